@@ -1,0 +1,117 @@
+// End-to-end tests of the app's frame against the release build: it renders
+// cleanly, every view is reachable from the keyboard, the language switch
+// works and is remembered, and axe-core finds nothing serious.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launchBrowser, openPage } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
+import { seriousViolations } from './support/axe.mjs';
+import { AppPage, VIEWS, VIEW_TITLES, WORDS } from './pages/app-page.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(options) {
+  const { context, page, problems } = await openPage(browser, options);
+  return { context, app: new AppPage(page, server.url), page, problems };
+}
+
+describe('the app shell', () => {
+  test('renders in Japanese with no console error or failed request', async () => {
+    const { context, app, page, problems } = await open();
+    await app.goto('/');
+    assert.equal(await app.appTitle().textContent(), WORDS.ja.title);
+    assert.equal(await page.title(), WORDS.ja.title);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+    assert.equal(await app.viewHeading().textContent(), VIEW_TITLES.ja.planner);
+    // Let late requests (the favicon) finish before judging.
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('every view is reachable with the keyboard alone', async () => {
+    const { context, app, page, problems } = await open();
+    await app.goto('/');
+    for (const view of VIEWS) {
+      await page.locator('body').focus();
+      await app.tabTo(app.navLink(view));
+      await page.keyboard.press('Enter');
+      await app.viewHeading().filter({ hasText: VIEW_TITLES.ja[view] }).waitFor();
+      assert.equal(await app.navLink(view).getAttribute('aria-current'), 'page', view);
+      // Focus moves to the new view's heading, so a screen reader announces it.
+      const focused = await page.evaluate(() => document.activeElement?.textContent);
+      assert.equal(focused, VIEW_TITLES.ja[view], `focus after opening ${view}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the language switch changes the visible text, and is remembered after a reload', async () => {
+    const { context, app, page, problems } = await open();
+    await app.goto('/network');
+    assert.equal(await app.viewHeading().textContent(), VIEW_TITLES.ja.network);
+
+    await app.switchLanguage('en');
+    assert.equal(await app.appTitle().textContent(), WORDS.en.title);
+    assert.equal(await app.viewHeading().textContent(), VIEW_TITLES.en.network);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    for (const view of VIEWS) assert.equal(await app.navLink(view).count(), 1, view);
+
+    await page.reload();
+    await app.goto('/network');
+    assert.equal(app.lang, 'en');
+    assert.equal(await app.appTitle().textContent(), WORDS.en.title);
+    assert.equal(await app.languageButton('en').getAttribute('aria-pressed'), 'true');
+
+    await app.switchLanguage('ja');
+    assert.equal(await app.viewHeading().textContent(), VIEW_TITLES.ja.network);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an unknown address says so and offers the way back', async () => {
+    const { context, app, page } = await open();
+    await app.goto('/no-such-view');
+    assert.equal(await app.viewHeading().textContent(), 'ページが見つかりません');
+    await page.getByRole('link', { name: '経路プランへ戻る' }).click();
+    await app.viewHeading().filter({ hasText: VIEW_TITLES.ja.planner }).waitFor();
+    await context.close();
+  });
+
+  for (const lang of ['ja', 'en']) {
+    test(`axe-core finds no serious or critical violation on any view (${lang})`, async () => {
+      const { context, app } = await open();
+      await app.goto('/');
+      if (lang === 'en') await app.switchLanguage('en');
+      for (const view of VIEWS) {
+        await app.navLink(view).click();
+        await app.viewHeading().filter({ hasText: VIEW_TITLES[lang][view] }).waitFor();
+        assert.deepEqual(await seriousViolations(app.page), [], `${view} (${lang})`);
+      }
+      await context.close();
+    });
+  }
+
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }, { width: 390, height: 844 }]) {
+    test(`nothing overflows sideways at ${viewport.width}×${viewport.height}`, async () => {
+      const { context, app, page } = await open({ viewport });
+      await app.goto('/');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
+      for (const view of VIEWS) assert.ok(await app.navLink(view).isVisible(), view);
+      await context.close();
+    });
+  }
+});

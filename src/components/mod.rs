@@ -1,0 +1,13 @@
+//! Reusable pieces of the page frame and of the views.
+
+mod coming_soon;
+mod lang_switch;
+mod site_footer;
+mod site_header;
+mod view_nav;
+
+pub use coming_soon::ComingSoon;
+pub use lang_switch::LangSwitch;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use view_nav::ViewNav;

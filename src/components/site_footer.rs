@@ -1,0 +1,24 @@
+//! The footer: where the data comes from, and the privacy promise.
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+/// [`SiteFooter`]'s properties.
+#[derive(Properties, PartialEq)]
+pub struct SiteFooterProps {
+    /// The UI language.
+    pub lang: Lang,
+}
+
+/// The page's footer.
+#[function_component(SiteFooter)]
+pub fn site_footer(props: &SiteFooterProps) -> Html {
+    let texts = props.lang.texts();
+    html! {
+        <footer class="site-footer">
+            <p>{ texts.footer_source }</p>
+            <p>{ texts.footer_privacy }</p>
+        </footer>
+    }
+}

@@ -1,0 +1,46 @@
+//! The navigation between the five views. Plain links to URL fragments, so
+//! every view has an address and the browser's keyboard handling just works.
+
+use yew::prelude::*;
+
+use crate::app::Route;
+use crate::i18n::{Lang, Texts, ViewTexts};
+
+/// [`ViewNav`]'s properties.
+#[derive(Properties, PartialEq)]
+pub struct ViewNavProps {
+    /// The UI language.
+    pub lang: Lang,
+    /// The view shown now; its link is marked `aria-current="page"`.
+    pub current: Route,
+}
+
+/// The texts of a routed view, or `None` for the not-found page.
+pub fn view_texts(texts: &'static Texts, route: Route) -> Option<&'static ViewTexts> {
+    match route {
+        Route::Planner => Some(&texts.planner),
+        Route::Network => Some(&texts.network),
+        Route::Growth => Some(&texts.growth),
+        Route::Wards => Some(&texts.wards),
+        Route::Data => Some(&texts.data),
+        Route::NotFound => None,
+    }
+}
+
+/// The view navigation.
+#[function_component(ViewNav)]
+pub fn view_nav(props: &ViewNavProps) -> Html {
+    let texts = props.lang.texts();
+    let links = Route::VIEWS.into_iter().filter_map(|route| {
+        let label = view_texts(texts, route)?.nav;
+        let current = (route == props.current).then_some("page");
+        Some(html! {
+            <li><a href={route.href()} aria-current={current}>{ label }</a></li>
+        })
+    });
+    html! {
+        <nav class="view-nav" aria-label={texts.nav_label}>
+            <ul>{ for links }</ul>
+        </nav>
+    }
+}

@@ -1,0 +1,18 @@
+//! つなぐ (tsunagu): the Yew single-page app that explores referral paths
+//! through Sapporo's ID-Link unions. The domain lives in `tsunagu-core`;
+//! this crate is the web UI over it.
+
+pub mod app;
+pub mod components;
+pub mod hooks;
+pub mod i18n;
+pub mod state;
+pub mod storage;
+pub mod views;
+
+pub use app::{App, Route, Shell};
+
+/// Mounts the app on `<body>`. Called once, from `main`.
+pub fn run() {
+    yew::Renderer::<App>::new().render();
+}

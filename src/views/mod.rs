@@ -1,0 +1,26 @@
+//! The routed screens, one file each: 経路プラン, ネットワーク, 成長, 地域, データ.
+
+mod data;
+mod growth;
+mod network;
+mod not_found;
+mod planner;
+mod wards;
+
+pub use data::DataView;
+pub use growth::GrowthView;
+pub use network::NetworkView;
+pub use not_found::NotFoundView;
+pub use planner::PlannerView;
+pub use wards::WardsView;
+
+use yew::Properties;
+
+use crate::i18n::Lang;
+
+/// What every view is given by the shell.
+#[derive(Properties, PartialEq)]
+pub struct ViewProps {
+    /// The UI language.
+    pub lang: Lang,
+}

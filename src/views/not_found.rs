@@ -1,0 +1,19 @@
+//! The page for an address that matches no view.
+
+use yew::prelude::*;
+
+use super::ViewProps;
+use crate::app::{Route, VIEW_TITLE_ID};
+
+/// Says the address is unknown and links back to the planner.
+#[function_component(NotFoundView)]
+pub fn not_found_view(props: &ViewProps) -> Html {
+    let texts = props.lang.texts();
+    html! {
+        <section class="view" aria-labelledby={VIEW_TITLE_ID}>
+            <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.not_found_title }</h2>
+            <p>{ texts.not_found_lead }</p>
+            <p><a href={Route::Planner.href()}>{ texts.not_found_back }</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,122 @@
+//! Native render tests: the shell rendered to HTML with yew's `ssr` feature,
+//! one route and one language at a time, as a browser would first see it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use tsunagu::i18n::Lang;
+use tsunagu::{Route, Shell};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+use yew_router::history::{AnyHistory, History, MemoryHistory};
+use yew_router::prelude::*;
+use yew_router::Routable;
+
+#[derive(Properties, PartialEq)]
+struct AtProps {
+    path: AttrValue,
+    lang: Lang,
+}
+
+/// The shell under a memory router that starts at `path`.
+#[function_component(At)]
+fn at(props: &AtProps) -> Html {
+    let history = AnyHistory::from(MemoryHistory::new());
+    history.push(props.path.as_str());
+    html! {
+        <Router {history}>
+            <Shell initial_lang={props.lang} />
+        </Router>
+    }
+}
+
+async fn render(path: &str, lang: Lang) -> String {
+    LocalServerRenderer::<At>::with_props(AtProps {
+        path: AttrValue::from(path.to_owned()),
+        lang,
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+/// The text of the element that carries `id="view-title"`.
+fn view_title(html: &str) -> &str {
+    let start = html.find(r#"id="view-title""#).expect("a view title");
+    let open_end = start + html[start..].find('>').expect("end of the tag") + 1;
+    let close = open_end + html[open_end..].find("</h2>").expect("closing tag");
+    &html[open_end..close]
+}
+
+fn check(path: &str, lang: Lang, expected_title: &str) {
+    let html = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime")
+        .block_on(render(path, lang));
+    assert_eq!(
+        view_title(&html),
+        expected_title,
+        "at {path} in {lang:?}:\n{html}"
+    );
+}
+
+#[test]
+fn every_view_renders_its_own_heading_in_japanese() {
+    check("/", Lang::Ja, "経路プラン");
+    check("/network", Lang::Ja, "ネットワーク");
+    check("/growth", Lang::Ja, "成長");
+    check("/wards", Lang::Ja, "地域");
+    check("/data", Lang::Ja, "データ");
+}
+
+#[test]
+fn every_view_renders_its_own_heading_in_english() {
+    check("/", Lang::En, "Referral plans");
+    check("/network", Lang::En, "Network");
+    check("/growth", Lang::En, "Growth");
+    check("/wards", Lang::En, "Wards");
+    check("/data", Lang::En, "Data");
+}
+
+#[test]
+fn an_unknown_address_says_so_and_links_back() {
+    check("/nowhere", Lang::Ja, "ページが見つかりません");
+    check("/nowhere", Lang::En, "Page not found");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_header_carries_the_full_title_and_the_navigation_marks_the_current_view() {
+    let html = render("/growth", Lang::Ja).await;
+    assert!(
+        html.contains("<h1>つなぐ — さっぽろ ID-Link 連携経路ナビ</h1>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r##"<a href="#/growth" aria-current="page">成長</a>"##),
+        "{html}"
+    );
+    assert!(
+        html.contains(r##"<a href="#/network">ネットワーク</a>"##),
+        "{html}"
+    );
+    assert_eq!(html.matches("aria-current").count(), 1, "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_language_switch_presses_the_current_language() {
+    let html = render("/", Lang::En).await;
+    assert!(
+        html.contains(r#"<button type="button" lang="en" aria-pressed="true">English</button>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<button type="button" lang="ja" aria-pressed="false">日本語</button>"#),
+        "{html}"
+    );
+}
+
+#[test]
+fn every_view_has_a_link_in_the_navigation() {
+    for route in Route::VIEWS {
+        assert!(route.href().starts_with("#/"), "{route:?}");
+        assert_eq!(Route::recognize(&route.to_path()), Some(route));
+    }
+}

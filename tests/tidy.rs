@@ -1,0 +1,132 @@
+//! Tidy checks on the repository itself (after rust-analyzer's `tidy.rs`):
+//! every Rust file says what it is for, the core stays free of web crates,
+//! and the pinned tool versions agree wherever a tool insists on a copy.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &str) -> String {
+    fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_rust_file_opens_with_a_doc_line_saying_what_it_is_for() {
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "crates", "benches", "fuzz/fuzz_targets"] {
+        rust_files(&root().join(dir), &mut files);
+    }
+    assert!(files.len() > 10, "found only {files:?}");
+    let undocumented: Vec<_> = files
+        .iter()
+        .filter(|file| {
+            !fs::read_to_string(file)
+                .unwrap_or_default()
+                .starts_with("//!")
+        })
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "files without a leading `//!` line: {undocumented:?}"
+    );
+}
+
+/// The names in one `[section]` of a Cargo manifest, one per `name = …` line.
+fn section_keys(manifest: &str, section: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut inside = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            inside = line == section;
+        } else if inside {
+            if let Some((key, _)) = line.split_once('=') {
+                keys.push(key.trim().trim_end_matches(".workspace").to_owned());
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn the_core_depends_on_nothing_from_the_web() {
+    let manifest = read("crates/core/Cargo.toml");
+    let deps = section_keys(&manifest, "[dependencies]");
+    assert!(
+        !deps.is_empty(),
+        "the parser found no dependencies in crates/core/Cargo.toml"
+    );
+    let is_web = |dep: &str| {
+        dep.starts_with("yew")
+            || dep.starts_with("gloo")
+            || dep.starts_with("wasm-bindgen")
+            || matches!(dep, "web-sys" | "js-sys")
+    };
+    let web: Vec<_> = deps.iter().filter(|dep| is_web(dep)).collect();
+    assert!(
+        web.is_empty(),
+        "tsunagu-core depends on web crates: {web:?}"
+    );
+}
+
+/// `KEY=value` from scripts/versions.sh.
+fn pinned(key: &str) -> String {
+    read("scripts/versions.sh")
+        .lines()
+        .find_map(|line| line.strip_prefix(&format!("{key}=")))
+        .unwrap_or_else(|| panic!("{key} is not in scripts/versions.sh"))
+        .trim_matches('"')
+        .to_owned()
+}
+
+#[test]
+fn tool_versions_agree_with_scripts_versions_sh() {
+    let wasm_bindgen = pinned("WASM_BINDGEN_VERSION");
+    assert!(
+        read("Cargo.toml").contains(&format!("wasm-bindgen = \"={wasm_bindgen}\"")),
+        "Cargo.toml's wasm-bindgen pin"
+    );
+    let trunk = read("Trunk.toml");
+    assert!(
+        trunk.contains(&format!("wasm_bindgen = \"{wasm_bindgen}\"")),
+        "Trunk.toml's wasm_bindgen"
+    );
+
+    let binaryen = pinned("BINARYEN_VERSION");
+    let major = binaryen.split('.').next().unwrap_or_default();
+    assert!(
+        trunk.contains(&format!("wasm_opt = \"version_{major}\"")),
+        "Trunk.toml's wasm_opt"
+    );
+
+    let package = read("package.json");
+    for (name, key) in [
+        ("binaryen", "BINARYEN_VERSION"),
+        ("playwright-core", "PLAYWRIGHT_CORE_VERSION"),
+        ("axe-core", "AXE_CORE_VERSION"),
+    ] {
+        let want = format!("\"{name}\": \"{}\"", pinned(key));
+        assert!(package.contains(&want), "package.json should pin {want}");
+    }
+    assert!(
+        !package.contains("\"playwright\":"),
+        "the `playwright` package downloads a browser"
+    );
+}
