@@ -1,10 +1,16 @@
 //! tsunagu-core: the domain of tsunagu, with no web dependencies.
 //!
-//! It will hold the ID-Link network model, its validation, the graph and the
-//! referral planner. The web app and the CLI are thin layers over it; the
+//! It holds the ID-Link network model (`model`), reading and checking it
+//! (`validate`), figures computed from it (`stats`) and the bundled dataset
+//! (`bundled`); the graph and the referral planner come next. The web app and the CLI are thin layers over it; the
 //! compiler keeps the boundary, since this crate cannot name a web crate.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod bundled;
+pub mod model;
+pub mod stats;
+pub mod validate;
 
 /// The version of tsunagu, shared by the app and the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,637 @@
+//! The dataset: Sapporo's ID-Link network as the council's report describes
+//! it, as plain serde types. DATA.md documents every field.
+//!
+//! Records refer to each other by id newtypes, never by position. Every
+//! record carries its [`Source`]: the report's section, and the words quoted
+//! from it. Counts keep what the report wrote (`"300以上"`, `"調査中"`) next
+//! to what it means, so a lower bound or an unknown is never read as a number.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+macro_rules! id_newtype {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// The id as written in the dataset.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(id: &str) -> Self {
+                Self(id.to_owned())
+            }
+        }
+    };
+}
+
+id_newtype!(
+    /// Names a section of the source report.
+    SectionId
+);
+id_newtype!(
+    /// Names a 区 (ward) of Sapporo.
+    WardId
+);
+id_newtype!(
+    /// Names a hospital: a 開示病院 or any other hospital the report names.
+    HospitalId
+);
+id_newtype!(
+    /// Names an ID-Link ユニオン (union).
+    UnionId
+);
+id_newtype!(
+    /// Names a hospital-to-hospital link.
+    LinkId
+);
+id_newtype!(
+    /// Names a member facility (閲覧施設) the report names.
+    FacilityId
+);
+id_newtype!(
+    /// Names a designation such as 救命救急センター.
+    DesignationId
+);
+id_newtype!(
+    /// Names a recorded discrepancy in the report.
+    DiscrepancyId
+);
+
+/// A month, written `YYYY-MM`. Kept as written; `validate` checks it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Month(pub String);
+
+impl Month {
+    /// The year and month, if the text is a valid `YYYY-MM` between 1900 and 2100.
+    pub fn parts(&self) -> Option<(u16, u8)> {
+        parse_month(&self.0)
+    }
+}
+
+/// A calendar date, written `YYYY-MM-DD`. Kept as written; `validate` checks it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Date(pub String);
+
+impl Date {
+    /// The year, month and day, if the text is a valid `YYYY-MM-DD`.
+    pub fn parts(&self) -> Option<(u16, u8, u8)> {
+        let (month, day) = self.0.rsplit_once('-')?;
+        let (year, month) = parse_month(month)?;
+        let day: u8 = exact_digits(day, 2)?.parse().ok()?;
+        let days = match month {
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        (1..=days).contains(&day).then_some((year, month, day))
+    }
+}
+
+fn exact_digits(text: &str, len: usize) -> Option<&str> {
+    (text.len() == len && text.bytes().all(|b| b.is_ascii_digit())).then_some(text)
+}
+
+fn parse_month(text: &str) -> Option<(u16, u8)> {
+    let (year, month) = text.split_once('-')?;
+    let year: u16 = exact_digits(year, 4)?.parse().ok()?;
+    let month: u8 = exact_digits(month, 2)?.parse().ok()?;
+    ((1900..=2100).contains(&year) && (1..=12).contains(&month)).then_some((year, month))
+}
+
+/// A text in Japanese, with an English rendering.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    /// 日本語.
+    pub ja: String,
+    /// English.
+    pub en: String,
+}
+
+/// Where in the report a fact is printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The report's section.
+    pub section: SectionId,
+    /// The words as printed, when they help to find the fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// How a printed count is to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// The number as printed.
+    Exact,
+    /// At least the number ("300以上").
+    AtLeast,
+    /// Not known ("調査中", "—"): never zero.
+    Unknown,
+}
+
+/// One printed reading of a count.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CountReading {
+    /// The count as printed, such as `"1,714"`, `"300以上"` or `"調査中"`.
+    pub as_written: String,
+    /// The number, or `None` when [`Bound::Unknown`].
+    pub value: Option<i64>,
+    /// How to read `value`.
+    pub bound: Bound,
+    /// Where it is printed.
+    pub source: Source,
+}
+
+/// How precise a position is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// Somewhere in the ward: the point stands for the ward (± a few km).
+    WardCentroid,
+    /// Somewhere in the city (± 5 km or more).
+    CityCentroid,
+}
+
+/// A position for the map, with how much to trust it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Coords {
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// What the point stands for.
+    pub precision: Precision,
+}
+
+/// Metadata about the dataset and the report it comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// A short name for the dataset.
+    pub id: String,
+    /// The dataset's title.
+    pub title: Text,
+    /// The report's title, as printed.
+    pub source_title: String,
+    /// The report's author, as printed.
+    pub source_author: String,
+    /// The day the report's figures describe (the council's founding meeting).
+    pub source_date: Date,
+}
+
+/// A section of the report, by its heading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// The section's id, used by [`Source::section`].
+    pub id: SectionId,
+    /// The heading as printed (tables without one are named by their columns).
+    pub heading: String,
+    /// A short title for the UI, in both languages.
+    pub title: Text,
+    /// Where it is in the report (its order among the headings).
+    pub position: u32,
+}
+
+/// A row of the Sapporo medical association's table of institutions.
+/// 中央区 has two rows, 中央区東 and 中央区西; every other ward has one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssociationRow {
+    /// The row's name as printed ("中央区東").
+    pub name: String,
+    /// 病院: hospitals.
+    pub hospitals: i64,
+    /// 診療所: clinics.
+    pub clinics: i64,
+    /// 医療機関数: medical institutions.
+    pub institutions: i64,
+    /// 医師会会員数: members of the medical association.
+    pub members: i64,
+}
+
+/// One of Sapporo's ten 区 (wards).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ward {
+    /// The ward's id.
+    pub id: WardId,
+    /// Its name ("中央区").
+    pub name: String,
+    /// Its English name ("Chuo").
+    pub name_en: String,
+    /// 面積, km².
+    pub area_km2: f64,
+    /// 世帯数: households.
+    pub households: i64,
+    /// 人口: population.
+    pub population: i64,
+    /// ID-Link 閲覧施設: facilities in the ward that view records on ID-Link.
+    pub viewing_facilities: i64,
+    /// The medical association's rows for this ward.
+    pub association_rows: Vec<AssociationRow>,
+    /// Where to draw it.
+    pub coords: Coords,
+    /// Where its figures are printed.
+    pub sources: Vec<Source>,
+}
+
+/// A designation a hospital holds, as printed on its page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DesignationClaim {
+    /// The words as printed ("地域がん診療連携拠点病院").
+    pub label: String,
+    /// The designation they stand for, when it is one the dataset defines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub designation: Option<DesignationId>,
+    /// Where it is printed.
+    pub source: Source,
+}
+
+/// A note on a record, in both languages.
+pub type Note = Text;
+
+/// A hospital: one of the seven ID-Link 開示病院, a partner hospital outside
+/// Sapporo, or a designated hospital in Sapporo that is not on ID-Link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hospital {
+    /// The hospital's id.
+    pub id: HospitalId,
+    /// The name as the report mostly writes it.
+    pub name: String,
+    /// Other spellings and names the report uses (手稲渓仁会病院, 手稲深仁会病院).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// English name.
+    pub name_en: String,
+    /// Whether it is an ID-Link 開示病院 in the report's table.
+    pub discloses: bool,
+    /// Its ward, for a hospital in Sapporo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ward: Option<WardId>,
+    /// Its city ("函館市"), when the report says or implies it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// Its 医療圏 (medical region), when the report says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// 病床数: beds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beds: Option<i64>,
+    /// 連携医療機関数 as printed; several readings when the report disagrees with itself.
+    #[serde(default)]
+    pub linked_institutions: Vec<CountReading>,
+    /// ID-Link 稼働: the month its ID-Link disclosure went live.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idlink_go_live: Option<Month>,
+    /// Designations printed on its page.
+    #[serde(default)]
+    pub designations: Vec<DesignationClaim>,
+    /// Where to draw it. `None` when the report does not place it at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coords: Option<Coords>,
+    /// Notes.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Where it is printed.
+    pub sources: Vec<Source>,
+}
+
+/// A count at a date ("32施設, 2022年9月21日現在").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DatedCount {
+    /// The day the count describes.
+    pub as_of: Date,
+    /// The count.
+    pub count: i64,
+    /// Where it is printed.
+    pub source: Source,
+}
+
+/// An event in a union's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEvent {
+    /// When.
+    pub month: Month,
+    /// What happened.
+    pub text: Text,
+    /// Where it is printed.
+    pub source: Source,
+}
+
+/// An ID-Link ユニオン: the group of facilities that may view a hospital's
+/// records, with patient consent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Union {
+    /// The union's id.
+    pub id: UnionId,
+    /// The name the report prints on the UNION label.
+    pub name: String,
+    /// Other names the report uses.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The hospitals whose records its members view; at least one.
+    pub hosts: Vec<HospitalId>,
+    /// ユニオン発足: the month it was founded, if printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founded: Option<Month>,
+    /// What joining involves, when the report says ("joining means joining the 協議会").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joining: Option<Text>,
+    /// Registered facilities, as counted at a date.
+    #[serde(default)]
+    pub registered_facilities: Vec<DatedCount>,
+    /// Its history, oldest first.
+    #[serde(default)]
+    pub history: Vec<HistoryEvent>,
+    /// Notes.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Where it is printed.
+    pub sources: Vec<Source>,
+}
+
+/// What a hospital-to-hospital link is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// 病院間協定: an inter-hospital agreement.
+    Agreement,
+    /// An entry in a hospital's list of ID-Link 連携病院.
+    IdlinkPartner,
+}
+
+/// A link between two hospitals along which records can be relayed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// The link's id.
+    pub id: LinkId,
+    /// What it is.
+    pub kind: LinkKind,
+    /// The hospital whose page lists it.
+    pub from: HospitalId,
+    /// The partner.
+    pub to: HospitalId,
+    /// `true` when it runs only from `from` to `to`. Links are two-way
+    /// unless the data says otherwise.
+    #[serde(default)]
+    pub directed: bool,
+    /// The 医療圏 the report groups it under, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_group: Option<String>,
+    /// Where it is printed, with the partner's name as written there.
+    pub source: Source,
+}
+
+/// What kind of institution a facility is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FacilityKind {
+    /// A hospital that views records (not a disclosing one).
+    Hospital,
+    /// 診療所: a clinic.
+    Clinic,
+    /// 薬局: a pharmacy.
+    Pharmacy,
+    /// A care facility.
+    Care,
+}
+
+/// A facility's membership of a union.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    /// The union.
+    pub union: UnionId,
+    /// Where the report shows it.
+    pub source: Source,
+}
+
+/// A member facility the report names. The report mostly gives counts; only
+/// the facilities it names are records.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facility {
+    /// The facility's id.
+    pub id: FacilityId,
+    /// Its name as printed.
+    pub name: String,
+    /// What it is.
+    pub kind: FacilityKind,
+    /// Its ward, when the report places it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ward: Option<WardId>,
+    /// The unions it belongs to.
+    pub memberships: Vec<Membership>,
+    /// Notes.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Where it is printed.
+    pub sources: Vec<Source>,
+}
+
+/// A designation such as 救命救急センター.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Designation {
+    /// The designation's id.
+    pub id: DesignationId,
+    /// Its name as the report prints it.
+    pub name: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// A cell entry of the report's table of Sapporo's designated hospitals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DesignationListing {
+    /// The table's column.
+    pub designation: DesignationId,
+    /// The hospital listed.
+    pub hospital: HospitalId,
+    /// The table's row, as printed ("中央区(東・西)").
+    pub row: String,
+    /// Where it is printed.
+    pub source: Source,
+}
+
+/// A ratio printed under the designation table ("3/5": 3 of 5 on ID-Link).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrintedRatio {
+    /// The column.
+    pub designation: DesignationId,
+    /// As printed.
+    pub as_written: String,
+    /// Hospitals of the column on ID-Link.
+    pub on_idlink: i64,
+    /// Hospitals in the column.
+    pub total: i64,
+    /// Where it is printed.
+    pub source: Source,
+}
+
+/// A total printed in the report, kept to check the records against.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PrintedTotal {
+    /// What it totals (`population`, `beds`, …; DATA.md lists them).
+    pub key: String,
+    /// As printed ("4,022 以上").
+    pub as_written: String,
+    /// The number.
+    pub value: f64,
+    /// How to read it.
+    pub bound: Bound,
+    /// Where it is printed.
+    pub source: Source,
+}
+
+/// A dated event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Milestone {
+    /// When (`YYYY-MM-DD`).
+    pub date: Date,
+    /// What happened.
+    pub text: Text,
+    /// Where it is printed.
+    pub source: Source,
+}
+
+/// A place where the report disagrees with itself. Both readings are kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Discrepancy {
+    /// The discrepancy's id.
+    pub id: DiscrepancyId,
+    /// The record concerned, as a JSON pointer into the dataset ("/hospitals/2").
+    pub subject: String,
+    /// The field concerned.
+    pub field: String,
+    /// Each reading, with its source.
+    pub readings: Vec<Reading>,
+    /// What the data does about it.
+    pub note: Text,
+}
+
+/// One of the differing readings of a discrepancy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reading {
+    /// As printed.
+    pub as_written: String,
+    /// Where.
+    pub source: Source,
+}
+
+/// An institution on the さっぽろID-Link連絡会, with how many 世話人 it sends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilMember {
+    /// The institution's name as printed.
+    pub name: String,
+    /// The hospital, when it is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hospital: Option<HospitalId>,
+    /// The facility, when it is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facility: Option<FacilityId>,
+    /// 世話人 (officers) from this institution.
+    pub officers: i64,
+}
+
+/// さっぽろID-Link連絡会: the council of the seven hospitals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Council {
+    /// Its name.
+    pub name: String,
+    /// 発足: its founding day.
+    pub founded: Date,
+    /// The hospital that hosts its secretariat (事務局).
+    pub secretariat: HospitalId,
+    /// Institutions with officers on it.
+    pub members: Vec<CouncilMember>,
+    /// Observer organisations (オブザーバー).
+    pub observers: Vec<String>,
+    /// Where it is printed.
+    pub sources: Vec<Source>,
+}
+
+/// A whole dataset in tsunagu's format.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// Must be [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// About the dataset.
+    pub meta: Meta,
+    /// The report's sections, for sources to point at.
+    pub sections: Vec<Section>,
+    /// Sapporo's ten wards.
+    pub wards: Vec<Ward>,
+    /// Hospitals.
+    pub hospitals: Vec<Hospital>,
+    /// Unions.
+    pub unions: Vec<Union>,
+    /// Hospital-to-hospital links.
+    pub links: Vec<Link>,
+    /// Named member facilities.
+    pub facilities: Vec<Facility>,
+    /// Designations.
+    pub designations: Vec<Designation>,
+    /// The table of Sapporo's designated hospitals.
+    pub designation_listings: Vec<DesignationListing>,
+    /// The ratios printed under that table.
+    pub printed_ratios: Vec<PrintedRatio>,
+    /// Totals printed in the report.
+    pub printed_totals: Vec<PrintedTotal>,
+    /// The council.
+    pub council: Council,
+    /// Dated events not recorded elsewhere.
+    pub milestones: Vec<Milestone>,
+    /// Where the report disagrees with itself.
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_parse_only_when_well_formed() {
+        assert_eq!(Month("2012-03".into()).parts(), Some((2012, 3)));
+        for bad in [
+            "2012-3",
+            "2012-13",
+            "2012-00",
+            "12-03",
+            "2012/03",
+            "",
+            "1899-12",
+            "２０１２-03",
+        ] {
+            assert_eq!(Month(bad.into()).parts(), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_know_month_lengths_and_leap_years() {
+        assert_eq!(Date("2023-10-31".into()).parts(), Some((2023, 10, 31)));
+        assert_eq!(Date("2024-02-29".into()).parts(), Some((2024, 2, 29)));
+        for bad in [
+            "2023-02-29",
+            "2023-09-31",
+            "2023-10-32",
+            "2023-10-1",
+            "2023-10",
+            "1900-02-29",
+        ] {
+            assert_eq!(Date(bad.into()).parts(), None, "{bad}");
+        }
+    }
+}

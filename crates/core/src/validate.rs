@@ -1,0 +1,1000 @@
+//! Reading a dataset from JSON and checking it: every problem at once, each
+//! with a JSON pointer to the record and field, in Japanese and English.
+//!
+//! Loading runs in two passes. The first parses the JSON and then each record
+//! on its own, so one malformed record does not hide the next. The second
+//! checks what parsed: ids, references, months, counts, and the report's
+//! printed totals against the records (a disagreement there is a warning, not
+//! an error: the report itself may be wrong).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::model::{Bound, CountReading, Dataset, Date, Month, Source, SCHEMA_VERSION};
+use crate::stats::dataset_stats;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The dataset is not used.
+    Error,
+    /// The dataset is used; the user is told.
+    Warning,
+}
+
+/// What is wrong.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ProblemKind {
+    /// The text is not JSON.
+    #[error("not valid JSON (line {line}, column {column}): {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// `serde_json`'s explanation.
+        message: String,
+    },
+    /// The schema version is not one this build reads.
+    #[error("unknown schema version {found}; this version of tsunagu reads version {expected}")]
+    UnknownSchema {
+        /// As found in the file.
+        found: String,
+        /// What this build reads.
+        expected: u32,
+    },
+    /// A field is missing, has the wrong type, or names an unknown kind.
+    #[error("{message}")]
+    Shape {
+        /// serde's explanation.
+        message: String,
+    },
+    /// Two records of one kind share an id.
+    #[error("duplicate id \"{id}\" (also used at {first})")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where it was first used.
+        first: String,
+    },
+    /// A reference names no record.
+    #[error("\"{id}\" names no {target}")]
+    DanglingRef {
+        /// The id referred to.
+        id: String,
+        /// What kind of record it should name.
+        target: Target,
+    },
+    /// A month is not `YYYY-MM`.
+    #[error("\"{value}\" is not a month written YYYY-MM")]
+    BadMonth {
+        /// As found.
+        value: String,
+    },
+    /// A date is not `YYYY-MM-DD`.
+    #[error("\"{value}\" is not a date written YYYY-MM-DD")]
+    BadDate {
+        /// As found.
+        value: String,
+    },
+    /// A count or measure is negative.
+    #[error("{value} is negative; a count cannot be")]
+    Negative {
+        /// As found.
+        value: f64,
+    },
+    /// A count's `value` and `bound` contradict each other.
+    #[error("a count with bound \"{bound}\" must {rule}")]
+    CountBound {
+        /// The bound.
+        bound: &'static str,
+        /// What it requires.
+        rule: &'static str,
+    },
+    /// A list that must not be empty is.
+    #[error("must not be empty")]
+    Empty,
+    /// A link joins a hospital to itself.
+    #[error("a link must join two different hospitals")]
+    SelfLink,
+    /// A position is outside Japan.
+    #[error("({lat}, {lon}) is not in Japan")]
+    OutsideJapan {
+        /// Latitude.
+        lat: f64,
+        /// Longitude.
+        lon: f64,
+    },
+    /// A printed total disagrees with the records.
+    #[error("the report prints {printed} for \"{key}\", but the records add up to {computed}")]
+    TotalMismatch {
+        /// What is totalled.
+        key: String,
+        /// As printed.
+        printed: String,
+        /// From the records.
+        computed: String,
+    },
+}
+
+/// The kinds of record a reference can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A report section.
+    Section,
+    /// A ward.
+    Ward,
+    /// A hospital.
+    Hospital,
+    /// A union.
+    Union,
+    /// A facility.
+    Facility,
+    /// A designation.
+    Designation,
+    /// A hospital-to-hospital link.
+    Link,
+    /// A recorded discrepancy.
+    Discrepancy,
+}
+
+impl Target {
+    fn en(self) -> &'static str {
+        match self {
+            Target::Section => "section of the report",
+            Target::Ward => "ward",
+            Target::Hospital => "hospital",
+            Target::Union => "union",
+            Target::Facility => "facility",
+            Target::Designation => "designation",
+            Target::Link => "link",
+            Target::Discrepancy => "discrepancy",
+        }
+    }
+
+    fn ja(self) -> &'static str {
+        match self {
+            Target::Section => "報告書の節",
+            Target::Ward => "区",
+            Target::Hospital => "病院",
+            Target::Union => "ユニオン",
+            Target::Facility => "施設",
+            Target::Designation => "指定",
+            Target::Link => "連携",
+            Target::Discrepancy => "記載の食い違い",
+        }
+    }
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.en())
+    }
+}
+
+/// One problem, where it is, and how bad.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A JSON pointer to the record and field ("/unions/3/hosts/0"); empty for the whole file.
+    pub pointer: String,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    fn error(pointer: impl Into<String>, kind: ProblemKind) -> Self {
+        Self {
+            severity: Severity::Error,
+            pointer: pointer.into(),
+            kind,
+        }
+    }
+
+    fn warning(pointer: impl Into<String>, kind: ProblemKind) -> Self {
+        Self {
+            severity: Severity::Warning,
+            pointer: pointer.into(),
+            kind,
+        }
+    }
+
+    /// The problem in English.
+    pub fn message_en(&self) -> String {
+        self.kind.to_string()
+    }
+
+    /// The problem in Japanese.
+    pub fn message_ja(&self) -> String {
+        match &self.kind {
+            ProblemKind::Syntax { line, column, message } => {
+                format!("JSON として読めません（{line} 行 {column} 列）: {message}")
+            }
+            ProblemKind::UnknownSchema { found, expected } => format!(
+                "スキーマのバージョン {found} は読めません。このつなぐが読めるのはバージョン {expected} です"
+            ),
+            ProblemKind::Shape { message } => format!("項目の形が正しくありません: {message}"),
+            ProblemKind::DuplicateId { id, first } => {
+                format!("ID「{id}」が重複しています（{first} でも使われています）")
+            }
+            ProblemKind::DanglingRef { id, target } => {
+                format!("「{id}」という{}はありません", target.ja())
+            }
+            ProblemKind::BadMonth { value } => {
+                format!("「{value}」は年月（YYYY-MM）として正しくありません")
+            }
+            ProblemKind::BadDate { value } => {
+                format!("「{value}」は日付（YYYY-MM-DD）として正しくありません")
+            }
+            ProblemKind::Negative { value } => format!("{value} は負の数です。数は負になりません"),
+            ProblemKind::CountBound { bound, rule } => {
+                let rule = match *rule {
+                    "have a value" => "値が必要です",
+                    _ => "値を持てません（null にしてください）",
+                };
+                format!("bound が「{bound}」の数は{rule}")
+            }
+            ProblemKind::Empty => "空にはできません".to_owned(),
+            ProblemKind::SelfLink => "連携は異なる 2 つの病院を結ぶ必要があります".to_owned(),
+            ProblemKind::OutsideJapan { lat, lon } => format!("座標 ({lat}, {lon}) は日本国内ではありません"),
+            ProblemKind::TotalMismatch { key, printed, computed } => format!(
+                "報告書の「{key}」の合計は {printed} ですが、記録から計算すると {computed} です"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let place = if self.pointer.is_empty() {
+            "(file)"
+        } else {
+            &self.pointer
+        };
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{level} {place}: {} / {}",
+            self.message_ja(),
+            self.message_en()
+        )
+    }
+}
+
+/// A dataset that loaded, and the warnings about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The dataset.
+    pub dataset: Dataset,
+    /// Problems that do not stop it being used.
+    pub warnings: Vec<Problem>,
+}
+
+/// Reads and checks a dataset.
+///
+/// # Errors
+/// Every problem found, errors and warnings together, when there is at least
+/// one error. Nothing is returned half-loaded.
+///
+/// # Complexity
+/// Linear in the size of the text.
+///
+/// ```
+/// let text = tsunagu_core::bundled::SAPPORO_JSON;
+/// let loaded = tsunagu_core::validate::load_dataset(text).expect("the bundled data is valid");
+/// assert_eq!(loaded.dataset.unions.len(), 7);
+///
+/// let problems = tsunagu_core::validate::load_dataset(r#"{"schema_version": 9}"#).unwrap_err();
+/// assert_eq!(problems[0].pointer, "/schema_version");
+/// ```
+pub fn load_dataset(text: &str) -> Result<Loaded, Vec<Problem>> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![Problem::error(
+            "",
+            ProblemKind::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            },
+        )]
+    })?;
+    let Value::Object(object) = value else {
+        return Err(vec![Problem::error(
+            "",
+            ProblemKind::Shape {
+                message: "the file must hold one JSON object".to_owned(),
+            },
+        )]);
+    };
+    check_schema_version(&object)?;
+
+    let mut problems = Vec::new();
+    let dataset = parse_records(&object, &mut problems);
+    let Some(dataset) = dataset.filter(|_| problems.is_empty()) else {
+        return Err(problems);
+    };
+    let problems = validate(&dataset);
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        Err(problems)
+    } else {
+        Ok(Loaded {
+            dataset,
+            warnings: problems,
+        })
+    }
+}
+
+fn check_schema_version(object: &Map<String, Value>) -> Result<(), Vec<Problem>> {
+    match object.get("schema_version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => Ok(()),
+        Some(found) => Err(vec![Problem::error(
+            "/schema_version",
+            ProblemKind::UnknownSchema {
+                found: found.to_string(),
+                expected: SCHEMA_VERSION,
+            },
+        )]),
+        None => Err(vec![Problem::error(
+            "/schema_version",
+            ProblemKind::Shape {
+                message: "missing field `schema_version`".to_owned(),
+            },
+        )]),
+    }
+}
+
+/// Escapes one JSON pointer segment (RFC 6901).
+fn escape(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// Deserialises one value, reporting a failure at `pointer` plus the path inside it.
+fn parse_at<T: DeserializeOwned>(
+    value: &Value,
+    pointer: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    match serde_path_to_error::deserialize(value) {
+        Ok(parsed) => Some(parsed),
+        Err(error) => {
+            let mut at = pointer.to_owned();
+            for segment in error.path() {
+                match segment {
+                    serde_path_to_error::Segment::Seq { index } => {
+                        let _ = write!(at, "/{index}");
+                    }
+                    serde_path_to_error::Segment::Map { key } => {
+                        let _ = write!(at, "/{}", escape(key));
+                    }
+                    serde_path_to_error::Segment::Enum { .. }
+                    | serde_path_to_error::Segment::Unknown => {}
+                }
+            }
+            problems.push(Problem::error(
+                at,
+                ProblemKind::Shape {
+                    message: error.inner().to_string(),
+                },
+            ));
+            None
+        }
+    }
+}
+
+fn field<T: DeserializeOwned>(
+    object: &Map<String, Value>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    if let Some(value) = object.get(key) {
+        parse_at(value, &format!("/{key}"), problems)
+    } else {
+        problems.push(Problem::error(
+            format!("/{key}"),
+            ProblemKind::Shape {
+                message: format!("missing field `{key}`"),
+            },
+        ));
+        None
+    }
+}
+
+/// A list parsed record by record, so that every bad record is reported.
+fn list<T: DeserializeOwned>(
+    object: &Map<String, Value>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<T>> {
+    match object.get(key) {
+        Some(Value::Array(items)) => {
+            let before = problems.len();
+            let parsed: Vec<T> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| parse_at(item, &format!("/{key}/{i}"), problems))
+                .collect();
+            (problems.len() == before).then_some(parsed)
+        }
+        Some(_) => {
+            problems.push(Problem::error(
+                format!("/{key}"),
+                ProblemKind::Shape {
+                    message: "expected a list".to_owned(),
+                },
+            ));
+            None
+        }
+        None => {
+            problems.push(Problem::error(
+                format!("/{key}"),
+                ProblemKind::Shape {
+                    message: format!("missing field `{key}`"),
+                },
+            ));
+            None
+        }
+    }
+}
+
+fn parse_records(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Option<Dataset> {
+    // Every part is parsed before any is unwrapped, so all problems are collected.
+    let meta = field(object, "meta", problems);
+    let sections = list(object, "sections", problems);
+    let wards = list(object, "wards", problems);
+    let hospitals = list(object, "hospitals", problems);
+    let unions = list(object, "unions", problems);
+    let links = list(object, "links", problems);
+    let facilities = list(object, "facilities", problems);
+    let designations = list(object, "designations", problems);
+    let designation_listings = list(object, "designation_listings", problems);
+    let printed_ratios = list(object, "printed_ratios", problems);
+    let printed_totals = list(object, "printed_totals", problems);
+    let council = field(object, "council", problems);
+    let milestones = list(object, "milestones", problems);
+    let discrepancies = list(object, "discrepancies", problems);
+    Some(Dataset {
+        schema_version: SCHEMA_VERSION,
+        meta: meta?,
+        sections: sections?,
+        wards: wards?,
+        hospitals: hospitals?,
+        unions: unions?,
+        links: links?,
+        facilities: facilities?,
+        designations: designations?,
+        designation_listings: designation_listings?,
+        printed_ratios: printed_ratios?,
+        printed_totals: printed_totals?,
+        council: council?,
+        milestones: milestones?,
+        discrepancies: discrepancies?,
+    })
+}
+
+/// The ids of one kind of record, where each was first defined.
+struct Ids {
+    target: Target,
+    at: HashMap<String, String>,
+}
+
+impl Ids {
+    fn collect<'a>(
+        target: Target,
+        collection: &str,
+        ids: impl Iterator<Item = &'a str>,
+        problems: &mut Vec<Problem>,
+    ) -> Self {
+        let mut at = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let pointer = format!("/{collection}/{i}/id");
+            if let Some(first) = at.get(id) {
+                problems.push(Problem::error(
+                    pointer,
+                    ProblemKind::DuplicateId {
+                        id: id.to_owned(),
+                        first: String::clone(first),
+                    },
+                ));
+            } else {
+                at.insert(id.to_owned(), pointer);
+            }
+        }
+        Self { target, at }
+    }
+
+    fn check(&self, id: &str, pointer: String, problems: &mut Vec<Problem>) {
+        if !self.at.contains_key(id) {
+            problems.push(Problem::error(
+                pointer,
+                ProblemKind::DanglingRef {
+                    id: id.to_owned(),
+                    target: self.target,
+                },
+            ));
+        }
+    }
+}
+
+/// Checks a parsed dataset: ids, references, months, dates, counts, positions
+/// and printed totals.
+///
+/// # Complexity
+/// Linear in the number of records.
+pub fn validate(data: &Dataset) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let p = &mut problems;
+    let refs = Refs {
+        sections: Ids::collect(
+            Target::Section,
+            "sections",
+            data.sections.iter().map(|s| s.id.as_str()),
+            p,
+        ),
+        wards: Ids::collect(
+            Target::Ward,
+            "wards",
+            data.wards.iter().map(|w| w.id.as_str()),
+            p,
+        ),
+        hospitals: Ids::collect(
+            Target::Hospital,
+            "hospitals",
+            data.hospitals.iter().map(|h| h.id.as_str()),
+            p,
+        ),
+        unions: Ids::collect(
+            Target::Union,
+            "unions",
+            data.unions.iter().map(|u| u.id.as_str()),
+            p,
+        ),
+        facilities: Ids::collect(
+            Target::Facility,
+            "facilities",
+            data.facilities.iter().map(|f| f.id.as_str()),
+            p,
+        ),
+        designations: Ids::collect(
+            Target::Designation,
+            "designations",
+            data.designations.iter().map(|d| d.id.as_str()),
+            p,
+        ),
+    };
+    Ids::collect(
+        Target::Link,
+        "links",
+        data.links.iter().map(|l| l.id.as_str()),
+        p,
+    );
+    Ids::collect(
+        Target::Discrepancy,
+        "discrepancies",
+        data.discrepancies.iter().map(|d| d.id.as_str()),
+        p,
+    );
+
+    for (pointer, source) in all_sources(data) {
+        refs.sections
+            .check(source.section.as_str(), format!("{pointer}/section"), p);
+    }
+    check_date(&data.meta.source_date, "/meta/source_date", p);
+    check_wards(data, p);
+    check_hospitals(data, &refs, p);
+    check_unions(data, &refs, p);
+    check_links_and_facilities(data, &refs, p);
+    check_tables_and_council(data, &refs, p);
+
+    // Totals are only worth comparing when the records they add up are sound.
+    if !p.iter().any(|problem| problem.severity == Severity::Error) {
+        check_totals(data, p);
+    }
+    problems
+}
+
+/// The ids every reference is checked against.
+struct Refs {
+    sections: Ids,
+    wards: Ids,
+    hospitals: Ids,
+    unions: Ids,
+    facilities: Ids,
+    designations: Ids,
+}
+
+fn check_wards(data: &Dataset, p: &mut Vec<Problem>) {
+    for (i, ward) in data.wards.iter().enumerate() {
+        let at = format!("/wards/{i}");
+        #[allow(clippy::cast_precision_loss)] // counts are far below 2^52
+        for (key, value) in [
+            ("area_km2", ward.area_km2),
+            ("households", ward.households as f64),
+            ("population", ward.population as f64),
+            ("viewing_facilities", ward.viewing_facilities as f64),
+        ] {
+            check_non_negative(value, &format!("{at}/{key}"), p);
+        }
+        for (j, row) in ward.association_rows.iter().enumerate() {
+            for (key, value) in [
+                ("hospitals", row.hospitals),
+                ("clinics", row.clinics),
+                ("institutions", row.institutions),
+                ("members", row.members),
+            ] {
+                check_count(value, &format!("{at}/association_rows/{j}/{key}"), p);
+            }
+        }
+        check_coords(ward.coords.lat, ward.coords.lon, &format!("{at}/coords"), p);
+    }
+}
+
+fn check_hospitals(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
+    for (i, hospital) in data.hospitals.iter().enumerate() {
+        let at = format!("/hospitals/{i}");
+        if let Some(ward) = &hospital.ward {
+            refs.wards.check(ward.as_str(), format!("{at}/ward"), p);
+        }
+        if let Some(beds) = hospital.beds {
+            check_count(beds, &format!("{at}/beds"), p);
+        }
+        for (j, reading) in hospital.linked_institutions.iter().enumerate() {
+            check_reading(reading, &format!("{at}/linked_institutions/{j}"), p);
+        }
+        if let Some(month) = &hospital.idlink_go_live {
+            check_month(month, &format!("{at}/idlink_go_live"), p);
+        }
+        for (j, claim) in hospital.designations.iter().enumerate() {
+            if let Some(designation) = &claim.designation {
+                refs.designations.check(
+                    designation.as_str(),
+                    format!("{at}/designations/{j}/designation"),
+                    p,
+                );
+            }
+        }
+        if let Some(coords) = &hospital.coords {
+            check_coords(coords.lat, coords.lon, &format!("{at}/coords"), p);
+        }
+    }
+}
+
+fn check_unions(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
+    for (i, union) in data.unions.iter().enumerate() {
+        let at = format!("/unions/{i}");
+        if union.hosts.is_empty() {
+            p.push(Problem::error(format!("{at}/hosts"), ProblemKind::Empty));
+        }
+        for (j, host) in union.hosts.iter().enumerate() {
+            refs.hospitals
+                .check(host.as_str(), format!("{at}/hosts/{j}"), p);
+        }
+        if let Some(month) = &union.founded {
+            check_month(month, &format!("{at}/founded"), p);
+        }
+        for (j, count) in union.registered_facilities.iter().enumerate() {
+            check_date(
+                &count.as_of,
+                &format!("{at}/registered_facilities/{j}/as_of"),
+                p,
+            );
+            check_count(
+                count.count,
+                &format!("{at}/registered_facilities/{j}/count"),
+                p,
+            );
+        }
+        for (j, event) in union.history.iter().enumerate() {
+            check_month(&event.month, &format!("{at}/history/{j}/month"), p);
+        }
+    }
+}
+
+fn check_links_and_facilities(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
+    for (i, link) in data.links.iter().enumerate() {
+        let at = format!("/links/{i}");
+        refs.hospitals
+            .check(link.from.as_str(), format!("{at}/from"), p);
+        refs.hospitals
+            .check(link.to.as_str(), format!("{at}/to"), p);
+        if link.from == link.to {
+            p.push(Problem::error(format!("{at}/to"), ProblemKind::SelfLink));
+        }
+    }
+
+    for (i, facility) in data.facilities.iter().enumerate() {
+        let at = format!("/facilities/{i}");
+        if let Some(ward) = &facility.ward {
+            refs.wards.check(ward.as_str(), format!("{at}/ward"), p);
+        }
+        for (j, membership) in facility.memberships.iter().enumerate() {
+            refs.unions.check(
+                membership.union.as_str(),
+                format!("{at}/memberships/{j}/union"),
+                p,
+            );
+        }
+    }
+}
+
+fn check_tables_and_council(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
+    for (i, listing) in data.designation_listings.iter().enumerate() {
+        let at = format!("/designation_listings/{i}");
+        refs.designations
+            .check(listing.designation.as_str(), format!("{at}/designation"), p);
+        refs.hospitals
+            .check(listing.hospital.as_str(), format!("{at}/hospital"), p);
+    }
+    for (i, ratio) in data.printed_ratios.iter().enumerate() {
+        let at = format!("/printed_ratios/{i}");
+        refs.designations
+            .check(ratio.designation.as_str(), format!("{at}/designation"), p);
+        check_count(ratio.on_idlink, &format!("{at}/on_idlink"), p);
+        check_count(ratio.total, &format!("{at}/total"), p);
+    }
+    for (i, total) in data.printed_totals.iter().enumerate() {
+        check_non_negative(total.value, &format!("/printed_totals/{i}/value"), p);
+    }
+
+    refs.hospitals.check(
+        data.council.secretariat.as_str(),
+        "/council/secretariat".to_owned(),
+        p,
+    );
+    check_date(&data.council.founded, "/council/founded", p);
+    for (i, member) in data.council.members.iter().enumerate() {
+        let at = format!("/council/members/{i}");
+        if let Some(hospital) = &member.hospital {
+            refs.hospitals
+                .check(hospital.as_str(), format!("{at}/hospital"), p);
+        }
+        if let Some(facility) = &member.facility {
+            refs.facilities
+                .check(facility.as_str(), format!("{at}/facility"), p);
+        }
+        check_count(member.officers, &format!("{at}/officers"), p);
+    }
+    for (i, milestone) in data.milestones.iter().enumerate() {
+        check_date(&milestone.date, &format!("/milestones/{i}/date"), p);
+    }
+}
+
+fn check_month(month: &Month, pointer: &str, problems: &mut Vec<Problem>) {
+    if month.parts().is_none() {
+        problems.push(Problem::error(
+            pointer,
+            ProblemKind::BadMonth {
+                value: month.0.clone(),
+            },
+        ));
+    }
+}
+
+fn check_date(date: &Date, pointer: &str, problems: &mut Vec<Problem>) {
+    if date.parts().is_none() {
+        problems.push(Problem::error(
+            pointer,
+            ProblemKind::BadDate {
+                value: date.0.clone(),
+            },
+        ));
+    }
+}
+
+fn check_non_negative(value: f64, pointer: &str, problems: &mut Vec<Problem>) {
+    if value < 0.0 {
+        problems.push(Problem::error(pointer, ProblemKind::Negative { value }));
+    }
+}
+
+#[allow(clippy::cast_precision_loss)] // counts are far below 2^52
+fn check_count(value: i64, pointer: &str, problems: &mut Vec<Problem>) {
+    check_non_negative(value as f64, pointer, problems);
+}
+
+fn check_reading(reading: &CountReading, pointer: &str, problems: &mut Vec<Problem>) {
+    match (reading.bound, reading.value) {
+        (Bound::Unknown, Some(_)) => problems.push(Problem::error(
+            format!("{pointer}/value"),
+            ProblemKind::CountBound {
+                bound: "unknown",
+                rule: "have no value (null)",
+            },
+        )),
+        (Bound::Exact | Bound::AtLeast, None) => problems.push(Problem::error(
+            format!("{pointer}/value"),
+            ProblemKind::CountBound {
+                bound: if reading.bound == Bound::Exact {
+                    "exact"
+                } else {
+                    "at_least"
+                },
+                rule: "have a value",
+            },
+        )),
+        (_, Some(value)) => check_count(value, &format!("{pointer}/value"), problems),
+        (Bound::Unknown, None) => {}
+    }
+}
+
+fn check_coords(lat: f64, lon: f64, pointer: &str, problems: &mut Vec<Problem>) {
+    if !((20.0..=46.0).contains(&lat) && (122.0..=154.0).contains(&lon)) {
+        problems.push(Problem::error(
+            pointer,
+            ProblemKind::OutsideJapan { lat, lon },
+        ));
+    }
+}
+
+/// Every source in the dataset, with a pointer to it.
+fn all_sources(data: &Dataset) -> Vec<(String, &Source)> {
+    let mut out = Vec::new();
+    for (i, ward) in data.wards.iter().enumerate() {
+        out.extend(
+            ward.sources
+                .iter()
+                .enumerate()
+                .map(|(j, s)| (format!("/wards/{i}/sources/{j}"), s)),
+        );
+    }
+    for (i, h) in data.hospitals.iter().enumerate() {
+        out.extend(
+            h.sources
+                .iter()
+                .enumerate()
+                .map(|(j, s)| (format!("/hospitals/{i}/sources/{j}"), s)),
+        );
+        out.extend(h.linked_institutions.iter().enumerate().map(|(j, r)| {
+            (
+                format!("/hospitals/{i}/linked_institutions/{j}/source"),
+                &r.source,
+            )
+        }));
+        out.extend(
+            h.designations
+                .iter()
+                .enumerate()
+                .map(|(j, c)| (format!("/hospitals/{i}/designations/{j}/source"), &c.source)),
+        );
+    }
+    for (i, u) in data.unions.iter().enumerate() {
+        out.extend(
+            u.sources
+                .iter()
+                .enumerate()
+                .map(|(j, s)| (format!("/unions/{i}/sources/{j}"), s)),
+        );
+        out.extend(u.registered_facilities.iter().enumerate().map(|(j, c)| {
+            (
+                format!("/unions/{i}/registered_facilities/{j}/source"),
+                &c.source,
+            )
+        }));
+        out.extend(
+            u.history
+                .iter()
+                .enumerate()
+                .map(|(j, e)| (format!("/unions/{i}/history/{j}/source"), &e.source)),
+        );
+    }
+    out.extend(table_sources(data));
+    out
+}
+
+/// The sources of links, facilities, the tables, the council and the rest.
+fn table_sources(data: &Dataset) -> Vec<(String, &Source)> {
+    let mut out = Vec::new();
+    out.extend(
+        data.links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (format!("/links/{i}/source"), &l.source)),
+    );
+    for (i, f) in data.facilities.iter().enumerate() {
+        out.extend(
+            f.sources
+                .iter()
+                .enumerate()
+                .map(|(j, s)| (format!("/facilities/{i}/sources/{j}"), s)),
+        );
+        out.extend(
+            f.memberships
+                .iter()
+                .enumerate()
+                .map(|(j, m)| (format!("/facilities/{i}/memberships/{j}/source"), &m.source)),
+        );
+    }
+    out.extend(
+        data.designation_listings
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (format!("/designation_listings/{i}/source"), &l.source)),
+    );
+    out.extend(
+        data.printed_ratios
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("/printed_ratios/{i}/source"), &r.source)),
+    );
+    out.extend(
+        data.printed_totals
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("/printed_totals/{i}/source"), &t.source)),
+    );
+    out.extend(
+        data.council
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(j, s)| (format!("/council/sources/{j}"), s)),
+    );
+    out.extend(
+        data.milestones
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (format!("/milestones/{i}/source"), &m.source)),
+    );
+    for (i, d) in data.discrepancies.iter().enumerate() {
+        out.extend(
+            d.readings
+                .iter()
+                .enumerate()
+                .map(|(j, r)| (format!("/discrepancies/{i}/readings/{j}/source"), &r.source)),
+        );
+    }
+    out
+}
+
+/// Warns where a printed total disagrees with what the records add up to.
+fn check_totals(data: &Dataset, problems: &mut Vec<Problem>) {
+    let stats = dataset_stats(data);
+    for (i, total) in data.printed_totals.iter().enumerate() {
+        let Some(computed) = stats.totals.get(&total.key) else {
+            continue;
+        };
+        if (computed - total.value).abs() > 0.005 {
+            problems.push(Problem::warning(
+                format!("/printed_totals/{i}/value"),
+                ProblemKind::TotalMismatch {
+                    key: total.key.clone(),
+                    printed: total.as_written.clone(),
+                    computed: format_number(computed),
+                },
+            ));
+        }
+    }
+    for (i, ratio) in data.printed_ratios.iter().enumerate() {
+        let Some(row) = stats
+            .designations
+            .iter()
+            .find(|d| d.id == ratio.designation)
+        else {
+            continue;
+        };
+        if (row.on_idlink, row.total) != (ratio.on_idlink, ratio.total) {
+            problems.push(Problem::warning(
+                format!("/printed_ratios/{i}"),
+                ProblemKind::TotalMismatch {
+                    key: row.name.clone(),
+                    printed: ratio.as_written.clone(),
+                    computed: format!("{}/{}", row.on_idlink, row.total),
+                },
+            ));
+        }
+    }
+}
+
+fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+    }
+}
