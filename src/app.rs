@@ -94,12 +94,13 @@ pub fn shell(props: &ShellProps) -> Html {
         Callback::from(move |lang| state.dispatch(Action::SetLang(lang)))
     };
     let texts = lang.texts();
+    let data = state.data.clone();
     let view = match route {
-        Route::Planner => html! { <PlannerView {lang} /> },
-        Route::Network => html! { <NetworkView {lang} /> },
-        Route::Growth => html! { <GrowthView {lang} /> },
-        Route::Wards => html! { <WardsView {lang} /> },
-        Route::Data => html! { <DataView {lang} /> },
+        Route::Planner => html! { <PlannerView {lang} {data} /> },
+        Route::Network => html! { <NetworkView {lang} {data} /> },
+        Route::Growth => html! { <GrowthView {lang} {data} /> },
+        Route::Wards => html! { <WardsView {lang} {data} /> },
+        Route::Data => html! { <DataView {lang} {data} /> },
         Route::NotFound => html! { <NotFoundView {lang} /> },
     };
 

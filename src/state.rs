@@ -5,21 +5,56 @@
 
 use std::rc::Rc;
 
+use tsunagu_core::bundled::SAPPORO_JSON;
+use tsunagu_core::model::Dataset;
+use tsunagu_core::validate::load_dataset;
 use yew::Reducible;
 
 use crate::i18n::Lang;
 
+/// A shared, immutable dataset. Two handles are equal when they hold the same
+/// allocation, so passing one as a prop never compares whole datasets.
+#[derive(Clone, Debug)]
+pub struct DatasetHandle(pub Rc<Dataset>);
+
+impl PartialEq for DatasetHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for DatasetHandle {
+    type Target = Dataset;
+
+    fn deref(&self) -> &Dataset {
+        &self.0
+    }
+}
+
+/// The dataset compiled into the app, or `None` if it does not load (the
+/// core's tests make sure it does).
+pub fn bundled_dataset() -> Option<DatasetHandle> {
+    load_dataset(SAPPORO_JSON)
+        .ok()
+        .map(|loaded| DatasetHandle(Rc::new(loaded.dataset)))
+}
+
 /// Everything the UI remembers.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// The language the UI is shown in.
     pub lang: Lang,
+    /// The dataset the views show.
+    pub data: Option<DatasetHandle>,
 }
 
 impl AppState {
-    /// The state a visit starts with.
+    /// The state a visit starts with: the bundled dataset.
     pub fn new(lang: Lang) -> Self {
-        Self { lang }
+        Self {
+            lang,
+            data: bundled_dataset(),
+        }
     }
 }
 
@@ -59,5 +94,12 @@ mod tests {
         );
         let english = start.reduce(Action::SetLang(Lang::En));
         assert_eq!(english.lang, Lang::En);
+    }
+
+    #[test]
+    fn a_visit_starts_with_the_bundled_dataset() {
+        let state = AppState::new(Lang::Ja);
+        let data = state.data.expect("the bundled dataset loads");
+        assert!(data.hospitals.len() > 7);
     }
 }

@@ -120,3 +120,25 @@ fn every_view_has_a_link_in_the_navigation() {
         assert_eq!(Route::recognize(&route.to_path()), Some(route));
     }
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_wards_view_renders_the_bundled_figures() {
+    let html = render("/wards", Lang::Ja).await;
+    // 中央区: the association's East (185) and West (140) rows together.
+    assert!(html.contains("<th scope=\"row\">中央区</th>"), "{html}");
+    assert!(html.contains(">325<"), "{html}");
+    assert!(html.contains(">1,959,512<"), "{html}");
+    assert!(html.contains(" 3/5 が ID-Link に参加"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_data_view_renders_hospitals_with_sources_and_flags() {
+    let html = render("/data", Lang::En).await;
+    assert!(html.contains("Hokkaido University Hospital"), "{html}");
+    assert!(html.contains("1,714 / 1,719"), "{html}");
+    assert!(
+        html.contains("The report disagrees with itself here"),
+        "{html}"
+    );
+    assert!(html.contains("Hokkaido University Hospital page"), "{html}");
+}

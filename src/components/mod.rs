@@ -4,10 +4,12 @@ mod coming_soon;
 mod lang_switch;
 mod site_footer;
 mod site_header;
+mod sort_table;
 mod view_nav;
 
 pub use coming_soon::ComingSoon;
 pub use lang_switch::LangSwitch;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use sort_table::{Column, Row, SortKey, SortTable};
 pub use view_nav::ViewNav;

@@ -95,6 +95,14 @@ pub struct Texts {
     pub wards: ViewTexts,
     /// データ.
     pub data: ViewTexts,
+    /// The 地域 view's words.
+    pub wards_view: WardsTexts,
+    /// The データ view's words.
+    pub data_view: DataTexts,
+    /// Words shared by tables.
+    pub table: TableTexts,
+    /// Shown when the bundled dataset cannot be read.
+    pub data_unavailable: &'static str,
     /// The heading of the page shown for an unknown address.
     pub not_found_title: &'static str,
     /// The text of that page.
@@ -105,6 +113,141 @@ pub struct Texts {
     pub footer_source: &'static str,
     /// The footer's privacy promise.
     pub footer_privacy: &'static str,
+}
+
+/// Words shared by every sortable, searchable table.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TableTexts {
+    /// Said of a column sorted ascending, for screen readers.
+    pub sort_hint: &'static str,
+    /// The search box's label.
+    pub search_label: &'static str,
+    /// Its placeholder.
+    pub search_placeholder: &'static str,
+    /// "{shown} of {total} rows shown": a template; both placeholders are replaced.
+    pub rows_shown: &'static str,
+    /// Shown when a search matches nothing.
+    pub no_match: &'static str,
+    /// The source column's heading.
+    pub source: &'static str,
+    /// The badge on a record the report disagrees with itself about.
+    pub discrepancy_badge: &'static str,
+    /// Shown for an unknown figure.
+    pub unknown: &'static str,
+    /// Marks a lower bound ("以上").
+    pub at_least: &'static str,
+}
+
+/// The 地域 view's words.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WardsTexts {
+    /// The coverage table's caption.
+    pub table_caption: &'static str,
+    /// Column: ward.
+    pub col_ward: &'static str,
+    /// Column: population.
+    pub col_population: &'static str,
+    /// Column: households.
+    pub col_households: &'static str,
+    /// Column: area.
+    pub col_area: &'static str,
+    /// Column: medical institutions.
+    pub col_institutions: &'static str,
+    /// Column: viewing facilities.
+    pub col_viewing: &'static str,
+    /// Column: viewing facilities per 100 institutions.
+    pub col_per_100: &'static str,
+    /// Column: viewing facilities per 100,000 people.
+    pub col_per_100k: &'static str,
+    /// Column: disclosing hospitals in the ward.
+    pub col_disclosing: &'static str,
+    /// The totals row's label.
+    pub total_row: &'static str,
+    /// The chart's heading.
+    pub chart_heading: &'static str,
+    /// The chart metric switch's label.
+    pub chart_metric_label: &'static str,
+    /// The chart's text twin, before the list of values.
+    pub chart_summary: &'static str,
+    /// The designation section's heading.
+    pub designation_heading: &'static str,
+    /// Its lead.
+    pub designation_lead: &'static str,
+    /// "on ID-Link" after a ratio.
+    pub on_idlink: &'static str,
+    /// Before the names of hospitals not yet on ID-Link.
+    pub not_yet: &'static str,
+    /// When every hospital in a column is on ID-Link.
+    pub all_on: &'static str,
+    /// Where the figures come from.
+    pub sources_note: &'static str,
+}
+
+/// The データ view's words.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DataTexts {
+    /// The label of the table switch.
+    pub tabs_label: &'static str,
+    /// Tab: hospitals.
+    pub tab_hospitals: &'static str,
+    /// Tab: unions.
+    pub tab_unions: &'static str,
+    /// Tab: links.
+    pub tab_links: &'static str,
+    /// Tab: facilities.
+    pub tab_facilities: &'static str,
+    /// Tab: discrepancies.
+    pub tab_discrepancies: &'static str,
+    /// Column: name.
+    pub col_name: &'static str,
+    /// Column: ward or city.
+    pub col_place: &'static str,
+    /// Column: on ID-Link.
+    pub col_discloses: &'static str,
+    /// Column: beds.
+    pub col_beds: &'static str,
+    /// Column: linked institutions.
+    pub col_linked: &'static str,
+    /// Column: go-live.
+    pub col_go_live: &'static str,
+    /// Column: designations.
+    pub col_designations: &'static str,
+    /// Column: host hospitals.
+    pub col_hosts: &'static str,
+    /// Column: founded.
+    pub col_founded: &'static str,
+    /// Column: notes.
+    pub col_notes: &'static str,
+    /// Column: link kind.
+    pub col_kind: &'static str,
+    /// Column: link from.
+    pub col_from: &'static str,
+    /// Column: link to.
+    pub col_to: &'static str,
+    /// Column: medical region.
+    pub col_region: &'static str,
+    /// Column: facility kind.
+    pub col_facility_kind: &'static str,
+    /// Column: unions.
+    pub col_unions: &'static str,
+    /// Column: the record concerned.
+    pub col_subject: &'static str,
+    /// Column: the readings.
+    pub col_readings: &'static str,
+    /// "yes" in the on-ID-Link column.
+    pub yes: &'static str,
+    /// "no" in the on-ID-Link column.
+    pub no: &'static str,
+    /// Link kind: agreement.
+    pub kind_agreement: &'static str,
+    /// Link kind: ID-Link partner.
+    pub kind_partner: &'static str,
+    /// Facility kinds: hospital, clinic, pharmacy, care.
+    pub facility_kinds: [&'static str; 4],
+    /// Shown under the facility table: the report names few facilities.
+    pub facilities_note: &'static str,
+    /// Shown under the link table: links are two-way unless marked.
+    pub links_note: &'static str,
 }
 
 #[cfg(test)]

@@ -1,12 +1,488 @@
-//! データ: the dataset's tables.
+//! データ: the dataset as sortable, searchable tables, one per kind of
+//! record, each row with its source in the report. Records the report
+//! disagrees with itself about carry a visible flag.
 
+use std::rc::Rc;
+
+use tsunagu_core::model::{Dataset, FacilityKind, LinkKind, Source};
 use yew::prelude::*;
 
 use super::ViewProps;
-use crate::components::ComingSoon;
+use crate::app::VIEW_TITLE_ID;
+use crate::components::{Column, Row, SortKey, SortTable};
+use crate::format::{reading, thousands};
+use crate::i18n::{Lang, Texts};
 
-/// The data view. It says what will come here until it is built.
+/// The tables the view can show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Table {
+    Hospitals,
+    Unions,
+    Links,
+    Facilities,
+    Discrepancies,
+}
+
+impl Table {
+    const ALL: [Table; 5] = [
+        Table::Hospitals,
+        Table::Unions,
+        Table::Links,
+        Table::Facilities,
+        Table::Discrepancies,
+    ];
+
+    fn label(self, texts: &Texts) -> &'static str {
+        let d = &texts.data_view;
+        match self {
+            Table::Hospitals => d.tab_hospitals,
+            Table::Unions => d.tab_unions,
+            Table::Links => d.tab_links,
+            Table::Facilities => d.tab_facilities,
+            Table::Discrepancies => d.tab_discrepancies,
+        }
+    }
+}
+
+/// The report's sections a record comes from, each once, with the words
+/// quoted from it.
+fn sources_cell(data: &Dataset, sources: &[&Source], lang: Lang) -> Html {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for source in sources {
+        let id = source.section.as_str();
+        let index = groups
+            .iter()
+            .position(|(g, _)| *g == id)
+            .unwrap_or_else(|| {
+                groups.push((id, Vec::new()));
+                groups.len() - 1
+            });
+        if let Some(quote) = source.quote.as_deref() {
+            if !groups[index].1.contains(&quote) {
+                groups[index].1.push(quote);
+            }
+        }
+    }
+    html! {
+        <ul class="sources">
+            { for groups.into_iter().map(|(id, quotes)| {
+                let title = data.sections.iter().find(|s| s.id.as_str() == id).map_or_else(
+                    || id.to_owned(),
+                    |s| if lang == Lang::En { s.title.en.clone() } else { s.title.ja.clone() },
+                );
+                html! {
+                    <li>
+                        <span class="section">{ title }</span>
+                        { for quotes.into_iter().map(|q| html! { <q>{ q }</q> }) }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+/// Whether a discrepancy is recorded about the record at `pointer`.
+fn flagged(data: &Dataset, pointer: &str) -> bool {
+    data.discrepancies.iter().any(|d| d.subject == pointer)
+}
+
+fn badge(texts: &Texts) -> Html {
+    html! { <span class="badge warn">{ "⚠ " }{ texts.table.discrepancy_badge }</span> }
+}
+
+fn name_cell(name: &str, aliases: &[String], flag: bool, texts: &Texts) -> Html {
+    name_cell_en(name, None, aliases, flag, texts)
+}
+
+/// A record's name; in the English UI its English name follows.
+fn name_cell_en(
+    name: &str,
+    english: Option<&str>,
+    aliases: &[String],
+    flag: bool,
+    texts: &Texts,
+) -> Html {
+    html! {
+        <>
+            <span class="name">{ name.to_owned() }</span>
+            if let Some(english) = english {
+                <span class="name-en" lang="en">{ english.to_owned() }</span>
+            }
+            if !aliases.is_empty() {
+                <span class="aliases">{ format!("（{}）", aliases.join("、")) }</span>
+            }
+            if flag { { badge(texts) } }
+        </>
+    }
+}
+
+#[allow(clippy::cast_precision_loss)] // counts are far below 2^52
+fn number_key(value: Option<i64>) -> SortKey {
+    value.map_or(SortKey::Missing, |v| SortKey::Number(v as f64))
+}
+
+fn hospital_name(data: &Dataset, id: &str) -> String {
+    data.hospitals
+        .iter()
+        .find(|h| h.id.as_str() == id)
+        .map_or_else(|| id.to_owned(), |h| h.name.clone())
+}
+
+fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
+    let texts = lang.texts();
+    data.hospitals
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let ward = h
+                .ward
+                .as_ref()
+                .and_then(|id| data.wards.iter().find(|w| &w.id == id));
+            let place = match (ward, &h.city) {
+                (Some(ward), _) => format!("札幌市{}", ward.name),
+                (None, Some(city)) => city.clone(),
+                (None, None) => texts.table.unknown.to_owned(),
+            };
+            let place = match &h.region {
+                Some(region) => format!("{place}（{region}）"),
+                None => place,
+            };
+            let linked: Vec<String> = h
+                .linked_institutions
+                .iter()
+                .map(|r| reading(r, &texts.table))
+                .collect();
+            let designations: Vec<&str> = h.designations.iter().map(|d| d.label.as_str()).collect();
+            let mut sources: Vec<&Source> = h.sources.iter().collect();
+            sources.extend(h.linked_institutions.iter().map(|r| &r.source));
+            let discloses = if h.discloses {
+                texts.data_view.yes
+            } else {
+                texts.data_view.no
+            };
+            Row {
+                key: h.id.0.clone().into(),
+                search: format!(
+                    "{} {} {} {} {place}",
+                    h.name,
+                    h.name_en,
+                    h.aliases.join(" "),
+                    designations.join(" ")
+                ),
+                cells: vec![
+                    name_cell(
+                        &h.name,
+                        &h.aliases,
+                        flagged(data, &format!("/hospitals/{i}")),
+                        texts,
+                    ),
+                    html! { place.clone() },
+                    html! { discloses },
+                    html! { h.beds.map(thousands).unwrap_or_default() },
+                    html! { linked.join(" / ") },
+                    html! { h.idlink_go_live.as_ref().map(|m| m.0.clone()).unwrap_or_default() },
+                    html! { designations.join("、") },
+                    sources_cell(data, &sources, lang),
+                ],
+                sort: vec![
+                    SortKey::Text(h.name.clone()),
+                    SortKey::Text(place),
+                    SortKey::Text(discloses.to_owned()),
+                    number_key(h.beds),
+                    number_key(h.linked_institutions.first().and_then(|r| r.value)),
+                    h.idlink_go_live
+                        .as_ref()
+                        .map_or(SortKey::Missing, |m| SortKey::Text(m.0.clone())),
+                    number_key(i64::try_from(designations.len()).ok()),
+                    SortKey::Missing,
+                ],
+            }
+        })
+        .collect()
+}
+
+fn union_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
+    let texts = lang.texts();
+    data.unions
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let hosts: Vec<String> = u.hosts.iter().map(|h| hospital_name(data, h.as_str())).collect();
+            let mut notes: Vec<String> = Vec::new();
+            let pick = |text: &tsunagu_core::model::Text| {
+                if lang == Lang::En { text.en.clone() } else { text.ja.clone() }
+            };
+            if let Some(joining) = &u.joining {
+                notes.push(pick(joining));
+            }
+            for count in &u.registered_facilities {
+                notes.push(format!("{}: {}", count.as_of.0, count.count));
+            }
+            for event in &u.history {
+                notes.push(format!("{} {}", event.month.0, pick(&event.text)));
+            }
+            notes.extend(u.notes.iter().map(pick));
+            let sources: Vec<&Source> = u.sources.iter().collect();
+            Row {
+                key: u.id.0.clone().into(),
+                search: format!("{} {} {}", u.name, u.aliases.join(" "), hosts.join(" ")),
+                cells: vec![
+                    name_cell(&u.name, &u.aliases, flagged(data, &format!("/unions/{i}")), texts),
+                    html! { hosts.join("、") },
+                    html! { u.founded.as_ref().map_or_else(|| texts.table.unknown.to_owned(), |m| m.0.clone()) },
+                    html! { <ul class="notes">{ for notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul> },
+                    sources_cell(data, &sources, lang),
+                ],
+                sort: vec![
+                    SortKey::Text(u.name.clone()),
+                    SortKey::Text(hosts.join(" ")),
+                    u.founded.as_ref().map_or(SortKey::Missing, |m| SortKey::Text(m.0.clone())),
+                    SortKey::Missing,
+                    SortKey::Missing,
+                ],
+            }
+        })
+        .collect()
+}
+
+fn link_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
+    let texts = lang.texts();
+    data.links
+        .iter()
+        .map(|l| {
+            let (from, to) = (hospital_name(data, l.from.as_str()), hospital_name(data, l.to.as_str()));
+            let kind = match l.kind {
+                LinkKind::Agreement => texts.data_view.kind_agreement,
+                LinkKind::IdlinkPartner => texts.data_view.kind_partner,
+            };
+            let arrow = if l.directed { "→" } else { "⇄" };
+            let region = l.region_group.clone().unwrap_or_default();
+            Row {
+                key: l.id.0.clone().into(),
+                search: format!("{from} {to} {kind} {region}"),
+                cells: vec![
+                    html! { from.clone() },
+                    html! { <><span aria-hidden="true">{ format!("{arrow} ") }</span>{ to.clone() }</> },
+                    html! { kind },
+                    html! { region.clone() },
+                    sources_cell(data, &[&l.source], lang),
+                ],
+                sort: vec![
+                    SortKey::Text(from),
+                    SortKey::Text(to),
+                    SortKey::Text(kind.to_owned()),
+                    SortKey::Text(region),
+                    SortKey::Missing,
+                ],
+            }
+        })
+        .collect()
+}
+
+fn facility_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
+    let texts = lang.texts();
+    data.facilities
+        .iter()
+        .map(|f| {
+            let kind = texts.data_view.facility_kinds[match f.kind {
+                FacilityKind::Hospital => 0,
+                FacilityKind::Clinic => 1,
+                FacilityKind::Pharmacy => 2,
+                FacilityKind::Care => 3,
+            }];
+            let ward = f
+                .ward
+                .as_ref()
+                .and_then(|id| data.wards.iter().find(|w| &w.id == id))
+                .map_or_else(|| texts.table.unknown.to_owned(), |w| w.name.clone());
+            let unions: Vec<String> = f
+                .memberships
+                .iter()
+                .map(|m| {
+                    data.unions
+                        .iter()
+                        .find(|u| u.id == m.union)
+                        .map_or_else(|| m.union.0.clone(), |u| u.name.clone())
+                })
+                .collect();
+            let mut sources: Vec<&Source> = f.sources.iter().collect();
+            sources.extend(f.memberships.iter().map(|m| &m.source));
+            Row {
+                key: f.id.0.clone().into(),
+                search: format!("{} {ward} {}", f.name, unions.join(" ")),
+                cells: vec![
+                    html! { f.name.clone() },
+                    html! { kind },
+                    html! { ward.clone() },
+                    html! { unions.join("、") },
+                    sources_cell(data, &sources, lang),
+                ],
+                sort: vec![
+                    SortKey::Text(f.name.clone()),
+                    SortKey::Text(kind.to_owned()),
+                    SortKey::Text(ward),
+                    SortKey::Text(unions.join(" ")),
+                    SortKey::Missing,
+                ],
+            }
+        })
+        .collect()
+}
+
+/// The record a JSON pointer such as `/hospitals/2` names, by name.
+fn subject_name(data: &Dataset, pointer: &str) -> String {
+    let mut parts = pointer.trim_start_matches('/').split('/');
+    let (Some(kind), Some(index)) = (
+        parts.next(),
+        parts.next().and_then(|i| i.parse::<usize>().ok()),
+    ) else {
+        return pointer.to_owned();
+    };
+    let name = match kind {
+        "hospitals" => data.hospitals.get(index).map(|h| h.name.clone()),
+        "unions" => data.unions.get(index).map(|u| u.name.clone()),
+        "facilities" => data.facilities.get(index).map(|f| f.name.clone()),
+        "wards" => data.wards.get(index).map(|w| w.name.clone()),
+        _ => None,
+    };
+    name.unwrap_or_else(|| pointer.to_owned())
+}
+
+fn discrepancy_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
+    data.discrepancies
+        .iter()
+        .map(|d| {
+            let subject = subject_name(data, &d.subject);
+            let note = if lang == Lang::En { d.note.en.clone() } else { d.note.ja.clone() };
+            let readings: Vec<&Source> = d.readings.iter().map(|r| &r.source).collect();
+            Row {
+                key: d.id.0.clone().into(),
+                search: format!("{subject} {} {note}", d.field),
+                cells: vec![
+                    html! { <>{ subject.clone() }<code class="field">{ format!(" {}", d.field) }</code></> },
+                    html! {
+                        <ul class="readings">
+                            { for d.readings.iter().map(|r| html! { <li>{ r.as_written.clone() }</li> }) }
+                        </ul>
+                    },
+                    html! { note.clone() },
+                    sources_cell(data, &readings, lang),
+                ],
+                sort: vec![SortKey::Text(subject), SortKey::Missing, SortKey::Text(note), SortKey::Missing],
+            }
+        })
+        .collect()
+}
+
+fn columns(table: Table, texts: &Texts) -> Vec<Column> {
+    let d = &texts.data_view;
+    let source = Column::text(texts.table.source);
+    match table {
+        Table::Hospitals => vec![
+            Column::text(d.col_name),
+            Column::text(d.col_place),
+            Column::text(d.col_discloses),
+            Column::number(d.col_beds),
+            Column::number(d.col_linked),
+            Column::text(d.col_go_live),
+            Column::text(d.col_designations),
+            source,
+        ],
+        Table::Unions => vec![
+            Column::text(d.col_name),
+            Column::text(d.col_hosts),
+            Column::text(d.col_founded),
+            Column::text(d.col_notes),
+            source,
+        ],
+        Table::Links => vec![
+            Column::text(d.col_from),
+            Column::text(d.col_to),
+            Column::text(d.col_kind),
+            Column::text(d.col_region),
+            source,
+        ],
+        Table::Facilities => vec![
+            Column::text(d.col_name),
+            Column::text(d.col_facility_kind),
+            Column::text(texts.wards_view.col_ward),
+            Column::text(d.col_unions),
+            source,
+        ],
+        Table::Discrepancies => {
+            vec![
+                Column::text(d.col_subject),
+                Column::text(d.col_readings),
+                Column::text(d.col_notes),
+                source,
+            ]
+        }
+    }
+}
+
+/// The データ view.
 #[function_component(DataView)]
 pub fn data_view(props: &ViewProps) -> Html {
-    html! { <ComingSoon lang={props.lang} view={&props.lang.texts().data} /> }
+    let lang = props.lang;
+    let texts = lang.texts();
+    let table = use_state(|| Table::Hospitals);
+    let header = html! {
+        <>
+            <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.data.title }</h2>
+            <p class="lead">{ texts.data.lead }</p>
+        </>
+    };
+    let Some(data) = props.data.clone() else {
+        return html! {
+            <section class="view" aria-labelledby={VIEW_TITLE_ID}>
+                { header }
+                <p role="alert">{ texts.data_unavailable }</p>
+            </section>
+        };
+    };
+
+    let current = *table;
+    let rows = match current {
+        Table::Hospitals => hospital_rows(&data, lang),
+        Table::Unions => union_rows(&data, lang),
+        Table::Links => link_rows(&data, lang),
+        Table::Facilities => facility_rows(&data, lang),
+        Table::Discrepancies => discrepancy_rows(&data, lang),
+    };
+    let note = match current {
+        Table::Facilities => Some(texts.data_view.facilities_note),
+        Table::Links => Some(texts.data_view.links_note),
+        _ => None,
+    };
+    let buttons = Table::ALL.into_iter().map(|t| {
+        let onclick = {
+            let table = table.clone();
+            Callback::from(move |_: MouseEvent| table.set(t))
+        };
+        let count = match t {
+            Table::Hospitals => data.hospitals.len(),
+            Table::Unions => data.unions.len(),
+            Table::Links => data.links.len(),
+            Table::Facilities => data.facilities.len(),
+            Table::Discrepancies => data.discrepancies.len(),
+        };
+        html! {
+            <button type="button" aria-pressed={(t == current).to_string()} {onclick}>
+                { t.label(texts) }<span class="count">{ count }</span>
+            </button>
+        }
+    });
+
+    html! {
+        <section class="view" aria-labelledby={VIEW_TITLE_ID}>
+            { header }
+            <div class="segmented" role="group" aria-label={texts.data_view.tabs_label}>{ for buttons }</div>
+            // Keyed by table, so sorting and search start afresh on each table.
+            <SortTable key={format!("{current:?}")} {lang} caption={current.label(texts)}
+                columns={Rc::new(columns(current, texts))} rows={Rc::new(rows)} />
+            if let Some(note) = note {
+                <p class="note">{ note }</p>
+            }
+        </section>
+    }
 }

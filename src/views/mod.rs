@@ -17,10 +17,14 @@ pub use wards::WardsView;
 use yew::Properties;
 
 use crate::i18n::Lang;
+use crate::state::DatasetHandle;
 
 /// What every view is given by the shell.
 #[derive(Properties, PartialEq)]
 pub struct ViewProps {
     /// The UI language.
     pub lang: Lang,
+    /// The dataset, or `None` when it could not be loaded.
+    #[prop_or_default]
+    pub data: Option<DatasetHandle>,
 }

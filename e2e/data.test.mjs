@@ -1,0 +1,137 @@
+// End-to-end tests of the データ and 地域 views: the bundled data as tables,
+// search, sorting from the keyboard, sources, and the ward coverage figures
+// checked against the report's printed numbers.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launchBrowser, openPage } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
+import { seriousViolations } from './support/axe.mjs';
+import { TablePage } from './pages/data-page.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(route) {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 900 } });
+  const app = new TablePage(page, server.url);
+  await app.goto(route);
+  return { context, app, page, problems };
+}
+
+describe('the データ view', () => {
+  test('lists the seven disclosing hospitals among the others, each with a source', async () => {
+    const { context, app, problems } = await open('/data');
+    const names = await app.rowNames('病院');
+    for (const name of ['市立札幌病院', 'NTT東日本札幌病院', '北海道大学病院', '天使病院', '北海道がんセンター', 'KKR札幌医療センター', '手稲溪仁会病院']) {
+      assert.ok(names.some((n) => n.startsWith(name)), `${name} in ${names}`);
+    }
+    const hokudai = app.bodyRows('病院').filter({ hasText: '北海道大学病院' }).first();
+    // Both printed readings of 連携医療機関数, and the discrepancy flag.
+    await hokudai.getByText('1,714 / 1,719').waitFor();
+    await hokudai.getByText('記載に食い違いあり').waitFor();
+    await hokudai.getByText('北海道大学病院の紹介').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('search narrows the rows, and full-width letters match', async () => {
+    const { context, app } = await open('/data');
+    await app.search().fill('函館');
+    assert.deepEqual(
+      (await app.rowNames('病院')).sort(),
+      ['函館中央病院', '函館五稜郭病院', '国立函館病院', '市立函館病院'],
+    );
+    await app.search().fill('ＫＫＲ');
+    assert.equal(await app.bodyRows('病院').count(), 1);
+    await app.search().fill('存在しない病院');
+    await app.page.getByText('一致する行はありません。').waitFor();
+    await context.close();
+  });
+
+  test('columns sort from the keyboard, and say how they are sorted', async () => {
+    const { context, app, page } = await open('/data');
+    const beds = app.sortButton('病院', '病床数');
+    await beds.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    const header = app.table('病院').getByRole('columnheader', { name: '病床数' });
+    assert.equal(await header.getAttribute('aria-sort'), 'descending');
+    const names = await app.rowNames('病院');
+    // 944 beds, then 672, 670: typed in from the report's table.
+    assert.ok(names[0].startsWith('北海道大学病院'), names[0]);
+    assert.ok(names[1].startsWith('市立札幌病院'), names[1]);
+    assert.ok(names[2].startsWith('手稲溪仁会病院'), names[2]);
+    await context.close();
+  });
+
+  test('every table is reachable and passes axe-core', async () => {
+    const { context, app } = await open('/data');
+    for (const [button, caption, rows] of [
+      ['ユニオン', 'ユニオン', 7],
+      ['病院間の連携', '病院間の連携', 16],
+      ['施設', '施設', 9],
+      ['記載の食い違い', '記載の食い違い', null],
+      ['病院', '病院', null],
+    ]) {
+      await app.tableSwitch(button).click();
+      await app.table(caption).waitFor();
+      if (rows !== null) assert.equal(await app.bodyRows(caption).count(), rows, caption);
+      assert.deepEqual(await seriousViolations(app.page), [], caption);
+    }
+    await app.tableSwitch('ユニオン').click();
+    const unions = await app.rowNames('ユニオン');
+    assert.ok(unions.some((n) => n.includes('すずらんネット')), unions.join());
+    await context.close();
+  });
+});
+
+describe('the 地域 view', () => {
+  test('shows every ward and the printed totals', async () => {
+    const { context, app, problems } = await open('/wards');
+    const caption = '区ごとの ID-Link 閲覧施設';
+    assert.equal(await app.bodyRows(caption).count(), 10);
+    const total = app.table(caption).locator('tfoot tr');
+    // 合計 row of the report: 1,959,512 people, 1,308 institutions, 145 viewing facilities.
+    for (const figure of ['1,959,512', '1,096,729', '1,308', '145']) {
+      await total.getByText(figure, { exact: true }).waitFor();
+    }
+    const teine = app.bodyRows(caption).filter({ hasText: '手稲区' });
+    await teine.getByText('56.0', { exact: true }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the chart follows the chosen measure, and has a text twin', async () => {
+    const { context, app, page } = await open('/wards');
+    const chart = page.getByRole('img', { name: /区ごとの閲覧施設の割合/ });
+    assert.match(await chart.getAttribute('aria-label'), /医療機関 100 あたり/);
+    await page.getByRole('radio', { name: '人口 10 万人あたり' }).check();
+    assert.match(await chart.getAttribute('aria-label'), /人口 10 万人あたり/);
+    await page.getByText('棒グラフの値（表と同じ）').click();
+    // 42 viewing facilities among 141,260 people.
+    await page.getByText('手稲区: 29.7').waitFor();
+    await context.close();
+  });
+
+  test('designation coverage matches the report and names who is missing', async () => {
+    const { context, page } = await open('/wards');
+    const emergency = page.getByRole('listitem').filter({ hasText: '救命救急センター' });
+    await emergency.getByText('3/5').waitFor();
+    await emergency.getByText(/札幌医科大学附属病院/).waitFor();
+    await emergency.getByText(/北海道医療センター/).waitFor();
+    const perinatal = page.getByRole('listitem').filter({ hasText: '周産期母子医療センター' });
+    await perinatal.getByText('5/8').waitFor();
+    await context.close();
+  });
+});
