@@ -43,6 +43,8 @@ pub struct Column {
     pub label: AttrValue,
     /// Right-aligned, for numbers.
     pub numeric: bool,
+    /// Whether pressing the heading sorts by this column.
+    pub sortable: bool,
 }
 
 impl Column {
@@ -51,6 +53,7 @@ impl Column {
         Self {
             label: AttrValue::Static(label),
             numeric: false,
+            sortable: true,
         }
     }
 
@@ -59,6 +62,16 @@ impl Column {
         Self {
             label: AttrValue::Static(label),
             numeric: true,
+            sortable: true,
+        }
+    }
+
+    /// A column that does not sort (sources, notes).
+    pub fn plain(label: &'static str) -> Self {
+        Self {
+            label: AttrValue::Static(label),
+            numeric: false,
+            sortable: false,
         }
     }
 }
@@ -153,6 +166,11 @@ pub fn sort_table(props: &SortTableProps) -> Html {
             "descending" => "▼",
             _ => "↕",
         };
+        if !column.sortable {
+            return html! {
+                <th scope="col" class="plain">{ column.label.clone() }</th>
+            };
+        }
         html! {
             <th scope="col" aria-sort={state} class={classes!(column.numeric.then_some("num"))}>
                 <button type="button" class="sort" {onclick}>

@@ -139,6 +139,7 @@ fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                 .as_ref()
                 .and_then(|id| data.wards.iter().find(|w| &w.id == id));
             let place = match (ward, &h.city) {
+                (Some(ward), _) if lang == Lang::En => format!("{}, Sapporo", ward.name_en),
                 (Some(ward), _) => format!("札幌市{}", ward.name),
                 (None, Some(city)) => city.clone(),
                 (None, None) => texts.table.unknown.to_owned(),
@@ -147,11 +148,17 @@ fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                 Some(region) => format!("{place}（{region}）"),
                 None => place,
             };
-            let linked: Vec<String> = h
+            // Equal readings from two places are shown once; differing ones all.
+            let mut linked: Vec<String> = Vec::new();
+            for text in h
                 .linked_institutions
                 .iter()
                 .map(|r| reading(r, &texts.table))
-                .collect();
+            {
+                if !linked.contains(&text) {
+                    linked.push(text);
+                }
+            }
             let designations: Vec<&str> = h.designations.iter().map(|d| d.label.as_str()).collect();
             let mut sources: Vec<&Source> = h.sources.iter().collect();
             sources.extend(h.linked_institutions.iter().map(|r| &r.source));
@@ -170,8 +177,9 @@ fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                     designations.join(" ")
                 ),
                 cells: vec![
-                    name_cell(
+                    name_cell_en(
                         &h.name,
+                        (lang == Lang::En).then_some(h.name_en.as_str()),
                         &h.aliases,
                         flagged(data, &format!("/hospitals/{i}")),
                         texts,
@@ -376,7 +384,7 @@ fn discrepancy_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
 
 fn columns(table: Table, texts: &Texts) -> Vec<Column> {
     let d = &texts.data_view;
-    let source = Column::text(texts.table.source);
+    let source = Column::plain(texts.table.source);
     match table {
         Table::Hospitals => vec![
             Column::text(d.col_name),
@@ -392,7 +400,7 @@ fn columns(table: Table, texts: &Texts) -> Vec<Column> {
             Column::text(d.col_name),
             Column::text(d.col_hosts),
             Column::text(d.col_founded),
-            Column::text(d.col_notes),
+            Column::plain(d.col_notes),
             source,
         ],
         Table::Links => vec![
@@ -412,8 +420,8 @@ fn columns(table: Table, texts: &Texts) -> Vec<Column> {
         Table::Discrepancies => {
             vec![
                 Column::text(d.col_subject),
-                Column::text(d.col_readings),
-                Column::text(d.col_notes),
+                Column::plain(d.col_readings),
+                Column::plain(d.col_notes),
                 source,
             ]
         }
