@@ -3,11 +3,19 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
+use serde_json::{json, Value};
 use tsunagu_core::bundled::SAPPORO_JSON;
+use tsunagu_core::graph::{Edge, NetworkGraph, Node};
 use tsunagu_core::model::Dataset;
+use tsunagu_core::model::{FacilityId, HospitalId, LinkKind, UnionId};
+use tsunagu_core::names::{lookup, Kind, Lookup};
+use tsunagu_core::planner::{
+    plan_joins, Entry, PlanAnswer, PlanLimits, PlanRequest, Start, UnreachableReason,
+};
 use tsunagu_core::stats::dataset_stats;
 use tsunagu_core::validate::{load_dataset, Problem, Severity};
+use unicode_normalization::UnicodeNormalization;
 
 /// つなぐ — さっぽろ ID-Link 連携経路ナビ (command line).
 ///
@@ -26,6 +34,31 @@ enum Command {
     Validate {
         /// The dataset to check; the bundled one when omitted.
         file: Option<PathBuf>,
+    },
+    /// Plans which unions to join to reach the target hospitals (exit 2: unknown name).
+    #[command(group(ArgGroup::new("start").required(true).args(["from", "member_of"])))]
+    Plan {
+        /// The facility, by name, as in the data.
+        #[arg(long)]
+        from: Option<String>,
+        /// A facility not in the data, by its current unions (comma-separated; "" for none).
+        #[arg(long)]
+        member_of: Option<String>,
+        /// The target hospitals, comma-separated.
+        #[arg(long, required = true)]
+        to: String,
+        /// The most hospital-to-hospital (or union-to-union) relays allowed; 0 = direct disclosure only.
+        #[arg(long)]
+        max_relays: Option<u32>,
+        /// Unions never to suggest joining, comma-separated.
+        #[arg(long)]
+        exclude: Option<String>,
+        /// The dataset; the bundled one when omitted.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// Prints figures computed from the records: per ward, totals, designations.
     Stats {
@@ -135,11 +168,292 @@ fn stats(file: Option<&PathBuf>, json: bool) -> Result<(), ExitCode> {
     Ok(())
 }
 
+fn nfkc(text: &str) -> String {
+    text.nfkc().collect()
+}
+
+/// Splits a comma-separated list (ASCII or full-width commas), dropping blanks.
+fn split_list(list: &str) -> Vec<&str> {
+    list.split([',', '，', '、'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Resolves names to ids, or prints what was not found (with suggestions) and exits 2.
+fn resolve(data: &Dataset, kind: Kind, names: &[&str]) -> Result<Vec<String>, ExitCode> {
+    let mut ids = Vec::new();
+    let mut failed = false;
+    for name in names {
+        match lookup(data, kind, name, &nfkc) {
+            Lookup::Found(id) => ids.push(id),
+            Lookup::NotFound { suggestions } => {
+                let (ja, en) = match kind {
+                    Kind::Hospital => ("病院", "hospital"),
+                    Kind::Union => ("ユニオン", "union"),
+                    Kind::Facility => ("施設", "facility"),
+                };
+                eprintln!(
+                    "「{name}」という{ja}は見つかりません / no {en} is named \"{name}\". 候補 / did you mean: {}",
+                    suggestions.join(", ")
+                );
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        Err(ExitCode::from(2))
+    } else {
+        Ok(ids)
+    }
+}
+
+const NEW_FACILITY: &str = "新しい施設 (new facility)";
+const CAVEAT: &str = "ユニオンへの加入で情報共有が可能になりますが、患者さんごとの同意が必要です。 / Joining a union makes sharing possible, but each patient must still consent.";
+
+fn hospital_name(data: &Dataset, id: &HospitalId) -> String {
+    data.hospitals
+        .iter()
+        .find(|h| &h.id == id)
+        .map_or_else(|| id.0.clone(), |h| h.name.clone())
+}
+
+fn union_name(data: &Dataset, id: &UnionId) -> String {
+    data.unions
+        .iter()
+        .find(|u| &u.id == id)
+        .map_or_else(|| id.0.clone(), |u| u.name.clone())
+}
+
+fn reason_text(data: &Dataset, reason: &UnreachableReason) -> String {
+    match reason {
+        UnreachableReason::HostsNoUnion => "この病院を開示元とするユニオンがデータにないため、中継なし（直接開示）では届きません / no union in the data has this hospital as its host, so it cannot be reached by direct disclosure (0 relays)".to_owned(),
+        UnreachableReason::NoPath => "どのユニオンからも、病院間の連携をたどって届きません / no union reaches it, even through hospital links".to_owned(),
+        UnreachableReason::TooManyRelays { needed, allowed } => format!(
+            "最短でも {needed} 回の中継が必要で、上限の {allowed} 回を超えます / it needs at least {needed} relays, more than the {allowed} allowed"
+        ),
+        UnreachableReason::OnlyExcluded { unions } => {
+            let names: Vec<String> = unions.iter().map(|u| union_name(data, u)).collect();
+            format!(
+                "除外したユニオン（{}）からしか届きません / only the excluded unions reach it: {}",
+                names.join("、"),
+                names.join(", ")
+            )
+        }
+    }
+}
+
+fn edge_json(data: &Dataset, edge: &Edge) -> Value {
+    match edge {
+        Edge::MemberOf => json!({"kind": "member_of"}),
+        Edge::HostedBy => json!({"kind": "hosted_by"}),
+        Edge::UnionLink { label } => json!({"kind": "union_link", "label": label}),
+        Edge::Link { kind, link, source } => {
+            let section = data
+                .sections
+                .iter()
+                .find(|s| s.id == source.section)
+                .map(|s| s.title.ja.clone());
+            json!({
+                "kind": match kind { LinkKind::Agreement => "agreement", LinkKind::IdlinkPartner => "idlink_partner" },
+                "link": link.0,
+                "source": {"section": source.section.0, "title": section, "quote": source.quote},
+            })
+        }
+    }
+}
+
+fn answer_json(data: &Dataset, facility: &str, answer: &PlanAnswer) -> Value {
+    let names = |ids: &[UnionId]| ids.iter().map(|u| union_name(data, u)).collect::<Vec<_>>();
+    let node_name = |node: &Node| match node {
+        Node::Hospital(id) => hospital_name(data, id),
+        Node::Union(id) => union_name(data, id),
+        Node::Facility(id) => id.0.clone(),
+    };
+    json!({
+        "facility": facility,
+        "members": names(&answer.members),
+        "plans": answer.plans.iter().map(|plan| json!({
+            "join": names(&plan.join),
+            "relays": plan.relays,
+            "alternatives": plan.alternatives.iter().map(|a| names(a)).collect::<Vec<_>>(),
+            "alternatives_truncated": plan.alternatives_truncated,
+            "exact": plan.exact,
+            "lower_bound": plan.lower_bound,
+            "paths": plan.paths.iter().map(|path| {
+                let mut steps = vec![facility.to_owned(), union_name(data, &path.union)];
+                steps.extend(path.hops.iter().map(|hop| node_name(&hop.node)));
+                json!({
+                    "target": hospital_name(data, &path.target),
+                    "relays": path.relays,
+                    "steps": steps,
+                    "entry": match path.entry { Entry::Member => "member", Entry::Join => "join" },
+                    "hops": path.hops.iter().map(|hop| json!({"to": node_name(&hop.node), "via": edge_json(data, &hop.edge)})).collect::<Vec<_>>(),
+                })
+            }).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "unreachable": answer.unreachable.iter().map(|u| json!({
+            "target": hospital_name(data, &u.target),
+            "reason": reason_text(data, &u.reason),
+        })).collect::<Vec<_>>(),
+        "caveat": CAVEAT,
+    })
+}
+
+fn print_answer(data: &Dataset, facility: &str, answer: &PlanAnswer) {
+    let names = |ids: &[UnionId]| {
+        ids.iter()
+            .map(|u| union_name(data, u))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    println!("施設 / facility: {facility}");
+    println!(
+        "加入中 / member of: {}",
+        if answer.members.is_empty() {
+            "なし / none".to_owned()
+        } else {
+            names(&answer.members)
+        }
+    );
+    if answer.plans.is_empty() {
+        println!("条件に合うプランはありません / no plan meets the options.");
+    }
+    for plan in &answer.plans {
+        println!();
+        if plan.join.is_empty() {
+            println!(
+                "■ 加入不要 / no union to join — 中継 / relays: 最大 {}",
+                plan.relays
+            );
+        } else {
+            println!(
+                "■ {}ユニオンに加入 / join {}: {} — 中継 / relays: 最大 {}",
+                plan.join.len(),
+                plan.join.len(),
+                names(&plan.join),
+                plan.relays
+            );
+        }
+        if !plan.exact {
+            println!(
+                "  (最善の候補。必要数の下限は {} / best found; at least {} are needed)",
+                plan.lower_bound, plan.lower_bound
+            );
+        }
+        for alternative in &plan.alternatives {
+            println!("  別案 / or: {}", names(alternative));
+        }
+        for path in &plan.paths {
+            let mut steps = vec![facility.to_owned(), union_name(data, &path.union)];
+            steps.extend(path.hops.iter().map(|hop| match &hop.node {
+                Node::Hospital(id) => hospital_name(data, id),
+                Node::Union(id) => union_name(data, id),
+                Node::Facility(id) => id.0.clone(),
+            }));
+            println!(
+                "  → {} ({} relays): {}",
+                hospital_name(data, &path.target),
+                path.relays,
+                steps.join(" → ")
+            );
+        }
+    }
+    for u in &answer.unreachable {
+        println!(
+            "\n× {}: {}",
+            hospital_name(data, &u.target),
+            reason_text(data, &u.reason)
+        );
+    }
+    println!("\n{CAVEAT}");
+}
+
+struct PlanArgs<'a> {
+    from: Option<&'a str>,
+    member_of: Option<&'a str>,
+    to: &'a str,
+    max_relays: Option<u32>,
+    exclude: Option<&'a str>,
+    data: Option<&'a PathBuf>,
+    json: bool,
+}
+
+fn plan(args: &PlanArgs<'_>) -> Result<(), ExitCode> {
+    let (_, data) = load(args.data)?;
+    let (start, facility) = match (args.from, args.member_of) {
+        (Some(name), _) => {
+            let id = resolve(&data, Kind::Facility, &[name])?.remove(0);
+            let facility = data
+                .facilities
+                .iter()
+                .find(|f| f.id.0 == id)
+                .map_or(id.clone(), |f| f.name.clone());
+            (Start::Facility(FacilityId(id)), facility)
+        }
+        (None, member_of) => {
+            let unions = resolve(
+                &data,
+                Kind::Union,
+                &split_list(member_of.unwrap_or_default()),
+            )?;
+            (
+                Start::Members(unions.into_iter().map(UnionId).collect()),
+                NEW_FACILITY.to_owned(),
+            )
+        }
+    };
+    let targets = resolve(&data, Kind::Hospital, &split_list(args.to))?;
+    if targets.is_empty() {
+        eprintln!("--to に病院を 1 つ以上指定してください / give at least one hospital with --to");
+        return Err(ExitCode::from(2));
+    }
+    let exclude = resolve(
+        &data,
+        Kind::Union,
+        &split_list(args.exclude.unwrap_or_default()),
+    )?;
+    let request = PlanRequest {
+        start,
+        targets: targets.into_iter().map(HospitalId).collect(),
+        max_relays: args.max_relays,
+        exclude: exclude.into_iter().map(UnionId).collect(),
+    };
+    let graph = NetworkGraph::build(&data, &[]);
+    let answer = plan_joins(&graph, &request, PlanLimits::default()).map_err(|error| {
+        eprintln!("{error}");
+        ExitCode::from(2)
+    })?;
+    if args.json {
+        println!("{}", answer_json(&data, &facility, &answer));
+    } else {
+        print_answer(&data, &facility, &answer);
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Validate { file } => validate(file.as_ref()),
         Command::Stats { data, json } => stats(data.as_ref(), *json),
+        Command::Plan {
+            from,
+            member_of,
+            to,
+            max_relays,
+            exclude,
+            data,
+            json,
+        } => plan(&PlanArgs {
+            from: from.as_deref(),
+            member_of: member_of.as_deref(),
+            to,
+            max_relays: *max_relays,
+            exclude: exclude.as_deref(),
+            data: data.as_ref(),
+            json: *json,
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

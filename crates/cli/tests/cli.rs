@@ -174,3 +174,162 @@ fn stats_reads_another_file_with_data() {
     let stats: Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(stats["wards"][0]["population"], 300_000);
 }
+
+fn plan_json(args: &[&str]) -> Value {
+    let mut all = vec!["plan"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let output = tsunagu(&all);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+#[test]
+fn plan_from_a_named_facility_gives_the_frontier_with_paths() {
+    // Worked by hand: みきファミリークリニック is in TMNIT, whose host 手稲溪仁会 is on
+    // 北海道大学病院's ID-Link list (one relay); joining ICTネットワーク is direct.
+    let answer = plan_json(&[
+        "--from",
+        "みきファミリークリニック",
+        "--to",
+        "北海道大学病院",
+    ]);
+    let plans = answer["plans"].as_array().expect("plans");
+    assert_eq!(plans.len(), 2);
+    assert_eq!(plans[0]["join"], serde_json::json!([]));
+    assert_eq!(plans[0]["relays"], 1);
+    assert_eq!(plans[1]["join"], serde_json::json!(["ICTネットワーク"]));
+    assert_eq!(plans[1]["relays"], 0);
+    assert!(plans[0]["alternatives"].is_array());
+    let path = &plans[1]["paths"][0];
+    assert_eq!(path["target"], "北海道大学病院");
+    assert_eq!(path["relays"], 0);
+    assert_eq!(
+        path["steps"],
+        serde_json::json!([
+            "みきファミリークリニック",
+            "ICTネットワーク",
+            "北海道大学病院"
+        ])
+    );
+    assert_eq!(answer["unreachable"], serde_json::json!([]));
+    assert!(answer["caveat"]
+        .as_str()
+        .is_some_and(|c| c.contains("同意")));
+}
+
+#[test]
+fn plan_matches_names_after_nfkc_and_through_variant_kanji() {
+    // The report prints 手稲溪仁会病院; people type 渓, and full-width letters.
+    let answer = plan_json(&[
+        "--member-of",
+        "",
+        "--to",
+        "手稲渓仁会病院,ＫＫＲ札幌医療センター",
+    ]);
+    let first = &answer["plans"][0];
+    assert_eq!(first["join"].as_array().map(Vec::len), Some(2));
+    let targets: Vec<&str> = first["paths"]
+        .as_array()
+        .expect("paths")
+        .iter()
+        .filter_map(|p| p["target"].as_str())
+        .collect();
+    assert_eq!(targets, ["手稲溪仁会病院", "KKR札幌医療センター"]);
+}
+
+#[test]
+fn plan_explains_an_unreachable_target_and_returns_no_plan() {
+    let answer = plan_json(&[
+        "--member-of",
+        "",
+        "--to",
+        "王子総合病院",
+        "--max-relays",
+        "0",
+    ]);
+    assert_eq!(answer["plans"], serde_json::json!([]));
+    let reason = answer["unreachable"][0]["reason"].as_str().expect("reason");
+    assert!(
+        reason.contains("direct disclosure") && reason.contains("直接開示"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn plan_with_an_unknown_name_exits_2_and_suggests_the_closest() {
+    let output = tsunagu(&["plan", "--member-of", "", "--to", "北海道大学病", "--json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    assert!(
+        text.contains("「北海道大学病」という病院は見つかりません"),
+        "{text}"
+    );
+    assert!(text.contains("did you mean: 北海道大学病院"), "{text}");
+
+    let output = tsunagu(&[
+        "plan",
+        "--member-of",
+        "",
+        "--to",
+        "天使病院",
+        "--exclude",
+        "ないユニオン",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no union is named"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = tsunagu(&["plan", "--from", "存在しない診療所", "--to", "天使病院"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no facility is named"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn plan_needs_exactly_one_start_and_a_target() {
+    assert_eq!(
+        tsunagu(&["plan", "--to", "天使病院"]).status.code(),
+        Some(2)
+    );
+    let both = tsunagu(&[
+        "plan",
+        "--from",
+        "みきファミリークリニック",
+        "--member-of",
+        "",
+        "--to",
+        "天使病院",
+    ]);
+    assert_eq!(both.status.code(), Some(2));
+    assert_eq!(tsunagu(&["plan", "--member-of", ""]).status.code(), Some(2));
+    let empty = tsunagu(&["plan", "--member-of", "", "--to", ","]);
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(stderr(&empty).contains("--to"), "{}", stderr(&empty));
+}
+
+#[test]
+fn plan_with_a_broken_data_file_lists_its_problems_and_exits_1() {
+    let path = temp_file("broken-plan.json", "{\"schema_version\": 1,");
+    let output = tsunagu(&[
+        "plan",
+        "--member-of",
+        "",
+        "--to",
+        "天使病院",
+        "--data",
+        path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("broken-plan.json error"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -7,8 +7,12 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod algo;
 pub mod bundled;
+pub mod graph;
 pub mod model;
+pub mod names;
+pub mod planner;
 pub mod stats;
 pub mod validate;
 

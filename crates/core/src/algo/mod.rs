@@ -1,0 +1,5 @@
+//! Graph-independent algorithms the planner stands on, one per file.
+
+pub mod cover;
+
+pub use cover::{min_covers, CoverProblem, CoverResult};

@@ -1,0 +1,329 @@
+//! The network as a petgraph graph: facilities, unions and hospitals, and the
+//! edges along which records can be viewed.
+//!
+//! ```text
+//!   facility ──member of──▶ union ──hosted by──▶ hospital ──link──▶ hospital
+//!                             │                      ▲
+//!                             └──union link (what-if)┘ (via another union)
+//! ```
+//!
+//! Edges point the way information is *reached*: a member of a union views
+//! the records of the union's hosts, and a hospital's link lets those records
+//! reach its partner. A two-way link becomes two edges; a one-way link one.
+//! Hosting costs no relay; every hospital-to-hospital or union-to-union step
+//! is one relay.
+//!
+//! `NodeIndex` never leaves this module: callers speak in ids.
+
+use std::collections::{HashMap, VecDeque};
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+use crate::model::{Dataset, FacilityId, HospitalId, LinkId, LinkKind, Source, UnionId};
+
+/// A node of the network.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Node {
+    /// A member facility (閲覧施設).
+    Facility(FacilityId),
+    /// An ID-Link ユニオン.
+    Union(UnionId),
+    /// A hospital.
+    Hospital(HospitalId),
+}
+
+/// How one node reaches the next.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edge {
+    /// facility → union: the facility is a member.
+    MemberOf,
+    /// union → hospital: the union's members view this hospital's records.
+    HostedBy,
+    /// hospital → hospital: a 病院間協定 or an ID-Link 連携病院 entry.
+    Link {
+        /// Which kind.
+        kind: LinkKind,
+        /// The link record.
+        link: LinkId,
+        /// Where the report prints it.
+        source: Source,
+    },
+    /// union → union: only in what-if scenarios.
+    UnionLink {
+        /// The proposal's name for it.
+        label: String,
+    },
+}
+
+impl Edge {
+    /// The relays this step costs: 1 for a hospital or union link, else 0.
+    pub fn relays(&self) -> u32 {
+        match self {
+            Edge::Link { .. } | Edge::UnionLink { .. } => 1,
+            Edge::MemberOf | Edge::HostedBy => 0,
+        }
+    }
+}
+
+/// A connection between two unions proposed in a what-if scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnionLink {
+    /// One union.
+    pub a: UnionId,
+    /// The other.
+    pub b: UnionId,
+    /// `true` when it runs only from `a` to `b`.
+    pub directed: bool,
+    /// A name for it, shown in paths.
+    pub label: String,
+}
+
+/// The network graph of a dataset, with ids mapped to nodes once.
+#[derive(Clone, Debug)]
+pub struct NetworkGraph {
+    graph: DiGraph<Node, Edge>,
+    unions: HashMap<UnionId, NodeIndex>,
+    hospitals: HashMap<HospitalId, NodeIndex>,
+    facilities: HashMap<FacilityId, NodeIndex>,
+    union_order: Vec<UnionId>,
+}
+
+/// One step of a path: the node reached and the edge it was reached by.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hop {
+    /// The edge taken.
+    pub edge: Edge,
+    /// The node reached.
+    pub node: Node,
+}
+
+impl NetworkGraph {
+    /// Builds the graph of `data`, plus any union links a scenario proposes.
+    /// References to unknown ids are skipped: `validate` reports them.
+    ///
+    /// # Complexity
+    /// O(records).
+    pub fn build(data: &Dataset, union_links: &[UnionLink]) -> Self {
+        let mut graph = DiGraph::new();
+        let mut unions = HashMap::new();
+        let mut hospitals = HashMap::new();
+        let mut facilities = HashMap::new();
+        for hospital in &data.hospitals {
+            let index = graph.add_node(Node::Hospital(hospital.id.clone()));
+            hospitals.insert(hospital.id.clone(), index);
+        }
+        for union in &data.unions {
+            let index = graph.add_node(Node::Union(union.id.clone()));
+            unions.insert(union.id.clone(), index);
+            for host in &union.hosts {
+                if let Some(&h) = hospitals.get(host) {
+                    graph.add_edge(index, h, Edge::HostedBy);
+                }
+            }
+        }
+        for facility in &data.facilities {
+            let index = graph.add_node(Node::Facility(facility.id.clone()));
+            facilities.insert(facility.id.clone(), index);
+            for membership in &facility.memberships {
+                if let Some(&u) = unions.get(&membership.union) {
+                    graph.add_edge(index, u, Edge::MemberOf);
+                }
+            }
+        }
+        for link in &data.links {
+            let (Some(&from), Some(&to)) = (hospitals.get(&link.from), hospitals.get(&link.to))
+            else {
+                continue;
+            };
+            let edge = Edge::Link {
+                kind: link.kind,
+                link: link.id.clone(),
+                source: link.source.clone(),
+            };
+            graph.add_edge(from, to, edge.clone());
+            if !link.directed {
+                graph.add_edge(to, from, edge);
+            }
+        }
+        for link in union_links {
+            let (Some(&a), Some(&b)) = (unions.get(&link.a), unions.get(&link.b)) else {
+                continue;
+            };
+            let edge = Edge::UnionLink {
+                label: link.label.clone(),
+            };
+            graph.add_edge(a, b, edge.clone());
+            if !link.directed {
+                graph.add_edge(b, a, edge);
+            }
+        }
+        let union_order = data.unions.iter().map(|u| u.id.clone()).collect();
+        Self {
+            graph,
+            unions,
+            hospitals,
+            facilities,
+            union_order,
+        }
+    }
+
+    /// The unions, in the dataset's order.
+    pub fn unions(&self) -> &[UnionId] {
+        &self.union_order
+    }
+
+    /// Whether the graph knows this union.
+    pub fn has_union(&self, union: &UnionId) -> bool {
+        self.unions.contains_key(union)
+    }
+
+    /// Whether the graph knows this facility.
+    pub fn has_facility(&self, facility: &FacilityId) -> bool {
+        self.facilities.contains_key(facility)
+    }
+
+    /// Whether the graph knows this hospital.
+    pub fn has_hospital(&self, hospital: &HospitalId) -> bool {
+        self.hospitals.contains_key(hospital)
+    }
+
+    /// The unions a facility belongs to, in the dataset's order.
+    pub fn memberships(&self, facility: &FacilityId) -> Vec<UnionId> {
+        let Some(&f) = self.facilities.get(facility) else {
+            return Vec::new();
+        };
+        let mut unions: Vec<UnionId> = self
+            .graph
+            .neighbors_directed(f, Direction::Outgoing)
+            .filter_map(|n| match &self.graph[n] {
+                Node::Union(id) => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        unions.sort_by_key(|u| self.union_order.iter().position(|o| o == u));
+        unions.dedup();
+        unions
+    }
+
+    /// The fewest relays from a union to every hospital: 0 for its hosts,
+    /// `None` where unreachable. Indexed like `hospitals` (the dataset's order
+    /// is not kept; use [`NetworkGraph::relays_to`]).
+    ///
+    /// # Complexity
+    /// O(V + E): a 0-1 breadth-first search.
+    pub fn relays_from_union(&self, union: &UnionId) -> HashMap<HospitalId, u32> {
+        let Some(&start) = self.unions.get(union) else {
+            return HashMap::new();
+        };
+        let (dist, _) = self.search(start);
+        self.hospitals
+            .iter()
+            .filter_map(|(id, &index)| dist[index.index()].map(|d| (id.clone(), d)))
+            .collect()
+    }
+
+    /// The fewest relays from `union` to `hospital`, if reachable.
+    pub fn relays_to(&self, union: &UnionId, hospital: &HospitalId) -> Option<u32> {
+        let (&start, &goal) = (self.unions.get(union)?, self.hospitals.get(hospital)?);
+        self.search(start).0[goal.index()]
+    }
+
+    /// A path with the fewest relays from `union` to `hospital`: the hops
+    /// after the union, ending at the hospital.
+    pub fn path(&self, union: &UnionId, hospital: &HospitalId) -> Option<Vec<Hop>> {
+        let (&start, &goal) = (self.unions.get(union)?, self.hospitals.get(hospital)?);
+        let (dist, parent) = self.search(start);
+        dist[goal.index()]?;
+        let mut hops = Vec::new();
+        let mut at = goal;
+        while at != start {
+            let edge = parent[at.index()]?;
+            let (from, _) = self.graph.edge_endpoints(edge)?;
+            hops.push(Hop {
+                edge: self.graph[edge].clone(),
+                node: self.graph[at].clone(),
+            });
+            at = from;
+        }
+        hops.reverse();
+        Some(hops)
+    }
+
+    /// The fewest relays from every union to `hospital`, in the order of
+    /// [`NetworkGraph::unions`]; `None` where a union cannot reach it.
+    ///
+    /// # Complexity
+    /// O(V + E): one 0-1 breadth-first search backwards from the hospital,
+    /// so a plan costs one search per target, not one per union.
+    pub fn relays_into(&self, hospital: &HospitalId) -> Vec<Option<u32>> {
+        let Some(&goal) = self.hospitals.get(hospital) else {
+            return vec![None; self.union_order.len()];
+        };
+        let n = self.graph.node_count();
+        let mut dist: Vec<Option<u32>> = vec![None; n];
+        let mut queue = VecDeque::new();
+        dist[goal.index()] = Some(0);
+        queue.push_back(goal);
+        while let Some(node) = queue.pop_front() {
+            let Some(d) = dist[node.index()] else {
+                continue;
+            };
+            for edge in self.graph.edges_directed(node, Direction::Incoming) {
+                let weight = edge.weight();
+                if matches!(weight, Edge::MemberOf) {
+                    continue;
+                }
+                let prev = edge.source();
+                let candidate = d + weight.relays();
+                if dist[prev.index()].is_none_or(|old| candidate < old) {
+                    dist[prev.index()] = Some(candidate);
+                    if weight.relays() == 0 {
+                        queue.push_front(prev);
+                    } else {
+                        queue.push_back(prev);
+                    }
+                }
+            }
+        }
+        self.union_order
+            .iter()
+            .map(|u| self.unions.get(u).and_then(|&i| dist[i.index()]))
+            .collect()
+    }
+
+    /// 0-1 BFS over union links, hosting and hospital links from `start`.
+    /// Member-of edges are not followed: a search starts at a union.
+    fn search(&self, start: NodeIndex) -> (Vec<Option<u32>>, Vec<Option<EdgeIndex>>) {
+        let n = self.graph.node_count();
+        let mut dist: Vec<Option<u32>> = vec![None; n];
+        let mut parent: Vec<Option<EdgeIndex>> = vec![None; n];
+        let mut queue = VecDeque::new();
+        dist[start.index()] = Some(0);
+        queue.push_back(start);
+        while let Some(node) = queue.pop_front() {
+            let Some(d) = dist[node.index()] else {
+                continue;
+            };
+            for edge in self.graph.edges_directed(node, Direction::Outgoing) {
+                let weight = edge.weight();
+                if matches!(weight, Edge::MemberOf) {
+                    continue;
+                }
+                let next = edge.target();
+                let candidate = d + weight.relays();
+                if dist[next.index()].is_none_or(|old| candidate < old) {
+                    dist[next.index()] = Some(candidate);
+                    parent[next.index()] = Some(edge.id());
+                    if weight.relays() == 0 {
+                        queue.push_front(next);
+                    } else {
+                        queue.push_back(next);
+                    }
+                }
+            }
+        }
+        (dist, parent)
+    }
+}

@@ -1,0 +1,463 @@
+//! The referral planner: which unions must a facility join so that it can
+//! view the records of every target hospital?
+//!
+//! For a facility `f` with unions `M`, a plan is a set `J` of unions to join.
+//! With `J` joined, `f` reaches a target `t` along `f → u → … → t`, where `u`
+//! is in `M ∪ J` and every step after `u` is a union link (what-if only),
+//! hosting, or a hospital link. `relays(t)` counts the union-to-union and
+//! hospital-to-hospital steps on the best such path: 0 is direct disclosure.
+//!
+//! A plan costs `(|J|, max relays over the targets)`. The answer is the
+//! Pareto frontier of that cost: the fewest unions first, then, for each
+//! extra union, a plan with fewer relays. Each frontier point is found
+//! exactly by set cover ([`crate::algo::cover`]) at a relay threshold.
+//!
+//! ```text
+//!  clinic ─member─▶ U1 ─hosts─▶ H1 ─agreement─▶ H2      relays(H2) = 1 with J = {}
+//!                   U2 ─hosts─▶ H2                       relays(H2) = 0 with J = {U2}
+//! ```
+//!
+//! Membership makes sharing possible; each patient must still consent.
+
+use std::collections::HashSet;
+
+use crate::algo::{min_covers, CoverProblem};
+use crate::graph::{Edge, Hop, NetworkGraph, Node};
+use crate::model::{FacilityId, HospitalId, UnionId};
+
+/// Where the clinic starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// A facility in the data; its memberships are read from the data.
+    Facility(FacilityId),
+    /// A facility not in the data, by the unions it already belongs to
+    /// (possibly none).
+    Members(Vec<UnionId>),
+}
+
+/// What to plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanRequest {
+    /// The starting facility.
+    pub start: Start,
+    /// The hospitals whose records it needs.
+    pub targets: Vec<HospitalId>,
+    /// The most relays allowed on a path (0: direct disclosure only).
+    pub max_relays: Option<u32>,
+    /// Unions never to suggest joining.
+    pub exclude: Vec<UnionId>,
+}
+
+/// Limits on the search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlanLimits {
+    /// Search nodes per frontier point before settling for the best found.
+    pub node_budget: u64,
+    /// Union sets listed per frontier point (the plan and its alternatives).
+    pub max_alternatives: usize,
+}
+
+impl Default for PlanLimits {
+    fn default() -> Self {
+        Self {
+            node_budget: 2_000_000,
+            max_alternatives: 20,
+        }
+    }
+}
+
+/// Why a request cannot be planned at all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    /// The start names no facility.
+    #[error("no facility has the id \"{0}\"")]
+    UnknownFacility(FacilityId),
+    /// A union in the request is not in the data.
+    #[error("no union has the id \"{0}\"")]
+    UnknownUnion(UnionId),
+    /// A target is not in the data.
+    #[error("no hospital has the id \"{0}\"")]
+    UnknownHospital(HospitalId),
+    /// No target was given.
+    #[error("no target hospital was given")]
+    NoTargets,
+}
+
+/// Why a target cannot be reached under the options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnreachableReason {
+    /// Only direct disclosure is allowed, and no union has it as a host.
+    HostsNoUnion,
+    /// No union's path leads to it at all.
+    NoPath,
+    /// It can be reached, but only with more relays than allowed.
+    TooManyRelays {
+        /// The fewest relays any union needs.
+        needed: u32,
+        /// The most allowed.
+        allowed: u32,
+    },
+    /// Only unions the request excludes reach it.
+    OnlyExcluded {
+        /// Those unions.
+        unions: Vec<UnionId>,
+    },
+}
+
+/// A target that no plan reaches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreachable {
+    /// The hospital.
+    pub target: HospitalId,
+    /// Why.
+    pub reason: UnreachableReason,
+}
+
+/// How the facility enters a union on a path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// It is already a member.
+    Member,
+    /// The plan joins it.
+    Join,
+}
+
+/// The path to one target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetPath {
+    /// The hospital.
+    pub target: HospitalId,
+    /// Relays on the path.
+    pub relays: u32,
+    /// The union the facility starts from, and how it belongs to it.
+    pub union: UnionId,
+    /// Member already, or joined by the plan.
+    pub entry: Entry,
+    /// Every step after the union, each with the edge taken.
+    pub hops: Vec<Hop>,
+}
+
+/// One point of the Pareto frontier.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// The unions to join, in the dataset's order.
+    pub join: Vec<UnionId>,
+    /// The most relays over the targets.
+    pub relays: u32,
+    /// Other union sets with exactly the same cost.
+    pub alternatives: Vec<Vec<UnionId>>,
+    /// `true` when there are more alternatives than listed.
+    pub alternatives_truncated: bool,
+    /// `true` when `join` is proved to be the fewest unions for `relays`.
+    pub exact: bool,
+    /// A proved lower bound on the number of unions for `relays`.
+    pub lower_bound: usize,
+    /// One path per reachable target.
+    pub paths: Vec<TargetPath>,
+}
+
+/// The planner's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanAnswer {
+    /// The facility's current unions.
+    pub members: Vec<UnionId>,
+    /// The frontier, fewest unions first. Empty when no target is reachable.
+    pub plans: Vec<Plan>,
+    /// Targets no plan reaches, with the reason.
+    pub unreachable: Vec<Unreachable>,
+}
+
+/// Plans the unions to join.
+///
+/// # Errors
+/// [`PlanError`] when the request names something not in the graph, or has
+/// no target.
+///
+/// # Complexity
+/// One backward search per target, O(T·(V + E)), then one set cover per
+/// distinct relay threshold, exponential in the worst case but bounded by
+/// [`PlanLimits::node_budget`].
+pub fn plan_joins(
+    graph: &NetworkGraph,
+    request: &PlanRequest,
+    limits: PlanLimits,
+) -> Result<PlanAnswer, PlanError> {
+    let (members, targets) = checked(graph, request)?;
+
+    let unions = graph.unions();
+    let is_member: Vec<bool> = unions.iter().map(|u| members.contains(u)).collect();
+    let is_excluded: Vec<bool> = unions.iter().map(|u| request.exclude.contains(u)).collect();
+    let allowed = request.max_relays.unwrap_or(u32::MAX);
+    let usable = |i: usize| is_member[i] || !is_excluded[i];
+
+    // relays[t][u]: the fewest relays from union u to target t.
+    let mut reachable: Vec<(HospitalId, Vec<Option<u32>>)> = Vec::new();
+    let mut unreachable = Vec::new();
+    for target in targets {
+        let relays = graph.relays_into(&target);
+        let best_usable = (0..unions.len())
+            .filter(|&i| usable(i))
+            .filter_map(|i| relays[i])
+            .min();
+        match best_usable {
+            Some(best) if best <= allowed => reachable.push((target, relays)),
+            _ => {
+                let reason = unreachable_reason(
+                    graph,
+                    &relays,
+                    &is_excluded,
+                    &is_member,
+                    allowed,
+                    best_usable,
+                );
+                unreachable.push(Unreachable { target, reason });
+            }
+        }
+    }
+    if reachable.is_empty() {
+        return Ok(PlanAnswer {
+            members,
+            plans: Vec::new(),
+            unreachable,
+        });
+    }
+
+    let mut plans = frontier(graph, &reachable, &members, &is_excluded, allowed, limits);
+    // Thresholds ascend, so unions descend; the answer lists the fewest first.
+    plans.reverse();
+    Ok(PlanAnswer {
+        members,
+        plans,
+        unreachable,
+    })
+}
+
+/// The request's current unions and its distinct targets, once every id is
+/// known to the graph.
+fn checked(
+    graph: &NetworkGraph,
+    request: &PlanRequest,
+) -> Result<(Vec<UnionId>, Vec<HospitalId>), PlanError> {
+    if request.targets.is_empty() {
+        return Err(PlanError::NoTargets);
+    }
+    let members = match &request.start {
+        Start::Facility(id) => {
+            if !graph.has_facility(id) {
+                return Err(PlanError::UnknownFacility(id.clone()));
+            }
+            graph.memberships(id)
+        }
+        Start::Members(unions) => {
+            if let Some(unknown) = unions.iter().find(|u| !graph.has_union(u)) {
+                return Err(PlanError::UnknownUnion(unknown.clone()));
+            }
+            graph
+                .unions()
+                .iter()
+                .filter(|u| unions.contains(u))
+                .cloned()
+                .collect()
+        }
+    };
+    if let Some(unknown) = request.exclude.iter().find(|u| !graph.has_union(u)) {
+        return Err(PlanError::UnknownUnion(unknown.clone()));
+    }
+    if let Some(unknown) = request.targets.iter().find(|t| !graph.has_hospital(t)) {
+        return Err(PlanError::UnknownHospital(unknown.clone()));
+    }
+    let mut targets: Vec<HospitalId> = Vec::new();
+    for target in &request.targets {
+        if !targets.contains(target) {
+            targets.push(target.clone());
+        }
+    }
+
+    Ok((members, targets))
+}
+
+/// One plan per Pareto point, from the tightest relay threshold upwards.
+fn frontier(
+    graph: &NetworkGraph,
+    reachable: &[(HospitalId, Vec<Option<u32>>)],
+    members: &[UnionId],
+    is_excluded: &[bool],
+    allowed: u32,
+    limits: PlanLimits,
+) -> Vec<Plan> {
+    let unions = graph.unions();
+    let is_member: Vec<bool> = unions.iter().map(|u| members.contains(u)).collect();
+    let usable = |i: usize| is_member[i] || !is_excluded[i];
+    let candidates: Vec<usize> = (0..unions.len())
+        .filter(|&i| !is_member[i] && !is_excluded[i])
+        .collect();
+    let best_member = |r: &[Option<u32>]| {
+        (0..unions.len())
+            .filter(|&i| is_member[i])
+            .filter_map(|i| r[i])
+            .min()
+    };
+    // The relay thresholds worth trying: every distance that some usable union has.
+    let floor = reachable
+        .iter()
+        .map(|(_, r)| {
+            (0..unions.len())
+                .filter(|&i| usable(i))
+                .filter_map(|i| r[i])
+                .min()
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0);
+    let mut thresholds: Vec<u32> = reachable
+        .iter()
+        .flat_map(|(_, r)| {
+            r.iter()
+                .enumerate()
+                .filter(|&(i, _)| usable(i))
+                .filter_map(|(_, d)| *d)
+        })
+        .filter(|&d| d >= floor && d <= allowed)
+        .collect();
+    thresholds.sort_unstable();
+    thresholds.dedup();
+
+    let mut plans: Vec<Plan> = Vec::new();
+    for threshold in thresholds {
+        // Targets the current unions already reach within the threshold need nothing.
+        let open: Vec<&Vec<Option<u32>>> = reachable
+            .iter()
+            .map(|(_, r)| r)
+            .filter(|r| best_member(r).is_none_or(|d| d > threshold))
+            .collect();
+        let problem = CoverProblem {
+            universe: open.len(),
+            sets: candidates
+                .iter()
+                .map(|&u| {
+                    (0..open.len())
+                        .filter(|&t| open[t][u].is_some_and(|d| d <= threshold))
+                        .collect()
+                })
+                .collect(),
+        };
+        let result = min_covers(&problem, limits.max_alternatives, limits.node_budget);
+        let Some(size) = result.size else { continue };
+        // A point is on the frontier only if it needs fewer unions than every tighter threshold.
+        if plans.last().is_some_and(|p| p.join.len() <= size) {
+            continue;
+        }
+        let sets: Vec<Vec<UnionId>> = result
+            .covers
+            .iter()
+            .map(|cover| {
+                cover
+                    .iter()
+                    .map(|&c| unions[candidates[c]].clone())
+                    .collect()
+            })
+            .collect();
+        let Some((join, alternatives)) = sets.split_first() else {
+            continue;
+        };
+        let paths = paths_for(graph, reachable, members, join);
+        let relays = paths.iter().map(|p| p.relays).max().unwrap_or(0);
+        plans.push(Plan {
+            join: join.clone(),
+            relays,
+            alternatives: alternatives.to_vec(),
+            alternatives_truncated: result.truncated,
+            exact: result.exact,
+            lower_bound: result.lower_bound,
+            paths,
+        });
+        if size == 0 {
+            break;
+        }
+    }
+    plans
+}
+
+fn unreachable_reason(
+    graph: &NetworkGraph,
+    relays: &[Option<u32>],
+    is_excluded: &[bool],
+    is_member: &[bool],
+    allowed: u32,
+    best_usable: Option<u32>,
+) -> UnreachableReason {
+    let best_any = relays.iter().filter_map(|d| *d).min();
+    match (best_any, best_usable) {
+        (None, _) if allowed == 0 => UnreachableReason::HostsNoUnion,
+        (None, _) => UnreachableReason::NoPath,
+        (Some(best), _) if best > allowed && allowed == 0 => UnreachableReason::HostsNoUnion,
+        (Some(best), _) if best > allowed => UnreachableReason::TooManyRelays {
+            needed: best,
+            allowed,
+        },
+        (Some(_), _) => UnreachableReason::OnlyExcluded {
+            unions: graph
+                .unions()
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| {
+                    is_excluded[i] && !is_member[i] && relays[i].is_some_and(|d| d <= allowed)
+                })
+                .map(|(_, u)| u.clone())
+                .collect(),
+        },
+    }
+}
+
+/// The best path to each target with `members ∪ join`; members win ties.
+fn paths_for(
+    graph: &NetworkGraph,
+    reachable: &[(HospitalId, Vec<Option<u32>>)],
+    members: &[UnionId],
+    join: &[UnionId],
+) -> Vec<TargetPath> {
+    let entries: HashSet<&UnionId> = members.iter().chain(join).collect();
+    reachable
+        .iter()
+        .filter_map(|(target, relays)| {
+            let (_, union, distance) = graph
+                .unions()
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| entries.contains(u))
+                .filter_map(|(i, u)| relays[i].map(|d| (i, u, d)))
+                .min_by_key(|&(i, u, d)| (d, !members.contains(u), i))?;
+            let hops = graph.path(union, target)?;
+            Some(TargetPath {
+                target: target.clone(),
+                relays: distance,
+                union: union.clone(),
+                entry: if members.contains(union) {
+                    Entry::Member
+                } else {
+                    Entry::Join
+                },
+                hops,
+            })
+        })
+        .collect()
+}
+
+/// Whether a hop is a relay (a hospital or union link), for explanations.
+pub fn is_relay(hop: &Hop) -> bool {
+    hop.edge.relays() > 0
+}
+
+/// The hospital or union a hop reaches, as an id string.
+pub fn hop_id(hop: &Hop) -> &str {
+    match &hop.node {
+        Node::Facility(id) => id.as_str(),
+        Node::Union(id) => id.as_str(),
+        Node::Hospital(id) => id.as_str(),
+    }
+}
+
+/// Whether a hop went through a what-if union link.
+pub fn is_union_link(hop: &Hop) -> bool {
+    matches!(hop.edge, Edge::UnionLink { .. })
+}
