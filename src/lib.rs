@@ -7,6 +7,8 @@ pub mod components;
 pub mod format;
 pub mod hooks;
 pub mod i18n;
+pub mod lookup;
+pub mod plan_query;
 pub mod state;
 pub mod storage;
 pub mod views;

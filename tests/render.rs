@@ -2,6 +2,7 @@
 //! one route and one language at a time, as a browser would first see it.
 #![cfg(not(target_arch = "wasm32"))]
 
+use gloo::history::query::Raw;
 use tsunagu::i18n::Lang;
 use tsunagu::{Route, Shell};
 use yew::prelude::*;
@@ -20,7 +21,10 @@ struct AtProps {
 #[function_component(At)]
 fn at(props: &AtProps) -> Html {
     let history = AnyHistory::from(MemoryHistory::new());
-    history.push(props.path.as_str());
+    match props.path.split_once('?') {
+        Some((path, query)) => history.push_with_query(path, Raw(query)).expect("a query"),
+        None => history.push(props.path.as_str()),
+    }
     html! {
         <Router {history}>
             <Shell initial_lang={props.lang} />
@@ -141,4 +145,32 @@ async fn the_data_view_renders_hospitals_with_sources_and_flags() {
         "{html}"
     );
     assert!(html.contains("Hokkaido University Hospital page"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_planner_renders_the_plans_a_shared_link_asks_for() {
+    let html = render("/?f=miki-family-clinic&t=hokudai", Lang::Ja).await;
+    assert!(html.contains(">加入不要</h3>"), "{html}");
+    assert!(
+        html.contains(">1ユニオンに加入: ICTネットワーク</h3>"),
+        "{html}"
+    );
+    assert!(html.contains("患者さんごとの同意が必要です"), "{html}");
+    assert!(
+        html.contains("#/?f=miki-family-clinic&amp;t=hokudai"),
+        "{html}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_planner_ignores_parts_of_a_link_that_name_nothing() {
+    let html = render("/?f=ghost&t=hokudai,atlantis", Lang::En).await;
+    assert!(
+        html.contains("Parts of the link that name nothing in the data were ignored."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Choose your facility and at least one hospital"),
+        "{html}"
+    );
 }

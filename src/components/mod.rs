@@ -2,6 +2,7 @@
 
 mod coming_soon;
 mod lang_switch;
+mod plan_card;
 mod site_footer;
 mod site_header;
 mod sort_table;
@@ -9,6 +10,7 @@ mod view_nav;
 
 pub use coming_soon::ComingSoon;
 pub use lang_switch::LangSwitch;
+pub use plan_card::{plan_title, PlanCard};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use sort_table::{Column, Row, SortKey, SortTable};

@@ -101,6 +101,8 @@ pub struct Texts {
     pub data_view: DataTexts,
     /// Words shared by tables.
     pub table: TableTexts,
+    /// The 経路プラン view's words.
+    pub planner_view: PlannerTexts,
     /// Shown when the bundled dataset cannot be read.
     pub data_unavailable: &'static str,
     /// The heading of the page shown for an unknown address.
@@ -113,6 +115,140 @@ pub struct Texts {
     pub footer_source: &'static str,
     /// The footer's privacy promise.
     pub footer_privacy: &'static str,
+}
+
+/// The 経路プラン view's words. Templates hold `{n}`, `{unions}`, `{target}`
+/// and the like, replaced by the view.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PlannerTexts {
+    /// Step 1's heading.
+    pub start_heading: &'static str,
+    /// The choice between a listed facility and an unlisted one.
+    pub start_mode_label: &'static str,
+    /// A facility in the data.
+    pub start_listed: &'static str,
+    /// 一覧にない施設.
+    pub start_unlisted: &'static str,
+    /// The facility search box's label.
+    pub facility_search: &'static str,
+    /// Its placeholder.
+    pub facility_placeholder: &'static str,
+    /// The selected facility, before its name.
+    pub facility_chosen: &'static str,
+    /// The button that clears the chosen facility.
+    pub facility_change: &'static str,
+    /// The note that the data names few facilities.
+    pub facility_note: &'static str,
+    /// The unlisted facility's ward.
+    pub ward_label: &'static str,
+    /// "Not specified" in the ward list.
+    pub ward_unspecified: &'static str,
+    /// The unlisted facility's current unions.
+    pub current_unions: &'static str,
+    /// When it belongs to none.
+    pub no_unions_hint: &'static str,
+    /// Step 2's heading.
+    pub targets_heading: &'static str,
+    /// The hospital search box's label.
+    pub target_search: &'static str,
+    /// Its placeholder.
+    pub target_placeholder: &'static str,
+    /// Before the chosen targets.
+    pub chosen_targets: &'static str,
+    /// When none is chosen.
+    pub no_targets: &'static str,
+    /// The remove button's accessible name: "{name} を外す".
+    pub remove_target: &'static str,
+    /// The add-by-filter row's label.
+    pub add_by_filter: &'static str,
+    /// Filter kind: designation.
+    pub by_designation: &'static str,
+    /// Filter kind: medical region.
+    pub by_region: &'static str,
+    /// Filter kind: ward.
+    pub by_ward: &'static str,
+    /// The button that adds every hospital of the filter: "{n} 病院を追加".
+    pub add_all: &'static str,
+    /// The button that clears every target.
+    pub clear_targets: &'static str,
+    /// Shown for a hospital that is not an ID-Link 開示病院.
+    pub not_disclosing: &'static str,
+    /// Step 3's heading.
+    pub options_heading: &'static str,
+    /// The relay limit's label.
+    pub max_relays: &'static str,
+    /// No limit.
+    pub relays_unlimited: &'static str,
+    /// 0 relays.
+    pub relays_direct: &'static str,
+    /// "{n} 回まで".
+    pub relays_up_to: &'static str,
+    /// The excluded unions' label.
+    pub exclude: &'static str,
+    /// The results' heading.
+    pub results_heading: &'static str,
+    /// Shown before the user has chosen a start and a target.
+    pub results_empty: &'static str,
+    /// Card title for a plan that joins nothing.
+    pub plan_none: &'static str,
+    /// Card title for a plan: "{n}ユニオンに加入: {unions}".
+    pub plan_join: &'static str,
+    /// "最大 {n} 回の中継".
+    pub plan_relays: &'static str,
+    /// Relays explained: 0.
+    pub explain_direct: &'static str,
+    /// Relays explained: n > 0.
+    pub explain_relays: &'static str,
+    /// Before the list of alternatives.
+    pub alternatives: &'static str,
+    /// When alternatives were truncated.
+    pub alternatives_more: &'static str,
+    /// When the plan is the best found, not proved.
+    pub inexact: &'static str,
+    /// The path heading: "{target} まで（中継 {n} 回）".
+    pub path_to: &'static str,
+    /// Step: the facility.
+    pub step_start: &'static str,
+    /// Step: already a member of the union.
+    pub step_member: &'static str,
+    /// Step: join the union.
+    pub step_join: &'static str,
+    /// Step: the union's host discloses.
+    pub step_host: &'static str,
+    /// Step: an inter-hospital agreement.
+    pub step_agreement: &'static str,
+    /// Step: an ID-Link partner entry.
+    pub step_partner: &'static str,
+    /// Step: a what-if union link.
+    pub step_union_link: &'static str,
+    /// The path picture's accessible name: "{target} への経路".
+    pub chain_label: &'static str,
+    /// Before unreachable targets.
+    pub unreachable_heading: &'static str,
+    /// Reason: hosts no union and 0 relays.
+    pub reason_hosts_no_union: &'static str,
+    /// Reason: no path.
+    pub reason_no_path: &'static str,
+    /// Reason: too many relays: "{needed}", "{allowed}".
+    pub reason_too_many: &'static str,
+    /// Reason: only excluded unions: "{unions}".
+    pub reason_excluded: &'static str,
+    /// The consent caveat on every answer.
+    pub caveat: &'static str,
+    /// The print button.
+    pub print: &'static str,
+    /// The copy-link button.
+    pub copy_link: &'static str,
+    /// After copying.
+    pub copied: &'static str,
+    /// "Your facility" in paths for an unlisted facility.
+    pub new_facility: &'static str,
+    /// Shown when no plan exists under the options.
+    pub no_plan: &'static str,
+    /// The sources heading in a card.
+    pub sources: &'static str,
+    /// When a shared link named records the data does not have.
+    pub link_ignored: &'static str,
 }
 
 /// Words shared by every sortable, searchable table.

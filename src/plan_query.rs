@@ -1,0 +1,147 @@
+//! The planner's whole query as a URL query string, so that a shared link
+//! reproduces the plan: `#/?f=miki-family-clinic&t=hokudai,teine&r=1&x=tmnit`.
+//!
+//! Keys: `f` a facility id, or `m` the current unions of an unlisted facility
+//! (present but empty for none) with `w` its ward; `t` targets; `r` the relay
+//! limit; `x` excluded unions. Values are dataset ids (ASCII letters, digits,
+//! `-` and `_`); anything else in a link is dropped, never interpreted.
+
+/// Where the clinic starts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum StartQuery {
+    /// Not chosen yet.
+    #[default]
+    None,
+    /// A facility in the data.
+    Facility(String),
+    /// An unlisted facility: its ward (if given) and current unions.
+    Unlisted {
+        /// The ward's id.
+        ward: Option<String>,
+        /// Union ids.
+        unions: Vec<String>,
+    },
+}
+
+/// Everything the planner view shows, as kept in the URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanQuery {
+    /// The start.
+    pub start: StartQuery,
+    /// Target hospital ids, in the order chosen.
+    pub targets: Vec<String>,
+    /// The relay limit, if any.
+    pub max_relays: Option<u32>,
+    /// Union ids never to join.
+    pub exclude: Vec<String>,
+}
+
+fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 80
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn ids(value: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in value.split(',').filter(|id| is_id(id)) {
+        if !out.iter().any(|o| o == id) {
+            out.push(id.to_owned());
+        }
+    }
+    out
+}
+
+impl PlanQuery {
+    /// Reads a query string (with or without the leading `?`).
+    pub fn parse(query: &str) -> Self {
+        let mut out = Self::default();
+        let mut unlisted: Option<(Option<String>, Vec<String>)> = None;
+        let mut facility = None;
+        let mut ward = None;
+        for pair in query.trim_start_matches('?').split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            match key {
+                "f" if is_id(value) => facility = Some(value.to_owned()),
+                "m" => unlisted = Some((None, ids(value))),
+                "w" if is_id(value) => ward = Some(value.to_owned()),
+                "t" => out.targets = ids(value),
+                "r" => out.max_relays = value.parse().ok().filter(|&r| r <= 99),
+                "x" => out.exclude = ids(value),
+                _ => {}
+            }
+        }
+        out.start = match (facility, unlisted) {
+            (Some(f), _) => StartQuery::Facility(f),
+            (None, Some((_, unions))) => StartQuery::Unlisted { ward, unions },
+            (None, None) => StartQuery::None,
+        };
+        out
+    }
+
+    /// Writes the query string, without the leading `?`.
+    pub fn to_query_string(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        match &self.start {
+            StartQuery::None => {}
+            StartQuery::Facility(f) => parts.push(format!("f={f}")),
+            StartQuery::Unlisted { ward, unions } => {
+                parts.push(format!("m={}", unions.join(",")));
+                if let Some(ward) = ward {
+                    parts.push(format!("w={ward}"));
+                }
+            }
+        }
+        if !self.targets.is_empty() {
+            parts.push(format!("t={}", self.targets.join(",")));
+        }
+        if let Some(r) = self.max_relays {
+            parts.push(format!("r={r}"));
+        }
+        if !self.exclude.is_empty() {
+            parts.push(format!("x={}", self.exclude.join(",")));
+        }
+        parts.join("&")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_query_round_trips() {
+        let query = PlanQuery {
+            start: StartQuery::Unlisted {
+                ward: Some("teine".into()),
+                unions: vec![],
+            },
+            targets: vec!["hokudai".into(), "teine".into()],
+            max_relays: Some(0),
+            exclude: vec!["tmnit".into()],
+        };
+        let text = query.to_query_string();
+        assert_eq!(text, "m=&w=teine&t=hokudai,teine&r=0&x=tmnit");
+        assert_eq!(PlanQuery::parse(&format!("?{text}")), query);
+    }
+
+    #[test]
+    fn anything_but_ids_is_dropped() {
+        let query = PlanQuery::parse("f=<script>&t=hokudai,%3Cimg%3E,hokudai,&r=-1&x=a b");
+        assert_eq!(query.start, StartQuery::None);
+        assert_eq!(query.targets, vec!["hokudai".to_owned()]);
+        assert_eq!(query.max_relays, None);
+        assert!(query.exclude.is_empty());
+    }
+
+    #[test]
+    fn a_listed_facility_wins_over_unlisted_keys() {
+        let query = PlanQuery::parse("m=tmnit&f=miki-family-clinic");
+        assert_eq!(
+            query.start,
+            StartQuery::Facility("miki-family-clinic".into())
+        );
+    }
+}
