@@ -55,6 +55,8 @@ describe('the 経路プラン view', () => {
     await app.card(0).getByText('ID-Link 連携病院: 北海道大学病院').waitFor();
     await app.card(0).getByText('患者さんごとの同意が必要').waitFor();
     assert.match(page.url(), /#\/\?f=miki-family-clinic&t=hokudai$/);
+    // The plan came from the planner's Web Worker, not the UI thread.
+    assert.equal(page.workers().length, 1);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -12,6 +12,7 @@ pub mod plan_query;
 pub mod state;
 pub mod storage;
 pub mod views;
+pub mod worker;
 
 pub use app::{App, Route, Shell};
 

@@ -1,5 +1,9 @@
-//! The wasm entry point that trunk builds: it only mounts the app.
+//! The wasm entry point that trunk builds: it mounts the app on a page, and
+//! does nothing in the planner's worker, which calls its own entry.
 
 fn main() {
-    tsunagu::run();
+    // The planner's worker loads this same module; there is no page to mount there.
+    if web_sys::window().is_some() {
+        tsunagu::run();
+    }
 }

@@ -27,8 +27,14 @@ export class PlannerPage extends AppPage {
     await this.page.getByRole('button', { name: `${name} を外す` }).waitFor();
   }
 
-  /** The plan cards' titles, in order. */
+  /** Waits until the plan for the current query is on screen (the planner runs on a worker). */
+  async settled() {
+    await this.page.locator('[data-state="done"], [data-state="idle"]').waitFor();
+  }
+
+  /** The plan cards' titles, in order, once the plan is done. */
   async planTitles() {
+    await this.settled();
     return this.page.getByRole('article').getByRole('heading', { level: 3 }).allTextContents();
   }
 

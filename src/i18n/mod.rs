@@ -249,6 +249,16 @@ pub struct PlannerTexts {
     pub sources: &'static str,
     /// When a shared link named records the data does not have.
     pub link_ignored: &'static str,
+    /// While planning.
+    pub computing: &'static str,
+    /// Progress: "{done}", "{total}" thresholds and "{nodes}" search nodes.
+    pub progress: &'static str,
+    /// The cancel button.
+    pub cancel: &'static str,
+    /// After cancelling.
+    pub cancelled: &'static str,
+    /// When planning failed: "{reason}".
+    pub failed: &'static str,
 }
 
 /// Words shared by every sortable, searchable table.

@@ -6,21 +6,17 @@
 //! state: every control rewrites the URL and the plan follows it, so a shared
 //! link, the back button and a reload all reproduce the same plan.
 
-use std::rc::Rc;
-
 use gloo::history::query::Raw;
-use tsunagu_core::graph::NetworkGraph;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId, WardId};
 use tsunagu_core::names::fold_name;
-use tsunagu_core::planner::{
-    plan_joins, PlanAnswer, PlanLimits, PlanRequest, Start, UnreachableReason,
-};
+use tsunagu_core::planner::{PlanRequest, Progress, Start, UnreachableReason};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::ViewProps;
 use crate::app::{Route, VIEW_TITLE_ID};
 use crate::components::PlanCard;
+use crate::hooks::{use_plan, PlanHandle, PlanStatus};
 use crate::i18n::{Lang, PlannerTexts};
 use crate::lookup::{hospital_name, nfkc, union_name};
 use crate::plan_query::{PlanQuery, StartQuery};
@@ -54,7 +50,8 @@ fn known_only(data: &Dataset, query: &PlanQuery) -> (PlanQuery, bool) {
     (clean, dropped)
 }
 
-fn compute(graph: &NetworkGraph, query: &PlanQuery) -> Option<PlanAnswer> {
+/// The planner request a query asks for, once it names a start and a target.
+fn request_for(query: &PlanQuery) -> Option<PlanRequest> {
     let start = match &query.start {
         StartQuery::None => return None,
         StartQuery::Facility(f) => Start::Facility(FacilityId(f.clone())),
@@ -65,13 +62,12 @@ fn compute(graph: &NetworkGraph, query: &PlanQuery) -> Option<PlanAnswer> {
     if query.targets.is_empty() {
         return None;
     }
-    let request = PlanRequest {
+    Some(PlanRequest {
         start,
         targets: query.targets.iter().cloned().map(HospitalId).collect(),
         max_relays: query.max_relays,
         exclude: query.exclude.iter().cloned().map(UnionId).collect(),
-    };
-    plan_joins(graph, &request, PlanLimits::default()).ok()
+    })
 }
 
 /// The link that reproduces this plan.
@@ -103,23 +99,11 @@ pub fn planner_view(props: &ViewProps) -> Html {
             .map(Location::query_str)
             .unwrap_or_default(),
     );
-    let graph = use_memo(props.data.clone(), |data| {
-        data.as_ref().map(|d| Rc::new(NetworkGraph::build(d, &[])))
-    });
-
     let (query, dropped) = props.data.as_ref().map_or_else(
         || (raw_query.clone(), false),
         |data| known_only(data, &raw_query),
     );
-    let answer = {
-        let graph = Rc::clone(&graph);
-        use_memo((props.data.clone(), query.clone()), move |(_, query)| {
-            graph
-                .as_ref()
-                .as_ref()
-                .and_then(|graph| compute(graph, query))
-        })
-    };
+    let plan = use_plan(props.data.clone(), request_for(&query));
 
     let heading = html! {
         <>
@@ -151,7 +135,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
                     <TargetPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
                     <PlanOptions {lang} data={data.clone()} query={query.clone()} {on_change} />
                 </form>
-                <PlanResults {lang} {data} {query} answer={(*answer).clone()} {dropped} />
+                <PlanResults {lang} {data} {query} {plan} {dropped} />
             </div>
         </section>
     }
@@ -561,7 +545,7 @@ struct ResultsProps {
     lang: Lang,
     data: DatasetHandle,
     query: PlanQuery,
-    answer: Option<PlanAnswer>,
+    plan: PlanHandle,
     dropped: bool,
 }
 
@@ -606,9 +590,42 @@ fn plan_results(props: &ResultsProps) -> Html {
         .map(|t| hospital_name(data, &HospitalId(t.clone())))
         .collect();
 
-    let body = match &props.answer {
-        None => html! { <p class="empty">{ texts.results_empty }</p> },
-        Some(answer) => html! {
+    let running = |progress: Progress| {
+        let oncancel = props.plan.cancel.reform(|_: MouseEvent| ());
+        html! {
+            <div class="progress" role="status">
+                <p><strong>{ texts.computing }</strong></p>
+                if progress.total > 0 {
+                    <p>{ texts.progress
+                        .replace("{done}", &progress.done.to_string())
+                        .replace("{total}", &progress.total.to_string())
+                        .replace("{nodes}", &crate::format::thousands(i64::try_from(progress.nodes).unwrap_or(i64::MAX))) }</p>
+                    <progress max={progress.total.to_string()} value={progress.done.to_string()}></progress>
+                }
+                <button type="button" onclick={oncancel}>{ texts.cancel }</button>
+            </div>
+        }
+    };
+    let status = if props.plan.current {
+        props.plan.status.clone()
+    } else {
+        PlanStatus::Running(Progress::default())
+    };
+    let state = match &status {
+        PlanStatus::Idle => "idle",
+        PlanStatus::Running(_) => "running",
+        PlanStatus::Done(_) => "done",
+        PlanStatus::Cancelled => "cancelled",
+        PlanStatus::Failed(_) => "failed",
+    };
+    let body = match &status {
+        PlanStatus::Idle => html! { <p class="empty">{ texts.results_empty }</p> },
+        PlanStatus::Running(progress) => running(*progress),
+        PlanStatus::Cancelled => html! { <p class="empty" role="status">{ texts.cancelled }</p> },
+        PlanStatus::Failed(reason) => {
+            html! { <p class="warn" role="alert">{ texts.failed.replace("{reason}", reason) }</p> }
+        }
+        PlanStatus::Done(answer) => html! {
             <>
                 <p class="print-only">{ format!("{} → {}", facility, targets.join("、")) }</p>
                 if answer.plans.is_empty() {
@@ -643,7 +660,7 @@ fn plan_results(props: &ResultsProps) -> Html {
             if props.dropped {
                 <p class="warn" role="status">{ texts.link_ignored }</p>
             }
-            <div aria-live="polite">{ body }</div>
+            <div aria-live="polite" data-state={state}>{ body }</div>
         </section>
     }
 }

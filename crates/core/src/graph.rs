@@ -24,7 +24,7 @@ use petgraph::Direction;
 use crate::model::{Dataset, FacilityId, HospitalId, LinkId, LinkKind, Source, UnionId};
 
 /// A node of the network.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Node {
     /// A member facility (閲覧施設).
     Facility(FacilityId),
@@ -35,7 +35,7 @@ pub enum Node {
 }
 
 /// How one node reaches the next.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Edge {
     /// facility → union: the facility is a member.
     MemberOf,
@@ -68,7 +68,7 @@ impl Edge {
 }
 
 /// A connection between two unions proposed in a what-if scenario.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UnionLink {
     /// One union.
     pub a: UnionId,
@@ -91,7 +91,7 @@ pub struct NetworkGraph {
 }
 
 /// One step of a path: the node reached and the edge it was reached by.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Hop {
     /// The edge taken.
     pub edge: Edge,

@@ -21,12 +21,12 @@
 
 use std::collections::HashSet;
 
-use crate::algo::{min_covers, CoverProblem};
+use crate::algo::{min_covers_with_progress, CoverProblem};
 use crate::graph::{Edge, Hop, NetworkGraph, Node};
 use crate::model::{FacilityId, HospitalId, UnionId};
 
 /// Where the clinic starts.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Start {
     /// A facility in the data; its memberships are read from the data.
     Facility(FacilityId),
@@ -36,7 +36,7 @@ pub enum Start {
 }
 
 /// What to plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlanRequest {
     /// The starting facility.
     pub start: Start,
@@ -49,7 +49,7 @@ pub struct PlanRequest {
 }
 
 /// Limits on the search.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlanLimits {
     /// Search nodes per frontier point before settling for the best found.
     pub node_budget: u64,
@@ -84,7 +84,7 @@ pub enum PlanError {
 }
 
 /// Why a target cannot be reached under the options.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum UnreachableReason {
     /// Only direct disclosure is allowed, and no union has it as a host.
     HostsNoUnion,
@@ -105,7 +105,7 @@ pub enum UnreachableReason {
 }
 
 /// A target that no plan reaches.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Unreachable {
     /// The hospital.
     pub target: HospitalId,
@@ -114,7 +114,7 @@ pub struct Unreachable {
 }
 
 /// How the facility enters a union on a path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Entry {
     /// It is already a member.
     Member,
@@ -123,7 +123,7 @@ pub enum Entry {
 }
 
 /// The path to one target.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TargetPath {
     /// The hospital.
     pub target: HospitalId,
@@ -138,7 +138,7 @@ pub struct TargetPath {
 }
 
 /// One point of the Pareto frontier.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
     /// The unions to join, in the dataset's order.
     pub join: Vec<UnionId>,
@@ -157,7 +157,7 @@ pub struct Plan {
 }
 
 /// The planner's answer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlanAnswer {
     /// The facility's current unions.
     pub members: Vec<UnionId>,
@@ -181,6 +181,31 @@ pub fn plan_joins(
     graph: &NetworkGraph,
     request: &PlanRequest,
     limits: PlanLimits,
+) -> Result<PlanAnswer, PlanError> {
+    plan_joins_with_progress(graph, request, limits, &mut |_| {})
+}
+
+/// How far a plan has got: relay thresholds solved out of all, and search
+/// nodes visited in the current one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Progress {
+    /// Thresholds solved.
+    pub done: usize,
+    /// Thresholds to solve.
+    pub total: usize,
+    /// Search nodes visited in the current threshold.
+    pub nodes: u64,
+}
+
+/// [`plan_joins`], reporting [`Progress`] as it goes (for a worker to pass on).
+///
+/// # Errors
+/// As [`plan_joins`].
+pub fn plan_joins_with_progress(
+    graph: &NetworkGraph,
+    request: &PlanRequest,
+    limits: PlanLimits,
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<PlanAnswer, PlanError> {
     let (members, targets) = checked(graph, request)?;
 
@@ -222,7 +247,15 @@ pub fn plan_joins(
         });
     }
 
-    let mut plans = frontier(graph, &reachable, &members, &is_excluded, allowed, limits);
+    let mut plans = frontier(
+        graph,
+        &reachable,
+        &members,
+        &is_excluded,
+        allowed,
+        limits,
+        progress,
+    );
     // Thresholds ascend, so unions descend; the answer lists the fewest first.
     plans.reverse();
     Ok(PlanAnswer {
@@ -276,6 +309,39 @@ fn checked(
     Ok((members, targets))
 }
 
+/// The relay thresholds worth trying: every distance that some usable union
+/// has to a target, from the least that reaches every target up to `allowed`.
+fn thresholds(
+    reachable: &[(HospitalId, Vec<Option<u32>>)],
+    usable: &dyn Fn(usize) -> bool,
+    allowed: u32,
+) -> Vec<u32> {
+    let floor = reachable
+        .iter()
+        .map(|(_, r)| {
+            (0..r.len())
+                .filter(|&i| usable(i))
+                .filter_map(|i| r[i])
+                .min()
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0);
+    let mut out: Vec<u32> = reachable
+        .iter()
+        .flat_map(|(_, r)| {
+            r.iter()
+                .enumerate()
+                .filter(|&(i, _)| usable(i))
+                .filter_map(|(_, d)| *d)
+        })
+        .filter(|&d| d >= floor && d <= allowed)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// One plan per Pareto point, from the tightest relay threshold upwards.
 fn frontier(
     graph: &NetworkGraph,
@@ -284,6 +350,7 @@ fn frontier(
     is_excluded: &[bool],
     allowed: u32,
     limits: PlanLimits,
+    progress: &mut dyn FnMut(Progress),
 ) -> Vec<Plan> {
     let unions = graph.unions();
     let is_member: Vec<bool> = unions.iter().map(|u| members.contains(u)).collect();
@@ -297,33 +364,10 @@ fn frontier(
             .filter_map(|i| r[i])
             .min()
     };
-    // The relay thresholds worth trying: every distance that some usable union has.
-    let floor = reachable
-        .iter()
-        .map(|(_, r)| {
-            (0..unions.len())
-                .filter(|&i| usable(i))
-                .filter_map(|i| r[i])
-                .min()
-                .unwrap_or(0)
-        })
-        .max()
-        .unwrap_or(0);
-    let mut thresholds: Vec<u32> = reachable
-        .iter()
-        .flat_map(|(_, r)| {
-            r.iter()
-                .enumerate()
-                .filter(|&(i, _)| usable(i))
-                .filter_map(|(_, d)| *d)
-        })
-        .filter(|&d| d >= floor && d <= allowed)
-        .collect();
-    thresholds.sort_unstable();
-    thresholds.dedup();
-
+    let thresholds = thresholds(reachable, &usable, allowed);
     let mut plans: Vec<Plan> = Vec::new();
-    for threshold in thresholds {
+    let total = thresholds.len();
+    for (step, threshold) in thresholds.into_iter().enumerate() {
         // Targets the current unions already reach within the threshold need nothing.
         let open: Vec<&Vec<Option<u32>>> = reachable
             .iter()
@@ -341,7 +385,23 @@ fn frontier(
                 })
                 .collect(),
         };
-        let result = min_covers(&problem, limits.max_alternatives, limits.node_budget);
+        progress(Progress {
+            done: step,
+            total,
+            nodes: 0,
+        });
+        let result = min_covers_with_progress(
+            &problem,
+            limits.max_alternatives,
+            limits.node_budget,
+            &mut |nodes| {
+                progress(Progress {
+                    done: step,
+                    total,
+                    nodes,
+                });
+            },
+        );
         let Some(size) = result.size else { continue };
         // A point is on the frontier only if it needs fewer unions than every tighter threshold.
         if plans.last().is_some_and(|p| p.join.len() <= size) {

@@ -73,6 +73,7 @@ fn has(a: &[u64], e: usize) -> bool {
 
 struct Search<'a> {
     classes: &'a [Bits],
+    progress: &'a mut dyn FnMut(u64),
     budget: u64,
     nodes: u64,
     max_covers: usize,
@@ -85,6 +86,9 @@ struct Search<'a> {
 impl Search<'_> {
     fn run(&mut self, uncovered: &mut Bits, chosen: &mut Vec<usize>, forbidden: &mut Vec<bool>) {
         self.nodes += 1;
+        if self.nodes % 4096 == 0 {
+            (self.progress)(self.nodes);
+        }
         if self.nodes > self.budget {
             self.aborted = true;
             return;
@@ -194,6 +198,16 @@ fn greedy(universe: &Bits, classes: &[Bits]) -> Option<Vec<usize>> {
 /// assert!(result.exact);
 /// ```
 pub fn min_covers(problem: &CoverProblem, max_covers: usize, node_budget: u64) -> CoverResult {
+    min_covers_with_progress(problem, max_covers, node_budget, &mut |_| {})
+}
+
+/// [`min_covers`], calling `progress` with the nodes visited every 4,096 nodes.
+pub fn min_covers_with_progress(
+    problem: &CoverProblem,
+    max_covers: usize,
+    node_budget: u64,
+    progress: &mut dyn FnMut(u64),
+) -> CoverResult {
     let universe = bits(problem.universe, &(0..problem.universe).collect::<Vec<_>>());
     if problem.universe == 0 {
         return CoverResult {
@@ -237,6 +251,7 @@ pub fn min_covers(problem: &CoverProblem, max_covers: usize, node_budget: u64) -
     let root_bound = problem.universe.div_ceil(largest);
     let mut search = Search {
         classes: &classes,
+        progress,
         budget: node_budget,
         nodes: 0,
         max_covers,

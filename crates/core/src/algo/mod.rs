@@ -2,4 +2,4 @@
 
 pub mod cover;
 
-pub use cover::{min_covers, CoverProblem, CoverResult};
+pub use cover::{min_covers, min_covers_with_progress, CoverProblem, CoverResult};
