@@ -12,10 +12,19 @@ use yew::Reducible;
 
 use crate::i18n::Lang;
 
-/// A shared, immutable dataset. Two handles are equal when they hold the same
-/// allocation, so passing one as a prop never compares whole datasets.
+/// A shared, immutable dataset, with the JSON text it was read from (which
+/// is what the planner's worker is sent). Two handles are equal when they
+/// hold the same allocation, so passing one as a prop never compares whole
+/// datasets.
 #[derive(Clone, Debug)]
-pub struct DatasetHandle(pub Rc<Dataset>);
+pub struct DatasetHandle(pub Rc<Dataset>, pub Rc<str>);
+
+impl DatasetHandle {
+    /// The JSON text the dataset was read from.
+    pub fn source(&self) -> &str {
+        &self.1
+    }
+}
 
 impl PartialEq for DatasetHandle {
     fn eq(&self, other: &Self) -> bool {
@@ -36,7 +45,7 @@ impl std::ops::Deref for DatasetHandle {
 pub fn bundled_dataset() -> Option<DatasetHandle> {
     load_dataset(SAPPORO_JSON)
         .ok()
-        .map(|loaded| DatasetHandle(Rc::new(loaded.dataset)))
+        .map(|loaded| DatasetHandle(Rc::new(loaded.dataset), Rc::from(SAPPORO_JSON)))
 }
 
 /// Everything the UI remembers.

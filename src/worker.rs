@@ -66,8 +66,8 @@ mod entry {
     use std::rc::Rc;
 
     use tsunagu_core::graph::NetworkGraph;
-    use tsunagu_core::model::Dataset;
     use tsunagu_core::planner::{plan_joins_with_progress, PlanLimits};
+    use tsunagu_core::validate::load_dataset;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -92,10 +92,10 @@ mod entry {
             };
             match serde_json::from_str::<ToWorker>(&text) {
                 Ok(ToWorker::Data { json, .. }) => {
-                    // The page validated the dataset already; this only rebuilds it.
-                    *graph.borrow_mut() = serde_json::from_str::<Dataset>(&json)
+                    // The same loader as the page's, so the wasm holds one JSON reader.
+                    *graph.borrow_mut() = load_dataset(&json)
                         .ok()
-                        .map(|data| NetworkGraph::build(&data, &[]));
+                        .map(|loaded| NetworkGraph::build(&loaded.dataset, &[]));
                 }
                 Ok(ToWorker::Plan { id, request }) => {
                     let graph = graph.borrow();

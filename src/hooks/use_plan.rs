@@ -175,14 +175,14 @@ mod browser {
                     return;
                 };
                 if worker.data_version != Some(version(&data)) {
-                    if let Ok(json) = serde_json::to_string(&*data.0) {
-                        worker.send(&ToWorker::Data {
-                            version: version(&data),
-                            json,
-                        });
-                        worker.data_version = Some(version(&data));
-                    }
+                    let json = data.source().to_owned();
+                    worker.send(&ToWorker::Data {
+                        version: version(&data),
+                        json,
+                    });
+                    worker.data_version = Some(version(&data));
                 }
+
                 worker.send(&ToWorker::Plan { id, request });
                 status.set(PlanStatus::Running(Progress::default()));
             });
