@@ -9,7 +9,11 @@
 
 pub mod algo;
 pub mod bundled;
+pub mod diff;
+pub mod edit;
+pub mod export;
 pub mod graph;
+pub mod import;
 pub mod model;
 pub mod names;
 pub mod planner;

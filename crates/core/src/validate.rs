@@ -108,6 +108,38 @@ pub enum ProblemKind {
         /// Longitude.
         lon: f64,
     },
+    /// A file is over the import limit.
+    #[error("the file is {size} bytes; tsunagu imports files of at most {limit} bytes")]
+    TooLarge {
+        /// The file's size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A file is neither UTF-8 nor `Shift_JIS`.
+    #[error("the file is neither UTF-8 nor Shift_JIS text")]
+    Encoding,
+    /// A CSV lacks a required column.
+    #[error("the header has no {names} column")]
+    MissingColumn {
+        /// The names accepted for it.
+        names: String,
+    },
+    /// A name cell is empty.
+    #[error("the name is empty")]
+    EmptyName,
+    /// An id holds characters ids may not.
+    #[error("\"{value}\" is not an id (use letters, digits, - and _)")]
+    BadId {
+        /// As found.
+        value: String,
+    },
+    /// A cell holds a value the column does not allow.
+    #[error("\"{value}\" is not one of the values this column allows")]
+    UnknownValue {
+        /// As found.
+        value: String,
+    },
     /// A printed total disagrees with the records.
     #[error("the report prints {printed} for \"{key}\", but the records add up to {computed}")]
     TotalMismatch {
@@ -180,14 +212,16 @@ impl std::fmt::Display for Target {
 pub struct Problem {
     /// Error or warning.
     pub severity: Severity,
-    /// A JSON pointer to the record and field ("/unions/3/hosts/0"); empty for the whole file.
+    /// Where: a JSON pointer to the record and field ("/unions/3/hosts/0"), or
+    /// for CSV "line 3, column 2 (ユニオン)"; empty for the whole file.
     pub pointer: String,
     /// What is wrong.
     pub kind: ProblemKind,
 }
 
 impl Problem {
-    fn error(pointer: impl Into<String>, kind: ProblemKind) -> Self {
+    /// An error at `pointer`.
+    pub fn error(pointer: impl Into<String>, kind: ProblemKind) -> Self {
         Self {
             severity: Severity::Error,
             pointer: pointer.into(),
@@ -195,7 +229,8 @@ impl Problem {
         }
     }
 
-    fn warning(pointer: impl Into<String>, kind: ProblemKind) -> Self {
+    /// A warning at `pointer`.
+    pub fn warning(pointer: impl Into<String>, kind: ProblemKind) -> Self {
         Self {
             severity: Severity::Warning,
             pointer: pointer.into(),
@@ -241,6 +276,16 @@ impl Problem {
             ProblemKind::Empty => "空にはできません".to_owned(),
             ProblemKind::SelfLink => "連携は異なる 2 つの病院を結ぶ必要があります".to_owned(),
             ProblemKind::OutsideJapan { lat, lon } => format!("座標 ({lat}, {lon}) は日本国内ではありません"),
+            ProblemKind::TooLarge { size, limit } => {
+                format!("ファイルが大きすぎます（{size} バイト）。取り込めるのは {limit} バイトまでです")
+            }
+            ProblemKind::Encoding => "UTF-8 でも Shift_JIS でもない文字が含まれています".to_owned(),
+            ProblemKind::MissingColumn { names } => format!("見出し行に「{names}」の列がありません"),
+            ProblemKind::EmptyName => "名前が空です".to_owned(),
+            ProblemKind::BadId { value } => {
+                format!("「{value}」は ID に使えません（英数字・-・_ のみ）")
+            }
+            ProblemKind::UnknownValue { value } => format!("「{value}」はこの列に書ける値ではありません"),
             ProblemKind::TotalMismatch { key, printed, computed } => format!(
                 "報告書の「{key}」の合計は {printed} ですが、記録から計算すると {computed} です"
             ),

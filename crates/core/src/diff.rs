@@ -1,0 +1,115 @@
+//! What an import or an edit would change: records added, changed and
+//! removed, by kind and id, for the preview the user confirms.
+
+use crate::model::Dataset;
+
+/// The kind of record a change is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    /// A ward.
+    Ward,
+    /// A hospital.
+    Hospital,
+    /// A union.
+    Union,
+    /// A hospital link.
+    Link,
+    /// A facility.
+    Facility,
+}
+
+/// One changed record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Its kind.
+    pub kind: RecordKind,
+    /// Its id.
+    pub id: String,
+    /// Its name, for people.
+    pub name: String,
+}
+
+/// The difference between two datasets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DatasetDiff {
+    /// Records only in the new dataset.
+    pub added: Vec<Change>,
+    /// Records in both, but different.
+    pub changed: Vec<Change>,
+    /// Records only in the old dataset.
+    pub removed: Vec<Change>,
+}
+
+impl DatasetDiff {
+    /// Whether nothing changes.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
+}
+
+fn compare<T: PartialEq>(
+    out: &mut DatasetDiff,
+    kind: RecordKind,
+    old: &[T],
+    new: &[T],
+    key: impl Fn(&T) -> (&str, String),
+) {
+    for record in new {
+        let (id, name) = key(record);
+        match old.iter().find(|o| key(o).0 == id) {
+            None => out.added.push(Change {
+                kind,
+                id: id.to_owned(),
+                name,
+            }),
+            Some(before) if before != record => out.changed.push(Change {
+                kind,
+                id: id.to_owned(),
+                name,
+            }),
+            Some(_) => {}
+        }
+    }
+    for record in old {
+        let (id, name) = key(record);
+        if !new.iter().any(|n| key(n).0 == id) {
+            out.removed.push(Change {
+                kind,
+                id: id.to_owned(),
+                name,
+            });
+        }
+    }
+}
+
+/// What changes from `old` to `new`, record by record.
+///
+/// # Complexity
+/// O(n²) in the records of each kind; fine for previews of a few thousand.
+pub fn diff(old: &Dataset, new: &Dataset) -> DatasetDiff {
+    let mut out = DatasetDiff::default();
+    compare(&mut out, RecordKind::Ward, &old.wards, &new.wards, |w| {
+        (w.id.as_str(), w.name.clone())
+    });
+    compare(
+        &mut out,
+        RecordKind::Hospital,
+        &old.hospitals,
+        &new.hospitals,
+        |h| (h.id.as_str(), h.name.clone()),
+    );
+    compare(&mut out, RecordKind::Union, &old.unions, &new.unions, |u| {
+        (u.id.as_str(), u.name.clone())
+    });
+    compare(&mut out, RecordKind::Link, &old.links, &new.links, |l| {
+        (l.id.as_str(), format!("{} ⇄ {}", l.from, l.to))
+    });
+    compare(
+        &mut out,
+        RecordKind::Facility,
+        &old.facilities,
+        &new.facilities,
+        |f| (f.id.as_str(), f.name.clone()),
+    );
+    out
+}

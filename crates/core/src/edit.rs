@@ -1,0 +1,93 @@
+//! Edits the council makes in the データ view: facilities (with their
+//! memberships), unions and links added, changed or removed. Each edit is
+//! checked by the same validation as an import; a rejected edit changes
+//! nothing.
+
+use crate::model::{
+    Dataset, Facility, FacilityId, Link, LinkId, Section, SectionId, Source, Text, Union, UnionId,
+};
+use crate::validate::{validate, Problem, Severity};
+
+/// The section that sources records entered by hand.
+pub const EDIT_SECTION: &str = "edit";
+
+/// One edit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds a facility, or replaces the one with its id.
+    PutFacility(Facility),
+    /// Removes a facility.
+    RemoveFacility(FacilityId),
+    /// Adds a union, or replaces the one with its id.
+    PutUnion(Union),
+    /// Removes a union and every membership of it.
+    RemoveUnion(UnionId),
+    /// Adds a link, or replaces the one with its id.
+    PutLink(Link),
+    /// Removes a link.
+    RemoveLink(LinkId),
+}
+
+/// A source for a record entered by hand.
+pub fn edit_source() -> Source {
+    Source {
+        section: SectionId(EDIT_SECTION.to_owned()),
+        quote: None,
+    }
+}
+
+fn put<T, K: PartialEq>(list: &mut Vec<T>, record: T, key: impl Fn(&T) -> &K) {
+    match list.iter().position(|r| key(r) == key(&record)) {
+        Some(i) => list[i] = record,
+        None => list.push(record),
+    }
+}
+
+/// The dataset with `edit` applied.
+///
+/// # Errors
+/// Every validation error the edited dataset would have; warnings (printed
+/// totals that no longer add up) do not stop an edit.
+pub fn apply_edit(data: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
+    let mut next = data.clone();
+    if !next.sections.iter().any(|s| s.id.0 == EDIT_SECTION) {
+        next.sections.push(Section {
+            id: SectionId(EDIT_SECTION.to_owned()),
+            heading: "手入力".to_owned(),
+            title: Text {
+                ja: "つなぐでの手入力".to_owned(),
+                en: "Entered in tsunagu".to_owned(),
+            },
+            position: 999,
+        });
+    }
+    match edit.clone() {
+        Edit::PutFacility(facility) => put(&mut next.facilities, facility, |f| &f.id),
+        Edit::RemoveFacility(id) => {
+            next.facilities.retain(|f| f.id != id);
+            for member in &mut next.council.members {
+                if member.facility.as_ref() == Some(&id) {
+                    member.facility = None;
+                }
+            }
+        }
+        Edit::PutUnion(union) => put(&mut next.unions, union, |u| &u.id),
+        Edit::RemoveUnion(id) => {
+            next.unions.retain(|u| u.id != id);
+            for facility in &mut next.facilities {
+                facility.memberships.retain(|m| m.union != id);
+            }
+        }
+        Edit::PutLink(link) => put(&mut next.links, link, |l| &l.id),
+        Edit::RemoveLink(id) => next.links.retain(|l| l.id != id),
+    }
+    let errors: Vec<Problem> = validate(&next)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    if errors.is_empty() {
+        Ok(next)
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,354 @@
+//! Reading the council's files: a whole dataset as JSON, or facilities and
+//! their unions as CSV the way a spreadsheet exports it (UTF-8 with or
+//! without a BOM, or `Shift_JIS`; CRLF; quoted fields with commas and
+//! newlines; headers in Japanese or English).
+//!
+//! Every problem is reported at once, each naming the line, the column and
+//! the field, in Japanese and English. Nothing is changed until the caller
+//! applies the result.
+
+use std::collections::HashMap;
+
+use crate::model::{
+    Dataset, Facility, FacilityId, FacilityKind, Membership, Section, SectionId, Source, Text,
+    UnionId, WardId,
+};
+use crate::names::{fold_name, lookup, Kind, Lookup};
+use crate::validate::{load_dataset, Loaded, Problem, ProblemKind};
+
+/// The largest file tsunagu imports: 64 MiB. A japan-scale dataset (about
+/// 180,000 facilities) is well below it.
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Refuses files over [`MAX_IMPORT_BYTES`].
+///
+/// # Errors
+/// A [`ProblemKind::TooLarge`] problem.
+pub fn check_size(len: usize) -> Result<(), Vec<Problem>> {
+    if len > MAX_IMPORT_BYTES {
+        return Err(vec![Problem::error(
+            "",
+            ProblemKind::TooLarge {
+                size: len,
+                limit: MAX_IMPORT_BYTES,
+            },
+        )]);
+    }
+    Ok(())
+}
+
+/// Decodes a file's bytes: UTF-8 (a BOM is dropped), else `Shift_JIS`.
+///
+/// # Errors
+/// When the bytes are neither valid UTF-8 nor valid `Shift_JIS`.
+pub fn decode_text(bytes: &[u8]) -> Result<String, Vec<Problem>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_owned());
+    }
+    let (text, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
+    if had_errors {
+        return Err(vec![Problem::error("", ProblemKind::Encoding)]);
+    }
+    Ok(text.into_owned())
+}
+
+/// Reads a whole dataset from a JSON file's bytes.
+///
+/// # Errors
+/// Every problem, as [`load_dataset`] reports them, or the size or encoding.
+pub fn import_json(bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
+    check_size(bytes.len())?;
+    load_dataset(&decode_text(bytes)?)
+}
+
+/// The columns a facilities CSV may have, with the header names accepted.
+const COLUMNS: [(&str, &[&str]); 5] = [
+    ("id", &["id", "ＩＤ", "施設id", "施設ID"]),
+    (
+        "name",
+        &["name", "施設名", "名称", "医療機関名", "facility"],
+    ),
+    ("kind", &["kind", "type", "種別", "種類"]),
+    ("ward", &["ward", "区"]),
+    ("unions", &["unions", "union", "ユニオン", "加入ユニオン"]),
+];
+
+/// Facilities read from a CSV file, ready to replace the dataset's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvImport {
+    /// The facilities, in the file's order.
+    pub facilities: Vec<Facility>,
+    /// The section that names the file, for the records' sources.
+    pub section: Section,
+}
+
+fn csv_problem(line: u64, column: usize, field: &str, kind: ProblemKind) -> Problem {
+    Problem::error(format!("line {line}, column {column} ({field})"), kind)
+}
+
+/// An id for an imported facility without one: stable for the same name, so
+/// importing the same list twice changes nothing.
+fn id_for(name: &str) -> FacilityId {
+    // FNV-1a: tiny, stable across platforms and builds.
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    FacilityId(format!("f-{hash:016x}"))
+}
+
+fn kind_of(text: &str) -> Option<FacilityKind> {
+    match text.trim().to_lowercase().as_str() {
+        "" | "診療所" | "クリニック" | "clinic" => Some(FacilityKind::Clinic),
+        "病院" | "hospital" => Some(FacilityKind::Hospital),
+        "薬局" | "保険薬局" | "pharmacy" => Some(FacilityKind::Pharmacy),
+        "介護施設" | "介護" | "care" => Some(FacilityKind::Care),
+        _ => None,
+    }
+}
+
+/// The name a CSV gives a facility kind, in Japanese.
+pub fn kind_label(kind: FacilityKind) -> &'static str {
+    match kind {
+        FacilityKind::Clinic => "診療所",
+        FacilityKind::Hospital => "病院",
+        FacilityKind::Pharmacy => "薬局",
+        FacilityKind::Care => "介護施設",
+    }
+}
+
+/// Reads facilities and their unions from CSV bytes. Unions and wards are
+/// matched by name, alias or id (after folding); the `unions` cell lists
+/// several separated by `;`, `、` or `|`.
+///
+/// # Errors
+/// Every problem at once: size, encoding, missing columns, and per cell
+/// (empty names, unknown kinds, wards and unions, duplicate ids), each with
+/// its line and column.
+#[allow(clippy::too_many_lines)] // one pass over the rows, one check per column
+pub fn import_facilities_csv(
+    bytes: &[u8],
+    file_name: &str,
+    data: &Dataset,
+    nfkc: &dyn Fn(&str) -> String,
+) -> Result<CsvImport, Vec<Problem>> {
+    check_size(bytes.len())?;
+    let text = decode_text(bytes)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| vec![csv_error(&e)])?.clone();
+    let folded: Vec<String> = headers.iter().map(|h| fold_name(h, nfkc)).collect();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (key, names) in COLUMNS {
+        if let Some(i) = folded
+            .iter()
+            .position(|h| names.iter().any(|n| fold_name(n, nfkc) == *h))
+        {
+            index.insert(key, i);
+        }
+    }
+    let Some(&name_col) = index.get("name") else {
+        return Err(vec![Problem::error(
+            "line 1",
+            ProblemKind::MissingColumn {
+                names: "施設名 / name".into(),
+            },
+        )]);
+    };
+    let header = |i: usize| headers.get(i).unwrap_or_default().to_owned();
+    let section = Section {
+        id: SectionId(format!("import:{file_name}")),
+        heading: file_name.to_owned(),
+        title: Text {
+            ja: format!("取り込んだファイル: {file_name}"),
+            en: format!("Imported file: {file_name}"),
+        },
+        position: 1000,
+    };
+
+    let mut problems = Vec::new();
+    let mut facilities: Vec<Facility> = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                problems.push(csv_error(&error));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, csv::Position::line);
+        let cell = |key: &str| {
+            index
+                .get(key)
+                .and_then(|&i| record.get(i))
+                .map(str::trim)
+                .unwrap_or_default()
+        };
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let name = cell("name");
+        if name.is_empty() {
+            problems.push(csv_problem(
+                line,
+                name_col + 1,
+                &header(name_col),
+                ProblemKind::EmptyName,
+            ));
+            continue;
+        }
+        let id = match cell("id") {
+            "" => id_for(name),
+            id if id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+            {
+                FacilityId(id.to_owned())
+            }
+            id => {
+                let col = index["id"];
+                problems.push(csv_problem(
+                    line,
+                    col + 1,
+                    &header(col),
+                    ProblemKind::BadId {
+                        value: id.to_owned(),
+                    },
+                ));
+                continue;
+            }
+        };
+        if let Some(first) = seen.insert(id.0.clone(), line) {
+            problems.push(csv_problem(
+                line,
+                index.get("id").copied().unwrap_or(name_col) + 1,
+                &header(index.get("id").copied().unwrap_or(name_col)),
+                ProblemKind::DuplicateId {
+                    id: id.0.clone(),
+                    first: format!("line {first}"),
+                },
+            ));
+        }
+        let kind = kind_of(cell("kind")).unwrap_or_else(|| {
+            let col = index["kind"];
+            problems.push(csv_problem(
+                line,
+                col + 1,
+                &header(col),
+                ProblemKind::UnknownValue {
+                    value: cell("kind").to_owned(),
+                },
+            ));
+            FacilityKind::Clinic
+        });
+        let ward = match cell("ward") {
+            "" => None,
+            text => {
+                let wanted = fold_name(text, nfkc);
+                let ward = data.wards.iter().find(|w| {
+                    [&w.name, &w.name_en, &w.id.0]
+                        .iter()
+                        .any(|n| fold_name(n, nfkc) == wanted)
+                        || fold_name(&format!("札幌市{}", w.name), nfkc) == wanted
+                });
+                if ward.is_none() {
+                    let col = index["ward"];
+                    problems.push(csv_problem(
+                        line,
+                        col + 1,
+                        &header(col),
+                        ProblemKind::DanglingRef {
+                            id: text.to_owned(),
+                            target: crate::validate::Target::Ward,
+                        },
+                    ));
+                }
+                ward.map(|w| w.id.clone())
+            }
+        };
+        let source = Source {
+            section: section.id.clone(),
+            quote: Some(format!("line {line}")),
+        };
+        let mut memberships: Vec<Membership> = Vec::new();
+        for union in cell("unions")
+            .split([';', '、', '|', '；'])
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        {
+            match lookup(data, Kind::Union, union, nfkc) {
+                Lookup::Found(id) => {
+                    if !memberships.iter().any(|m| m.union.0 == id) {
+                        memberships.push(Membership {
+                            union: UnionId(id),
+                            source: source.clone(),
+                        });
+                    }
+                }
+                Lookup::NotFound { .. } => {
+                    let col = index["unions"];
+                    problems.push(csv_problem(
+                        line,
+                        col + 1,
+                        &header(col),
+                        ProblemKind::DanglingRef {
+                            id: union.to_owned(),
+                            target: crate::validate::Target::Union,
+                        },
+                    ));
+                }
+            }
+        }
+        facilities.push(Facility {
+            id,
+            name: name.to_owned(),
+            kind,
+            ward: ward.map(|w: WardId| w),
+            memberships,
+            notes: Vec::new(),
+            sources: vec![source],
+        });
+    }
+    if problems.is_empty() {
+        Ok(CsvImport {
+            facilities,
+            section,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+fn csv_error(error: &csv::Error) -> Problem {
+    let place = error
+        .position()
+        .map_or_else(|| "line ?".to_owned(), |p| format!("line {}", p.line()));
+    Problem::error(
+        place,
+        ProblemKind::Shape {
+            message: error.to_string(),
+        },
+    )
+}
+
+/// The dataset with its facilities replaced by an import's (the CSV is the
+/// council's whole list), and the file added to its sections.
+pub fn with_facilities(data: &Dataset, import: &CsvImport) -> Dataset {
+    let mut next = data.clone();
+    next.sections.retain(|s| s.id != import.section.id);
+    next.sections.push(import.section.clone());
+    next.facilities.clone_from(&import.facilities);
+    // Council members pointing at facilities no longer listed lose the link, not the member.
+    for member in &mut next.council.members {
+        if member
+            .facility
+            .as_ref()
+            .is_some_and(|f| !next.facilities.iter().any(|x| &x.id == f))
+        {
+            member.facility = None;
+        }
+    }
+    next
+}

@@ -1,0 +1,272 @@
+//! Importing the council's files and exporting them again: CSV in the
+//! encodings and shapes spreadsheets write, every problem at once, and
+//! round trips that give back exactly what went out.
+
+use proptest::prelude::*;
+use tsunagu_core::bundled::SAPPORO_JSON;
+use tsunagu_core::diff::{diff, RecordKind};
+use tsunagu_core::edit::{apply_edit, edit_source, Edit};
+use tsunagu_core::export::{export_facilities_csv, export_json};
+use tsunagu_core::import::{
+    check_size, import_facilities_csv, import_json, with_facilities, MAX_IMPORT_BYTES,
+};
+use tsunagu_core::model::{
+    Dataset, Facility, FacilityId, FacilityKind, Membership, UnionId, WardId,
+};
+use tsunagu_core::validate::{load_dataset, ProblemKind};
+
+fn bundled() -> Dataset {
+    load_dataset(SAPPORO_JSON).expect("valid").dataset
+}
+
+fn same(text: &str) -> String {
+    text.to_owned()
+}
+
+fn shift_jis(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+#[test]
+fn a_shift_jis_csv_with_crlf_quotes_and_newlines_imports() {
+    let text = "施設名,区,ユニオン,種別\r\n\
+                \"さっぽろ内科, 循環器科\",手稲区,TMNIT in Hokkaido;すずらんネット,診療所\r\n\
+                \"みなみ薬局\r\n本店\",南区,ICTネットワーク,薬局\r\n\
+                ひがし在宅クリニック,東区,,\r\n";
+    let import =
+        import_facilities_csv(&shift_jis(text), "members.csv", &bundled(), &same).expect("imports");
+    let names: Vec<&str> = import.facilities.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "さっぽろ内科, 循環器科",
+            "みなみ薬局\r\n本店",
+            "ひがし在宅クリニック"
+        ]
+    );
+    let first = &import.facilities[0];
+    assert_eq!(first.ward, Some(WardId::from("teine")));
+    let unions: Vec<&str> = first.memberships.iter().map(|m| m.union.as_str()).collect();
+    assert_eq!(unions, ["tmnit", "shiritsu-suzuran"]);
+    assert_eq!(import.facilities[1].kind, FacilityKind::Pharmacy);
+    assert!(import.facilities[2].memberships.is_empty());
+    assert_eq!(import.section.id.as_str(), "import:members.csv");
+}
+
+#[test]
+fn english_headers_and_a_utf8_bom_are_accepted() {
+    let text = "\u{FEFF}Name,Ward,Unions,Kind,ID\nA Clinic,Kita,hokudai-ict,clinic,a-clinic\n";
+    let import =
+        import_facilities_csv(text.as_bytes(), "en.csv", &bundled(), &same).expect("imports");
+    assert_eq!(import.facilities[0].id, FacilityId::from("a-clinic"));
+    assert_eq!(import.facilities[0].ward, Some(WardId::from("kita")));
+}
+
+#[test]
+fn every_bad_cell_is_reported_at_once_with_its_line_and_column() {
+    let text = "施設名,区,ユニオン,種別\n\
+                ,北区,,\n\
+                あ内科,北区,ないユニオン,\n\
+                い内科,月面区,,\n\
+                う内科,北区,,宇宙船\n";
+    let problems =
+        import_facilities_csv(text.as_bytes(), "bad.csv", &bundled(), &same).expect_err("rejected");
+    let found: Vec<(String, String)> = problems
+        .iter()
+        .map(|p| (p.pointer.clone(), p.message_en()))
+        .collect();
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert_eq!(found[0].0, "line 2, column 1 (施設名)");
+    assert!(found[0].1.contains("name is empty"));
+    assert_eq!(found[1].0, "line 3, column 3 (ユニオン)");
+    assert!(found[1].1.contains("\"ないユニオン\" names no union"));
+    assert_eq!(found[2].0, "line 4, column 2 (区)");
+    assert!(found[2].1.contains("names no ward"));
+    assert_eq!(found[3].0, "line 5, column 4 (種別)");
+    assert!(problems.iter().all(|p| !p.message_ja().is_empty()));
+}
+
+#[test]
+fn a_csv_without_a_name_column_is_refused() {
+    let problems = import_facilities_csv(
+        "区,ユニオン\n北区,\n".as_bytes(),
+        "x.csv",
+        &bundled(),
+        &same,
+    )
+    .expect_err("no name column");
+    assert!(matches!(
+        problems[0].kind,
+        ProblemKind::MissingColumn { .. }
+    ));
+}
+
+#[test]
+fn bytes_that_are_no_text_and_files_over_the_limit_are_refused() {
+    let problems =
+        import_facilities_csv(&[0x82, 0xFF, 0xFE, 0x00, 0x81], "x.csv", &bundled(), &same)
+            .expect_err("binary");
+    assert_eq!(problems[0].kind, ProblemKind::Encoding);
+    assert!(check_size(MAX_IMPORT_BYTES).is_ok());
+    let problems = check_size(MAX_IMPORT_BYTES + 1).expect_err("too large");
+    assert!(problems[0].message_ja().contains("大きすぎます"));
+}
+
+#[test]
+fn a_csv_import_previews_as_added_changed_and_removed() {
+    let data = bundled();
+    let text = "ID,施設名,種別,区,ユニオン\n\
+                miki-family-clinic,みきファミリークリニック,診療所,東区,TMNIT in Hokkaido\n\
+                ,新しいクリニック,診療所,北区,\n";
+    let import =
+        import_facilities_csv(text.as_bytes(), "council.csv", &data, &same).expect("imports");
+    let next = with_facilities(&data, &import);
+    let change = diff(&data, &next);
+    assert_eq!(
+        change
+            .added
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>(),
+        ["新しいクリニック"]
+    );
+    assert_eq!(
+        change
+            .changed
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>(),
+        ["みきファミリークリニック"]
+    );
+    assert_eq!(change.removed.len(), data.facilities.len() - 1);
+    assert!(change
+        .removed
+        .iter()
+        .all(|c| c.kind == RecordKind::Facility));
+    assert!(tsunagu_core::validate::validate(&next)
+        .iter()
+        .all(|p| p.severity != tsunagu_core::validate::Severity::Error));
+}
+
+#[test]
+fn edits_are_validated_and_removing_a_union_removes_its_memberships() {
+    let data = bundled();
+    let mut facility = data.facilities[0].clone();
+    facility.memberships.push(Membership {
+        union: UnionId::from("no-such-union"),
+        source: edit_source(),
+    });
+    let problems = apply_edit(&data, &Edit::PutFacility(facility)).expect_err("dangling union");
+    assert!(
+        problems[0].pointer.ends_with("/union"),
+        "{}",
+        problems[0].pointer
+    );
+
+    let next = apply_edit(&data, &Edit::RemoveUnion(UnionId::from("tmnit"))).expect("valid");
+    assert!(next
+        .facilities
+        .iter()
+        .all(|f| f.memberships.iter().all(|m| m.union.as_str() != "tmnit")));
+    assert_eq!(next.unions.len(), data.unions.len() - 1);
+}
+
+/// A name with everything that trips CSV up: commas, quotes, newlines, CJK.
+fn tricky_name() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "内科", "ク", ",", "\"", "\n", " ", "a", "Ｂ", "・", "薬局", "1",
+        ]),
+        1..8,
+    )
+    .prop_map(|parts| parts.concat())
+    .prop_filter("a name has a visible character", |n| !n.trim().is_empty())
+}
+
+fn facilities(data: &Dataset) -> impl Strategy<Value = Vec<Facility>> {
+    let unions: Vec<UnionId> = data.unions.iter().map(|u| u.id.clone()).collect();
+    let wards: Vec<Option<WardId>> = std::iter::once(None)
+        .chain(data.wards.iter().map(|w| Some(w.id.clone())))
+        .collect();
+    prop::collection::vec(
+        (
+            tricky_name(),
+            prop::sample::select(vec![
+                FacilityKind::Clinic,
+                FacilityKind::Hospital,
+                FacilityKind::Pharmacy,
+                FacilityKind::Care,
+            ]),
+            prop::sample::select(wards),
+            prop::sample::subsequence(unions.clone(), 0..=unions.len()),
+        ),
+        0..12,
+    )
+    .prop_map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (name, kind, ward, unions))| Facility {
+                id: FacilityId(format!("f{i}")),
+                name: name.trim().to_owned(),
+                kind,
+                ward,
+                memberships: unions
+                    .into_iter()
+                    .map(|union| Membership {
+                        union,
+                        source: edit_source(),
+                    })
+                    .collect(),
+                notes: Vec::new(),
+                sources: Vec::new(),
+            })
+            .collect()
+    })
+}
+
+/// The bundled dataset with `list` as its facilities, made valid: the
+/// hand-entry section exists and council members keep only listed facilities.
+fn valid_with(list: Vec<Facility>) -> Dataset {
+    let mut data = bundled();
+    data.facilities = list;
+    for member in &mut data.council.members {
+        member.facility = None;
+    }
+    let first = data.facilities.first().cloned();
+    let data = match first {
+        Some(facility) => apply_edit(&data, &Edit::PutFacility(facility)).expect("a valid dataset"),
+        None => data,
+    };
+    assert!(tsunagu_core::validate::validate(&data)
+        .iter()
+        .all(|p| p.severity != tsunagu_core::validate::Severity::Error));
+    data
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn json_export_then_import_gives_the_same_dataset(list in facilities(&bundled())) {
+        let data = valid_with(list);
+        let bytes = export_json(&data).expect("json");
+        let back = import_json(bytes.as_bytes()).expect("imports").dataset;
+        prop_assert_eq!(back, data);
+    }
+
+    #[test]
+    fn csv_export_then_import_gives_the_same_facilities(list in facilities(&bundled())) {
+        let mut data = bundled();
+        data.facilities = list;
+        let bytes = export_facilities_csv(&data).expect("csv");
+        prop_assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+        let back = import_facilities_csv(&bytes, "round.csv", &data, &same).expect("imports");
+        let strip = |f: &Facility| (f.id.clone(), f.name.clone(), f.kind, f.ward.clone(),
+            f.memberships.iter().map(|m| m.union.clone()).collect::<Vec<_>>());
+        let before: Vec<_> = data.facilities.iter().map(strip).collect();
+        let after: Vec<_> = back.facilities.iter().map(strip).collect();
+        prop_assert_eq!(after, before);
+    }
+}
