@@ -60,6 +60,29 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Imports facilities from a CSV (or a whole dataset from JSON) into a dataset.
+    Import {
+        /// The CSV (施設名, 区, ユニオン, 種別, ID) or JSON file.
+        file: PathBuf,
+        /// The dataset to import into; the bundled one when omitted.
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Where to write the new dataset; standard output when omitted.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Writes a dataset's facilities as CSV (UTF-8 with a BOM), or the dataset as JSON.
+    #[command(group(ArgGroup::new("format").required(true).args(["csv", "json"])))]
+    Export {
+        /// The dataset; the bundled one when omitted.
+        data: Option<PathBuf>,
+        /// Facilities and their unions as CSV.
+        #[arg(long)]
+        csv: bool,
+        /// The whole dataset as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Prints figures computed from the records: per ward, totals, designations.
     Stats {
         /// The dataset; the bundled one when omitted.
@@ -432,11 +455,91 @@ fn plan(args: &PlanArgs<'_>) -> Result<(), ExitCode> {
     Ok(())
 }
 
+fn write_out(out: Option<&PathBuf>, bytes: &[u8]) -> Result<(), ExitCode> {
+    use std::io::Write as _;
+    let written = match out {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display())),
+        None => std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| e.to_string()),
+    };
+    written.map_err(|error| {
+        eprintln!("書き出せません / cannot write: {error}");
+        ExitCode::from(2)
+    })
+}
+
+fn import(file: &PathBuf, into: Option<&PathBuf>, out: Option<&PathBuf>) -> Result<(), ExitCode> {
+    let (_, data) = load(into)?;
+    let bytes = std::fs::read(file).map_err(|error| {
+        eprintln!(
+            "{}: ファイルを読めません / cannot read the file: {error}",
+            file.display()
+        );
+        ExitCode::from(2)
+    })?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let is_json = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let result = if is_json {
+        tsunagu_core::import::import_json(&bytes).map(|loaded| loaded.dataset)
+    } else {
+        tsunagu_core::import::import_facilities_csv(&bytes, &name, &data, &nfkc)
+            .map(|import| tsunagu_core::import::with_facilities(&data, &import))
+    };
+    let next = result.map_err(|problems| {
+        print_problems(&name, &problems);
+        eprintln!(
+            "{name}: {} 件のエラー。何も変更していません / {} error(s); nothing was changed",
+            problems.len(),
+            problems.len()
+        );
+        ExitCode::from(1)
+    })?;
+    let change = tsunagu_core::diff::diff(&data, &next);
+    eprintln!(
+        "{name}: 追加 {} / 変更 {} / 削除 {} — added {}, changed {}, removed {}",
+        change.added.len(),
+        change.changed.len(),
+        change.removed.len(),
+        change.added.len(),
+        change.changed.len(),
+        change.removed.len()
+    );
+    let json = tsunagu_core::export::export_json(&next).map_err(|error| {
+        eprintln!("JSON を書けません / cannot write JSON: {error}");
+        ExitCode::from(1)
+    })?;
+    write_out(out, json.as_bytes())
+}
+
+fn export(data: Option<&PathBuf>, csv: bool) -> Result<(), ExitCode> {
+    let (_, data) = load(data)?;
+    let bytes = if csv {
+        tsunagu_core::export::export_facilities_csv(&data).map_err(|e| e.to_string())
+    } else {
+        tsunagu_core::export::export_json(&data)
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string())
+    };
+    let bytes = bytes.map_err(|error| {
+        eprintln!("書き出せません / cannot write: {error}");
+        ExitCode::from(1)
+    })?;
+    write_out(None, &bytes)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Validate { file } => validate(file.as_ref()),
         Command::Stats { data, json } => stats(data.as_ref(), *json),
+        Command::Import { file, into, out } => import(file, into.as_ref(), out.as_ref()),
+        Command::Export { data, csv, .. } => export(data.as_ref(), *csv),
         Command::Plan {
             from,
             member_of,

@@ -333,3 +333,85 @@ fn plan_with_a_broken_data_file_lists_its_problems_and_exits_1() {
         stderr(&output)
     );
 }
+
+#[test]
+fn import_a_shift_jis_csv_writes_a_valid_dataset_and_reports_the_change() {
+    let (bytes, _, _) =
+        encoding_rs::SHIFT_JIS.encode("施設名,区,ユニオン\r\nテスト内科,北区,ICTネットワーク\r\n");
+    let csv = temp_file_bytes("members-sjis.csv", &bytes);
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests/imported.json");
+    let output = tsunagu(&[
+        "import",
+        csv.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("追加 1"), "{}", stderr(&output));
+    let validate = tsunagu(&["validate", out.to_str().expect("utf-8")]);
+    assert!(validate.status.success(), "{}", stderr(&validate));
+    let data: Value = serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("JSON");
+    assert_eq!(data["facilities"][0]["name"], "テスト内科");
+    assert_eq!(
+        data["facilities"][0]["memberships"][0]["union"],
+        "hokudai-ict"
+    );
+}
+
+#[test]
+fn import_a_broken_csv_lists_every_problem_and_writes_nothing() {
+    let csv = temp_file("broken.csv", "施設名,区,ユニオン\nX,火星区,Y\n");
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests/never.json");
+    let _ = std::fs::remove_file(&out);
+    let output = tsunagu(&[
+        "import",
+        csv.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.contains("broken.csv error line 2, column 2 (区)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("broken.csv error line 2, column 3 (ユニオン)"),
+        "{text}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn export_csv_has_a_bom_and_japanese_headers_and_reimports_to_the_same_facilities() {
+    let output = tsunagu(&["export", "--csv"]);
+    assert!(output.status.success());
+    assert!(output
+        .stdout
+        .starts_with("\u{FEFF}ID,施設名,種別,区,ユニオン\r\n".as_bytes()));
+    let csv = temp_file_bytes("exported.csv", &output.stdout);
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests/reimported.json");
+    let output = tsunagu(&[
+        "import",
+        csv.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // The same facilities come back: only their sources now name the file.
+    assert!(
+        stderr(&output).contains("追加 0 / 変更 9 / 削除 0"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(tsunagu(&["export", "--json"]).status.code(), Some(0));
+    assert_eq!(tsunagu(&["export"]).status.code(), Some(2));
+}
+
+fn temp_file_bytes(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write");
+    path
+}
