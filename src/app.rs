@@ -6,11 +6,13 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::{SiteFooter, SiteHeader, ViewNav};
+use std::rc::Rc;
+
+use crate::components::{DataCommand, Notices, SiteFooter, SiteHeader, ViewNav};
 use crate::hooks::{use_document_lang, use_focus_on_change};
 use crate::i18n::Lang;
-use crate::state::{Action, AppState};
-use crate::storage;
+use crate::state::{bundled_dataset, Action, AppState, Notice};
+use crate::storage::{self, Stored};
 use crate::views::{DataView, GrowthView, NetworkView, NotFoundView, PlannerView, WardsView};
 
 /// The five views, and where each lives in the URL.
@@ -62,9 +64,10 @@ pub const VIEW_TITLE_ID: &str = "view-title";
 #[function_component(App)]
 pub fn app() -> Html {
     let initial_lang = *use_memo((), |()| storage::load_lang().unwrap_or_default());
+    let stored = (*use_memo((), |()| storage::load_data())).clone();
     html! {
         <HashRouter>
-            <Shell {initial_lang} />
+            <Shell {initial_lang} {stored} />
         </HashRouter>
     }
 }
@@ -75,18 +78,47 @@ pub struct ShellProps {
     /// The language to start in.
     #[prop_or_default]
     pub initial_lang: Lang,
+    /// What the device held of the working dataset when the app started.
+    #[prop_or(Stored::Nothing)]
+    pub stored: Stored,
 }
 
 /// The page frame inside a router: header, navigation, the current view and
 /// the footer. Tests render it under a memory router.
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
-    let state = use_reducer(|| AppState::new(props.initial_lang));
+    let state = use_reducer(|| match &props.stored {
+        Stored::Nothing => AppState::new(props.initial_lang),
+        Stored::Restored(data) => {
+            AppState::with_data(props.initial_lang, Some(data.clone()), Vec::new())
+        }
+        Stored::Damaged(damaged) => {
+            storage::keep_damaged(damaged);
+            AppState::with_data(
+                props.initial_lang,
+                bundled_dataset(),
+                vec![Notice::StorageDamaged {
+                    damaged: Rc::clone(damaged),
+                }],
+            )
+        }
+    });
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let lang = state.lang;
 
     use_document_lang(lang);
     use_effect_with(lang, |lang| storage::save_lang(*lang));
+    {
+        // Every change to the data is saved on the device; a full storage keeps what it had.
+        let (dispatcher, edited) = (state.dispatcher(), state.is_edited());
+        use_effect_with(state.data.clone(), move |data| {
+            if let Some(data) = data {
+                if storage::save_data(data, edited).is_err() {
+                    dispatcher.dispatch(Action::Notify(Notice::StorageFull));
+                }
+            }
+        });
+    }
     use_focus_on_change(route, VIEW_TITLE_ID);
 
     let on_lang = {
@@ -95,12 +127,37 @@ pub fn shell(props: &ShellProps) -> Html {
     };
     let texts = lang.texts();
     let data = state.data.clone();
+    let on_edit = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |edit| dispatcher.dispatch(Action::Edit(edit)))
+    };
+    let on_command = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |command| {
+            dispatcher.dispatch(match command {
+                DataCommand::Preview(pending) => Action::PreviewImport(pending),
+                DataCommand::Confirm => Action::ConfirmImport,
+                DataCommand::Cancel => Action::CancelImport,
+                DataCommand::Undo => Action::Undo,
+                DataCommand::Redo => Action::Redo,
+                DataCommand::Reset => Action::ResetToReport,
+            });
+        })
+    };
+    let on_dismiss = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |index| dispatcher.dispatch(Action::Dismiss(index)))
+    };
     let view = match route {
         Route::Planner => html! { <PlannerView {lang} {data} /> },
         Route::Network => html! { <NetworkView {lang} {data} /> },
         Route::Growth => html! { <GrowthView {lang} {data} /> },
         Route::Wards => html! { <WardsView {lang} {data} /> },
-        Route::Data => html! { <DataView {lang} {data} /> },
+        Route::Data => html! {
+            <DataView {lang} {data} edited={state.is_edited()} can_undo={!state.undo.is_empty()}
+                can_redo={!state.redo.is_empty()} pending={state.pending.clone()}
+                edit_errors={state.edit_errors.clone()} {on_edit} {on_command} />
+        },
         Route::NotFound => html! { <NotFoundView {lang} /> },
     };
 
@@ -109,6 +166,7 @@ pub fn shell(props: &ShellProps) -> Html {
             <a class="skip-link" href="#main">{ texts.skip_to_main }</a>
             <SiteHeader {lang} {on_lang} />
             <ViewNav {lang} current={route} />
+            <Notices {lang} notices={state.notices.clone()} {on_dismiss} />
             <main id="main" tabindex="-1">{ view }</main>
             <SiteFooter {lang} />
         </>

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod components;
+pub mod files;
 pub mod format;
 pub mod hooks;
 pub mod i18n;

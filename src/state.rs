@@ -1,26 +1,35 @@
 //! The app's one store: its state and the actions that change it.
 //!
 //! State flows one way: the root `Shell` owns it through `use_reducer`,
-//! children get values and callbacks, and `reduce` stays thin.
+//! children get values and callbacks, and `reduce` stays thin: it calls core
+//! functions (`apply_edit`) and keeps the undo and redo stacks.
 
 use std::rc::Rc;
 
 use tsunagu_core::bundled::SAPPORO_JSON;
+use tsunagu_core::diff::DatasetDiff;
+use tsunagu_core::edit::{apply_edit, Edit};
+use tsunagu_core::export::export_json;
 use tsunagu_core::model::Dataset;
-use tsunagu_core::validate::load_dataset;
+use tsunagu_core::validate::{load_dataset, Problem};
 use yew::Reducible;
 
 use crate::i18n::Lang;
 
-/// A shared, immutable dataset, with the JSON text it was read from (which
-/// is what the planner's worker is sent). Two handles are equal when they
-/// hold the same allocation, so passing one as a prop never compares whole
-/// datasets.
+/// A shared, immutable dataset, with its JSON text (what the planner's
+/// worker is sent, and what is stored). Two handles are equal when they hold
+/// the same allocation, so passing one as a prop never compares datasets.
 #[derive(Clone, Debug)]
 pub struct DatasetHandle(pub Rc<Dataset>, pub Rc<str>);
 
 impl DatasetHandle {
-    /// The JSON text the dataset was read from.
+    /// A handle on `data`, writing its JSON text.
+    pub fn new(data: Dataset) -> Self {
+        let text = export_json(&data).unwrap_or_default();
+        Self(Rc::new(data), Rc::from(text))
+    }
+
+    /// The dataset's JSON text.
     pub fn source(&self) -> &str {
         &self.1
     }
@@ -48,6 +57,33 @@ pub fn bundled_dataset() -> Option<DatasetHandle> {
         .map(|loaded| DatasetHandle(Rc::new(loaded.dataset), Rc::from(SAPPORO_JSON)))
 }
 
+/// An import waiting for the user to confirm it, after the preview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    /// The file's name.
+    pub file: String,
+    /// The dataset it would give.
+    pub next: DatasetHandle,
+    /// What would change.
+    pub diff: Rc<DatasetDiff>,
+    /// Warnings about the new data (printed totals that no longer add up).
+    pub warnings: Rc<Vec<Problem>>,
+}
+
+/// Something the app tells the user about, app-wide.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The saved dataset could not be read; the app started on the
+    /// report's data and kept the damaged copy, which can be downloaded.
+    StorageDamaged {
+        /// The damaged text.
+        damaged: Rc<str>,
+    },
+    /// The browser's storage is full: the latest change is not saved; what
+    /// was saved before is kept.
+    StorageFull,
+}
+
 /// Everything the UI remembers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -55,42 +91,165 @@ pub struct AppState {
     pub lang: Lang,
     /// The dataset the views show.
     pub data: Option<DatasetHandle>,
+    /// Earlier datasets, newest last.
+    pub undo: Vec<DatasetHandle>,
+    /// Undone datasets, newest last.
+    pub redo: Vec<DatasetHandle>,
+    /// An import shown for confirmation.
+    pub pending: Option<PendingImport>,
+    /// Why the last edit was refused.
+    pub edit_errors: Option<Rc<Vec<Problem>>>,
+    /// App-wide notices.
+    pub notices: Vec<Notice>,
 }
 
 impl AppState {
     /// The state a visit starts with: the bundled dataset.
     pub fn new(lang: Lang) -> Self {
+        Self::with_data(lang, bundled_dataset(), Vec::new())
+    }
+
+    /// The state a visit starts with, on `data`.
+    pub fn with_data(lang: Lang, data: Option<DatasetHandle>, notices: Vec<Notice>) -> Self {
         Self {
             lang,
-            data: bundled_dataset(),
+            data,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            pending: None,
+            edit_errors: None,
+            notices,
         }
+    }
+
+    /// Whether the data differs from the report's.
+    pub fn is_edited(&self) -> bool {
+        self.data
+            .as_ref()
+            .is_some_and(|d| d.source() != SAPPORO_JSON)
+    }
+
+    fn replace_data(&self, next: DatasetHandle) -> Self {
+        let mut state = self.clone();
+        if let Some(previous) = state.data.replace(next) {
+            state.undo.push(previous);
+        }
+        state.redo.clear();
+        state.pending = None;
+        state.edit_errors = None;
+        state
     }
 }
 
 /// What can happen to the state.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Show the UI in this language.
     SetLang(Lang),
+    /// Show an import's preview.
+    PreviewImport(PendingImport),
+    /// Use the previewed import.
+    ConfirmImport,
+    /// Drop the previewed import.
+    CancelImport,
+    /// Change the data by hand.
+    Edit(Edit),
+    /// Forget why the last edit was refused.
+    ClearEditErrors,
+    /// Go back one change.
+    Undo,
+    /// Go forward one undone change.
+    Redo,
+    /// Go back to the report's data (undoable).
+    ResetToReport,
+    /// Tell the user something.
+    Notify(Notice),
+    /// Close a notice.
+    Dismiss(usize),
 }
 
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match action {
-            Action::SetLang(lang) if lang == self.lang => self,
-            Action::SetLang(lang) => {
-                let mut next = (*self).clone();
-                next.lang = lang;
-                Rc::new(next)
+        let next = match action {
+            Action::SetLang(lang) if lang == self.lang => return self,
+            Action::SetLang(lang) => Self {
+                lang,
+                ..(*self).clone()
+            },
+            Action::PreviewImport(pending) => Self {
+                pending: Some(pending),
+                ..(*self).clone()
+            },
+            Action::CancelImport => Self {
+                pending: None,
+                ..(*self).clone()
+            },
+            Action::ConfirmImport => match &self.pending {
+                Some(pending) => self.replace_data(pending.next.clone()),
+                None => return self,
+            },
+            Action::Edit(edit) => {
+                let Some(data) = &self.data else { return self };
+                match apply_edit(data, &edit) {
+                    Ok(next) => self.replace_data(DatasetHandle::new(next)),
+                    Err(problems) => Self {
+                        edit_errors: Some(Rc::new(problems)),
+                        ..(*self).clone()
+                    },
+                }
             }
-        }
+            Action::ClearEditErrors => Self {
+                edit_errors: None,
+                ..(*self).clone()
+            },
+            Action::Undo => {
+                let mut state = (*self).clone();
+                let Some(previous) = state.undo.pop() else {
+                    return self;
+                };
+                if let Some(current) = state.data.replace(previous) {
+                    state.redo.push(current);
+                }
+                state
+            }
+            Action::Redo => {
+                let mut state = (*self).clone();
+                let Some(next) = state.redo.pop() else {
+                    return self;
+                };
+                if let Some(current) = state.data.replace(next) {
+                    state.undo.push(current);
+                }
+                state
+            }
+            Action::ResetToReport => match bundled_dataset() {
+                Some(report) if self.is_edited() => self.replace_data(report),
+                _ => return self,
+            },
+            Action::Notify(notice) if self.notices.contains(&notice) => return self,
+            Action::Notify(notice) => {
+                let mut state = (*self).clone();
+                state.notices.push(notice);
+                state
+            }
+            Action::Dismiss(index) => {
+                let mut state = (*self).clone();
+                if index < state.notices.len() {
+                    state.notices.remove(index);
+                }
+                state
+            }
+        };
+        Rc::new(next)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use tsunagu_core::model::FacilityId;
+
     use super::*;
 
     #[test]
@@ -110,5 +269,37 @@ mod tests {
         let state = AppState::new(Lang::Ja);
         let data = state.data.expect("the bundled dataset loads");
         assert!(data.hospitals.len() > 7);
+    }
+
+    #[test]
+    fn an_edit_can_be_undone_and_redone_and_a_bad_edit_changes_nothing() {
+        let start = Rc::new(AppState::new(Lang::Ja));
+        let id = FacilityId::from("miki-family-clinic");
+        let removed = Rc::clone(&start).reduce(Action::Edit(Edit::RemoveFacility(id.clone())));
+        let count = |s: &AppState| s.data.as_ref().map_or(0, |d| d.facilities.len());
+        assert_eq!(count(&removed), count(&start) - 1);
+        assert!(removed.is_edited());
+
+        let undone = Rc::clone(&removed).reduce(Action::Undo);
+        assert_eq!(count(&undone), count(&start));
+        let redone = Rc::clone(&undone).reduce(Action::Redo);
+        assert_eq!(count(&redone), count(&removed));
+
+        let mut bad = start.data.as_ref().expect("data").facilities[0].clone();
+        bad.ward = Some(tsunagu_core::model::WardId::from("mars"));
+        let refused = Rc::clone(&redone).reduce(Action::Edit(Edit::PutFacility(bad)));
+        assert_eq!(refused.data, redone.data);
+        assert!(refused.edit_errors.is_some());
+    }
+
+    #[test]
+    fn reset_goes_back_to_the_report_and_can_be_undone() {
+        let start = Rc::new(AppState::new(Lang::Ja));
+        let edited = start.reduce(Action::Edit(Edit::RemoveFacility(FacilityId::from(
+            "miki-family-clinic",
+        ))));
+        let reset = Rc::clone(&edited).reduce(Action::ResetToReport);
+        assert!(!reset.is_edited());
+        assert!(reset.reduce(Action::Undo).is_edited());
     }
 }

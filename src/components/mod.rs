@@ -1,16 +1,22 @@
 //! Reusable pieces of the page frame and of the views.
 
 mod coming_soon;
+mod data_tools;
 mod lang_switch;
+mod notices;
 mod plan_card;
+mod record_form;
 mod site_footer;
 mod site_header;
 mod sort_table;
 mod view_nav;
 
 pub use coming_soon::ComingSoon;
+pub use data_tools::{problem_item, DataCommand, DataTools};
 pub use lang_switch::LangSwitch;
+pub use notices::Notices;
 pub use plan_card::{plan_title, PlanCard};
+pub use record_form::{FormKind, RecordForm};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use sort_table::{Column, Row, SortKey, SortTable};

@@ -103,6 +103,8 @@ pub struct Texts {
     pub table: TableTexts,
     /// The 経路プラン view's words.
     pub planner_view: PlannerTexts,
+    /// Words for importing, exporting, editing and storage.
+    pub upkeep: UpkeepTexts,
     /// Shown when the bundled dataset cannot be read.
     pub data_unavailable: &'static str,
     /// The heading of the page shown for an unknown address.
@@ -259,6 +261,93 @@ pub struct PlannerTexts {
     pub cancelled: &'static str,
     /// When planning failed: "{reason}".
     pub failed: &'static str,
+}
+
+/// Words for keeping the data: import, export, edit, undo, storage notices.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UpkeepTexts {
+    /// The tools' heading.
+    pub heading: &'static str,
+    /// The data is the report's.
+    pub status_report: &'static str,
+    /// The data has been changed on this device.
+    pub status_edited: &'static str,
+    /// The file picker's label.
+    pub import_label: &'static str,
+    /// What files are accepted, and the size limit: "{limit}".
+    pub import_hint: &'static str,
+    /// While reading a file.
+    pub reading: &'static str,
+    /// Before the list of an import's problems: "{file}", "{n}".
+    pub import_failed: &'static str,
+    /// Said under the problems: nothing changed.
+    pub nothing_changed: &'static str,
+    /// The preview's heading: "{file}".
+    pub preview_heading: &'static str,
+    /// Added / changed / removed, with "{n}".
+    pub added: &'static str,
+    /// Changed.
+    pub changed: &'static str,
+    /// Removed.
+    pub removed: &'static str,
+    /// When the import changes nothing.
+    pub no_change: &'static str,
+    /// Confirm the import.
+    pub confirm_import: &'static str,
+    /// Drop the import.
+    pub cancel_import: &'static str,
+    /// Export as JSON.
+    pub export_json: &'static str,
+    /// Export facilities as CSV.
+    pub export_csv: &'static str,
+    /// Undo.
+    pub undo: &'static str,
+    /// Redo.
+    pub redo: &'static str,
+    /// Reset to the report's data.
+    pub reset: &'static str,
+    /// The reset confirmation question.
+    pub reset_confirm: &'static str,
+    /// Notice: stored data was damaged.
+    pub damaged: &'static str,
+    /// Download the damaged copy.
+    pub download_damaged: &'static str,
+    /// Notice: storage full.
+    pub storage_full: &'static str,
+    /// Close a notice.
+    pub dismiss: &'static str,
+    /// Add a facility.
+    pub add_facility: &'static str,
+    /// Add a union.
+    pub add_union: &'static str,
+    /// Add a link.
+    pub add_link: &'static str,
+    /// Edit a record: "{name} を編集".
+    pub edit: &'static str,
+    /// Remove a record: "{name} を削除".
+    pub remove: &'static str,
+    /// Confirmation before removing: "{name}".
+    pub remove_confirm: &'static str,
+    /// The actions column.
+    pub actions: &'static str,
+    /// Save a form.
+    pub save: &'static str,
+    /// Close a form without saving.
+    pub cancel: &'static str,
+    /// Before an edit's problems.
+    pub edit_failed: &'static str,
+    /// Field: name.
+    pub field_name: &'static str,
+    /// Field: host hospitals.
+    pub field_hosts: &'static str,
+    /// Field: founded month.
+    pub field_founded: &'static str,
+    /// Field: one-way.
+    pub field_directed: &'static str,
+    /// Shown when a name is missing.
+    pub name_required: &'static str,
+    /// Keyboard shortcuts hint.
+    pub shortcuts: &'static str,
 }
 
 /// Words shared by every sortable, searchable table.

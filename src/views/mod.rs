@@ -7,7 +7,7 @@ mod not_found;
 mod planner;
 mod wards;
 
-pub use data::DataView;
+pub use data::{DataView, DataViewProps};
 pub use growth::GrowthView;
 pub use network::NetworkView;
 pub use not_found::NotFoundView;

@@ -28,6 +28,22 @@ pub enum Edit {
     RemoveLink(LinkId),
 }
 
+/// A new id: `prefix` and a stable hash of `seed`, with `-2`, `-3`, … added
+/// until `taken` says it is free. Ids stay ASCII, so they fit in links.
+pub fn new_id(prefix: &str, seed: &str, taken: &dyn Fn(&str) -> bool) -> String {
+    let hash = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let base = format!("{prefix}-{:08x}", hash >> 32);
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
 /// A source for a record entered by hand.
 pub fn edit_source() -> Source {
     Source {

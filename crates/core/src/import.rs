@@ -170,6 +170,13 @@ pub fn import_facilities_csv(
     let mut problems = Vec::new();
     let mut facilities: Vec<Facility> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut lines = Lines::new(&text);
+    // Folded once, so a row without an id finds its facility in O(1).
+    let known: HashMap<String, &FacilityId> = data
+        .facilities
+        .iter()
+        .map(|f| (fold_name(&f.name, nfkc), &f.id))
+        .collect();
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
@@ -178,7 +185,7 @@ pub fn import_facilities_csv(
                 continue;
             }
         };
-        let line = record.position().map_or(0, csv::Position::line);
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let cell = |key: &str| {
             index
                 .get(key)
@@ -200,7 +207,10 @@ pub fn import_facilities_csv(
             continue;
         }
         let id = match cell("id") {
-            "" => id_for(name),
+            // Without an id, a facility already in the data keeps its own.
+            "" => known
+                .get(&fold_name(name, nfkc))
+                .map_or_else(|| id_for(name), |&id| id.clone()),
             id if id
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
@@ -303,7 +313,8 @@ pub fn import_facilities_csv(
         }
         facilities.push(Facility {
             id,
-            name: name.to_owned(),
+            // A line break typed in a cell is one line break, however the file ends its lines.
+            name: name.replace("\r\n", "\n").replace('\r', "\n"),
             kind,
             ward: ward.map(|w: WardId| w),
             memberships,
@@ -318,6 +329,42 @@ pub fn import_facilities_csv(
         })
     } else {
         Err(problems)
+    }
+}
+
+/// Line numbers for byte offsets that only grow: LF, CRLF and lone CR each
+/// end a line (the CSV reader may place a record's start between a CR and
+/// its LF). Scans each byte once, so big files stay linear.
+struct Lines<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: u64,
+    previous: u8,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+            previous: 0,
+        }
+    }
+
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let end = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while self.at < end {
+            let b = self.text[self.at];
+            if b == b'\r' || (b == b'\n' && self.previous != b'\r') {
+                self.line += 1;
+            }
+            self.previous = b;
+            self.at += 1;
+        }
+        self.line
     }
 }
 

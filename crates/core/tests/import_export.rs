@@ -42,7 +42,7 @@ fn a_shift_jis_csv_with_crlf_quotes_and_newlines_imports() {
         names,
         [
             "さっぽろ内科, 循環器科",
-            "みなみ薬局\r\n本店",
+            "みなみ薬局\n本店",
             "ひがし在宅クリニック"
         ]
     );
@@ -86,6 +86,25 @@ fn every_bad_cell_is_reported_at_once_with_its_line_and_column() {
     assert!(found[2].1.contains("names no ward"));
     assert_eq!(found[3].0, "line 5, column 4 (種別)");
     assert!(problems.iter().all(|p| !p.message_ja().is_empty()));
+}
+
+#[test]
+fn line_numbers_count_crlf_and_multi_line_fields() {
+    let text = "施設名,区\r\nよい内科,北区\r\n\"二行の\r\n内科\",北区\r\nわるい内科,火星区\r\n";
+    let problems = import_facilities_csv(text.as_bytes(), "crlf.csv", &bundled(), &same)
+        .expect_err("bad ward");
+    assert_eq!(problems[0].pointer, "line 5, column 2 (区)");
+}
+
+#[test]
+fn a_row_without_an_id_keeps_the_id_of_the_facility_with_its_name() {
+    let text = "施設名,ユニオン\nみきファミリークリニック,TMNIT in Hokkaido\n";
+    let import =
+        import_facilities_csv(text.as_bytes(), "same.csv", &bundled(), &same).expect("imports");
+    assert_eq!(
+        import.facilities[0].id,
+        FacilityId::from("miki-family-clinic")
+    );
 }
 
 #[test]

@@ -1,0 +1,209 @@
+// End-to-end tests of data upkeep in the データ view: importing the
+// council's files (with a preview to confirm, or every problem listed and
+// nothing changed), editing with undo and redo, and what is kept on the
+// device: reloads, a damaged copy, a full quota. Names from imported files
+// are always text, never markup.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+
+import { launchBrowser, openPage } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
+import { seriousViolations } from './support/axe.mjs';
+import { TablePage } from './pages/data-page.mjs';
+
+const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(route = '/data', { initScript } = {}) {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 900 } });
+  if (initScript) await context.addInitScript(initScript);
+  const app = new TablePage(page, server.url);
+  await app.goto(route);
+  return { context, app, page, problems };
+}
+
+function fileInput(page) {
+  return page.getByLabel('ファイルを取り込む（JSON または CSV）');
+}
+
+async function facilityNames(app) {
+  await app.tableSwitch('施設').click();
+  return app.rowNames('施設');
+}
+
+describe('data upkeep', () => {
+  test('a Shift_JIS CSV is previewed, confirmed, and replaces the facility list', async () => {
+    const { context, app, page, problems } = await open();
+    await fileInput(page).setInputFiles(resolve(FIXTURES, 'members-sjis.csv'));
+    const preview = page.getByRole('region', { name: /members-sjis\.csv を取り込むと/ });
+    await preview.waitFor();
+    // Two new facilities; みきファミリークリニック stays (changed unions); the other eight go.
+    await preview.getByText('追加 2 件').waitFor();
+    await preview.getByText('変更 1 件').waitFor();
+    await preview.getByText('削除 8 件').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    // Nothing has changed yet.
+    assert.equal((await facilityNames(app)).length, 9);
+    await preview.getByRole('button', { name: 'この内容で取り込む' }).click();
+    await page.getByText('この端末で変更したデータを表示しています').waitFor();
+    const names = await facilityNames(app);
+    assert.deepEqual(names.sort(), ['さっぽろ内科, 循環器科', 'みきファミリークリニック', 'みなみ薬局\n本店'].sort());
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a broken file is refused with every problem listed, and the data stays as it was', async () => {
+    const { context, app, page } = await open();
+    await fileInput(page).setInputFiles(resolve(FIXTURES, 'broken.csv'));
+    const alert = page.getByRole('alert').filter({ hasText: 'broken.csv を取り込めませんでした（3 件の問題）' });
+    await alert.waitFor();
+    await alert.getByText('line 3, column 2 (区)').waitFor();
+    await alert.getByText('line 4, column 1 (施設名)').waitFor();
+    await alert.getByText('line 5, column 3 (ユニオン)').waitFor();
+    await alert.getByText('「火星区」という区はありません').waitFor();
+    await alert.getByText('"火星区" names no ward').waitFor();
+    await alert.getByText('データは変更していません。').waitFor();
+    assert.equal((await facilityNames(app)).length, 9);
+    await page.getByText('報告書のデータを表示しています。').waitFor();
+    await context.close();
+  });
+
+  test('an edit can be undone and redone, and a reload keeps it', async () => {
+    const { context, app, page } = await open();
+    await app.tableSwitch('施設').click();
+    await page.getByRole('button', { name: '＋ 施設を追加' }).click();
+    const form = page.getByRole('form', { name: '施設を追加' });
+    await form.getByRole('textbox', { name: '名称' }).fill('テスト在宅クリニック');
+    await form.getByRole('combobox', { name: '所在の区' }).selectOption({ label: '北区' });
+    await form.getByRole('checkbox', { name: 'ICTネットワーク' }).check();
+    await form.getByRole('button', { name: '保存' }).click();
+    await app.bodyRows('施設').filter({ hasText: 'テスト在宅クリニック' }).waitFor();
+    assert.equal(await app.bodyRows('施設').count(), 10);
+
+    await page.getByRole('button', { name: '元に戻す' }).click();
+    await page.getByText('報告書のデータを表示しています。').waitFor();
+    assert.equal(await app.bodyRows('施設').count(), 9);
+    // Redo from the keyboard.
+    await page.getByRole('button', { name: 'やり直す' }).focus();
+    await page.keyboard.press('Control+y');
+    await app.bodyRows('施設').filter({ hasText: 'テスト在宅クリニック' }).waitFor();
+
+    await page.reload();
+    await app.goto('/data');
+    const names = await facilityNames(app);
+    assert.ok(names.includes('テスト在宅クリニック'), names.join());
+    // The planner uses the edited data too.
+    await app.goto('/?f=' + (await page.evaluate(() => JSON.parse(localStorage.getItem('tsunagu.dataset')).dataset.facilities.at(-1).id)) + '&t=hokudai');
+    await page.locator('[data-state="done"]').waitFor();
+    assert.deepEqual(await page.getByRole('article').getByRole('heading', { level: 3 }).allTextContents(), ['加入不要']);
+    await context.close();
+  });
+
+  test('an edit the data cannot take is refused with its reason, and the form keeps what was typed', async () => {
+    const { context, app, page } = await open();
+    await app.tableSwitch('ユニオン').click();
+    await page.getByRole('button', { name: '＋ ユニオンを追加' }).click();
+    const form = page.getByRole('form', { name: 'ユニオンを追加' });
+    await form.getByRole('textbox', { name: '名称' }).fill('開示病院のないユニオン');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('alert').filter({ hasText: '保存できませんでした' }).getByText('空にはできません').waitFor();
+    assert.equal(await form.getByRole('textbox', { name: '名称' }).inputValue(), '開示病院のないユニオン');
+    assert.equal(await app.bodyRows('ユニオン').count(), 7);
+    await context.close();
+  });
+
+  test('damaged storage: the app starts on the report data, says so, and offers the damaged copy', async () => {
+    const { context, page } = await open('/data', {
+      initScript: () => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem('tsunagu.dataset', '{"storage_version":1,"dataset":{"schema_version":1,');
+          sessionStorage.setItem('seeded', '1');
+        }
+      },
+    });
+    const notice = page.getByRole('alert').filter({ hasText: '壊れていたため' });
+    await notice.waitFor();
+    await page.getByText('報告書のデータを表示しています。').waitFor();
+    const download = page.waitForEvent('download');
+    await notice.getByRole('button', { name: '壊れたデータをダウンロード' }).click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'tsunagu-damaged-data.json');
+    assert.equal(
+      await page.evaluate(() => localStorage.getItem('tsunagu.dataset.damaged')),
+      '{"storage_version":1,"dataset":{"schema_version":1,',
+    );
+    await notice.getByRole('button', { name: '閉じる' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  test('a full quota is reported, and what was saved before is kept', async () => {
+    const { context, app, page } = await open('/data');
+    // A first edit is saved normally…
+    await app.tableSwitch('施設').click();
+    await app.bodyRows('施設').first().waitFor();
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'たかだ小児クリニック を削除' }).click();
+    await page.getByText('この端末で変更したデータを表示しています').waitFor();
+    const saved = await page.evaluate(() => localStorage.getItem('tsunagu.dataset'));
+    assert.ok(saved.includes('ていね泌尿器科') && !saved.includes('たかだ小児クリニック'));
+    // …then the storage fills up.
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'ていね泌尿器科 を削除' }).click();
+    await page.getByRole('alert').filter({ hasText: '保存容量が足りない' }).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('tsunagu.dataset')), saved);
+    await context.close();
+  });
+
+  test('names in an imported dataset are shown as text and never run', async () => {
+    const { context, app, page, problems } = await open();
+    const data = await page.evaluate(async () => (await fetch(location.href)).ok);
+    assert.ok(data);
+    const bundled = JSON.parse(await page.evaluate(() => {
+      // The bundled dataset, as the export button writes it.
+      return new Promise((resolveText) => {
+        const original = URL.createObjectURL;
+        URL.createObjectURL = (blob) => {
+          blob.text().then(resolveText);
+          URL.createObjectURL = original;
+          return original.call(URL, blob);
+        };
+        [...document.querySelectorAll('button')].find((b) => b.textContent === 'JSON で書き出す').click();
+      });
+    }));
+    const payloads = ['<script>window.__pwned = 1</script>', '<img src=x onerror="window.__pwned = 2">', '<svg onload="window.__pwned = 3"></svg>'];
+    bundled.hospitals[0].name = payloads[0];
+    bundled.unions[0].name = payloads[1];
+    bundled.facilities[0].name = payloads[2];
+    await fileInput(page).setInputFiles({ name: 'injection.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundled)) });
+    await page.getByRole('button', { name: 'この内容で取り込む' }).click();
+    await page.getByText('この端末で変更したデータを表示しています').waitFor();
+    assert.ok((await app.rowNames('病院')).some((n) => n.startsWith(payloads[0])));
+    await app.tableSwitch('ユニオン').click();
+    assert.ok((await app.rowNames('ユニオン')).some((n) => n.startsWith(payloads[1])));
+    await app.tableSwitch('施設').click();
+    assert.ok((await app.rowNames('施設')).includes(payloads[2]));
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.locator('main img, main script, main svg[onload]').count(), 0);
+    assert.deepEqual(problems.filter((p) => !p.includes('/x')), []);
+    await context.close();
+  });
+});

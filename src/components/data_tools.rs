@@ -1,0 +1,258 @@
+//! The データ view's tools for keeping the data: import (with a preview to
+//! confirm, or every problem listed), export, undo, redo and reset.
+
+use tsunagu_core::diff::Change;
+use tsunagu_core::validate::Problem;
+use yew::prelude::*;
+
+use crate::i18n::{Lang, UpkeepTexts};
+use crate::state::{DatasetHandle, PendingImport};
+
+/// What the tools ask the store to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataCommand {
+    /// Show this import's preview.
+    Preview(PendingImport),
+    /// Use the previewed import.
+    Confirm,
+    /// Drop it.
+    Cancel,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Go back to the report's data.
+    Reset,
+}
+
+/// [`DataTools`]'s properties.
+#[derive(Properties, PartialEq)]
+pub struct DataToolsProps {
+    /// The UI language.
+    pub lang: Lang,
+    /// The working dataset.
+    pub data: DatasetHandle,
+    /// Whether it differs from the report's.
+    pub edited: bool,
+    /// Whether there is a change to undo.
+    pub can_undo: bool,
+    /// Whether there is a change to redo.
+    pub can_redo: bool,
+    /// The import awaiting confirmation.
+    pub pending: Option<PendingImport>,
+    /// Asks the store.
+    pub on_command: Callback<DataCommand>,
+}
+
+/// A problem in the UI's language, with the other language after it.
+pub fn problem_item(lang: Lang, problem: &Problem) -> Html {
+    let (first, second) = match lang {
+        Lang::Ja => (problem.message_ja(), problem.message_en()),
+        Lang::En => (problem.message_en(), problem.message_ja()),
+    };
+    let other = if lang == Lang::Ja { "en" } else { "ja" };
+    html! {
+        <li>
+            if !problem.pointer.is_empty() {
+                <code class="where">{ problem.pointer.clone() }</code>{ " " }
+            }
+            { first }
+            <span class="other-lang" lang={other}>{ second }</span>
+        </li>
+    }
+}
+
+fn change_list(label: String, changes: &[Change]) -> Html {
+    if changes.is_empty() {
+        return html! {};
+    }
+    let shown = 30;
+    html! {
+        <details class="change-list">
+            <summary>{ label }</summary>
+            <ul>
+                { for changes.iter().take(shown).map(|c| html! { <li>{ c.name.clone() }</li> }) }
+                if changes.len() > shown {
+                    <li>{ format!("… +{}", changes.len() - shown) }</li>
+                }
+            </ul>
+        </details>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn parse_file(
+    name: &str,
+    bytes: &[u8],
+    data: &DatasetHandle,
+) -> Result<PendingImport, Vec<Problem>> {
+    use std::rc::Rc;
+
+    use tsunagu_core::diff::diff;
+    use tsunagu_core::import::{check_size, decode_text, import_facilities_csv, with_facilities};
+    use tsunagu_core::validate::load_dataset;
+
+    check_size(bytes.len())?;
+    let is_json = name.to_lowercase().ends_with(".json")
+        || bytes
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|&b| b == b'{');
+    let (next, warnings) = if is_json {
+        let text = decode_text(bytes)?;
+        let loaded = load_dataset(&text)?;
+        (
+            DatasetHandle(Rc::new(loaded.dataset), Rc::from(text)),
+            loaded.warnings,
+        )
+    } else {
+        let import = import_facilities_csv(bytes, name, data, &crate::lookup::nfkc)?;
+        (
+            DatasetHandle::new(with_facilities(data, &import)),
+            Vec::new(),
+        )
+    };
+    Ok(PendingImport {
+        file: name.to_owned(),
+        diff: Rc::new(diff(data, &next)),
+        next,
+        warnings: Rc::new(warnings),
+    })
+}
+
+/// The tools.
+#[function_component(DataTools)]
+pub fn data_tools(props: &DataToolsProps) -> Html {
+    let lang = props.lang;
+    let texts: &UpkeepTexts = &lang.texts().upkeep;
+    let reading = use_state(|| false);
+    let failed = use_state(|| None::<(String, Vec<Problem>)>);
+
+    #[cfg(target_arch = "wasm32")]
+    let onchange = {
+        let (reading, failed, data, on_command) = (
+            reading.clone(),
+            failed.clone(),
+            props.data.clone(),
+            props.on_command.clone(),
+        );
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let name = file.name();
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            // a file's size in bytes
+            let size = file.size() as usize;
+            if let Err(problems) = tsunagu_core::import::check_size(size) {
+                failed.set(Some((name, problems)));
+                return;
+            }
+            reading.set(true);
+            failed.set(None);
+            let (reading, failed, data, on_command) = (
+                reading.clone(),
+                failed.clone(),
+                data.clone(),
+                on_command.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match crate::files::read_bytes(&file).await {
+                    Ok(bytes) => parse_file(&name, &bytes, &data),
+                    Err(reason) => Err(vec![Problem::error(
+                        "",
+                        tsunagu_core::validate::ProblemKind::Shape { message: reason },
+                    )]),
+                };
+                reading.set(false);
+                match result {
+                    Ok(pending) => on_command.emit(DataCommand::Preview(pending)),
+                    Err(problems) => failed.set(Some((name, problems))),
+                }
+            });
+        })
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let onchange = Callback::from(|_: Event| {});
+
+    let command = |c: DataCommand| props.on_command.reform(move |_: MouseEvent| c.clone());
+    let export_json = {
+        let data = props.data.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::files::download(
+                "tsunagu-data.json",
+                "application/json",
+                data.source().as_bytes(),
+            );
+        })
+    };
+    let export_csv = {
+        let data = props.data.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(bytes) = tsunagu_core::export::export_facilities_csv(&data) {
+                crate::files::download("tsunagu-facilities.csv", "text/csv", &bytes);
+            }
+        })
+    };
+    let reset = {
+        let (on_command, question) = (props.on_command.clone(), texts.reset_confirm);
+        Callback::from(move |_: MouseEvent| {
+            if crate::files::confirm(question) {
+                on_command.emit(DataCommand::Reset);
+            }
+        })
+    };
+    let limit = (tsunagu_core::import::MAX_IMPORT_BYTES / (1024 * 1024)).to_string();
+
+    html! {
+        <section class="data-tools" aria-labelledby="data-tools-heading">
+            <h3 id="data-tools-heading">{ texts.heading }</h3>
+            <p class="status" role="status">{ if props.edited { texts.status_edited } else { texts.status_report } }</p>
+            <div class="tool-row">
+                <label class="file-button">
+                    <span>{ texts.import_label }</span>
+                    <input type="file" accept=".json,.csv,application/json,text/csv" {onchange} disabled={*reading} />
+                </label>
+                <button type="button" onclick={export_json}>{ texts.export_json }</button>
+                <button type="button" onclick={export_csv}>{ texts.export_csv }</button>
+            </div>
+            <p class="note">{ texts.import_hint.replace("{limit}", &limit) }</p>
+            <div class="tool-row">
+                <button type="button" onclick={command(DataCommand::Undo)} disabled={!props.can_undo} aria-keyshortcuts="Control+Z">{ texts.undo }</button>
+                <button type="button" onclick={command(DataCommand::Redo)} disabled={!props.can_redo} aria-keyshortcuts="Control+Y">{ texts.redo }</button>
+                <button type="button" onclick={reset} disabled={!props.edited}>{ texts.reset }</button>
+                <span class="note">{ texts.shortcuts }</span>
+            </div>
+            if *reading {
+                <p role="status">{ texts.reading }</p>
+            }
+            if let Some((file, problems)) = &*failed {
+                <div class="import-errors" role="alert">
+                    <p><strong>{ texts.import_failed.replace("{file}", file).replace("{n}", &problems.len().to_string()) }</strong></p>
+                    <ul>{ for problems.iter().take(200).map(|p| problem_item(lang, p)) }</ul>
+                    <p>{ texts.nothing_changed }</p>
+                </div>
+            }
+            if let Some(pending) = &props.pending {
+                <div class="import-preview" role="region" aria-labelledby="preview-heading">
+                    <h4 id="preview-heading">{ texts.preview_heading.replace("{file}", &pending.file) }</h4>
+                    if pending.diff.is_empty() {
+                        <p>{ texts.no_change }</p>
+                    }
+                    { change_list(texts.added.replace("{n}", &pending.diff.added.len().to_string()), &pending.diff.added) }
+                    { change_list(texts.changed.replace("{n}", &pending.diff.changed.len().to_string()), &pending.diff.changed) }
+                    { change_list(texts.removed.replace("{n}", &pending.diff.removed.len().to_string()), &pending.diff.removed) }
+                    if !pending.warnings.is_empty() {
+                        <ul class="warnings">{ for pending.warnings.iter().map(|p| problem_item(lang, p)) }</ul>
+                    }
+                    <div class="tool-row">
+                        <button type="button" class="primary" onclick={command(DataCommand::Confirm)}>{ texts.confirm_import }</button>
+                        <button type="button" onclick={command(DataCommand::Cancel)}>{ texts.cancel_import }</button>
+                    </div>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,51 @@
+//! App-wide notices under the navigation: damaged storage (with the damaged
+//! copy to download) and a full storage quota.
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::state::Notice;
+
+/// [`Notices`]'s properties.
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    /// The UI language.
+    pub lang: Lang,
+    /// The notices, oldest first.
+    pub notices: Vec<Notice>,
+    /// Closes the notice at an index.
+    pub on_dismiss: Callback<usize>,
+}
+
+/// The notices, each with a close button.
+#[function_component(Notices)]
+pub fn notices(props: &NoticesProps) -> Html {
+    let texts = &props.lang.texts().upkeep;
+    if props.notices.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="notices">
+            { for props.notices.iter().enumerate().map(|(i, notice)| {
+                let dismiss = props.on_dismiss.reform(move |_: MouseEvent| i);
+                let (message, extra) = match notice {
+                    Notice::StorageDamaged { damaged } => {
+                        let damaged = damaged.clone();
+                        let download = Callback::from(move |_: MouseEvent| {
+                            crate::files::download("tsunagu-damaged-data.json", "application/json", damaged.as_bytes());
+                        });
+                        (texts.damaged, html! { <button type="button" onclick={download}>{ texts.download_damaged }</button> })
+                    }
+                    Notice::StorageFull => (texts.storage_full, html! {}),
+                };
+                html! {
+                    <div class="notice" role="alert">
+                        <p>{ message }</p>
+                        { extra }
+                        <button type="button" onclick={dismiss}>{ texts.dismiss }</button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

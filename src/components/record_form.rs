@@ -1,0 +1,363 @@
+//! Forms for adding and editing records by hand in the データ view: a
+//! facility with its unions, a union with its hosts, a hospital link. The
+//! store validates each edit like an import; a refused edit keeps the form
+//! open with its reasons.
+
+use tsunagu_core::edit::{edit_source, new_id, Edit};
+use tsunagu_core::model::{
+    Dataset, Facility, FacilityId, FacilityKind, HospitalId, Link, LinkId, LinkKind, Membership,
+    Month, Union, UnionId, WardId,
+};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::state::DatasetHandle;
+
+/// Which form is open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FormKind {
+    /// A facility: new, or this one.
+    Facility(Option<Facility>),
+    /// A union: new, or this one.
+    Union(Option<Union>),
+    /// A new hospital link.
+    Link,
+}
+
+/// [`RecordForm`]'s properties.
+#[derive(Properties, PartialEq)]
+pub struct RecordFormProps {
+    /// The UI language.
+    pub lang: Lang,
+    /// The working dataset.
+    pub data: DatasetHandle,
+    /// The form.
+    pub kind: FormKind,
+    /// Called with the facility, union or link to save.
+    pub on_save: Callback<Edit>,
+    /// Closes the form.
+    pub on_cancel: Callback<()>,
+}
+
+fn input_value(event: &InputEvent) -> String {
+    let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+    input.value()
+}
+
+fn select_value(event: &Event) -> String {
+    let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+    select.value()
+}
+
+fn toggle(list: &UseStateHandle<Vec<String>>, id: &str) -> Callback<Event> {
+    let (list, id) = (list.clone(), id.to_owned());
+    Callback::from(move |_: Event| {
+        let mut next = (*list).clone();
+        if let Some(i) = next.iter().position(|x| *x == id) {
+            next.remove(i);
+        } else {
+            next.push(id.clone());
+        }
+        list.set(next);
+    })
+}
+
+const KINDS: [(FacilityKind, &str, &str); 4] = [
+    (FacilityKind::Clinic, "clinic", "診療所 / clinic"),
+    (FacilityKind::Hospital, "hospital", "病院 / hospital"),
+    (FacilityKind::Pharmacy, "pharmacy", "薬局 / pharmacy"),
+    (FacilityKind::Care, "care", "介護施設 / care"),
+];
+
+fn build_facility(
+    data: &Dataset,
+    initial: Option<&Facility>,
+    name: &str,
+    kind: &str,
+    ward: &str,
+    unions: &[String],
+) -> Facility {
+    let id = initial.map_or_else(
+        || {
+            FacilityId(new_id("f", name, &|id| {
+                data.facilities.iter().any(|f| f.id.0 == id)
+            }))
+        },
+        |f| f.id.clone(),
+    );
+    let memberships = unions
+        .iter()
+        .map(|u| {
+            initial
+                .and_then(|f| f.memberships.iter().find(|m| m.union.0 == *u).cloned())
+                .unwrap_or_else(|| Membership {
+                    union: UnionId(u.clone()),
+                    source: edit_source(),
+                })
+        })
+        .collect();
+    Facility {
+        id,
+        name: name.trim().to_owned(),
+        kind: KINDS
+            .iter()
+            .find(|(_, v, _)| *v == kind)
+            .map_or(FacilityKind::Clinic, |(k, _, _)| *k),
+        ward: (!ward.is_empty()).then(|| WardId(ward.to_owned())),
+        memberships,
+        notes: initial.map(|f| f.notes.clone()).unwrap_or_default(),
+        sources: initial.map_or_else(|| vec![edit_source()], |f| f.sources.clone()),
+    }
+}
+
+/// A form for one record.
+#[function_component(RecordForm)]
+pub fn record_form(props: &RecordFormProps) -> Html {
+    let lang = props.lang;
+    let texts = &lang.texts().upkeep;
+    let data = &*props.data;
+    let (initial_name, initial_kind, initial_ward, initial_list, initial_founded) =
+        match &props.kind {
+            FormKind::Facility(Some(f)) => (
+                f.name.clone(),
+                KINDS
+                    .iter()
+                    .find(|(k, _, _)| *k == f.kind)
+                    .map_or("clinic", |(_, v, _)| v)
+                    .to_owned(),
+                f.ward.as_ref().map(|w| w.0.clone()).unwrap_or_default(),
+                f.memberships.iter().map(|m| m.union.0.clone()).collect(),
+                String::new(),
+            ),
+            FormKind::Union(Some(u)) => (
+                u.name.clone(),
+                String::new(),
+                String::new(),
+                u.hosts.iter().map(|h| h.0.clone()).collect(),
+                u.founded.as_ref().map(|m| m.0.clone()).unwrap_or_default(),
+            ),
+            _ => (
+                String::new(),
+                "clinic".to_owned(),
+                String::new(),
+                Vec::new(),
+                String::new(),
+            ),
+        };
+    let name = use_state(|| initial_name);
+    let kind = use_state(|| initial_kind);
+    let ward = use_state(|| initial_ward);
+    let list = use_state(|| initial_list);
+    let founded = use_state(|| initial_founded);
+    let link_from = use_state(String::new);
+    let link_to = use_state(String::new);
+    let link_kind = use_state(|| "agreement".to_owned());
+    let directed = use_state(|| false);
+    let missing_name = use_state(|| false);
+
+    let (title, body) = match &props.kind {
+        FormKind::Facility(initial) => (
+            initial.as_ref().map_or(texts.add_facility.to_owned(), |f| {
+                texts.edit.replace("{name}", &f.name)
+            }),
+            html! {
+                <>
+                    <label class="field">
+                        <span>{ lang.texts().data_view.col_facility_kind }</span>
+                        <select onchange={{ let kind = kind.clone(); Callback::from(move |e: Event| kind.set(select_value(&e))) }}>
+                            { for KINDS.iter().map(|(_, value, label)| html! {
+                                <option value={*value} selected={*kind == *value}>{ *label }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span>{ lang.texts().planner_view.ward_label }</span>
+                        <select onchange={{ let ward = ward.clone(); Callback::from(move |e: Event| ward.set(select_value(&e))) }}>
+                            <option value="" selected={ward.is_empty()}>{ lang.texts().planner_view.ward_unspecified }</option>
+                            { for data.wards.iter().map(|w| html! {
+                                <option value={w.id.0.clone()} selected={*ward == w.id.0}>{ w.name.clone() }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <fieldset class="checks">
+                        <legend>{ lang.texts().data_view.col_unions }</legend>
+                        <ul>
+                            { for data.unions.iter().map(|u| html! {
+                                <li><label class="check">
+                                    <input type="checkbox" checked={list.contains(&u.id.0)} onchange={toggle(&list, &u.id.0)} />
+                                    { u.name.clone() }
+                                </label></li>
+                            }) }
+                        </ul>
+                    </fieldset>
+                </>
+            },
+        ),
+        FormKind::Union(initial) => (
+            initial.as_ref().map_or(texts.add_union.to_owned(), |u| {
+                texts.edit.replace("{name}", &u.name)
+            }),
+            html! {
+                <>
+                    <label class="field">
+                        <span>{ texts.field_founded }</span>
+                        <input type="text" inputmode="numeric" placeholder="2024-04" value={(*founded).clone()}
+                            oninput={{ let founded = founded.clone(); Callback::from(move |e: InputEvent| founded.set(input_value(&e))) }} />
+                    </label>
+                    <fieldset class="checks">
+                        <legend>{ texts.field_hosts }</legend>
+                        <ul>
+                            { for data.hospitals.iter().filter(|h| h.discloses || list.contains(&h.id.0)).map(|h| html! {
+                                <li><label class="check">
+                                    <input type="checkbox" checked={list.contains(&h.id.0)} onchange={toggle(&list, &h.id.0)} />
+                                    { h.name.clone() }
+                                </label></li>
+                            }) }
+                        </ul>
+                    </fieldset>
+                </>
+            },
+        ),
+        FormKind::Link => {
+            let hospital_select = |label: &'static str, value: &UseStateHandle<String>| {
+                let state = value.clone();
+                html! {
+                    <label class="field">
+                        <span>{ label }</span>
+                        <select onchange={Callback::from(move |e: Event| state.set(select_value(&e)))}>
+                            <option value="" selected={value.is_empty()}>{ "—" }</option>
+                            { for data.hospitals.iter().map(|h| html! {
+                                <option value={h.id.0.clone()} selected={**value == h.id.0}>{ h.name.clone() }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
+            };
+            let d = &lang.texts().data_view;
+            (
+                texts.add_link.to_owned(),
+                html! {
+                    <>
+                        { hospital_select(d.col_from, &link_from) }
+                        { hospital_select(d.col_to, &link_to) }
+                        <label class="field">
+                            <span>{ d.col_kind }</span>
+                            <select onchange={{ let k = link_kind.clone(); Callback::from(move |e: Event| k.set(select_value(&e))) }}>
+                                <option value="agreement" selected={*link_kind == "agreement"}>{ d.kind_agreement }</option>
+                                <option value="idlink_partner" selected={*link_kind == "idlink_partner"}>{ d.kind_partner }</option>
+                            </select>
+                        </label>
+                        <label class="check">
+                            <input type="checkbox" checked={*directed}
+                                onchange={{ let d = directed.clone(); Callback::from(move |_: Event| d.set(!*d)) }} />
+                            { texts.field_directed }
+                        </label>
+                    </>
+                },
+            )
+        }
+    };
+
+    let onsubmit = {
+        let (kind_form, data) = (props.kind.clone(), props.data.clone());
+        let (name, kind, ward, list, founded) = (
+            name.clone(),
+            kind.clone(),
+            ward.clone(),
+            list.clone(),
+            founded.clone(),
+        );
+        let (link_from, link_to, link_kind, directed, missing_name) = (
+            link_from.clone(),
+            link_to.clone(),
+            link_kind.clone(),
+            directed.clone(),
+            missing_name.clone(),
+        );
+        let on_save = props.on_save.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let needs_name = !matches!(kind_form, FormKind::Link);
+            if needs_name && name.trim().is_empty() {
+                missing_name.set(true);
+                return;
+            }
+            missing_name.set(false);
+            let edit = match &kind_form {
+                FormKind::Facility(initial) => Edit::PutFacility(build_facility(
+                    &data,
+                    initial.as_ref(),
+                    &name,
+                    &kind,
+                    &ward,
+                    &list,
+                )),
+                FormKind::Union(initial) => Edit::PutUnion(Union {
+                    id: initial.as_ref().map_or_else(
+                        || {
+                            UnionId(new_id("u", &name, &|id| {
+                                data.unions.iter().any(|u| u.id.0 == id)
+                            }))
+                        },
+                        |u| u.id.clone(),
+                    ),
+                    name: name.trim().to_owned(),
+                    hosts: list.iter().map(|h| HospitalId(h.clone())).collect(),
+                    founded: (!founded.trim().is_empty()).then(|| Month(founded.trim().to_owned())),
+                    ..initial.clone().unwrap_or_else(|| Union {
+                        id: UnionId(String::new()),
+                        name: String::new(),
+                        aliases: Vec::new(),
+                        hosts: Vec::new(),
+                        founded: None,
+                        joining: None,
+                        registered_facilities: Vec::new(),
+                        history: Vec::new(),
+                        notes: Vec::new(),
+                        sources: vec![edit_source()],
+                    })
+                }),
+                FormKind::Link => {
+                    let seed = format!("{}-{}-{}", *link_from, *link_to, *link_kind);
+                    Edit::PutLink(Link {
+                        id: LinkId(new_id("l", &seed, &|id| {
+                            data.links.iter().any(|l| l.id.0 == id)
+                        })),
+                        kind: if *link_kind == "idlink_partner" {
+                            LinkKind::IdlinkPartner
+                        } else {
+                            LinkKind::Agreement
+                        },
+                        from: HospitalId((*link_from).clone()),
+                        to: HospitalId((*link_to).clone()),
+                        directed: *directed,
+                        region_group: None,
+                        source: edit_source(),
+                    })
+                }
+            };
+            on_save.emit(edit);
+        })
+    };
+
+    html! {
+        <form class="record-form" {onsubmit} aria-labelledby="record-form-title">
+            <h4 id="record-form-title">{ title }</h4>
+            if !matches!(props.kind, FormKind::Link) {
+                <label class="field">
+                    <span>{ texts.field_name }</span>
+                    <input type="text" required=true value={(*name).clone()} aria-invalid={missing_name.to_string()}
+                        oninput={{ let name = name.clone(); Callback::from(move |e: InputEvent| name.set(input_value(&e))) }} />
+                </label>
+                if *missing_name {
+                    <p class="warn" role="alert">{ texts.name_required }</p>
+                }
+            }
+            { body }
+            <div class="tool-row">
+                <button type="submit" class="primary">{ texts.save }</button>
+                <button type="button" onclick={props.on_cancel.reform(|_: MouseEvent| ())}>{ texts.cancel }</button>
+            </div>
+        </form>
+    }
+}
