@@ -129,7 +129,7 @@ pub fn shell(props: &ShellProps) -> Html {
     let data = state.data.clone();
     let on_edit = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |edit| dispatcher.dispatch(Action::Edit(edit)))
+        Callback::from(move |edit| dispatcher.dispatch(Action::Edit(Box::new(edit))))
     };
     let on_command = {
         let dispatcher = state.dispatcher();

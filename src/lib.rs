@@ -14,6 +14,8 @@ pub mod state;
 pub mod storage;
 pub mod views;
 pub mod worker;
+#[cfg(target_arch = "wasm32")]
+pub mod worker_client;
 
 pub use app::{App, Route, Shell};
 

@@ -15,6 +15,7 @@ use tsunagu_core::validate::{load_dataset, Problem};
 use yew::Reducible;
 
 use crate::i18n::Lang;
+use crate::worker::ShownProblem;
 
 /// A shared, immutable dataset, with its JSON text (what the planner's
 /// worker is sent, and what is stored). Two handles are equal when they hold
@@ -57,17 +58,18 @@ pub fn bundled_dataset() -> Option<DatasetHandle> {
         .map(|loaded| DatasetHandle(Rc::new(loaded.dataset), Rc::from(SAPPORO_JSON)))
 }
 
-/// An import waiting for the user to confirm it, after the preview.
+/// An import waiting for the user to confirm it, after the preview. The
+/// worker has read and checked it; the page reads it only on confirmation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingImport {
     /// The file's name.
     pub file: String,
-    /// The dataset it would give.
-    pub next: DatasetHandle,
+    /// The dataset it would give, as JSON text.
+    pub text: Rc<str>,
     /// What would change.
     pub diff: Rc<DatasetDiff>,
     /// Warnings about the new data (printed totals that no longer add up).
-    pub warnings: Rc<Vec<Problem>>,
+    pub warnings: Rc<Vec<ShownProblem>>,
 }
 
 /// Something the app tells the user about, app-wide.
@@ -152,8 +154,8 @@ pub enum Action {
     ConfirmImport,
     /// Drop the previewed import.
     CancelImport,
-    /// Change the data by hand.
-    Edit(Edit),
+    /// Change the data by hand (boxed: an edit carries a whole record).
+    Edit(Box<Edit>),
     /// Forget why the last edit was refused.
     ClearEditErrors,
     /// Go back one change.
@@ -186,13 +188,21 @@ impl Reducible for AppState {
                 pending: None,
                 ..(*self).clone()
             },
-            Action::ConfirmImport => match &self.pending {
-                Some(pending) => self.replace_data(pending.next.clone()),
-                None => return self,
-            },
+            Action::ConfirmImport => {
+                // Checked by the worker already: read it straight into the types.
+                let parsed = self.pending.as_ref().and_then(|p| {
+                    serde_json::from_str::<Dataset>(&p.text)
+                        .ok()
+                        .map(|d| DatasetHandle(Rc::new(d), Rc::clone(&p.text)))
+                });
+                match parsed {
+                    Some(next) => self.replace_data(next),
+                    None => return self,
+                }
+            }
             Action::Edit(edit) => {
                 let Some(data) = &self.data else { return self };
-                match apply_edit(data, &edit) {
+                match apply_edit(data, edit.as_ref()) {
                     Ok(next) => self.replace_data(DatasetHandle::new(next)),
                     Err(problems) => Self {
                         edit_errors: Some(Rc::new(problems)),
@@ -275,7 +285,8 @@ mod tests {
     fn an_edit_can_be_undone_and_redone_and_a_bad_edit_changes_nothing() {
         let start = Rc::new(AppState::new(Lang::Ja));
         let id = FacilityId::from("miki-family-clinic");
-        let removed = Rc::clone(&start).reduce(Action::Edit(Edit::RemoveFacility(id.clone())));
+        let removed =
+            Rc::clone(&start).reduce(Action::Edit(Box::new(Edit::RemoveFacility(id.clone()))));
         let count = |s: &AppState| s.data.as_ref().map_or(0, |d| d.facilities.len());
         assert_eq!(count(&removed), count(&start) - 1);
         assert!(removed.is_edited());
@@ -287,7 +298,7 @@ mod tests {
 
         let mut bad = start.data.as_ref().expect("data").facilities[0].clone();
         bad.ward = Some(tsunagu_core::model::WardId::from("mars"));
-        let refused = Rc::clone(&redone).reduce(Action::Edit(Edit::PutFacility(bad)));
+        let refused = Rc::clone(&redone).reduce(Action::Edit(Box::new(Edit::PutFacility(bad))));
         assert_eq!(refused.data, redone.data);
         assert!(refused.edit_errors.is_some());
     }
@@ -295,8 +306,8 @@ mod tests {
     #[test]
     fn reset_goes_back_to_the_report_and_can_be_undone() {
         let start = Rc::new(AppState::new(Lang::Ja));
-        let edited = start.reduce(Action::Edit(Edit::RemoveFacility(FacilityId::from(
-            "miki-family-clinic",
+        let edited = start.reduce(Action::Edit(Box::new(Edit::RemoveFacility(
+            FacilityId::from("miki-family-clinic"),
         ))));
         let reset = Rc::clone(&edited).reduce(Action::ResetToReport);
         assert!(!reset.is_edited());

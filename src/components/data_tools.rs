@@ -1,12 +1,17 @@
 //! The データ view's tools for keeping the data: import (with a preview to
 //! confirm, or every problem listed), export, undo, redo and reset.
 
+#[cfg(target_arch = "wasm32")]
+use std::rc::Rc;
+
 use tsunagu_core::diff::Change;
-use tsunagu_core::validate::Problem;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, UpkeepTexts};
 use crate::state::{DatasetHandle, PendingImport};
+#[cfg(target_arch = "wasm32")]
+use crate::worker::ImportOutcome;
+use crate::worker::ShownProblem;
 
 /// What the tools ask the store to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,19 +50,18 @@ pub struct DataToolsProps {
 }
 
 /// A problem in the UI's language, with the other language after it.
-pub fn problem_item(lang: Lang, problem: &Problem) -> Html {
-    let (first, second) = match lang {
-        Lang::Ja => (problem.message_ja(), problem.message_en()),
-        Lang::En => (problem.message_en(), problem.message_ja()),
+pub fn problem_item(lang: Lang, problem: &ShownProblem) -> Html {
+    let (first, second, other) = match lang {
+        Lang::Ja => (&problem.ja, &problem.en, "en"),
+        Lang::En => (&problem.en, &problem.ja, "ja"),
     };
-    let other = if lang == Lang::Ja { "en" } else { "ja" };
     html! {
         <li>
             if !problem.pointer.is_empty() {
                 <code class="where">{ problem.pointer.clone() }</code>{ " " }
             }
-            { first }
-            <span class="other-lang" lang={other}>{ second }</span>
+            { first.clone() }
+            <span class="other-lang" lang={other}>{ second.clone() }</span>
         </li>
     }
 }
@@ -80,44 +84,55 @@ fn change_list(label: String, changes: &[Change]) -> Html {
     }
 }
 
+/// Reads a chosen file on a worker (or here, when none can start) and
+/// reports the outcome: a preview to confirm, or every problem.
 #[cfg(target_arch = "wasm32")]
-fn parse_file(
-    name: &str,
-    bytes: &[u8],
+fn read_on_worker(
+    name: String,
+    bytes: Vec<u8>,
     data: &DatasetHandle,
-) -> Result<PendingImport, Vec<Problem>> {
-    use std::rc::Rc;
+    done: Callback<(ImportOutcome, Option<Rc<str>>)>,
+) {
+    use std::cell::RefCell;
 
-    use tsunagu_core::diff::diff;
-    use tsunagu_core::import::{check_size, decode_text, import_facilities_csv, with_facilities};
-    use tsunagu_core::validate::load_dataset;
+    use wasm_bindgen::JsValue;
 
-    check_size(bytes.len())?;
-    let is_json = name.to_lowercase().ends_with(".json")
-        || bytes
-            .iter()
-            .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(|&b| b == b'{');
-    let (next, warnings) = if is_json {
-        let text = decode_text(bytes)?;
-        let loaded = load_dataset(&text)?;
-        (
-            DatasetHandle(Rc::new(loaded.dataset), Rc::from(text)),
-            loaded.warnings,
-        )
-    } else {
-        let import = import_facilities_csv(bytes, name, data, &crate::lookup::nfkc)?;
-        (
-            DatasetHandle::new(with_facilities(data, &import)),
-            Vec::new(),
-        )
+    use crate::worker_client::WorkerClient;
+
+    let slot: Rc<RefCell<Option<Rc<RefCell<WorkerClient>>>>> = Rc::new(RefCell::new(None));
+    let keep = Rc::clone(&slot);
+    let on_done = done.clone();
+    let client = WorkerClient::spawn(move |message| {
+        if message.get(0).as_string().as_deref() != Some("imported") {
+            return;
+        }
+        let outcome =
+            serde_json::from_str::<ImportOutcome>(&message.get(2).as_string().unwrap_or_default());
+        let text = message.get(3).as_string().map(Rc::from);
+        if let Some(client) = keep.borrow_mut().take() {
+            client.borrow().terminate();
+        }
+        if let Ok(outcome) = outcome {
+            on_done.emit((outcome, text));
+        }
+    });
+    let Some(client) = client else {
+        let (outcome, text) = crate::worker::read_import(&name, &bytes, data);
+        done.emit((outcome, text.map(Rc::from)));
+        return;
     };
-    Ok(PendingImport {
-        file: name.to_owned(),
-        diff: Rc::new(diff(data, &next)),
-        next,
-        warnings: Rc::new(warnings),
-    })
+    {
+        let mut c = client.borrow_mut();
+        c.ensure_data(data);
+        let array = js_sys::Uint8Array::from(bytes.as_slice());
+        c.send(&[
+            "import".into(),
+            JsValue::from_f64(1.0),
+            name.into(),
+            array.into(),
+        ]);
+    }
+    *slot.borrow_mut() = Some(client);
 }
 
 /// The tools.
@@ -126,7 +141,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
     let lang = props.lang;
     let texts: &UpkeepTexts = &lang.texts().upkeep;
     let reading = use_state(|| false);
-    let failed = use_state(|| None::<(String, Vec<Problem>)>);
+    let failed = use_state(|| None::<(String, Vec<ShownProblem>)>);
 
     #[cfg(target_arch = "wasm32")]
     let onchange = {
@@ -147,7 +162,10 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
             // a file's size in bytes
             let size = file.size() as usize;
             if let Err(problems) = tsunagu_core::import::check_size(size) {
-                failed.set(Some((name, problems)));
+                failed.set(Some((
+                    name,
+                    problems.iter().map(ShownProblem::from).collect(),
+                )));
                 return;
             }
             reading.set(true);
@@ -159,18 +177,40 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                 on_command.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match crate::files::read_bytes(&file).await {
-                    Ok(bytes) => parse_file(&name, &bytes, &data),
-                    Err(reason) => Err(vec![Problem::error(
-                        "",
-                        tsunagu_core::validate::ProblemKind::Shape { message: reason },
-                    )]),
+                let bytes = match crate::files::read_bytes(&file).await {
+                    Ok(bytes) => bytes,
+                    Err(reason) => {
+                        reading.set(false);
+                        let problem = ShownProblem {
+                            pointer: String::new(),
+                            ja: reason.clone(),
+                            en: reason,
+                            warning: false,
+                        };
+                        failed.set(Some((name, vec![problem])));
+                        return;
+                    }
                 };
-                reading.set(false);
-                match result {
-                    Ok(pending) => on_command.emit(DataCommand::Preview(pending)),
-                    Err(problems) => failed.set(Some((name, problems))),
-                }
+                let file_name = name.clone();
+                let done =
+                    Callback::from(move |(outcome, text): (ImportOutcome, Option<Rc<str>>)| {
+                        reading.set(false);
+                        match (outcome, text) {
+                            (ImportOutcome::Ready { diff, warnings }, Some(text)) => {
+                                on_command.emit(DataCommand::Preview(PendingImport {
+                                    file: file_name.clone(),
+                                    text,
+                                    diff: Rc::new(diff),
+                                    warnings: Rc::new(warnings),
+                                }));
+                            }
+                            (ImportOutcome::Refused(problems), _) => {
+                                failed.set(Some((file_name.clone(), problems)));
+                            }
+                            (ImportOutcome::Ready { .. }, None) => {}
+                        }
+                    });
+                read_on_worker(name, bytes, &data, done);
             });
         })
     };

@@ -71,77 +71,22 @@ mod browser {
     use std::rc::Rc;
 
     use tsunagu_core::graph::NetworkGraph;
-    use tsunagu_core::planner::{plan_joins, PlanLimits, PlanRequest, Progress};
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-    use web_sys::{
-        Blob, BlobPropertyBag, HtmlLinkElement, MessageEvent, Url, Worker, WorkerOptions,
-        WorkerType,
-    };
+    use tsunagu_core::planner::{plan_joins, PlanAnswer, PlanLimits, PlanRequest, Progress};
+    use wasm_bindgen::JsValue;
     use yew::prelude::*;
 
     use super::{PlanHandle, PlanStatus};
     use crate::state::DatasetHandle;
-    use crate::worker::{FromWorker, ToWorker};
+    use crate::worker_client::WorkerClient;
 
-    /// A running worker and what it has been told.
-    struct Live {
-        worker: Worker,
-        ready: bool,
-        /// Messages waiting for the worker to say it is ready.
-        queue: Vec<String>,
-        /// The dataset version it holds.
-        data_version: Option<u64>,
-        _onmessage: Closure<dyn FnMut(MessageEvent)>,
-    }
-
-    impl Live {
-        fn send(&mut self, message: &ToWorker) {
-            let Ok(text) = serde_json::to_string(message) else {
-                return;
-            };
-            if self.ready {
-                let _ = self.worker.post_message(&JsValue::from_str(&text));
-            } else {
-                self.queue.push(text);
-            }
-        }
-    }
-
-    fn href(selector: &str) -> Option<String> {
-        let element = gloo::utils::document().query_selector(selector).ok()??;
-        Some(element.dyn_into::<HtmlLinkElement>().ok()?.href())
-    }
-
-    /// Starts a module worker that loads this app's own glue and wasm.
-    fn spawn_worker() -> Option<Worker> {
-        let glue = href("link[rel=modulepreload]")?;
-        let wasm = href("link[rel=preload][as=fetch]")?;
-        let source = format!(
-            "import init, {{ planner_worker_main }} from {glue:?};\nawait init({{ module_or_path: {wasm:?} }});\nplanner_worker_main();\n"
-        );
-        let parts = js_sys::Array::of1(&JsValue::from_str(&source));
-        let options = BlobPropertyBag::new();
-        options.set_type("text/javascript");
-        let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = Url::create_object_url_with_blob(&blob).ok()?;
-        let worker_options = WorkerOptions::new();
-        worker_options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(&url, &worker_options).ok();
-        let _ = Url::revoke_object_url(&url);
-        worker
-    }
-
-    fn version(data: &DatasetHandle) -> u64 {
-        Rc::as_ptr(&data.0) as usize as u64
-    }
+    type Client = Rc<RefCell<WorkerClient>>;
 
     /// Plans `request` on a Web Worker; falls back to planning here when no
     /// worker can be started (for example, from `file://`).
     #[hook]
     pub fn use_plan(data: Option<DatasetHandle>, request: Option<PlanRequest>) -> PlanHandle {
         let status = use_state(|| PlanStatus::Idle);
-        let live: Rc<RefCell<Option<Live>>> = use_mut_ref(|| None);
+        let live: Rc<RefCell<Option<Client>>> = use_mut_ref(|| None);
         let latest: Rc<Cell<u64>> = (*use_memo((), |()| Rc::new(Cell::new(0_u64)))).clone();
         let requested: Rc<RefCell<Option<PlanRequest>>> = use_mut_ref(|| None);
         let current = *requested.borrow() == request;
@@ -163,9 +108,9 @@ mod browser {
                 latest.set(id);
                 let mut slot = live.borrow_mut();
                 if slot.is_none() {
-                    *slot = start(&status, &latest, &live);
+                    *slot = start(&status, &latest);
                 }
-                let Some(worker) = slot.as_mut() else {
+                let Some(client) = slot.as_ref() else {
                     // No worker: plan here, on the page.
                     let graph = NetworkGraph::build(&data, &[]);
                     status.set(match plan_joins(&graph, &request, PlanLimits::default()) {
@@ -174,16 +119,11 @@ mod browser {
                     });
                     return;
                 };
-                if worker.data_version != Some(version(&data)) {
-                    let json = data.source().to_owned();
-                    worker.send(&ToWorker::Data {
-                        version: version(&data),
-                        json,
-                    });
-                    worker.data_version = Some(version(&data));
-                }
-
-                worker.send(&ToWorker::Plan { id, request });
+                let mut client = client.borrow_mut();
+                client.ensure_data(&data);
+                let json = serde_json::to_string(&request).unwrap_or_default();
+                #[allow(clippy::cast_precision_loss)] // request ids stay far below 2^52
+                client.send(&["plan".into(), JsValue::from_f64(id as f64), json.into()]);
                 status.set(PlanStatus::Running(Progress::default()));
             });
         }
@@ -191,8 +131,8 @@ mod browser {
         let cancel = {
             let (status, live, latest) = (status.clone(), Rc::clone(&live), Rc::clone(&latest));
             Callback::from(move |()| {
-                if let Some(worker) = live.borrow_mut().take() {
-                    worker.worker.terminate();
+                if let Some(client) = live.borrow_mut().take() {
+                    client.borrow().terminate();
                 }
                 latest.set(latest.get() + 1);
                 status.set(PlanStatus::Cancelled);
@@ -205,50 +145,28 @@ mod browser {
         }
     }
 
-    fn start(
-        status: &UseStateHandle<PlanStatus>,
-        latest: &Rc<Cell<u64>>,
-        live: &Rc<RefCell<Option<Live>>>,
-    ) -> Option<Live> {
-        let worker = spawn_worker()?;
-        let (status, latest, weak) = (status.clone(), Rc::clone(latest), Rc::downgrade(live));
-        let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let Some(text) = event.data().as_string() else {
+    fn start(status: &UseStateHandle<PlanStatus>, latest: &Rc<Cell<u64>>) -> Option<Client> {
+        let (status, latest) = (status.clone(), Rc::clone(latest));
+        WorkerClient::spawn(move |message| {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // ids we sent
+            let id = message.get(1).as_f64().unwrap_or(-1.0) as u64;
+            if id != latest.get() {
                 return;
-            };
-            let Ok(message) = serde_json::from_str::<FromWorker>(&text) else {
-                return;
-            };
-            match message {
-                FromWorker::Ready => {
-                    let Some(live) = weak.upgrade() else { return };
-                    let mut slot = live.borrow_mut();
-                    if let Some(live) = slot.as_mut() {
-                        live.ready = true;
-                        for text in live.queue.drain(..) {
-                            let _ = live.worker.post_message(&JsValue::from_str(&text));
-                        }
+            }
+            let payload = message.get(2).as_string().unwrap_or_default();
+            match message.get(0).as_string().as_deref() {
+                Some("progress") => {
+                    if let Ok(progress) = serde_json::from_str::<Progress>(&payload) {
+                        status.set(PlanStatus::Running(progress));
                     }
                 }
-                FromWorker::Progress { id, progress } if id == latest.get() => {
-                    status.set(PlanStatus::Running(progress));
-                }
-                FromWorker::Done { id, answer } if id == latest.get() => {
-                    status.set(PlanStatus::Done(Rc::new(answer)));
-                }
-                FromWorker::Failed { id, message } if id == latest.get() => {
-                    status.set(PlanStatus::Failed(message));
-                }
+                Some("done") => match serde_json::from_str::<PlanAnswer>(&payload) {
+                    Ok(answer) => status.set(PlanStatus::Done(Rc::new(answer))),
+                    Err(error) => status.set(PlanStatus::Failed(error.to_string())),
+                },
+                Some("failed") => status.set(PlanStatus::Failed(payload)),
                 _ => {}
             }
-        });
-        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-        Some(Live {
-            worker,
-            ready: false,
-            queue: Vec::new(),
-            data_version: None,
-            _onmessage: onmessage,
         })
     }
 }

@@ -16,6 +16,7 @@ use crate::components::{Column, Row, SortKey, SortTable};
 use crate::format::{reading, thousands};
 use crate::i18n::{Lang, Texts};
 use crate::state::{DatasetHandle, PendingImport};
+use crate::worker::ShownProblem;
 
 /// The tables the view can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -649,7 +650,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 if let Some(problems) = &props.edit_errors {
                     <div class="import-errors" role="alert">
                         <p><strong>{ texts.upkeep.edit_failed }</strong></p>
-                        <ul>{ for problems.iter().map(|p| problem_item(lang, p)) }</ul>
+                        <ul>{ for problems.iter().map(|p| problem_item(lang, &ShownProblem::from(p))) }</ul>
                     </div>
                 }
                 <RecordForm key={form_key(&kind)} {lang} data={data.clone()} kind={kind.clone()} on_save={props.on_edit.clone()}

@@ -1,10 +1,12 @@
 //! What an import or an edit would change: records added, changed and
 //! removed, by kind and id, for the preview the user confirms.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::model::Dataset;
 
 /// The kind of record a change is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RecordKind {
     /// A ward.
     Ward,
@@ -19,7 +21,7 @@ pub enum RecordKind {
 }
 
 /// One changed record.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     /// Its kind.
     pub kind: RecordKind,
@@ -30,7 +32,7 @@ pub struct Change {
 }
 
 /// The difference between two datasets.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DatasetDiff {
     /// Records only in the new dataset.
     pub added: Vec<Change>,
@@ -54,15 +56,17 @@ fn compare<T: PartialEq>(
     new: &[T],
     key: impl Fn(&T) -> (&str, String),
 ) {
+    let before: HashMap<&str, &T> = old.iter().map(|r| (key(r).0, r)).collect();
+    let after: HashSet<&str> = new.iter().map(|r| key(r).0).collect();
     for record in new {
         let (id, name) = key(record);
-        match old.iter().find(|o| key(o).0 == id) {
+        match before.get(id) {
             None => out.added.push(Change {
                 kind,
                 id: id.to_owned(),
                 name,
             }),
-            Some(before) if before != record => out.changed.push(Change {
+            Some(&earlier) if earlier != record => out.changed.push(Change {
                 kind,
                 id: id.to_owned(),
                 name,
@@ -72,7 +76,7 @@ fn compare<T: PartialEq>(
     }
     for record in old {
         let (id, name) = key(record);
-        if !new.iter().any(|n| key(n).0 == id) {
+        if !after.contains(id) {
             out.removed.push(Change {
                 kind,
                 id: id.to_owned(),
@@ -85,7 +89,7 @@ fn compare<T: PartialEq>(
 /// What changes from `old` to `new`, record by record.
 ///
 /// # Complexity
-/// O(n²) in the records of each kind; fine for previews of a few thousand.
+/// Linear in the records, through one hash map per kind.
 pub fn diff(old: &Dataset, new: &Dataset) -> DatasetDiff {
     let mut out = DatasetDiff::default();
     compare(&mut out, RecordKind::Ward, &old.wards, &new.wards, |w| {

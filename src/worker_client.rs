@@ -1,0 +1,112 @@
+//! The page's side of the worker (see `worker`): starting it, queueing
+//! messages until it says it is ready, and sending the dataset once per
+//! version. Browser only.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Blob, BlobPropertyBag, HtmlLinkElement, MessageEvent, Url, Worker, WorkerOptions, WorkerType,
+};
+
+use crate::state::DatasetHandle;
+
+/// A running worker and what it has been told.
+pub struct WorkerClient {
+    worker: Worker,
+    ready: bool,
+    queue: Vec<Array>,
+    data_version: Option<usize>,
+    _onmessage: Closure<dyn FnMut(MessageEvent)>,
+}
+
+fn href(selector: &str) -> Option<String> {
+    let element = gloo::utils::document().query_selector(selector).ok()??;
+    Some(element.dyn_into::<HtmlLinkElement>().ok()?.href())
+}
+
+/// Starts a module worker that loads this app's own glue and wasm.
+fn spawn_worker() -> Option<Worker> {
+    let glue = href("link[rel=modulepreload]")?;
+    let wasm = href("link[rel=preload][as=fetch]")?;
+    let source = format!(
+        "import init, {{ planner_worker_main }} from {glue:?};\nawait init({{ module_or_path: {wasm:?} }});\nplanner_worker_main();\n"
+    );
+    let parts = Array::of1(&JsValue::from_str(&source));
+    let options = BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = Url::create_object_url_with_blob(&blob).ok()?;
+    let worker_options = WorkerOptions::new();
+    worker_options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(&url, &worker_options).ok();
+    let _ = Url::revoke_object_url(&url);
+    worker
+}
+
+impl WorkerClient {
+    /// Starts a worker; `on_message` hears every message but `ready`.
+    /// `None` when no worker can start (for example, from `file://`).
+    pub fn spawn(mut on_message: impl FnMut(Array) + 'static) -> Option<Rc<RefCell<Self>>> {
+        let worker = spawn_worker()?;
+        Some(Rc::new_cyclic(|weak: &Weak<RefCell<Self>>| {
+            let weak = weak.clone();
+            let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                let Ok(message) = event.data().dyn_into::<Array>() else {
+                    return;
+                };
+                if message.get(0).as_string().as_deref() == Some("ready") {
+                    if let Some(client) = weak.upgrade() {
+                        let mut client = client.borrow_mut();
+                        client.ready = true;
+                        for queued in std::mem::take(&mut client.queue) {
+                            let _ = client.worker.post_message(&queued);
+                        }
+                    }
+                } else {
+                    on_message(message);
+                }
+            });
+            worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+            RefCell::new(Self {
+                worker,
+                ready: false,
+                queue: Vec::new(),
+                data_version: None,
+                _onmessage: onmessage,
+            })
+        }))
+    }
+
+    /// Sends a message, or queues it until the worker is ready.
+    pub fn send(&mut self, items: &[JsValue]) {
+        let message = items.iter().collect::<Array>();
+        if self.ready {
+            let _ = self.worker.post_message(&message);
+        } else {
+            self.queue.push(message);
+        }
+    }
+
+    /// Sends the dataset unless the worker already has this version.
+    pub fn ensure_data(&mut self, data: &DatasetHandle) {
+        let version = Rc::as_ptr(&data.0) as usize;
+        if self.data_version != Some(version) {
+            #[allow(clippy::cast_precision_loss)] // only compared for equality on the worker side
+            self.send(&[
+                "data".into(),
+                JsValue::from_f64(version as f64),
+                data.source().into(),
+            ]);
+            self.data_version = Some(version);
+        }
+    }
+
+    /// Stops the worker.
+    pub fn terminate(&self) {
+        self.worker.terminate();
+    }
+}
