@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
-exec trunk serve --release --address 127.0.0.1 --port 8080 "$@"
+# No autoreload: its injected script would break the Content-Security-Policy.
+exec trunk serve --release --no-autoreload --address 127.0.0.1 --port 8080 "$@"

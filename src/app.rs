@@ -109,6 +109,23 @@ pub fn shell(props: &ShellProps) -> Html {
     use_document_lang(lang);
     use_effect_with(lang, |lang| storage::save_lang(*lang));
     {
+        // assets/register-sw.js announces a downloaded update with this event.
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            let window = gloo::utils::window();
+            let ready = js_sys::Reflect::get(&window, &"__tsunaguUpdateReady".into())
+                .is_ok_and(|v| v.as_bool() == Some(true));
+            if ready {
+                dispatcher.dispatch(Action::Notify(Notice::UpdateReady));
+            }
+            let listener =
+                gloo::events::EventListener::new(&window, "tsunagu-update-ready", move |_| {
+                    dispatcher.dispatch(Action::Notify(Notice::UpdateReady));
+                });
+            move || drop(listener)
+        });
+    }
+    {
         // Every change to the data is saved on the device; a full storage keeps what it had.
         let (dispatcher, edited) = (state.dispatcher(), state.is_edited());
         use_effect_with(state.data.clone(), move |data| {

@@ -58,3 +58,18 @@ pub fn confirm(question: &str) -> bool {
 pub fn confirm(_question: &str) -> bool {
     false
 }
+
+/// Lets the waiting service worker take over; the page then reloads (see
+/// `assets/register-sw.js`).
+pub fn apply_update() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let window = gloo::utils::window();
+        if let Ok(apply) = js_sys::Reflect::get(&window, &"__tsunaguApplyUpdate".into()) {
+            if let Ok(apply) = apply.dyn_into::<js_sys::Function>() {
+                let _ = apply.call0(&window);
+            }
+        }
+    }
+}

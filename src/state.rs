@@ -84,6 +84,8 @@ pub enum Notice {
     /// The browser's storage is full: the latest change is not saved; what
     /// was saved before is kept.
     StorageFull,
+    /// A new version of the app has been downloaded and can take over.
+    UpdateReady,
 }
 
 /// Everything the UI remembers.

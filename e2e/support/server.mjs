@@ -18,8 +18,13 @@ const TYPES = {
 
 export const DIST = resolve(import.meta.dirname, '..', '..', 'dist');
 
-/** Starts serving `root`; resolves to `{ url, close }`. */
+/**
+ * Starts serving `root`; resolves to `{ url, close, rewrite }`. `rewrite(path,
+ * fn)` makes later responses for `path` pass through `fn(body)` (to play a
+ * new release, for example).
+ */
 export async function startServer(root = DIST) {
+  const rewrites = new Map();
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first (scripts/test.sh does).`);
   });
@@ -31,7 +36,9 @@ export async function startServer(root = DIST) {
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const rewrite = rewrites.get(path);
+      if (rewrite) body = Buffer.from(rewrite(body.toString('utf8')));
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
       res.end(body);
     } catch {
@@ -43,5 +50,6 @@ export async function startServer(root = DIST) {
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise((ok) => server.close(ok)),
+    rewrite: (path, fn) => rewrites.set(path, fn),
   };
 }

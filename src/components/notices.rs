@@ -37,6 +37,10 @@ pub fn notices(props: &NoticesProps) -> Html {
                         (texts.damaged, html! { <button type="button" onclick={download}>{ texts.download_damaged }</button> })
                     }
                     Notice::StorageFull => (texts.storage_full, html! {}),
+                    Notice::UpdateReady => {
+                        let update = Callback::from(|_: MouseEvent| crate::files::apply_update());
+                        (texts.update_ready, html! { <button type="button" class="primary" onclick={update}>{ texts.update_now }</button> })
+                    }
                 };
                 html! {
                     <div class="notice" role="alert">

@@ -203,6 +203,8 @@ pub const TEXTS: Texts = Texts {
         download_damaged: "Download the damaged copy",
         storage_full: "This device's storage is full, so the latest change was not saved. What was saved before is kept. Export data you no longer need to make room.",
         dismiss: "Close",
+        update_ready: "A new version of tsunagu has been downloaded.",
+        update_now: "Reload to update",
         add_facility: "Add a facility",
         add_union: "Add a union",
         add_link: "Add a hospital link",

@@ -203,6 +203,8 @@ pub const TEXTS: Texts = Texts {
         download_damaged: "壊れたデータをダウンロード",
         storage_full: "端末の保存容量が足りないため、最新の変更を保存できませんでした。以前に保存した内容は残っています。不要なデータを書き出して整理してください。",
         dismiss: "閉じる",
+        update_ready: "新しいバージョンのつなぐを受け取りました。",
+        update_now: "再読み込みして更新",
         add_facility: "施設を追加",
         add_union: "ユニオンを追加",
         add_link: "病院間の連携を追加",

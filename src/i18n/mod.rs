@@ -316,6 +316,10 @@ pub struct UpkeepTexts {
     pub storage_full: &'static str,
     /// Close a notice.
     pub dismiss: &'static str,
+    /// Notice: a new version is ready.
+    pub update_ready: &'static str,
+    /// Reload into the new version.
+    pub update_now: &'static str,
     /// Add a facility.
     pub add_facility: &'static str,
     /// Add a union.
