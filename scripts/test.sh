@@ -23,8 +23,9 @@ cargo test --workspace --locked
 step "wasm-bindgen-test (app, headless Chromium)"
 cargo test -p tsunagu --target wasm32-unknown-unknown --locked
 
-step "trunk build --release"
+step "trunk build --release, and the one-file edition"
 trunk build --release --dist dist
+node scripts/one-file.mjs dist dist-one/tsunagu.html
 
 step "Playwright end-to-end (release build, headless Chromium)"
 node --test --test-concurrency=1 e2e/

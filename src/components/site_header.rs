@@ -21,7 +21,13 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
     html! {
         <header class="site-header">
             <div class="site-title">
-                <img class="site-logo" src="favicon.svg" alt="" width="40" height="40" />
+                // Drawn inline, so the one-file edition needs no image file.
+                <svg class="site-logo" viewBox="0 0 64 64" width="40" height="40" aria-hidden="true" focusable="false">
+                    <rect width="64" height="64" rx="14" fill="#0b5cad" />
+                    <path d="M14 40 C 24 16, 40 48, 50 24" fill="none" stroke="#fff" stroke-width="5" stroke-linecap="round" />
+                    <circle cx="14" cy="40" r="7" fill="#ffd166" />
+                    <circle cx="50" cy="24" r="7" fill="#ffd166" />
+                </svg>
                 <div>
                     <h1>{ texts.app_title }</h1>
                     <p class="tagline">{ texts.tagline }</p>
