@@ -13,7 +13,9 @@ use crate::hooks::{use_document_lang, use_focus_on_change};
 use crate::i18n::Lang;
 use crate::state::{bundled_dataset, Action, AppState, Notice};
 use crate::storage::{self, Stored};
-use crate::views::{DataView, GrowthView, NetworkView, NotFoundView, PlannerView, WardsView};
+use crate::views::{
+    DataView, GrowthView, NetworkView, NotFoundView, PlannerView, PresentView, WardsView,
+};
 
 /// The five views, and where each lives in the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Routable)]
@@ -33,6 +35,9 @@ pub enum Route {
     /// データ: the dataset's tables.
     #[at("/data")]
     Data,
+    /// 発表モード: the presentation tour.
+    #[at("/present")]
+    Present,
     /// Any other address.
     #[not_found]
     #[at("/404")]
@@ -176,6 +181,12 @@ pub fn shell(props: &ShellProps) -> Html {
                 edit_errors={state.edit_errors.clone()} {on_edit} {on_command} />
         },
         Route::NotFound => html! { <NotFoundView {lang} /> },
+        Route::Present => {
+            // Full screen: the tour alone, without the page frame.
+            return html! {
+                <main id="main" class="presenting" tabindex="-1"><PresentView {lang} data={state.data.clone()} /></main>
+            };
+        }
     };
 
     html! {

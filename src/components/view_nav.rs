@@ -23,7 +23,7 @@ pub fn view_texts(texts: &'static Texts, route: Route) -> Option<&'static ViewTe
         Route::Growth => Some(&texts.growth),
         Route::Wards => Some(&texts.wards),
         Route::Data => Some(&texts.data),
-        Route::NotFound => None,
+        Route::NotFound | Route::Present => None,
     }
 }
 
@@ -40,7 +40,10 @@ pub fn view_nav(props: &ViewNavProps) -> Html {
     });
     html! {
         <nav class="view-nav" aria-label={texts.nav_label}>
-            <ul>{ for links }</ul>
+            <ul>
+                { for links }
+                <li class="present-link"><a href={Route::Present.href()}>{ texts.present }</a></li>
+            </ul>
         </nav>
     }
 }

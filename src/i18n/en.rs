@@ -8,6 +8,7 @@ pub const TEXTS: Texts = Texts {
     tagline: "Which unions to join to see your referral hospital's records",
     skip_to_main: "Skip to main content",
     nav_label: "Views",
+    present: "▶ Present",
     lang_switch_label: "Language",
     coming_heading: "Coming soon",
     planner: ViewTexts {

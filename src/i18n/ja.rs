@@ -8,6 +8,7 @@ pub const TEXTS: Texts = Texts {
     tagline: "どのユニオンに加入すれば、紹介先の病院の診療情報を見られるか",
     skip_to_main: "本文へ移動",
     nav_label: "表示の切り替え",
+    present: "▶ 発表モード",
     lang_switch_label: "表示言語",
     coming_heading: "準備中",
     planner: ViewTexts {

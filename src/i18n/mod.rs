@@ -81,6 +81,8 @@ pub struct Texts {
     pub skip_to_main: &'static str,
     /// The accessible name of the view navigation.
     pub nav_label: &'static str,
+    /// The link to presentation mode.
+    pub present: &'static str,
     /// The accessible name of the language switch.
     pub lang_switch_label: &'static str,
     /// The heading above a view's "coming soon" text.

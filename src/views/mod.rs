@@ -5,6 +5,7 @@ mod growth;
 mod network;
 mod not_found;
 mod planner;
+mod present;
 mod wards;
 
 pub use data::{DataView, DataViewProps};
@@ -12,6 +13,7 @@ pub use growth::GrowthView;
 pub use network::NetworkView;
 pub use not_found::NotFoundView;
 pub use planner::PlannerView;
+pub use present::PresentView;
 pub use wards::WardsView;
 
 use yew::Properties;

@@ -1,0 +1,63 @@
+// Presentation mode: the guided tour, stepped with Space and the arrow keys,
+// in large type; Esc leaves it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launchBrowser, openPage } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
+import { seriousViolations } from './support/axe.mjs';
+import { AppPage } from './pages/app-page.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('presentation mode', () => {
+  test('the tour steps through growth, a sample plan and the what-if, and Esc leaves', async () => {
+    const { context, page, problems } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    const app = new AppPage(page, server.url);
+    await app.goto('/');
+    await page.getByRole('link', { name: '▶ 発表モード' }).click();
+    const title = page.getByRole('heading', { level: 2 });
+    // TMNIT in Hokkaido was founded in 2012年2月, before the first go-live.
+    await title.filter({ hasText: '2012年2月' }).waitFor();
+    assert.equal(await page.getByRole('navigation').count(), 0, 'the page frame is hidden');
+    const size = await title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(size >= 48, `large type: ${size}px`);
+    assert.deepEqual(await seriousViolations(page), []);
+
+    await page.keyboard.press('Space');
+    await title.filter({ hasText: '2012年3月' }).waitFor();
+    await page.keyboard.press('ArrowLeft');
+    await title.filter({ hasText: '2012年2月' }).waitFor();
+
+    const count = Number((await page.getByText(/^1 \/ \d+$/).textContent()).split('/')[1]);
+    for (let i = 1; i < count - 2; i += 1) await page.keyboard.press('ArrowRight');
+    await title.filter({ hasText: '2023年10月' }).waitFor();
+    await page.getByText('さっぽろID-Link連絡会 発足（2023-10-31）').waitFor();
+    await page.getByText('累計: 稼働した開示病院 7・ユニオン 6').waitFor();
+    await page.keyboard.press('Space');
+    await title.filter({ hasText: '例: みきファミリークリニック から 北海道大学病院 へ' }).waitFor();
+    await page.getByText('加入不要（中継 最大 1 回）').waitFor();
+    await page.keyboard.press('Space');
+    await title.filter({ hasText: '次のステップ: 全体でユニオンを繋げる（仮定）' }).waitFor();
+    await page.getByText(/^全体でユニオンを繋げると: 加入 0 ユニオンで届く/).waitFor();
+    // The last slide stays the last.
+    await page.keyboard.press('Space');
+    await page.getByText(`${count} / ${count}`).waitFor();
+
+    await page.keyboard.press('Escape');
+    await app.viewHeading().filter({ hasText: '経路プラン' }).waitFor();
+    assert.deepEqual(problems.filter((p) => !p.includes('fullscreen')), []);
+    await context.close();
+  });
+});

@@ -1,0 +1,424 @@
+//! 発表モード: presentation mode for seminars and projectors. Full screen,
+//! large type, high contrast, and a guided tour driven by Space and the
+//! arrow keys: the network's growth month by month, a sample plan, and the
+//! report's next step, connecting every union, computed as a what-if. Esc
+//! leaves it.
+
+use std::rc::Rc;
+
+use tsunagu_core::graph::{NetworkGraph, UnionLink};
+use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
+use tsunagu_core::planner::{plan_joins, PlanAnswer, PlanLimits, PlanRequest, Start};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::ViewProps;
+use crate::app::{Route, VIEW_TITLE_ID};
+use crate::components::plan_title;
+use crate::i18n::Lang;
+use crate::lookup::{hospital_name, union_name};
+
+/// One slide of the tour: a Japanese caption, an English one, and lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slide {
+    /// The heading, in Japanese.
+    pub title_ja: String,
+    /// The heading, in English.
+    pub title_en: String,
+    /// The body lines, in Japanese.
+    pub lines_ja: Vec<String>,
+    /// The body lines, in English.
+    pub lines_en: Vec<String>,
+}
+
+/// `2012-03` → `2012年3月`.
+fn month_ja(month: &str) -> String {
+    match month.split_once('-') {
+        Some((y, m)) => format!("{y}年{}月", m.trim_start_matches('0')),
+        None => month.to_owned(),
+    }
+}
+
+/// The growth of the network, one slide per month something happened, with
+/// running totals; dates the data does not know are said to be unknown.
+pub fn growth_slides(data: &Dataset) -> Vec<Slide> {
+    let mut events: Vec<(String, String, String)> = Vec::new();
+    for h in data.hospitals.iter().filter(|h| h.discloses) {
+        if let Some(m) = &h.idlink_go_live {
+            events.push((
+                m.0.clone(),
+                format!("{} が ID-Link を稼働", h.name),
+                format!("{} goes live on ID-Link", h.name_en),
+            ));
+        }
+    }
+    for u in &data.unions {
+        if let Some(m) = &u.founded {
+            events.push((
+                m.0.clone(),
+                format!("ユニオン「{}」発足", u.name),
+                format!("Union “{}” founded", u.name),
+            ));
+        }
+    }
+    let council_month = data
+        .council
+        .founded
+        .0
+        .get(..7)
+        .unwrap_or_default()
+        .to_owned();
+    events.push((
+        council_month,
+        format!("{} 発足（{}）", data.council.name, data.council.founded.0),
+        format!(
+            "The Sapporo ID-Link council is founded ({})",
+            data.council.founded.0
+        ),
+    ));
+    events.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let mut slides: Vec<Slide> = Vec::new();
+    let (mut live, mut unions) = (0, 0);
+    let mut i = 0;
+    while i < events.len() {
+        let month = events[i].0.clone();
+        let mut lines_ja = Vec::new();
+        let mut lines_en = Vec::new();
+        while i < events.len() && events[i].0 == month {
+            live += usize::from(events[i].1.contains("稼働"));
+            unions +=
+                usize::from(events[i].1.contains("発足") && events[i].1.starts_with("ユニオン"));
+            lines_ja.push(events[i].1.clone());
+            lines_en.push(events[i].2.clone());
+            i += 1;
+        }
+        lines_ja.push(format!("累計: 稼働した開示病院 {live}・ユニオン {unions}"));
+        lines_en.push(format!(
+            "So far: {live} disclosing hospitals live, {unions} unions"
+        ));
+        slides.push(Slide {
+            title_ja: month_ja(&month),
+            title_en: month,
+            lines_ja,
+            lines_en,
+        });
+    }
+    let unknown: Vec<&str> = data
+        .unions
+        .iter()
+        .filter(|u| u.founded.is_none())
+        .map(|u| u.name.as_str())
+        .collect();
+    if let Some(last) = slides.last_mut() {
+        if !unknown.is_empty() {
+            last.lines_ja.push(format!(
+                "発足時期が報告書にないユニオン: {}",
+                unknown.join("、")
+            ));
+            last.lines_en.push(format!(
+                "Founding month not in the report: {}",
+                unknown.join(", ")
+            ));
+        }
+    }
+    slides
+}
+
+fn plan(graph: &NetworkGraph, start: Start, targets: Vec<HospitalId>) -> Option<PlanAnswer> {
+    plan_joins(
+        graph,
+        &PlanRequest {
+            start,
+            targets,
+            max_relays: None,
+            exclude: Vec::new(),
+        },
+        PlanLimits::default(),
+    )
+    .ok()
+}
+
+/// The tour: growth, a sample plan, and the what-if of connecting the unions.
+pub fn tour(data: &Dataset) -> Vec<Slide> {
+    let texts = Lang::Ja.texts();
+    let mut slides = growth_slides(data);
+    let graph = NetworkGraph::build(data, &[]);
+
+    let facility = FacilityId::from("miki-family-clinic");
+    let target = HospitalId::from("hokudai");
+    if let Some(answer) = plan(
+        &graph,
+        Start::Facility(facility.clone()),
+        vec![target.clone()],
+    ) {
+        let name = data
+            .facilities
+            .iter()
+            .find(|f| f.id == facility)
+            .map_or("", |f| f.name.as_str());
+        let to = hospital_name(data, &target);
+        let mut lines_ja = Vec::new();
+        let mut lines_en = Vec::new();
+        for p in &answer.plans {
+            lines_ja.push(format!(
+                "{}（中継 最大 {} 回）",
+                plan_title(&texts.planner_view, data, p),
+                p.relays
+            ));
+            let en = Lang::En.texts();
+            lines_en.push(format!(
+                "{} (at most {} relays)",
+                plan_title(&en.planner_view, data, p),
+                p.relays
+            ));
+        }
+        lines_ja.push(texts.planner_view.caveat.to_owned());
+        lines_en.push(Lang::En.texts().planner_view.caveat.to_owned());
+        slides.push(Slide {
+            title_ja: format!("例: {name} から {to} へ"),
+            title_en: format!("Example: from {name} to {to}"),
+            lines_ja,
+            lines_en,
+        });
+    }
+
+    // The report's next step: connect every union. A clinic in one union wants
+    // every disclosing hospital.
+    let disclosing: Vec<HospitalId> = data
+        .hospitals
+        .iter()
+        .filter(|h| h.discloses)
+        .map(|h| h.id.clone())
+        .collect();
+    let start_union = UnionId::from("tmnit");
+    let links: Vec<UnionLink> = data
+        .unions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            data.unions[i + 1..].iter().map(move |b| UnionLink {
+                a: a.id.clone(),
+                b: b.id.clone(),
+                directed: false,
+                label: "全体接続".to_owned(),
+            })
+        })
+        .collect();
+    let connected = NetworkGraph::build(data, &links);
+    let start = || Start::Members(vec![start_union.clone()]);
+    if let (Some(before), Some(after)) = (
+        plan(&graph, start(), disclosing.clone()),
+        plan(&connected, start(), disclosing.clone()),
+    ) {
+        let first = |a: &PlanAnswer| a.plans.first().map(|p| (p.join.len(), p.relays));
+        let union = union_name(data, &start_union);
+        let n = disclosing.len();
+        let (mut lines_ja, mut lines_en) = (Vec::new(), Vec::new());
+        if let (Some((kb, rb)), Some((ka, ra))) = (first(&before), first(&after)) {
+            lines_ja.push(format!("いま: {union} の会員が開示病院 {n} か所すべてを見るには、あと {kb} ユニオンへの加入が必要（中継 最大 {rb} 回）"));
+            lines_en.push(format!("Today: a member of {union} must join {kb} more unions to see all {n} disclosing hospitals (at most {rb} relays)"));
+            lines_ja.push(format!(
+                "全体でユニオンを繋げると: 加入 {ka} ユニオンで届く（中継 最大 {ra} 回）"
+            ));
+            lines_en.push(format!(
+                "With every union connected: {ka} unions to join (at most {ra} relays)"
+            ));
+        }
+        lines_ja.push("それぞれの病院の事情や条件が異なるため、ゆっくりと話し合い構築へ（報告書「次のステップ」）".to_owned());
+        lines_en.push("Each hospital's situation differs, so this is to be built slowly, by discussion (the report's next step)".to_owned());
+        slides.push(Slide {
+            title_ja: "次のステップ: 全体でユニオンを繋げる（仮定）".to_owned(),
+            title_en: "Next step: connect every union (what-if)".to_owned(),
+            lines_ja,
+            lines_en,
+        });
+    }
+    slides
+}
+
+/// Where the tour is. A reducer, so that the key listener, set up once,
+/// always moves from the current slide.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Position {
+    index: usize,
+    count: usize,
+}
+
+/// How the tour moves.
+enum Step {
+    Next,
+    Back,
+    First,
+    Count(usize),
+}
+
+impl Reducible for Position {
+    type Action = Step;
+
+    fn reduce(self: Rc<Self>, step: Step) -> Rc<Self> {
+        let last = self.count.saturating_sub(1);
+        let index = match step {
+            Step::Next => (self.index + 1).min(last),
+            Step::Back => self.index.saturating_sub(1),
+            Step::First => 0,
+            Step::Count(count) => {
+                return Rc::new(Self {
+                    index: self.index.min(count.saturating_sub(1)),
+                    count,
+                })
+            }
+        };
+        Rc::new(Self { index, ..*self })
+    }
+}
+
+/// The 発表モード view.
+#[function_component(PresentView)]
+pub fn present_view(props: &ViewProps) -> Html {
+    let slides = use_memo(props.data.clone(), |data| {
+        data.as_ref().map(|d| Rc::new(tour(d))).unwrap_or_default()
+    });
+    let position = use_reducer(Position::default);
+    let navigator = use_navigator();
+    let count = slides.len();
+
+    {
+        let (position, navigator) = (position.dispatcher(), navigator.clone());
+        use_effect_with(count, move |&count| {
+            position.dispatch(Step::Count(count));
+            let document = gloo::utils::document();
+            if let Some(root) = document.document_element() {
+                let _ = root.request_fullscreen();
+            }
+            let leave = move || {
+                if let Some(navigator) = &navigator {
+                    navigator.push(&Route::Planner);
+                }
+            };
+            let on_key = {
+                let (position, leave) = (position.clone(), leave.clone());
+                // Not passive: Space must not also scroll the page.
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(
+                    &document,
+                    "keydown",
+                    options,
+                    move |event| {
+                        let Some(event) =
+                            wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event)
+                        else {
+                            return;
+                        };
+                        match event.key().as_str() {
+                            " " | "ArrowRight" | "PageDown" => position.dispatch(Step::Next),
+                            "ArrowLeft" | "PageUp" => position.dispatch(Step::Back),
+                            "Home" => position.dispatch(Step::First),
+                            "Escape" => leave(),
+                            _ => return,
+                        }
+                        event.prevent_default();
+                    },
+                )
+            };
+            let on_fullscreen = gloo::events::EventListener::new(
+                &gloo::utils::document(),
+                "fullscreenchange",
+                move |_| {
+                    if gloo::utils::document().fullscreen_element().is_none() {
+                        leave();
+                    }
+                },
+            );
+            move || {
+                drop(on_key);
+                drop(on_fullscreen);
+                if gloo::utils::document().fullscreen_element().is_some() {
+                    gloo::utils::document().exit_fullscreen();
+                }
+            }
+        });
+    }
+
+    let index = position.index;
+    let Some(slide) = slides.get(index.min(count.saturating_sub(1))) else {
+        return html! { <section class="present"><h2 id={VIEW_TITLE_ID}>{ props.lang.texts().data_unavailable }</h2></section> };
+    };
+    let english = props.lang == Lang::En;
+    html! {
+        <section class="present" aria-labelledby={VIEW_TITLE_ID} aria-roledescription="slide">
+            <p class="present-count" aria-live="polite">{ format!("{} / {}", index + 1, count) }</p>
+            <h2 id={VIEW_TITLE_ID} tabindex="-1" lang="ja">{ slide.title_ja.clone() }</h2>
+            if english {
+                <p class="present-en" lang="en">{ slide.title_en.clone() }</p>
+            }
+            <ul class="present-lines">
+                { for slide.lines_ja.iter().zip(&slide.lines_en).map(|(ja, en)| html! {
+                    <li>
+                        <span lang="ja">{ ja.clone() }</span>
+                        if english { <span class="present-en" lang="en">{ en.clone() }</span> }
+                    </li>
+                }) }
+            </ul>
+            <p class="present-help">{ "Space / → 次へ　← 前へ　Esc 終了" }</p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Dataset {
+        tsunagu_core::validate::load_dataset(tsunagu_core::bundled::SAPPORO_JSON)
+            .expect("valid")
+            .dataset
+    }
+
+    #[test]
+    fn growth_starts_with_the_first_founding_and_ends_with_the_council() {
+        let slides = growth_slides(&bundled());
+        // TMNIT in Hokkaido was founded in 2012-02, before any go-live (2012-03).
+        assert_eq!(slides[0].title_ja, "2012年2月");
+        let last = slides.last().expect("slides");
+        assert!(
+            last.lines_ja
+                .iter()
+                .any(|l| l.contains("さっぽろID-Link連絡会 発足")),
+            "{last:?}"
+        );
+        assert!(
+            last.lines_ja
+                .iter()
+                .any(|l| l.contains("累計: 稼働した開示病院 7・ユニオン 6")),
+            "{last:?}"
+        );
+        assert!(
+            last.lines_ja
+                .iter()
+                .any(|l| l.contains("KKR札幌医療センター")),
+            "KKR's founding is unknown"
+        );
+    }
+
+    #[test]
+    fn the_tour_ends_with_the_sample_plan_and_the_what_if() {
+        let slides = tour(&bundled());
+        let titles: Vec<&str> = slides
+            .iter()
+            .rev()
+            .take(2)
+            .map(|s| s.title_ja.as_str())
+            .collect();
+        assert!(titles[0].starts_with("次のステップ"), "{titles:?}");
+        assert!(
+            titles[1].starts_with("例: みきファミリークリニック"),
+            "{titles:?}"
+        );
+        let what_if = &slides[slides.len() - 1];
+        assert!(
+            what_if.lines_ja[1].starts_with("全体でユニオンを繋げると: 加入 0 ユニオン"),
+            "{what_if:?}"
+        );
+    }
+}
