@@ -125,6 +125,19 @@ describe('data upkeep', () => {
     await context.close();
   });
 
+  test('a link can be edited and made one-way', async () => {
+    const { context, app, page } = await open();
+    await app.tableSwitch('病院間の連携').click();
+    await page.getByRole('button', { name: '手稲溪仁会病院 ⇄ 北海道大学病院 を編集' }).first().click();
+    const form = page.getByRole('form', { name: /を編集$/ });
+    await form.getByRole('checkbox', { name: /片方向/ }).check();
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByText('この端末で変更したデータを表示しています').waitFor();
+    const row = app.bodyRows('病院間の連携').filter({ hasText: '病院間協定' }).filter({ hasText: '北海道大学病院' }).first();
+    await row.getByText('→').waitFor();
+    await context.close();
+  });
+
   test('damaged storage: the app starts on the report data, says so, and offers the damaged copy', async () => {
     const { context, page } = await open('/data', {
       initScript: () => {

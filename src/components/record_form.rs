@@ -20,8 +20,8 @@ pub enum FormKind {
     Facility(Option<Facility>),
     /// A union: new, or this one.
     Union(Option<Union>),
-    /// A new hospital link.
-    Link,
+    /// A hospital link: new, or this one.
+    Link(Option<Link>),
 }
 
 /// [`RecordForm`]'s properties.
@@ -149,10 +149,34 @@ pub fn record_form(props: &RecordFormProps) -> Html {
     let ward = use_state(|| initial_ward);
     let list = use_state(|| initial_list);
     let founded = use_state(|| initial_founded);
-    let link_from = use_state(String::new);
-    let link_to = use_state(String::new);
-    let link_kind = use_state(|| "agreement".to_owned());
-    let directed = use_state(|| false);
+    let initial_link = match &props.kind {
+        FormKind::Link(link) => link.clone(),
+        _ => None,
+    };
+    let link_from = use_state(|| {
+        initial_link
+            .as_ref()
+            .map(|l| l.from.0.clone())
+            .unwrap_or_default()
+    });
+    let link_to = use_state(|| {
+        initial_link
+            .as_ref()
+            .map(|l| l.to.0.clone())
+            .unwrap_or_default()
+    });
+    let link_kind = use_state(|| {
+        let partner = initial_link
+            .as_ref()
+            .is_some_and(|l| l.kind == LinkKind::IdlinkPartner);
+        if partner {
+            "idlink_partner"
+        } else {
+            "agreement"
+        }
+        .to_owned()
+    });
+    let directed = use_state(|| initial_link.as_ref().is_some_and(|l| l.directed));
     let missing_name = use_state(|| false);
 
     let (title, body) = match &props.kind {
@@ -218,7 +242,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                 </>
             },
         ),
-        FormKind::Link => {
+        FormKind::Link(initial) => {
             let hospital_select = |label: &'static str, value: &UseStateHandle<String>| {
                 let state = value.clone();
                 html! {
@@ -235,7 +259,11 @@ pub fn record_form(props: &RecordFormProps) -> Html {
             };
             let d = &lang.texts().data_view;
             (
-                texts.add_link.to_owned(),
+                initial.as_ref().map_or(texts.add_link.to_owned(), |l| {
+                    texts
+                        .edit
+                        .replace("{name}", &format!("{} ⇄ {}", l.from, l.to))
+                }),
                 html! {
                     <>
                         { hospital_select(d.col_from, &link_from) }
@@ -277,7 +305,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
         let on_save = props.on_save.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let needs_name = !matches!(kind_form, FormKind::Link);
+            let needs_name = !matches!(kind_form, FormKind::Link(_));
             if needs_name && name.trim().is_empty() {
                 missing_name.set(true);
                 return;
@@ -317,12 +345,17 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                         sources: vec![edit_source()],
                     })
                 }),
-                FormKind::Link => {
+                FormKind::Link(initial) => {
                     let seed = format!("{}-{}-{}", *link_from, *link_to, *link_kind);
                     Edit::PutLink(Link {
-                        id: LinkId(new_id("l", &seed, &|id| {
-                            data.links.iter().any(|l| l.id.0 == id)
-                        })),
+                        id: initial.as_ref().map_or_else(
+                            || {
+                                LinkId(new_id("l", &seed, &|id| {
+                                    data.links.iter().any(|l| l.id.0 == id)
+                                }))
+                            },
+                            |l| l.id.clone(),
+                        ),
                         kind: if *link_kind == "idlink_partner" {
                             LinkKind::IdlinkPartner
                         } else {
@@ -331,8 +364,10 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                         from: HospitalId((*link_from).clone()),
                         to: HospitalId((*link_to).clone()),
                         directed: *directed,
-                        region_group: None,
-                        source: edit_source(),
+                        region_group: initial.as_ref().and_then(|l| l.region_group.clone()),
+                        source: initial
+                            .as_ref()
+                            .map_or_else(edit_source, |l| l.source.clone()),
                     })
                 }
             };
@@ -343,7 +378,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
     html! {
         <form class="record-form" {onsubmit} aria-labelledby="record-form-title">
             <h4 id="record-form-title">{ title }</h4>
-            if !matches!(props.kind, FormKind::Link) {
+            if !matches!(props.kind, FormKind::Link(_)) {
                 <label class="field">
                     <span>{ texts.field_name }</span>
                     <input type="text" required=true value={(*name).clone()} aria-invalid={missing_name.to_string()}

@@ -471,7 +471,7 @@ fn form_key(kind: &FormKind) -> String {
             format!("facility:{}", f.as_ref().map_or("new", |f| f.id.as_str()))
         }
         FormKind::Union(u) => format!("union:{}", u.as_ref().map_or("new", |u| u.id.as_str())),
-        FormKind::Link => "link".to_owned(),
+        FormKind::Link(l) => format!("link:{}", l.as_ref().map_or("new", |l| l.id.as_str())),
     }
 }
 
@@ -575,7 +575,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
                     actions(
                         lang,
                         &name,
-                        None,
+                        Some(open(FormKind::Link(Some(l.clone())))),
                         remove(Edit::RemoveLink(l.id.clone()), &name),
                     )
                 }),
@@ -588,7 +588,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let add = match current {
         Table::Facilities => Some((texts.upkeep.add_facility, FormKind::Facility(None))),
         Table::Unions => Some((texts.upkeep.add_union, FormKind::Union(None))),
-        Table::Links => Some((texts.upkeep.add_link, FormKind::Link)),
+        Table::Links => Some((texts.upkeep.add_link, FormKind::Link(None))),
         _ => None,
     };
     let note = match current {
