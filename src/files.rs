@@ -73,3 +73,21 @@ pub fn apply_update() {
         }
     }
 }
+
+/// Reads `Shift_JIS` bytes with the browser's own `TextDecoder` (fatal on
+/// malformed bytes), so the wasm needs no encoding tables.
+pub fn shift_jis(bytes: &[u8]) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(true);
+        let decoder =
+            web_sys::TextDecoder::new_with_label_and_options("shift_jis", &options).ok()?;
+        decoder.decode_with_u8_array(bytes).ok()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = bytes;
+        None
+    }
+}

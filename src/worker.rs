@@ -64,7 +64,9 @@ pub fn read_import(
     bytes: &[u8],
     current: &tsunagu_core::model::Dataset,
 ) -> (ImportOutcome, Option<String>) {
-    use tsunagu_core::import::{check_size, decode_text, import_facilities_csv, with_facilities};
+    use tsunagu_core::import::{
+        check_size, decode_text_with, import_facilities_csv_text, with_facilities,
+    };
     use tsunagu_core::validate::load_dataset;
 
     let refused = |problems: Vec<tsunagu_core::validate::Problem>| {
@@ -81,16 +83,19 @@ pub fn read_import(
             .iter()
             .find(|b| !b.is_ascii_whitespace())
             .is_some_and(|&b| b == b'{');
+    let decoded = decode_text_with(bytes, &crate::files::shift_jis);
     let result = if is_json {
-        decode_text(bytes).and_then(|text| {
+        decoded.and_then(|text| {
             load_dataset(&text).map(|loaded| (loaded.dataset, text, loaded.warnings))
         })
     } else {
-        import_facilities_csv(bytes, name, current, &crate::lookup::nfkc).map(|import| {
-            let next = with_facilities(current, &import);
-            let text = tsunagu_core::export::export_json(&next).unwrap_or_default();
-            (next, text, Vec::new())
-        })
+        decoded
+            .and_then(|text| import_facilities_csv_text(&text, name, current, &crate::lookup::nfkc))
+            .map(|import| {
+                let next = with_facilities(current, &import);
+                let text = tsunagu_core::export::export_json(&next).unwrap_or_default();
+                (next, text, Vec::new())
+            })
     };
     match result {
         Ok((next, text, warnings)) => (

@@ -37,20 +37,41 @@ pub fn check_size(len: usize) -> Result<(), Vec<Problem>> {
     Ok(())
 }
 
-/// Decodes a file's bytes: UTF-8 (a BOM is dropped), else `Shift_JIS`.
+/// Decodes a file's bytes: UTF-8 (a BOM is dropped), else `Shift_JIS`
+/// through `shift_jis`, which returns `None` for bytes it cannot read.
 ///
 /// # Errors
-/// When the bytes are neither valid UTF-8 nor valid `Shift_JIS`.
-pub fn decode_text(bytes: &[u8]) -> Result<String, Vec<Problem>> {
+/// When the bytes are neither valid UTF-8 nor readable by `shift_jis`.
+pub fn decode_text_with(
+    bytes: &[u8],
+    shift_jis: &dyn Fn(&[u8]) -> Option<String>,
+) -> Result<String, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_owned());
     }
+    shift_jis(bytes).ok_or_else(|| vec![Problem::error("", ProblemKind::Encoding)])
+}
+
+/// `Shift_JIS` as Excel writes it, with `encoding_rs`; `None` on malformed
+/// bytes. (The web app uses the browser's own `TextDecoder` instead, so the
+/// wasm carries no encoding tables.)
+#[cfg(feature = "shift-jis")]
+pub fn shift_jis(bytes: &[u8]) -> Option<String> {
     let (text, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
-    if had_errors {
-        return Err(vec![Problem::error("", ProblemKind::Encoding)]);
-    }
-    Ok(text.into_owned())
+    (!had_errors).then(|| text.into_owned())
+}
+
+/// Decodes a file's bytes: UTF-8 (a BOM is dropped), else `Shift_JIS`
+/// (with the `shift-jis` feature, on by default).
+///
+/// # Errors
+/// When the bytes are neither valid UTF-8 nor valid `Shift_JIS`.
+pub fn decode_text(bytes: &[u8]) -> Result<String, Vec<Problem>> {
+    #[cfg(feature = "shift-jis")]
+    return decode_text_with(bytes, &shift_jis);
+    #[cfg(not(feature = "shift-jis"))]
+    return decode_text_with(bytes, &|_| None);
 }
 
 /// Reads a whole dataset from a JSON file's bytes.
@@ -125,7 +146,6 @@ pub fn kind_label(kind: FacilityKind) -> &'static str {
 /// Every problem at once: size, encoding, missing columns, and per cell
 /// (empty names, unknown kinds, wards and unions, duplicate ids), each with
 /// its line and column.
-#[allow(clippy::too_many_lines)] // one pass over the rows, one check per column
 pub fn import_facilities_csv(
     bytes: &[u8],
     file_name: &str,
@@ -133,7 +153,20 @@ pub fn import_facilities_csv(
     nfkc: &dyn Fn(&str) -> String,
 ) -> Result<CsvImport, Vec<Problem>> {
     check_size(bytes.len())?;
-    let text = decode_text(bytes)?;
+    import_facilities_csv_text(&decode_text(bytes)?, file_name, data, nfkc)
+}
+
+/// [`import_facilities_csv`] on text already decoded.
+///
+/// # Errors
+/// As [`import_facilities_csv`], but for size and encoding.
+#[allow(clippy::too_many_lines)] // one pass over the rows, one check per column
+pub fn import_facilities_csv_text(
+    text: &str,
+    file_name: &str,
+    data: &Dataset,
+    nfkc: &dyn Fn(&str) -> String,
+) -> Result<CsvImport, Vec<Problem>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -170,7 +203,7 @@ pub fn import_facilities_csv(
     let mut problems = Vec::new();
     let mut facilities: Vec<Facility> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    let mut lines = Lines::new(&text);
+    let mut lines = Lines::new(text);
     // Folded once, so a row without an id finds its facility in O(1).
     let known: HashMap<String, &FacilityId> = data
         .facilities
