@@ -1,30 +1,19 @@
 // End-to-end tests of the データ and 地域 views: the bundled data as tables,
 // search, sorting from the keyboard, sources, and the ward coverage figures
 // checked against the report's printed numbers.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { openPage } from './support/browser.mjs';
+import { withAppServer } from './support/harness.mjs';
 import { seriousViolations } from './support/axe.mjs';
 import { TablePage } from './pages/data-page.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withAppServer();
 
 async function open(route) {
-  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 900 } });
-  const app = new TablePage(page, server.url);
+  const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
+  const app = new TablePage(page, env.server.url);
   await app.goto(route);
   return { context, app, page, problems };
 }

@@ -1,26 +1,15 @@
 // End-to-end tests of the promises made to seminar rooms and to patients:
 // the app talks to no one but its own origin, works offline after one
 // visit (reload included), and offers an updated build cleanly.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { openPage } from './support/browser.mjs';
+import { withAppServer } from './support/harness.mjs';
 import { AppPage, VIEWS } from './pages/app-page.mjs';
 import { PlannerPage } from './pages/planner-page.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withAppServer();
 
 async function serviceWorkerControls(page) {
   await page.evaluate(async () => {
@@ -33,14 +22,14 @@ async function serviceWorkerControls(page) {
 
 describe('privacy and offline', () => {
   test('no request goes to any origin but the app’s own, through every view and a plan', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     const foreign = [];
-    const origin = new URL(server.url).origin;
+    const origin = new URL(env.server.url).origin;
     context.on('request', (request) => {
       const url = new URL(request.url());
       if (!['blob:', 'data:'].includes(url.protocol) && url.origin !== origin) foreign.push(request.url());
     });
-    const app = new PlannerPage(page, server.url);
+    const app = new PlannerPage(page, env.server.url);
     await app.goto('/');
     for (const view of VIEWS) {
       await app.navLink(view).click();
@@ -61,8 +50,8 @@ describe('privacy and offline', () => {
   });
 
   test('after one visit the app works with the network off, reload included', async () => {
-    const { context, page, problems } = await openPage(browser);
-    const app = new PlannerPage(page, server.url);
+    const { context, page, problems } = await openPage(env.browser);
+    const app = new PlannerPage(page, env.server.url);
     await app.goto('/');
     await serviceWorkerControls(page);
     await context.setOffline(true);
@@ -78,8 +67,8 @@ describe('privacy and offline', () => {
   });
 
   test('the app can be installed: a manifest with icons', async () => {
-    const { context, page } = await openPage(browser);
-    await page.goto(server.url);
+    const { context, page } = await openPage(env.browser);
+    await page.goto(env.server.url);
     const manifest = await page.evaluate(async () => {
       const href = document.querySelector('link[rel=manifest]').href;
       return (await fetch(href)).json();
@@ -91,13 +80,13 @@ describe('privacy and offline', () => {
   });
 
   test('a new build is offered, and taking it reloads into it', async () => {
-    const { context, page } = await openPage(browser);
-    const app = new AppPage(page, server.url);
+    const { context, page } = await openPage(env.browser);
+    const app = new AppPage(page, env.server.url);
     await app.goto('/');
     await serviceWorkerControls(page);
     const before = await page.evaluate(() => caches.keys());
     // The server now plays a new release: its service worker differs.
-    server.rewrite('/sw.js', (body) => body.replace(/const CACHE = '([^']+)'/, "const CACHE = '$1-next'"));
+    env.server.rewrite('/sw.js', (body) => body.replace(/const CACHE = '([^']+)'/, "const CACHE = '$1-next'"));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const notice = page.getByRole('alert').filter({ hasText: '新しいバージョン' });
     await notice.waitFor();
@@ -108,7 +97,7 @@ describe('privacy and offline', () => {
     const after = await page.evaluate(() => caches.keys());
     assert.ok(after.some((k) => k.endsWith('-next')), `${before} → ${after}`);
     assert.ok(!after.some((k) => before.includes(k)), 'the old cache is gone');
-    server.rewrite('/sw.js', (body) => body);
+    env.server.rewrite('/sw.js', (body) => body);
     await context.close();
   });
 });

@@ -1,33 +1,22 @@
 // End-to-end tests of the 経路プラン view, driven as a user would: search,
 // click, keyboard, a shared link, printing; the plans are checked against
 // cases worked out by hand from the report, and against the CLI.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { openPage } from './support/browser.mjs';
+import { withAppServer } from './support/harness.mjs';
 import { seriousViolations } from './support/axe.mjs';
 import { PlannerPage } from './pages/planner-page.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withAppServer();
 
 async function open(route = '/') {
-  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 900 } });
-  const app = new PlannerPage(page, server.url);
+  const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
+  const app = new PlannerPage(page, env.server.url);
   await app.goto(route);
   return { context, app, page, problems };
 }

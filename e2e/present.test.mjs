@@ -1,30 +1,19 @@
 // Presentation mode: the guided tour, stepped with Space and the arrow keys,
 // in large type; Esc leaves it.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { openPage } from './support/browser.mjs';
+import { withAppServer } from './support/harness.mjs';
 import { seriousViolations } from './support/axe.mjs';
 import { AppPage } from './pages/app-page.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withAppServer();
 
 describe('presentation mode', () => {
   test('the tour steps through growth, a sample plan and the what-if, and Esc leaves', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
-    const app = new AppPage(page, server.url);
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1920, height: 1080 } });
+    const app = new AppPage(page, env.server.url);
     await app.goto('/');
     await page.getByRole('link', { name: '▶ 発表モード' }).click();
     const title = page.getByRole('heading', { level: 2 });

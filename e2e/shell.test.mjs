@@ -1,30 +1,19 @@
 // End-to-end tests of the app's frame against the release build: it renders
 // cleanly, every view is reachable from the keyboard, the language switch
 // works and is remembered, and axe-core finds nothing serious.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { openPage } from './support/browser.mjs';
+import { withAppServer } from './support/harness.mjs';
 import { seriousViolations } from './support/axe.mjs';
 import { AppPage, VIEWS, VIEW_TITLES, WORDS } from './pages/app-page.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withAppServer();
 
 async function open(options) {
-  const { context, page, problems } = await openPage(browser, options);
-  return { context, app: new AppPage(page, server.url), page, problems };
+  const { context, page, problems } = await openPage(env.browser, options);
+  return { context, app: new AppPage(page, env.server.url), page, problems };
 }
 
 describe('the app shell', () => {

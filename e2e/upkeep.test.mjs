@@ -3,34 +3,23 @@
 // nothing changed), editing with undo and redo, and what is kept on the
 // device: reloads, a damaged copy, a full quota. Names from imported files
 // are always text, never markup.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { openPage } from './support/browser.mjs';
+import { withAppServer } from './support/harness.mjs';
 import { seriousViolations } from './support/axe.mjs';
 import { TablePage } from './pages/data-page.mjs';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withAppServer();
 
 async function open(route = '/data', { initScript } = {}) {
-  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 900 } });
+  const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
   if (initScript) await context.addInitScript(initScript);
-  const app = new TablePage(page, server.url);
+  const app = new TablePage(page, env.server.url);
   await app.goto(route);
   return { context, app, page, problems };
 }
