@@ -1,0 +1,69 @@
+// Measures importing a large dataset in headless Chromium against the
+// release build in dist/: the time to the preview, the time to apply it, and
+// the longest main-thread tasks (what a user feels as a freeze).
+//
+//   node scripts/bench-import.mjs [FACILITIES=180000]
+//
+// The file is made at run time from the bundled dataset plus synthetic
+// facilities (named テスト施設N), so nothing large is committed.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { launchBrowser } from '../e2e/support/browser.mjs';
+import { startServer } from '../e2e/support/server.mjs';
+
+const count = Number(process.argv[2] ?? 180000);
+const root = resolve(import.meta.dirname, '..');
+const data = JSON.parse(await readFile(join(root, 'assets/data/sapporo.json'), 'utf8'));
+const unions = data.unions.map((u) => u.id);
+const wards = data.wards.map((w) => w.id);
+let seed = 1;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+data.facilities = Array.from({ length: count }, (_, i) => ({
+  id: `f${i}`,
+  name: `テスト施設${i}`,
+  kind: 'clinic',
+  ward: wards[Math.floor(random() * wards.length)],
+  memberships: [...new Set([0, 1].map(() => unions[Math.floor(random() * unions.length)]))].map((union) => ({
+    union,
+    source: { section: 'intro' },
+  })),
+  sources: [{ section: 'intro' }],
+}));
+for (const member of data.council.members) delete member.facility;
+const file = join(await mkdtemp(join(tmpdir(), 'tsunagu-bench-')), 'large.json');
+await writeFile(file, JSON.stringify(data));
+const size = (await readFile(file)).length;
+
+const server = await startServer();
+const browser = await launchBrowser();
+const page = await browser.newPage();
+await page.goto(`${server.url}/#/data`);
+await page.evaluate(() => {
+  window.__long = [];
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(Math.round(e.duration)))).observe({
+    type: 'longtask',
+    buffered: true,
+  });
+});
+const t0 = performance.now();
+await page.getByLabel('ファイルを取り込む（JSON または CSV）').setInputFiles(file);
+const confirm = page.getByRole('button', { name: 'この内容で取り込む' });
+await confirm.waitFor({ timeout: 300000 });
+const t1 = performance.now();
+await confirm.click();
+await page.getByText('この端末で変更したデータを表示しています').waitFor({ timeout: 300000 });
+const t2 = performance.now();
+const long = await page.evaluate(() => window.__long);
+await browser.close();
+await server.close();
+
+console.log('| facilities | file | to preview | to apply | longest main-thread tasks |');
+console.log('|---|---|---|---|---|');
+console.log(
+  `| ${count} | ${(size / 1e6).toFixed(1)} MB | ${(t1 - t0).toFixed(0)} ms | ${(t2 - t1).toFixed(0)} ms | ${long
+    .sort((a, b) => b - a)
+    .slice(0, 3)
+    .join(', ')} ms |`,
+);
