@@ -145,7 +145,7 @@ pub const TEXTS: Texts = Texts {
         plan_none: "Nothing to join",
         plan_join: "Join {n}: {unions}",
         plan_relays: "at most {n} relays",
-        explain_direct: "Every hospital is itself the host of a union you belong to: direct disclosure, no relay.",
+        explain_direct: "Each hospital is itself the host of a union you are in or join: direct disclosure, no relay.",
         explain_relays: "From a union's host, the records travel along at most {n} hospital links to reach each hospital.",
         alternatives: "Equally good alternatives",
         alternatives_more: "More combinations are equally good.",
