@@ -83,6 +83,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Prints the reach matrix: fewest relays from each union to each 開示病院 (null: unreachable).
+    Reach {
+        /// The dataset; the bundled one when omitted.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// A what-if scenario (JSON: {"name", "changes": [...]}), see DATA.md.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Print JSON (the only format).
+        #[arg(long)]
+        json: bool,
+    },
     /// Prints figures computed from the records: per ward, totals, designations.
     Stats {
         /// The dataset; the bundled one when omitted.
@@ -533,11 +545,36 @@ fn export(data: Option<&PathBuf>, csv: bool) -> Result<(), ExitCode> {
     write_out(None, &bytes)
 }
 
+fn reach(data: Option<&PathBuf>, scenario: Option<&PathBuf>) -> Result<(), ExitCode> {
+    let (_, data) = load(data)?;
+    let scenario = match scenario {
+        None => tsunagu_core::whatif::Scenario::default(),
+        Some(path) => {
+            let (name, text) = read(Some(path))?;
+            serde_json::from_str(&text).map_err(|error| {
+                eprintln!("{name}: 仮定を読めません / cannot read the scenario: {error}");
+                ExitCode::from(1)
+            })?
+        }
+    };
+    let (next, links) = tsunagu_core::whatif::apply_scenario(&data, &scenario);
+    let graph = NetworkGraph::build(&next, &links);
+    let matrix = tsunagu_core::whatif::reach_matrix(&next, &graph);
+    let out = json!({
+        "unions": matrix.unions.iter().map(|u| union_name(&next, u)).collect::<Vec<_>>(),
+        "hospitals": matrix.hospitals.iter().map(|h| hospital_name(&next, h)).collect::<Vec<_>>(),
+        "relays": matrix.relays,
+    });
+    println!("{out}");
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Validate { file } => validate(file.as_ref()),
         Command::Stats { data, json } => stats(data.as_ref(), *json),
+        Command::Reach { data, scenario, .. } => reach(data.as_ref(), scenario.as_ref()),
         Command::Import { file, into, out } => import(file, into.as_ref(), out.as_ref()),
         Command::Export { data, csv, .. } => export(data.as_ref(), *csv),
         Command::Plan {

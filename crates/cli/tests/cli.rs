@@ -415,3 +415,54 @@ fn temp_file_bytes(name: &str, bytes: &[u8]) -> PathBuf {
     std::fs::write(&path, bytes).expect("write");
     path
 }
+
+#[test]
+fn reach_prints_the_matrix_and_a_scenario_changes_it() {
+    let output = tsunagu(&["reach", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let matrix: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let hospitals = matrix["hospitals"].as_array().expect("hospitals");
+    assert_eq!(hospitals.len(), 7);
+    let row = matrix["unions"]
+        .as_array()
+        .expect("unions")
+        .iter()
+        .position(|u| u == "TMNIT in Hokkaido")
+        .expect("TMNIT");
+    let kkr = hospitals
+        .iter()
+        .position(|h| h == "KKR札幌医療センター")
+        .expect("KKR");
+    assert_eq!(matrix["relays"][row][kkr], Value::Null, "unreachable today");
+
+    let scenario = temp_file(
+        "connect.json",
+        r#"{"name": "connect", "changes": [{"kind": "connect_unions", "a": "tmnit", "b": "kkr-union"}]}"#,
+    );
+    let output = tsunagu(&[
+        "reach",
+        "--scenario",
+        scenario.to_str().expect("utf-8"),
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let after: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(after["relays"][row][kkr], 1);
+
+    let broken = temp_file(
+        "broken-scenario.json",
+        r#"{"name": "x", "changes": [{"kind": "teleport"}]}"#,
+    );
+    let output = tsunagu(&[
+        "reach",
+        "--scenario",
+        broken.to_str().expect("utf-8"),
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("cannot read the scenario"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -19,6 +19,7 @@ pub mod names;
 pub mod planner;
 pub mod stats;
 pub mod validate;
+pub mod whatif;
 
 /// The version of tsunagu, shared by the app and the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

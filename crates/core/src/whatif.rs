@@ -1,0 +1,169 @@
+//! What-if scenarios for the council, and the reach matrix they change.
+//!
+//! A scenario is a named list of changes: connect two unions, add an
+//! agreement between two hospitals, have a facility join a union, or have a
+//! hospital go live with its own union. The reach matrix says, for each
+//! union and each 開示病院, the fewest relays by which a member of the union
+//! reaches the hospital without joining anything.
+
+use serde::{Deserialize, Serialize};
+
+use crate::graph::{NetworkGraph, UnionLink};
+use crate::model::{
+    Dataset, FacilityId, HospitalId, Link, LinkId, LinkKind, Membership, Section, SectionId,
+    Source, Text, Union, UnionId,
+};
+
+/// One proposed change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Change {
+    /// Connect union `a` and union `b` (two-way).
+    ConnectUnions {
+        /// One union.
+        a: UnionId,
+        /// The other.
+        b: UnionId,
+    },
+    /// A 病院間協定 between two hospitals (two-way).
+    AddAgreement {
+        /// One hospital.
+        from: HospitalId,
+        /// The other.
+        to: HospitalId,
+    },
+    /// A facility joins a union.
+    Join {
+        /// The facility.
+        facility: FacilityId,
+        /// The union.
+        union: UnionId,
+    },
+    /// A hospital goes live on ID-Link with its own union.
+    GoLive {
+        /// The hospital.
+        hospital: HospitalId,
+        /// The new union's name.
+        union_name: String,
+    },
+}
+
+/// A named proposal.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Its name.
+    pub name: String,
+    /// Its changes, applied in order.
+    pub changes: Vec<Change>,
+}
+
+/// The section that sources what a scenario adds.
+pub const SCENARIO_SECTION: &str = "scenario";
+
+/// The dataset and the union links a scenario gives. Changes naming records
+/// the dataset lacks are skipped; validation of the result reports nothing
+/// new for them.
+pub fn apply_scenario(data: &Dataset, scenario: &Scenario) -> (Dataset, Vec<UnionLink>) {
+    let mut next = data.clone();
+    let source = Source {
+        section: SectionId(SCENARIO_SECTION.to_owned()),
+        quote: Some(scenario.name.clone()),
+    };
+    if !next.sections.iter().any(|s| s.id.0 == SCENARIO_SECTION) {
+        next.sections.push(Section {
+            id: SectionId(SCENARIO_SECTION.to_owned()),
+            heading: "仮定".to_owned(),
+            title: Text {
+                ja: "仮定（what-if）".to_owned(),
+                en: "What-if".to_owned(),
+            },
+            position: 998,
+        });
+    }
+    let mut links = Vec::new();
+    for (i, change) in scenario.changes.iter().enumerate() {
+        match change {
+            Change::ConnectUnions { a, b } => links.push(UnionLink {
+                a: a.clone(),
+                b: b.clone(),
+                directed: false,
+                label: scenario.name.clone(),
+            }),
+            Change::AddAgreement { from, to } => next.links.push(Link {
+                id: LinkId(format!("whatif-{i}")),
+                kind: LinkKind::Agreement,
+                from: from.clone(),
+                to: to.clone(),
+                directed: false,
+                region_group: None,
+                source: source.clone(),
+            }),
+            Change::Join { facility, union } => {
+                if let Some(f) = next.facilities.iter_mut().find(|f| &f.id == facility) {
+                    if !f.memberships.iter().any(|m| &m.union == union) {
+                        f.memberships.push(Membership {
+                            union: union.clone(),
+                            source: source.clone(),
+                        });
+                    }
+                }
+            }
+            Change::GoLive {
+                hospital,
+                union_name,
+            } => {
+                if let Some(h) = next.hospitals.iter_mut().find(|h| &h.id == hospital) {
+                    h.discloses = true;
+                    next.unions.push(Union {
+                        id: UnionId(format!("whatif-{i}")),
+                        name: union_name.clone(),
+                        aliases: Vec::new(),
+                        hosts: vec![hospital.clone()],
+                        founded: None,
+                        joining: None,
+                        registered_facilities: Vec::new(),
+                        history: Vec::new(),
+                        notes: Vec::new(),
+                        sources: vec![source.clone()],
+                    });
+                }
+            }
+        }
+    }
+    (next, links)
+}
+
+/// For each union (rows) and each 開示病院 (columns), the fewest relays by
+/// which a member reaches the hospital without joining anything.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReachMatrix {
+    /// The rows.
+    pub unions: Vec<UnionId>,
+    /// The columns.
+    pub hospitals: Vec<HospitalId>,
+    /// `relays[u][h]`; `None` where unreachable.
+    pub relays: Vec<Vec<Option<u32>>>,
+}
+
+/// The reach matrix of a dataset (and any scenario union links in `graph`).
+///
+/// # Complexity
+/// One backward 0-1 BFS per disclosing hospital: O(H · (V + E)).
+pub fn reach_matrix(data: &Dataset, graph: &NetworkGraph) -> ReachMatrix {
+    let hospitals: Vec<HospitalId> = data
+        .hospitals
+        .iter()
+        .filter(|h| h.discloses)
+        .map(|h| h.id.clone())
+        .collect();
+    let columns: Vec<Vec<Option<u32>>> = hospitals.iter().map(|h| graph.relays_into(h)).collect();
+    let unions = graph.unions().to_vec();
+    let relays = (0..unions.len())
+        .map(|u| columns.iter().map(|column| column[u]).collect())
+        .collect();
+    ReachMatrix {
+        unions,
+        hospitals,
+        relays,
+    }
+}
