@@ -95,6 +95,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Writes a synthetic network (deterministic for a seed) and prints how
+    /// many unions random queries need.
+    Synth {
+        /// hokkaido (about 7,000 facilities) or japan (about 180,000).
+        #[arg(long, value_parser = ["hokkaido", "japan"])]
+        scale: String,
+        /// The seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write it; standard output when omitted.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Prints figures computed from the records: per ward, totals, designations.
     Stats {
         /// The dataset; the bundled one when omitted.
@@ -569,11 +582,41 @@ fn reach(data: Option<&PathBuf>, scenario: Option<&PathBuf>) -> Result<(), ExitC
     Ok(())
 }
 
+fn synth(scale: &str, seed: u64, out: Option<&PathBuf>) -> Result<(), ExitCode> {
+    use tsunagu_core::synth::{join_distribution, synthesize, Scale};
+    let scale = if scale == "japan" {
+        Scale::JAPAN
+    } else {
+        Scale::HOKKAIDO
+    };
+    let data = synthesize(scale, seed);
+    let spread = join_distribution(&data, 200, seed);
+    eprintln!(
+        "{} hospitals, {} unions, {} facilities, {} links",
+        data.hospitals.len(),
+        data.unions.len(),
+        data.facilities.len(),
+        data.links.len()
+    );
+    eprintln!("fewest unions to join over 200 random single-target queries:");
+    for (k, n) in spread.counts.iter().enumerate() {
+        eprintln!("  {k}: {n}");
+    }
+    eprintln!("  unreachable: {}", spread.unreachable);
+    // Compact, so that a japan-scale file stays under the app's import limit.
+    let json = serde_json::to_string(&data).map_err(|error| {
+        eprintln!("JSON を書けません / cannot write JSON: {error}");
+        ExitCode::from(1)
+    })?;
+    write_out(out, json.as_bytes())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Validate { file } => validate(file.as_ref()),
         Command::Stats { data, json } => stats(data.as_ref(), *json),
+        Command::Synth { scale, seed, out } => synth(scale, *seed, out.as_ref()),
         Command::Reach { data, scenario, .. } => reach(data.as_ref(), scenario.as_ref()),
         Command::Import { file, into, out } => import(file, into.as_ref(), out.as_ref()),
         Command::Export { data, csv, .. } => export(data.as_ref(), *csv),

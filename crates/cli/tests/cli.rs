@@ -466,3 +466,37 @@ fn reach_prints_the_matrix_and_a_scenario_changes_it() {
         stderr(&output)
     );
 }
+
+#[test]
+fn synth_is_deterministic_valid_and_prints_the_join_distribution() {
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests/hokkaido.json");
+    let first = tsunagu(&[
+        "synth",
+        "--scale",
+        "hokkaido",
+        "--seed",
+        "3",
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("600 hospitals, 50 unions, 7000 facilities"),
+        "{}",
+        stderr(&first)
+    );
+    assert!(
+        stderr(&first).contains("fewest unions to join"),
+        "{}",
+        stderr(&first)
+    );
+    let bytes = std::fs::read(&out).expect("written");
+    let again = tsunagu(&["synth", "--scale", "hokkaido", "--seed", "3"]);
+    assert_eq!(again.stdout, bytes, "the same seed gives the same file");
+    let validate = tsunagu(&["validate", out.to_str().expect("utf-8")]);
+    assert!(validate.status.success(), "{}", stderr(&validate));
+    assert_eq!(
+        tsunagu(&["synth", "--scale", "mars"]).status.code(),
+        Some(2)
+    );
+}

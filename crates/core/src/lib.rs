@@ -18,6 +18,7 @@ pub mod model;
 pub mod names;
 pub mod planner;
 pub mod stats;
+pub mod synth;
 pub mod validate;
 pub mod whatif;
 
