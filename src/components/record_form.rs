@@ -332,17 +332,13 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                     name: name.trim().to_owned(),
                     hosts: list.iter().map(|h| HospitalId(h.clone())).collect(),
                     founded: (!founded.trim().is_empty()).then(|| Month(founded.trim().to_owned())),
-                    ..initial.clone().unwrap_or_else(|| Union {
-                        id: UnionId(String::new()),
-                        name: String::new(),
-                        aliases: Vec::new(),
-                        hosts: Vec::new(),
-                        founded: None,
-                        joining: None,
-                        registered_facilities: Vec::new(),
-                        history: Vec::new(),
-                        notes: Vec::new(),
-                        sources: vec![edit_source()],
+                    ..initial.clone().unwrap_or_else(|| {
+                        Union::new(
+                            UnionId(String::new()),
+                            String::new(),
+                            Vec::new(),
+                            edit_source(),
+                        )
                     })
                 }),
                 FormKind::Link(initial) => {

@@ -4,7 +4,7 @@
 //! nothing.
 
 use crate::model::{
-    Dataset, Facility, FacilityId, Link, LinkId, Section, SectionId, Source, Text, Union, UnionId,
+    Dataset, Facility, FacilityId, Link, LinkId, SectionId, Source, Text, Union, UnionId,
 };
 use crate::validate::{validate, Problem, Severity};
 
@@ -66,17 +66,15 @@ fn put<T, K: PartialEq>(list: &mut Vec<T>, record: T, key: impl Fn(&T) -> &K) {
 /// totals that no longer add up) do not stop an edit.
 pub fn apply_edit(data: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
     let mut next = data.clone();
-    if !next.sections.iter().any(|s| s.id.0 == EDIT_SECTION) {
-        next.sections.push(Section {
-            id: SectionId(EDIT_SECTION.to_owned()),
-            heading: "手入力".to_owned(),
-            title: Text {
-                ja: "つなぐでの手入力".to_owned(),
-                en: "Entered in tsunagu".to_owned(),
-            },
-            position: 999,
-        });
-    }
+    next.ensure_section(
+        EDIT_SECTION,
+        "手入力",
+        Text {
+            ja: "つなぐでの手入力".to_owned(),
+            en: "Entered in tsunagu".to_owned(),
+        },
+        999,
+    );
     match edit.clone() {
         Edit::PutFacility(facility) => put(&mut next.facilities, facility, |f| &f.id),
         Edit::RemoveFacility(id) => {

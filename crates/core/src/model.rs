@@ -333,6 +333,39 @@ pub struct HistoryEvent {
     pub source: Source,
 }
 
+impl Dataset {
+    /// Adds a section (for records that do not come from the report: hand
+    /// edits, scenarios) unless one with its id is there.
+    pub fn ensure_section(&mut self, id: &str, heading: &str, title: Text, position: u32) {
+        if !self.sections.iter().any(|s| s.id.0 == id) {
+            self.sections.push(Section {
+                id: SectionId(id.to_owned()),
+                heading: heading.to_owned(),
+                title,
+                position,
+            });
+        }
+    }
+}
+
+impl Union {
+    /// A union with just an id, a name, its hosts and one source.
+    pub fn new(id: UnionId, name: String, hosts: Vec<HospitalId>, source: Source) -> Self {
+        Self {
+            id,
+            name,
+            aliases: Vec::new(),
+            hosts,
+            founded: None,
+            joining: None,
+            registered_facilities: Vec::new(),
+            history: Vec::new(),
+            notes: Vec::new(),
+            sources: vec![source],
+        }
+    }
+}
+
 /// An ID-Link ユニオン: the group of facilities that may view a hospital's
 /// records, with patient consent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

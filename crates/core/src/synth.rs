@@ -132,18 +132,12 @@ pub fn synthesize(scale: Scale, seed: u64) -> Dataset {
             hospitals[0].discloses = true;
         }
         union_region.push(region);
-        unions.push(Union {
-            id: UnionId(format!("u{u}")),
-            name: format!("合成ユニオン{u}"),
-            aliases: Vec::new(),
+        unions.push(Union::new(
+            UnionId(format!("u{u}")),
+            format!("合成ユニオン{u}"),
             hosts,
-            founded: None,
-            joining: None,
-            registered_facilities: Vec::new(),
-            history: Vec::new(),
-            notes: Vec::new(),
-            sources: vec![source.clone()],
-        });
+            source.clone(),
+        ));
     }
 
     // Links: inside a region but for 0.5% between regions (few enough that the

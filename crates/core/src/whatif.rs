@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::graph::{NetworkGraph, UnionLink};
 use crate::model::{
-    Dataset, FacilityId, HospitalId, Link, LinkId, LinkKind, Membership, Section, SectionId,
-    Source, Text, Union, UnionId,
+    Dataset, FacilityId, HospitalId, Link, LinkId, LinkKind, Membership, SectionId, Source, Text,
+    Union, UnionId,
 };
 
 /// One proposed change.
@@ -69,17 +69,15 @@ pub fn apply_scenario(data: &Dataset, scenario: &Scenario) -> (Dataset, Vec<Unio
         section: SectionId(SCENARIO_SECTION.to_owned()),
         quote: Some(scenario.name.clone()),
     };
-    if !next.sections.iter().any(|s| s.id.0 == SCENARIO_SECTION) {
-        next.sections.push(Section {
-            id: SectionId(SCENARIO_SECTION.to_owned()),
-            heading: "仮定".to_owned(),
-            title: Text {
-                ja: "仮定（what-if）".to_owned(),
-                en: "What-if".to_owned(),
-            },
-            position: 998,
-        });
-    }
+    next.ensure_section(
+        SCENARIO_SECTION,
+        "仮定",
+        Text {
+            ja: "仮定（what-if）".to_owned(),
+            en: "What-if".to_owned(),
+        },
+        998,
+    );
     let mut links = Vec::new();
     for (i, change) in scenario.changes.iter().enumerate() {
         match change {
@@ -114,18 +112,12 @@ pub fn apply_scenario(data: &Dataset, scenario: &Scenario) -> (Dataset, Vec<Unio
             } => {
                 if let Some(h) = next.hospitals.iter_mut().find(|h| &h.id == hospital) {
                     h.discloses = true;
-                    next.unions.push(Union {
-                        id: UnionId(format!("whatif-{i}")),
-                        name: union_name.clone(),
-                        aliases: Vec::new(),
-                        hosts: vec![hospital.clone()],
-                        founded: None,
-                        joining: None,
-                        registered_facilities: Vec::new(),
-                        history: Vec::new(),
-                        notes: Vec::new(),
-                        sources: vec![source.clone()],
-                    });
+                    next.unions.push(Union::new(
+                        UnionId(format!("whatif-{i}")),
+                        union_name.clone(),
+                        vec![hospital.clone()],
+                        source.clone(),
+                    ));
                 }
             }
         }
