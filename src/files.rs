@@ -91,3 +91,94 @@ pub fn shift_jis(bytes: &[u8]) -> Option<String> {
         None
     }
 }
+
+/// The markup of an `<svg>` element as a standalone SVG file, `width` by
+/// `height` pixels.
+pub fn svg_file(svg: &web_sys::Element, width: f64, height: f64) -> String {
+    let markup = svg.outer_html();
+    let sized = markup.replacen(
+        "<svg ",
+        &format!("<svg width=\"{width:.0}\" height=\"{height:.0}\" "),
+        1,
+    );
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{sized}")
+}
+
+/// Offers an `<svg>` element as an SVG download.
+pub fn download_svg(name: &str, svg: &web_sys::Element, width: f64, height: f64) {
+    download(
+        name,
+        "image/svg+xml",
+        svg_file(svg, width, height).as_bytes(),
+    );
+}
+
+/// Offers an `<svg>` element as a PNG download, drawn at twice `width` by
+/// `height` on a white background. The picture goes through a `data:` URL
+/// and a canvas, all on the device.
+#[cfg(target_arch = "wasm32")]
+pub fn download_png(name: &str, svg: &web_sys::Element, width: f64, height: f64) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    let text = svg_file(svg, width, height);
+    let url = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&text))
+    );
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let name = name.to_owned();
+    let loaded = image.clone();
+    let onload = Closure::once_into_js(move || {
+        let document = gloo::utils::document();
+        let Some(canvas) = document
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        let scale = 2.0;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small, positive
+        {
+            canvas.set_width((width * scale) as u32);
+            canvas.set_height((height * scale) as u32);
+        }
+        let Some(context) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        context.set_fill_style_str("#ffffff");
+        context.fill_rect(0.0, 0.0, width * scale, height * scale);
+        let _ = context.draw_image_with_html_image_element_and_dw_and_dh(
+            &loaded,
+            0.0,
+            0.0,
+            width * scale,
+            height * scale,
+        );
+        if let Ok(png) = canvas.to_data_url_with_type("image/png") {
+            if let Some(anchor) = document
+                .create_element("a")
+                .ok()
+                .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            {
+                anchor.set_href(&png);
+                anchor.set_download(&name);
+                anchor.click();
+            }
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&url);
+}
+
+/// Offers an `<svg>` element as a PNG (no browser natively: nothing happens).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn download_png(_name: &str, _svg: &web_sys::Element, _width: f64, _height: f64) {}

@@ -3,6 +3,7 @@
 mod coming_soon;
 mod data_tools;
 mod lang_switch;
+mod network_map;
 mod notices;
 mod plan_card;
 mod record_form;
@@ -14,6 +15,7 @@ mod view_nav;
 pub use coming_soon::ComingSoon;
 pub use data_tools::{problem_item, DataCommand, DataTools};
 pub use lang_switch::LangSwitch;
+pub use network_map::{NetworkMap, ViewAction, ViewBox};
 pub use notices::Notices;
 pub use plan_card::{plan_title, PlanCard};
 pub use record_form::{FormKind, RecordForm};

@@ -107,6 +107,10 @@ pub struct Texts {
     pub planner_view: PlannerTexts,
     /// Words for importing, exporting, editing and storage.
     pub upkeep: UpkeepTexts,
+    /// The ネットワーク view's words.
+    pub network_view: NetworkTexts,
+    /// The 成長 view's words.
+    pub growth_view: GrowthTexts,
     /// Shown when the bundled dataset cannot be read.
     pub data_unavailable: &'static str,
     /// The heading of the page shown for an unknown address.
@@ -489,6 +493,168 @@ pub struct DataTexts {
     pub facilities_note: &'static str,
     /// Shown under the link table: links are two-way unless marked.
     pub links_note: &'static str,
+}
+
+/// The ネットワーク view's words.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NetworkTexts {
+    /// The level switch's label.
+    pub level_label: &'static str,
+    /// Level: all of Hokkaido.
+    pub level_hokkaido: &'static str,
+    /// Level: Sapporo by ward.
+    pub level_sapporo: &'static str,
+    /// The search box's label.
+    pub search_label: &'static str,
+    /// Its placeholder.
+    pub search_placeholder: &'static str,
+    /// "{n}" nodes match.
+    pub matches: &'static str,
+    /// The filters' heading.
+    pub filters_heading: &'static str,
+    /// Filter: designation.
+    pub designation_label: &'static str,
+    /// Filter: region.
+    pub region_label: &'static str,
+    /// "All" in a filter.
+    pub all: &'static str,
+    /// Filter: edge kinds.
+    pub edges_label: &'static str,
+    /// Edge: hosting.
+    pub edge_hosting: &'static str,
+    /// Edge: membership.
+    pub edge_membership: &'static str,
+    /// Edge: agreement.
+    pub edge_agreement: &'static str,
+    /// Edge: ID-Link partner.
+    pub edge_partner: &'static str,
+    /// The legend's heading.
+    pub legend_heading: &'static str,
+    /// Legend: disclosing hospital.
+    pub legend_disclosing: &'static str,
+    /// Legend: other hospital.
+    pub legend_hospital: &'static str,
+    /// Legend: union.
+    pub legend_union: &'static str,
+    /// Legend: facility.
+    pub legend_facility: &'static str,
+    /// Legend: ward bubble.
+    pub legend_ward: &'static str,
+    /// The map's accessible name.
+    pub map_label: &'static str,
+    /// How to use the map from the keyboard.
+    pub map_help: &'static str,
+    /// Zoom in.
+    pub zoom_in: &'static str,
+    /// Zoom out.
+    pub zoom_out: &'static str,
+    /// Whole map.
+    pub zoom_reset: &'static str,
+    /// Save as SVG.
+    pub export_svg: &'static str,
+    /// Save as PNG.
+    pub export_png: &'static str,
+    /// The details panel's heading.
+    pub details_heading: &'static str,
+    /// Shown before anything is selected.
+    pub details_empty: &'static str,
+    /// Close the details.
+    pub close: &'static str,
+    /// Kind: disclosing hospital.
+    pub kind_disclosing: &'static str,
+    /// Kind: other hospital.
+    pub kind_hospital: &'static str,
+    /// Kind: union.
+    pub kind_union: &'static str,
+    /// Kind: facility.
+    pub kind_facility: &'static str,
+    /// Kind: ward.
+    pub kind_ward: &'static str,
+    /// Kind: region.
+    pub kind_region: &'static str,
+    /// Details: links to other hospitals.
+    pub links: &'static str,
+    /// Details: named member facilities.
+    pub members: &'static str,
+    /// Details: unions hosted.
+    pub hosted: &'static str,
+    /// Details: population.
+    pub population: &'static str,
+    /// The table twin's summary.
+    pub table_heading: &'static str,
+    /// Caption of the nodes table: "{n}".
+    pub nodes_caption: &'static str,
+    /// Caption of the edges table: "{n}".
+    pub edges_caption: &'static str,
+    /// Column: kind.
+    pub col_kind: &'static str,
+    /// Column: one end.
+    pub col_from: &'static str,
+    /// Column: the other end.
+    pub col_to: &'static str,
+    /// Column: name.
+    pub col_name: &'static str,
+    /// Column: count.
+    pub col_count: &'static str,
+    /// Notice for aggregated data: "{h}", "{u}", "{f}".
+    pub aggregated: &'static str,
+    /// Label for hospitals without a known place.
+    pub unknown_place: &'static str,
+    /// Where the outline comes from.
+    pub outline_source: &'static str,
+}
+
+/// The 成長 view's words.
+#[derive(Debug, PartialEq, Eq)]
+pub struct GrowthTexts {
+    /// Play.
+    pub play: &'static str,
+    /// Pause.
+    pub pause: &'static str,
+    /// Previous month.
+    pub prev: &'static str,
+    /// Next month.
+    pub next: &'static str,
+    /// First month.
+    pub first: &'static str,
+    /// Last month.
+    pub last: &'static str,
+    /// The month slider's label.
+    pub slider_label: &'static str,
+    /// "{month}" as of.
+    pub frame_heading: &'static str,
+    /// This month's events.
+    pub events_heading: &'static str,
+    /// When nothing happened this month.
+    pub no_events: &'static str,
+    /// "{h}" hospitals live, "{u}" unions founded.
+    pub totals: &'static str,
+    /// The charts' heading.
+    pub chart_heading: &'static str,
+    /// Chart: disclosing hospitals.
+    pub chart_disclosing: &'static str,
+    /// Chart: unions.
+    pub chart_unions: &'static str,
+    /// Chart: linked institutions where known.
+    pub chart_linked: &'static str,
+    /// Why hospitals' counts are not charted.
+    pub chart_linked_note: &'static str,
+    /// The charts' table twin caption.
+    pub chart_table: &'static str,
+    /// Column: month.
+    pub col_month: &'static str,
+    /// Undated records' heading.
+    pub unknown_heading: &'static str,
+    /// Why they are not on the timeline.
+    pub unknown_lead: &'static str,
+    /// Milestones' heading.
+    pub milestones_heading: &'static str,
+    /// Save this frame as PNG.
+    pub export_png: &'static str,
+    /// Keyboard help.
+    pub keys_help: &'static str,
+    /// The frame map's accessible name.
+    pub map_label: &'static str,
 }
 
 #[cfg(test)]

@@ -1,12 +1,530 @@
-//! ネットワーク: the network map.
+//! ネットワーク: the network map. Hokkaido or Sapporo by ward; hospitals,
+//! unions, named facilities and each ward's count of 閲覧施設; four kinds of
+//! edge. Hover or focus lights a node's neighbours, a click opens its details
+//! with sources, and the same content is in tables below the map.
 
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use tsunagu_core::model::{Dataset, DesignationId, Source};
 use yew::prelude::*;
 
 use super::ViewProps;
-use crate::components::ComingSoon;
+use crate::app::VIEW_TITLE_ID;
+use crate::components::NetworkMap;
+use crate::files;
+use crate::format::{reading, thousands};
+use crate::i18n::{Lang, NetworkTexts, Texts};
+use crate::lookup::{hospital_name, nfkc, section_title, union_name};
+use crate::map::{hokkaido, Outline};
+use crate::scene::{build_scene, EdgeKind, Filters, Item, Level, Scene, Shape};
 
-/// The network view. It says what will come here until it is built.
+/// An edge kind's name in the legend and the filters.
+pub fn edge_name(kind: EdgeKind, t: &NetworkTexts) -> &'static str {
+    match kind {
+        EdgeKind::Hosting => t.edge_hosting,
+        EdgeKind::Membership => t.edge_membership,
+        EdgeKind::Agreement => t.edge_agreement,
+        EdgeKind::Partner => t.edge_partner,
+    }
+}
+
+/// A node kind's name.
+fn kind_name(shape: Shape, item: &Item, t: &NetworkTexts) -> &'static str {
+    match (shape, item) {
+        (_, Item::Ward(_)) => t.kind_ward,
+        (_, Item::Region(_)) => t.kind_region,
+        (Shape::Disclosing, _) => t.kind_disclosing,
+        (Shape::Hospital, _) => t.kind_hospital,
+        (Shape::Union, _) => t.kind_union,
+        _ => t.kind_facility,
+    }
+}
+
+/// The legend: a swatch per node shape and per edge kind.
+pub fn legend(t: &NetworkTexts) -> Html {
+    let swatch = |shape: Html, text: &'static str| {
+        html! {
+            <li><svg width="22" height="16" aria-hidden="true" focusable="false">{ shape }</svg>{ text }</li>
+        }
+    };
+    html! {
+        <section class="map-legend" aria-label={t.legend_heading}>
+            <h3>{ t.legend_heading }</h3>
+            <ul>
+                { swatch(html! { <circle cx="11" cy="8" r="6" fill="#1d4ed8" /> }, t.legend_disclosing) }
+                { swatch(html! { <circle cx="11" cy="8" r="5" fill="#fff" stroke="#1d4ed8" stroke-width="2" /> }, t.legend_hospital) }
+                { swatch(html! { <rect x="6" y="3" width="10" height="10" fill="#7c3aed" transform="rotate(45 11 8)" /> }, t.legend_union) }
+                { swatch(html! { <rect x="7" y="4" width="8" height="8" fill="#15803d" /> }, t.legend_facility) }
+                { swatch(html! { <circle cx="11" cy="8" r="7" fill="#fde68a" stroke="#b45309" /> }, t.legend_ward) }
+                { for EdgeKind::ALL.iter().map(|&kind| swatch(html! {
+                    <line x1="1" y1="8" x2="21" y2="8" stroke={kind.stroke()} stroke-width="2.5"
+                        stroke-dasharray={kind.dash()} />
+                }, edge_name(kind, t))) }
+            </ul>
+        </section>
+    }
+}
+
+fn sources_list(data: &Dataset, sources: &[&Source], lang: Lang, texts: &Texts) -> Html {
+    if sources.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <h4>{ texts.planner_view.sources }</h4>
+            <ul class="sources">
+                { for sources.iter().map(|s| html! {
+                    <li>
+                        <span class="source-section">{ section_title(data, &s.section, lang) }</span>
+                        if let Some(quote) = &s.quote { <q>{ quote.clone() }</q> }
+                    </li>
+                }) }
+            </ul>
+        </>
+    }
+}
+
+fn row(label: &'static str, value: String) -> Html {
+    html! { <><dt>{ label }</dt><dd>{ value }</dd></> }
+}
+
+/// The details of one record, with its sources.
+#[allow(clippy::too_many_lines)] // one arm per kind of record, each a short block of markup
+fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
+    let (t, d, unknown) = (&texts.network_view, &texts.data_view, texts.table.unknown);
+    let opt = |v: Option<String>| v.unwrap_or_else(|| unknown.to_owned());
+    match item {
+        Item::Hospital(id) => {
+            let Some(h) = data.hospitals.iter().find(|h| &h.id == id) else {
+                return html! {};
+            };
+            let hosted: Vec<String> = data
+                .unions
+                .iter()
+                .filter(|u| u.hosts.contains(id))
+                .map(|u| u.name.clone())
+                .collect();
+            let links: Vec<&tsunagu_core::model::Link> = data
+                .links
+                .iter()
+                .filter(|l| &l.from == id || &l.to == id)
+                .collect();
+            let mut sources: Vec<&Source> = h.sources.iter().collect();
+            sources.extend(links.iter().map(|l| &l.source));
+            let linked = h
+                .linked_institutions
+                .iter()
+                .map(|r| reading(r, &texts.table))
+                .collect::<Vec<_>>();
+            html! {
+                <>
+                    <h3>{ &h.name }</h3>
+                    <p class="kind">{ if h.discloses { t.kind_disclosing } else { t.kind_hospital } }</p>
+                    <dl>
+                        { row(d.col_place, opt(h.ward.as_ref().and_then(|w| data.wards.iter().find(|x| &x.id == w)).map(|w| w.name.clone()).or_else(|| h.city.clone()))) }
+                        { row(d.col_region, opt(h.region.clone())) }
+                        { row(d.col_beds, opt(h.beds.map(thousands))) }
+                        { row(d.col_linked, if linked.is_empty() { unknown.to_owned() } else { linked.join(" / ") }) }
+                        { row(d.col_go_live, opt(h.idlink_go_live.as_ref().map(|m| m.0.clone()))) }
+                        { row(d.col_designations, h.designations.iter().map(|c| c.label.clone()).collect::<Vec<_>>().join("、")) }
+                        { row(t.hosted, hosted.join("、")) }
+                    </dl>
+                    if !links.is_empty() {
+                        <h4>{ t.links }</h4>
+                        <ul>
+                            { for links.iter().map(|l| {
+                                let other = if &l.from == id { &l.to } else { &l.from };
+                                let kind = match l.kind {
+                                    tsunagu_core::model::LinkKind::Agreement => t.edge_agreement,
+                                    tsunagu_core::model::LinkKind::IdlinkPartner => t.edge_partner,
+                                };
+                                html! { <li>{ format!("{kind}: {}", hospital_name(data, other)) }</li> }
+                            }) }
+                        </ul>
+                    }
+                    { sources_list(data, &sources, lang, texts) }
+                </>
+            }
+        }
+        Item::Union(id) => {
+            let Some(u) = data.unions.iter().find(|u| &u.id == id) else {
+                return html! {};
+            };
+            let members: Vec<String> = data
+                .facilities
+                .iter()
+                .filter(|f| f.memberships.iter().any(|m| &m.union == id))
+                .map(|f| f.name.clone())
+                .collect();
+            let registered: Vec<String> = u
+                .registered_facilities
+                .iter()
+                .map(|c| format!("{} ({})", thousands(c.count), c.as_of.0))
+                .collect();
+            let sources: Vec<&Source> = u.sources.iter().collect();
+            html! {
+                <>
+                    <h3>{ &u.name }</h3>
+                    <p class="kind">{ t.kind_union }</p>
+                    <dl>
+                        { row(d.col_hosts, u.hosts.iter().map(|h| hospital_name(data, h)).collect::<Vec<_>>().join("、")) }
+                        { row(d.col_founded, opt(u.founded.as_ref().map(|m| m.0.clone()))) }
+                        if !registered.is_empty() { { row(texts.growth_view.chart_linked, registered.join("、")) } }
+                        { row(t.members, if members.is_empty() { unknown.to_owned() } else { members.join("、") }) }
+                    </dl>
+                    if let Some(joining) = &u.joining {
+                        <p>{ if lang == Lang::En { joining.en.clone() } else { joining.ja.clone() } }</p>
+                    }
+                    { sources_list(data, &sources, lang, texts) }
+                </>
+            }
+        }
+        Item::Facility(id) => {
+            let Some(f) = data.facilities.iter().find(|f| &f.id == id) else {
+                return html! {};
+            };
+            let mut sources: Vec<&Source> = f.sources.iter().collect();
+            sources.extend(f.memberships.iter().map(|m| &m.source));
+            html! {
+                <>
+                    <h3>{ &f.name }</h3>
+                    <p class="kind">{ d.facility_kinds[f.kind as usize] }</p>
+                    <dl>
+                        { row(d.col_place, opt(f.ward.as_ref().and_then(|w| data.wards.iter().find(|x| &x.id == w)).map(|w| w.name.clone()))) }
+                        { row(d.col_unions, f.memberships.iter().map(|m| union_name(data, &m.union)).collect::<Vec<_>>().join("、")) }
+                    </dl>
+                    { sources_list(data, &sources, lang, texts) }
+                </>
+            }
+        }
+        Item::Ward(id) => {
+            let Some(w) = data.wards.iter().find(|w| &w.id == id) else {
+                return html! {};
+            };
+            let sources: Vec<&Source> = w.sources.iter().collect();
+            let here: Vec<String> = data
+                .hospitals
+                .iter()
+                .filter(|h| h.ward.as_ref() == Some(id))
+                .map(|h| h.name.clone())
+                .collect();
+            html! {
+                <>
+                    <h3>{ if lang == Lang::En { format!("{} ({})", w.name_en, w.name) } else { w.name.clone() } }</h3>
+                    <p class="kind">{ t.kind_ward }</p>
+                    <dl>
+                        { row(t.population, thousands(w.population)) }
+                        { row(texts.wards_view.col_viewing, thousands(w.viewing_facilities)) }
+                        { row(texts.wards_view.col_disclosing, here.join("、")) }
+                    </dl>
+                    { sources_list(data, &sources, lang, texts) }
+                </>
+            }
+        }
+        Item::Region(name) => {
+            let hospitals = data
+                .hospitals
+                .iter()
+                .filter(|h| h.region.as_deref().unwrap_or("?") == name)
+                .count();
+            html! {
+                <>
+                    <h3>{ name }</h3>
+                    <p class="kind">{ t.kind_region }</p>
+                    <dl>{ row(texts.data.nav, format!("{} {}", thousands(i64::try_from(hospitals).unwrap_or(0)), texts.data_view.tab_hospitals)) }</dl>
+                </>
+            }
+        }
+    }
+}
+
+/// Which nodes a search matches: NFKC, case folded, anywhere in the name.
+fn search(scene: &Scene, data: &Dataset, query: &str) -> BTreeSet<usize> {
+    let query = nfkc(query.trim()).to_lowercase();
+    if query.is_empty() {
+        return BTreeSet::new();
+    }
+    scene
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            let mut names = vec![n.label.clone()];
+            if let Item::Hospital(id) = &n.item {
+                if let Some(h) = data.hospitals.iter().find(|h| &h.id == id) {
+                    names.push(h.name_en.clone());
+                    names.extend(h.aliases.iter().cloned());
+                }
+            }
+            names
+                .iter()
+                .any(|name| nfkc(name).to_lowercase().contains(&query))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The table twin: every node and every edge drawn.
+fn tables(scene: &Scene, texts: &Texts) -> Html {
+    let t = &texts.network_view;
+    html! {
+        <details class="map-tables">
+            <summary>{ t.table_heading }</summary>
+            <table>
+                <caption>{ t.nodes_caption.replace("{n}", &scene.nodes.len().to_string()) }</caption>
+                <thead><tr><th scope="col">{ t.col_name }</th><th scope="col">{ t.col_kind }</th>
+                    <th scope="col">{ t.col_count }</th></tr></thead>
+                <tbody>
+                    { for scene.nodes.iter().map(|n| html! {
+                        <tr><th scope="row">{ &n.label }</th><td>{ kind_name(n.shape, &n.item, t) }</td>
+                            <td class="num">{ n.count.map(thousands).unwrap_or_default() }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+            <table>
+                <caption>{ t.edges_caption.replace("{n}", &scene.edges.len().to_string()) }</caption>
+                <thead><tr><th scope="col">{ t.col_from }</th><th scope="col">{ t.col_kind }</th>
+                    <th scope="col">{ t.col_to }</th><th scope="col">{ t.col_count }</th></tr></thead>
+                <tbody>
+                    { for scene.edges.iter().map(|e| html! {
+                        <tr><td>{ &scene.nodes[e.from].label }</td><td>{ edge_name(e.kind, t) }</td>
+                            <td>{ &scene.nodes[e.to].label }</td><td class="num">{ e.weight }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
+/// Replaces the scene's "?" place labels with the UI's words.
+pub fn localise(mut scene: Scene, t: &NetworkTexts) -> Scene {
+    for label in &mut scene.labels {
+        if label.text == "?" {
+            t.unknown_place.clone_into(&mut label.text);
+        }
+    }
+    scene
+}
+
+/// The network view.
 #[function_component(NetworkView)]
 pub fn network_view(props: &ViewProps) -> Html {
-    html! { <ComingSoon lang={props.lang} view={&props.lang.texts().network} /> }
+    let lang = props.lang;
+    let texts = lang.texts();
+    let t = &texts.network_view;
+    let level = use_state(|| Level::Hokkaido);
+    let filters = use_state(Filters::default);
+    let query = use_state(String::new);
+    let hover = use_state(|| None::<usize>);
+    let selected = use_state(|| None::<Item>);
+    let svg_ref = use_node_ref();
+    let outline: Option<Rc<Outline>> = (*use_memo((), |()| hokkaido().map(Rc::new))).clone();
+    let scene = {
+        let outline = outline.clone();
+        use_memo(
+            (props.data.clone(), *level, (*filters).clone(), lang),
+            move |(data, level, filters, lang)| {
+                data.as_ref().map(|d| {
+                    let scene = build_scene(d, *level, filters, outline.as_deref());
+                    Rc::new(localise(scene, &lang.texts().network_view))
+                })
+            },
+        )
+    };
+    let heading = html! { <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.network.title }</h2> };
+    let (Some(data), Some(scene)) = (props.data.clone(), (*scene).clone()) else {
+        return html! { <section class="view">{ heading }<p>{ texts.data_unavailable }</p></section> };
+    };
+    let matches = Rc::new(search(&scene, &data, &query));
+    let selected_index = selected.as_ref().and_then(|item| scene.find(item));
+
+    let on_level = |next: Level| {
+        let (level, hover) = (level.clone(), hover.clone());
+        Callback::from(move |_: Event| {
+            hover.set(None);
+            level.set(next);
+        })
+    };
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let on_designation = {
+        let filters = filters.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let value = select.value();
+            filters.set(Filters {
+                designation: (!value.is_empty()).then(|| DesignationId::from(value.as_str())),
+                ..(*filters).clone()
+            });
+        })
+    };
+    let on_region = {
+        let filters = filters.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let value = select.value();
+            filters.set(Filters {
+                region: (!value.is_empty()).then_some(value),
+                ..(*filters).clone()
+            });
+        })
+    };
+    let on_edge = |kind: EdgeKind| {
+        let filters = filters.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*filters).clone();
+            next.edges[kind.index()] = !next.edges[kind.index()];
+            filters.set(next);
+        })
+    };
+    let on_hover = {
+        let hover = hover.clone();
+        Callback::from(move |i: Option<usize>| hover.set(i))
+    };
+    let on_select = {
+        let (selected, scene) = (selected.clone(), Rc::clone(&scene));
+        Callback::from(move |i: usize| selected.set(scene.nodes.get(i).map(|n| n.item.clone())))
+    };
+    let on_search_key = {
+        let (selected, scene, matches) = (selected.clone(), Rc::clone(&scene), Rc::clone(&matches));
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                if let Some(&first) = matches.iter().next() {
+                    selected.set(Some(scene.nodes[first].item.clone()));
+                }
+            }
+        })
+    };
+    let file_stem = match *level {
+        Level::Hokkaido => "tsunagu-network-hokkaido",
+        Level::Sapporo => "tsunagu-network-sapporo",
+    };
+    let export = |png: bool| {
+        let (svg_ref, scene) = (svg_ref.clone(), Rc::clone(&scene));
+        Callback::from(move |_: MouseEvent| {
+            if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
+                let (w, h) = (scene.width, scene.height);
+                if png {
+                    files::download_png(&format!("{file_stem}.png"), &svg, w, h);
+                } else {
+                    files::download_svg(&format!("{file_stem}.svg"), &svg, w, h);
+                }
+            }
+        })
+    };
+    let close = {
+        let selected = selected.clone();
+        Callback::from(move |_: MouseEvent| selected.set(None))
+    };
+    let on_escape = {
+        let selected = selected.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                selected.set(None);
+            }
+        })
+    };
+    let mut regions: Vec<String> = data
+        .hospitals
+        .iter()
+        .filter_map(|h| h.region.clone())
+        .collect();
+    regions.sort();
+    regions.dedup();
+    let level_radio = |value: Level, label: &'static str, id: &'static str| {
+        html! {
+            <label for={id}>
+                <input type="radio" {id} name="map-level" checked={*level == value}
+                    onchange={on_level(value)} />
+                { label }
+            </label>
+        }
+    };
+
+    html! {
+        <section class="view network-view" aria-labelledby={VIEW_TITLE_ID} onkeydown={on_escape}>
+            { heading }
+            <p class="lead">{ texts.network.lead }</p>
+            if let Some(agg) = scene.aggregated {
+                <p class="notice" role="status">{ t.aggregated
+                    .replace("{h}", &thousands(i64::try_from(agg.hospitals).unwrap_or(0)))
+                    .replace("{u}", &thousands(i64::try_from(agg.unions).unwrap_or(0)))
+                    .replace("{f}", &thousands(i64::try_from(agg.facilities).unwrap_or(0))) }</p>
+            }
+            <div class="network-layout">
+                <div class="network-controls">
+                    <fieldset>
+                        <legend>{ t.level_label }</legend>
+                        { level_radio(Level::Hokkaido, t.level_hokkaido, "level-hokkaido") }
+                        { level_radio(Level::Sapporo, t.level_sapporo, "level-sapporo") }
+                    </fieldset>
+                    <label for="map-search">{ t.search_label }</label>
+                    <input id="map-search" type="search" value={(*query).clone()}
+                        placeholder={t.search_placeholder} oninput={on_query} onkeydown={on_search_key} />
+                    if !query.trim().is_empty() {
+                        <p class="hint" role="status">{ t.matches.replace("{n}", &matches.len().to_string()) }</p>
+                    }
+                    <fieldset>
+                        <legend>{ t.filters_heading }</legend>
+                        <label for="map-designation">{ t.designation_label }</label>
+                        <select id="map-designation" onchange={on_designation}>
+                            <option value="" selected={filters.designation.is_none()}>{ t.all }</option>
+                            { for data.designations.iter().map(|d| html! {
+                                <option value={d.id.0.clone()} selected={filters.designation.as_ref() == Some(&d.id)}>
+                                    { if lang == Lang::En { d.name_en.clone() } else { d.name.clone() } }
+                                </option>
+                            }) }
+                        </select>
+                        <label for="map-region">{ t.region_label }</label>
+                        <select id="map-region" onchange={on_region}>
+                            <option value="" selected={filters.region.is_none()}>{ t.all }</option>
+                            { for regions.iter().map(|r| html! {
+                                <option value={r.clone()} selected={filters.region.as_ref() == Some(r)}>{ r }</option>
+                            }) }
+                        </select>
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ t.edges_label }</legend>
+                        { for EdgeKind::ALL.iter().map(|&kind| {
+                            let id = format!("edge-{}", kind.index());
+                            html! {
+                                <label for={id.clone()} class="check">
+                                    <input type="checkbox" id={id} checked={filters.edges[kind.index()]}
+                                        onchange={on_edge(kind)} />
+                                    { edge_name(kind, t) }
+                                </label>
+                            }
+                        }) }
+                    </fieldset>
+                    <div class="button-row">
+                        <button type="button" onclick={export(false)}>{ t.export_svg }</button>
+                        <button type="button" onclick={export(true)}>{ t.export_png }</button>
+                    </div>
+                    { legend(t) }
+                </div>
+                <div class="network-main">
+                    <NetworkMap scene={Rc::clone(&scene)} {outline} label={t.map_label} help={t.map_help}
+                        highlight={*hover} selected={selected_index} matches={Rc::clone(&matches)}
+                        {on_hover} {on_select} svg_ref={svg_ref.clone()}
+                        zoom_labels={[AttrValue::Static(t.zoom_in), AttrValue::Static(t.zoom_out), AttrValue::Static(t.zoom_reset)]} />
+                    if let Some(item) = selected.as_ref() {
+                        <aside class="network-details" aria-label={t.details_heading}>
+                            <button type="button" class="details-close" onclick={close}
+                                aria-label={t.close} title={t.close}>{ "×" }</button>
+                            { details(&data, item, lang, texts) }
+                        </aside>
+                    }
+                    <p class="hint">{ t.map_help }{ " " }{ t.details_empty }</p>
+                    <p class="hint">{ t.outline_source }</p>
+                </div>
+            </div>
+            { tables(&scene, texts) }
+        </section>
+    }
 }

@@ -1,0 +1,107 @@
+//! Hokkaido's outline and the map projections the network and growth views
+//! share.
+//!
+//! The outline is `assets/map/hokkaido.json`, reduced from Natural Earth by
+//! `scripts/map-outline.mjs` at build time and embedded here: the app never
+//! fetches map data. Hokkaido is drawn in the asset's projection; Sapporo's
+//! detail uses the same formula over the wards' bounding box.
+
+use serde::Deserialize;
+
+/// The embedded outline asset.
+const HOKKAIDO_JSON: &str = include_str!("../assets/map/hokkaido.json");
+
+/// An equirectangular projection with x stretched by `cos` of a middle
+/// latitude, so that shapes are true there.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+pub struct Projection {
+    /// Longitude at x = 0.
+    pub west: f64,
+    /// Latitude at y = 0.
+    pub north: f64,
+    /// The cosine of the latitude where shapes are true.
+    pub cos: f64,
+    /// Map units per degree of latitude.
+    pub scale: f64,
+}
+
+impl Projection {
+    /// Map coordinates of a point.
+    pub fn project(&self, lat: f64, lon: f64) -> (f64, f64) {
+        (
+            (lon - self.west) * self.cos * self.scale,
+            (self.north - lat) * self.scale,
+        )
+    }
+
+    /// A projection that fits the box `[west, east] × [south, north]` into
+    /// `width` map units, with the same stretch as `self`. Returns it and the
+    /// height it needs.
+    pub fn fitting(&self, west: f64, east: f64, south: f64, north: f64, width: f64) -> (Self, f64) {
+        let scale = width / ((east - west).max(1e-6) * self.cos);
+        let projection = Self {
+            west,
+            north,
+            cos: self.cos,
+            scale,
+        };
+        (projection, (north - south) * scale)
+    }
+}
+
+/// Hokkaido's outline in map units.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Outline {
+    /// Where the shape comes from.
+    pub source: String,
+    /// How latitudes and longitudes become map units.
+    pub projection: Projection,
+    /// The map's width.
+    pub width: f64,
+    /// The map's height.
+    pub height: f64,
+    /// SVG path data, one closed ring per island.
+    pub paths: Vec<String>,
+}
+
+/// The embedded outline, or `None` if the asset does not parse (a test makes
+/// sure it does).
+pub fn hokkaido() -> Option<Outline> {
+    serde_json::from_str(HOKKAIDO_JSON).ok()
+}
+
+/// 札幌市役所, the centre of the Sapporo cluster on the Hokkaido map.
+pub const SAPPORO_CENTRE: (f64, f64) = (43.0621, 141.3544);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_outline_holds_hokkaido_and_the_cities_fall_inside_the_map() {
+        let outline = hokkaido().expect("the asset parses");
+        assert!(!outline.paths.is_empty());
+        assert!(outline
+            .paths
+            .iter()
+            .all(|p| p.starts_with('M') && p.ends_with('Z')));
+        // Independent truth: these cities' places, from any atlas.
+        for (name, lat, lon) in [
+            ("Sapporo", 43.06, 141.35),
+            ("Hakodate", 41.77, 140.73),
+            ("Kushiro", 42.98, 144.38),
+            ("Wakkanai", 45.42, 141.67),
+            ("Nemuro", 43.33, 145.58),
+        ] {
+            let (x, y) = outline.projection.project(lat, lon);
+            assert!(
+                (0.0..=outline.width).contains(&x) && (0.0..=outline.height).contains(&y),
+                "{name} at ({x}, {y}) is off the map"
+            );
+        }
+        // Wakkanai is north of Sapporo, and Kushiro east of it.
+        let sapporo = outline.projection.project(43.06, 141.35);
+        assert!(outline.projection.project(45.42, 141.67).1 < sapporo.1);
+        assert!(outline.projection.project(42.98, 144.38).0 > sapporo.0);
+    }
+}
