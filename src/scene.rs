@@ -531,7 +531,12 @@ fn sapporo_nodes(
     let mut ward_places: BTreeMap<&str, (f64, f64, f64)> = BTreeMap::new();
     for ward in &data.wards {
         let (x, y) = projection.project(ward.coords.lat, ward.coords.lon);
-        let r = 10.0 + 4.6 * (ward.viewing_facilities.max(0) as f64).sqrt();
+        // On a timeline the counts (as of the report) would be anachronistic.
+        let r = if with_counts {
+            10.0 + 4.6 * (ward.viewing_facilities.max(0) as f64).sqrt()
+        } else {
+            14.0
+        };
         ward_places.insert(ward.id.0.as_str(), (x, y, r));
         scene.nodes.push(SceneNode {
             item: Item::Ward(ward.id.clone()),

@@ -112,6 +112,9 @@ pub struct NetworkMapProps {
     pub svg_ref: NodeRef,
     /// Zoom-in / zoom-out / whole-map button names.
     pub zoom_labels: [AttrValue; 3],
+    /// A caption drawn in the picture's top-left corner (kept in exports).
+    #[prop_or_default]
+    pub caption: Option<AttrValue>,
 }
 
 /// Converts a pointer's client position to map units.
@@ -306,6 +309,12 @@ pub fn network_map(props: &NetworkMapProps) -> Html {
                         active={props.selected.unwrap_or(*active).min(props.scene.nodes.len().saturating_sub(1))}
                         {on_active} />
                 </g>
+                if let Some(caption) = &props.caption {
+                    <text x="16" y="34" font-size="24" font-weight="bold" font-family="sans-serif"
+                        fill="#0f172a" stroke="#ffffff" stroke-width="5" paint-order="stroke">
+                        { caption.clone() }
+                    </text>
+                }
             </svg>
         </div>
     }

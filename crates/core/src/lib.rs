@@ -19,6 +19,7 @@ pub mod names;
 pub mod planner;
 pub mod stats;
 pub mod synth;
+pub mod timeline;
 pub mod validate;
 pub mod whatif;
 
