@@ -17,6 +17,7 @@ pub mod import;
 pub mod model;
 pub mod names;
 pub mod planner;
+pub mod proposal;
 pub mod stats;
 pub mod synth;
 pub mod timeline;

@@ -1,0 +1,387 @@
+//! What a what-if proposal would change: the reach matrix before and after,
+//! the (facility, 開示病院) pairs that become reachable without joining
+//! anything, by ward, and the planner's best plans that get shorter.
+
+use std::collections::BTreeMap;
+
+use crate::graph::NetworkGraph;
+use crate::model::{Dataset, FacilityId, HospitalId, WardId};
+use crate::planner::{plan_joins, PlanLimits, PlanRequest, Start};
+use crate::whatif::{apply_scenario, reach_matrix, ReachMatrix, Scenario};
+
+/// Reachable pairs in one ward (or among facilities with no ward).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WardPairs {
+    /// The ward, or `None` for facilities the data places in no ward.
+    pub ward: Option<WardId>,
+    /// Named facilities there.
+    pub facilities: usize,
+    /// (facility, 開示病院) pairs reachable with no union joined, before.
+    pub before: usize,
+    /// The same, under the proposal.
+    pub after: usize,
+}
+
+/// The cost of the best plan: (unions to join, relays), fewest unions first.
+pub type Cost = (usize, u32);
+
+/// A (facility, hospital) plan the proposal makes shorter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShorterPlan {
+    /// The facility.
+    pub facility: FacilityId,
+    /// The 開示病院.
+    pub hospital: HospitalId,
+    /// The best plan before (`None`: unreachable).
+    pub before: Option<Cost>,
+    /// The best plan under the proposal.
+    pub after: Option<Cost>,
+}
+
+/// Everything the what-if view shows about one proposal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assessment {
+    /// The reach matrix today.
+    pub before: ReachMatrix,
+    /// The reach matrix under the proposal (new unions and hospitals added).
+    pub after: ReachMatrix,
+    /// Cells of `after` that are new or need fewer relays than in `before`.
+    pub improved_cells: usize,
+    /// Reachable pairs by ward, wards in the dataset's order, then no ward.
+    pub pairs: Vec<WardPairs>,
+    /// Plans that get shorter, in facility then hospital order.
+    pub shorter: Vec<ShorterPlan>,
+    /// How many (facility, hospital) plans were compared.
+    pub plans_compared: usize,
+    /// `true` when there were more pairs than `max_plans` and plans were
+    /// compared for the first `max_plans` only.
+    pub plans_truncated: bool,
+}
+
+/// A change naming a record the dataset does not have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownRecord {
+    /// The change's position in the proposal (0-based).
+    pub change: usize,
+    /// The field that names it (`a`, `b`, `from`, `to`, `facility`, `union`, `hospital`).
+    pub field: &'static str,
+    /// The id as written.
+    pub id: String,
+}
+
+/// Every record a proposal names that `data` lacks: applying it would skip
+/// those changes, so the app refuses it and says which.
+pub fn unknown_records(data: &Dataset, scenario: &Scenario) -> Vec<UnknownRecord> {
+    use crate::whatif::Change;
+    let union = |id: &crate::model::UnionId| data.unions.iter().any(|u| &u.id == id);
+    let hospital = |id: &HospitalId| data.hospitals.iter().any(|h| &h.id == id);
+    let mut out = Vec::new();
+    for (i, change) in scenario.changes.iter().enumerate() {
+        let mut check = |ok: bool, field: &'static str, id: &str| {
+            if !ok {
+                out.push(UnknownRecord {
+                    change: i,
+                    field,
+                    id: id.to_owned(),
+                });
+            }
+        };
+        match change {
+            Change::ConnectUnions { a, b } => {
+                check(union(a), "a", &a.0);
+                check(union(b), "b", &b.0);
+            }
+            Change::AddAgreement { from, to } => {
+                check(hospital(from), "from", &from.0);
+                check(hospital(to), "to", &to.0);
+            }
+            Change::Join { facility, union: u } => {
+                check(
+                    data.facilities.iter().any(|f| &f.id == facility),
+                    "facility",
+                    &facility.0,
+                );
+                check(union(u), "union", &u.0);
+            }
+            Change::GoLive { hospital: h, .. } => check(hospital(h), "hospital", &h.0),
+        }
+    }
+    out
+}
+
+/// Relays of the matrix cell (`union`, `hospital`), if both are in it.
+pub fn cell(
+    matrix: &ReachMatrix,
+    union: &crate::model::UnionId,
+    hospital: &HospitalId,
+) -> Option<Option<u32>> {
+    let u = matrix.unions.iter().position(|x| x == union)?;
+    let h = matrix.hospitals.iter().position(|x| x == hospital)?;
+    Some(matrix.relays[u][h])
+}
+
+/// Which 開示病院 of `matrix` each named facility reaches with its own unions.
+fn reachable_pairs(data: &Dataset, matrix: &ReachMatrix) -> Vec<(usize, usize)> {
+    let row: BTreeMap<&crate::model::UnionId, usize> = matrix
+        .unions
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u, i))
+        .collect();
+    let mut pairs = Vec::new();
+    for (f, facility) in data.facilities.iter().enumerate() {
+        for h in 0..matrix.hospitals.len() {
+            let reached = facility.memberships.iter().any(|m| {
+                row.get(&m.union)
+                    .is_some_and(|&u| matrix.relays[u][h].is_some())
+            });
+            if reached {
+                pairs.push((f, h));
+            }
+        }
+    }
+    pairs
+}
+
+fn best(graph: &NetworkGraph, facility: &FacilityId, hospital: &HospitalId) -> Option<Cost> {
+    let request = PlanRequest {
+        start: Start::Facility(facility.clone()),
+        targets: vec![hospital.clone()],
+        max_relays: None,
+        exclude: Vec::new(),
+    };
+    let answer = plan_joins(graph, &request, PlanLimits::default()).ok()?;
+    answer.plans.first().map(|p| (p.join.len(), p.relays))
+}
+
+/// Assesses `scenario` on `data`, comparing at most `max_plans` plans.
+///
+/// # Complexity
+/// Two reach matrices, plus two single-target plans per compared pair.
+pub fn assess(data: &Dataset, scenario: &Scenario, max_plans: usize) -> Assessment {
+    let graph_before = NetworkGraph::build(data, &[]);
+    let before = reach_matrix(data, &graph_before);
+    let (next, links) = apply_scenario(data, scenario);
+    let graph_after = NetworkGraph::build(&next, &links);
+    let after = reach_matrix(&next, &graph_after);
+
+    let mut improved_cells = 0;
+    for (u, union) in after.unions.iter().enumerate() {
+        for (h, hospital) in after.hospitals.iter().enumerate() {
+            let now = after.relays[u][h];
+            let was = cell(&before, union, hospital).flatten();
+            if now.is_some() && (was.is_none() || now < was) {
+                improved_cells += 1;
+            }
+        }
+    }
+
+    // Pairs by ward. Facilities are the same records before and after
+    // (a proposal only adds memberships), so indices line up.
+    let before_pairs = reachable_pairs(data, &before);
+    let after_pairs = reachable_pairs(&next, &after);
+    let ward_of = |f: usize| data.facilities[f].ward.clone();
+    let mut order: Vec<Option<WardId>> = data.wards.iter().map(|w| Some(w.id.clone())).collect();
+    order.push(None);
+    let pairs = order
+        .into_iter()
+        .map(|ward| WardPairs {
+            facilities: data.facilities.iter().filter(|f| f.ward == ward).count(),
+            before: before_pairs
+                .iter()
+                .filter(|(f, _)| ward_of(*f) == ward)
+                .count(),
+            after: after_pairs
+                .iter()
+                .filter(|(f, _)| ward_of(*f) == ward)
+                .count(),
+            ward,
+        })
+        .filter(|w| w.facilities > 0)
+        .collect();
+
+    let mut shorter = Vec::new();
+    let mut plans_compared = 0;
+    let total = next.facilities.len() * after.hospitals.len();
+    'outer: for facility in &next.facilities {
+        for hospital in &after.hospitals {
+            if plans_compared >= max_plans {
+                break 'outer;
+            }
+            plans_compared += 1;
+            let was = if graph_before.has_hospital(hospital) {
+                best(&graph_before, &facility.id, hospital)
+            } else {
+                None
+            };
+            let now = best(&graph_after, &facility.id, hospital);
+            let better = match (was, now) {
+                (None, Some(_)) => true,
+                (Some(a), Some(b)) => b < a,
+                _ => false,
+            };
+            if better {
+                shorter.push(ShorterPlan {
+                    facility: facility.id.clone(),
+                    hospital: hospital.clone(),
+                    before: was,
+                    after: now,
+                });
+            }
+        }
+    }
+    Assessment {
+        before,
+        after,
+        improved_cells,
+        pairs,
+        shorter,
+        plans_compared,
+        plans_truncated: plans_compared < total,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled::SAPPORO_JSON;
+    use crate::model::UnionId;
+    use crate::validate::load_dataset;
+    use crate::whatif::Change;
+
+    fn bundled() -> Dataset {
+        load_dataset(SAPPORO_JSON).expect("bundled").dataset
+    }
+
+    /// Independent of the reach matrix: a pair is reachable with nothing
+    /// joined exactly when the planner's best plan joins no union.
+    fn pairs_by_planner(data: &Dataset, links: &[crate::graph::UnionLink]) -> usize {
+        let graph = NetworkGraph::build(data, links);
+        let mut n = 0;
+        for f in &data.facilities {
+            for h in data.hospitals.iter().filter(|h| h.discloses) {
+                if best(&graph, &f.id, &h.id).is_some_and(|(joins, _)| joins == 0) {
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+
+    #[test]
+    fn changes_naming_missing_records_are_reported_with_their_field() {
+        let data = bundled();
+        let scenario = Scenario {
+            name: "typos".into(),
+            changes: vec![
+                Change::ConnectUnions {
+                    a: UnionId::from("tmnit"),
+                    b: UnionId::from("nope"),
+                },
+                Change::GoLive {
+                    hospital: HospitalId::from("mars-general"),
+                    union_name: "x".into(),
+                },
+            ],
+        };
+        let unknown = unknown_records(&data, &scenario);
+        assert_eq!(
+            unknown,
+            vec![
+                UnknownRecord {
+                    change: 0,
+                    field: "b",
+                    id: "nope".into()
+                },
+                UnknownRecord {
+                    change: 1,
+                    field: "hospital",
+                    id: "mars-general".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_proposal_changes_nothing() {
+        let data = bundled();
+        let a = assess(&data, &Scenario::default(), usize::MAX);
+        assert_eq!(a.before, a.after);
+        assert_eq!(a.improved_cells, 0);
+        assert!(a.shorter.is_empty());
+        assert!(a.pairs.iter().all(|w| w.before == w.after));
+        // 9 named facilities × 7 開示病院.
+        assert_eq!(a.plans_compared, 63);
+        assert!(!a.plans_truncated);
+    }
+
+    #[test]
+    fn connecting_every_union_agrees_with_the_planner_and_only_shortens_plans() {
+        let data = bundled();
+        let unions: Vec<UnionId> = data.unions.iter().map(|u| u.id.clone()).collect();
+        let changes = unions
+            .windows(2)
+            .map(|w| Change::ConnectUnions {
+                a: w[0].clone(),
+                b: w[1].clone(),
+            })
+            .collect();
+        let scenario = Scenario {
+            name: "all".into(),
+            changes,
+        };
+        let a = assess(&data, &scenario, usize::MAX);
+        let (next, links) = apply_scenario(&data, &scenario);
+        let before: usize = a.pairs.iter().map(|w| w.before).sum();
+        let after: usize = a.pairs.iter().map(|w| w.after).sum();
+        assert_eq!(before, pairs_by_planner(&data, &[]));
+        assert_eq!(after, pairs_by_planner(&next, &links));
+        // With every union chained, each named facility sees all 7 hospitals.
+        assert_eq!(after, 9 * 7);
+        assert!(after > before);
+        assert!(a.improved_cells > 0);
+        for s in &a.shorter {
+            assert!(s.after < s.before || s.before.is_none(), "{s:?}");
+            assert_eq!(s.after.map(|c| c.0), Some(0), "{s:?}");
+        }
+        assert!(!a.shorter.is_empty());
+    }
+
+    #[test]
+    fn a_join_adds_pairs_in_the_facilitys_ward_and_a_go_live_adds_a_column() {
+        let data = bundled();
+        let scenario = Scenario {
+            name: "miki joins ICT; 札幌医大 goes live".into(),
+            changes: vec![
+                Change::Join {
+                    facility: FacilityId::from("miki-family-clinic"),
+                    union: UnionId::from("hokudai-ict"),
+                },
+                Change::GoLive {
+                    hospital: HospitalId::from("sapmed"),
+                    union_name: "札幌医大ネット".into(),
+                },
+            ],
+        };
+        let a = assess(&data, &scenario, usize::MAX);
+        assert_eq!(a.after.hospitals.len(), a.before.hospitals.len() + 1);
+        assert_eq!(a.after.unions.len(), a.before.unions.len() + 1);
+        let higashi = a
+            .pairs
+            .iter()
+            .find(|w| w.ward == Some(WardId::from("higashi")))
+            .expect("みきファミリークリニック is in 東区");
+        assert!(higashi.after >= higashi.before);
+        // The plan to 北大 for みき now needs no union (it joined ICT).
+        let to_hokudai = a
+            .shorter
+            .iter()
+            .find(|s| s.hospital == HospitalId::from("hokudai"))
+            .expect("shorter plan to 北大");
+        assert_eq!(to_hokudai.after, Some((0, 0)));
+        // Only the first max_plans pairs are compared when asked.
+        let few = assess(&data, &scenario, 5);
+        assert_eq!(few.plans_compared, 5);
+        assert!(few.plans_truncated);
+    }
+}
