@@ -11,10 +11,12 @@ use std::rc::Rc;
 use crate::components::{DataCommand, Notices, SiteFooter, SiteHeader, ViewNav};
 use crate::hooks::{use_document_lang, use_focus_on_change};
 use crate::i18n::Lang;
+use crate::proposals::{self, Proposal};
 use crate::state::{bundled_dataset, Action, AppState, Notice};
 use crate::storage::{self, Stored};
 use crate::views::{
     DataView, GrowthView, NetworkView, NotFoundView, PlannerView, PresentView, WardsView,
+    WhatIfView,
 };
 
 /// The five views, and where each lives in the URL.
@@ -29,6 +31,9 @@ pub enum Route {
     /// 成長: the growth timeline.
     #[at("/growth")]
     Growth,
+    /// もしも: what-if proposals.
+    #[at("/whatif")]
+    WhatIf,
     /// 地域: Sapporo's wards.
     #[at("/wards")]
     Wards,
@@ -46,10 +51,11 @@ pub enum Route {
 
 impl Route {
     /// The views in navigation order.
-    pub const VIEWS: [Route; 5] = [
+    pub const VIEWS: [Route; 6] = [
         Route::Planner,
         Route::Network,
         Route::Growth,
+        Route::WhatIf,
         Route::Wards,
         Route::Data,
     ];
@@ -70,9 +76,10 @@ pub const VIEW_TITLE_ID: &str = "view-title";
 pub fn app() -> Html {
     let initial_lang = *use_memo((), |()| storage::load_lang().unwrap_or_default());
     let stored = (*use_memo((), |()| storage::load_data())).clone();
+    let proposals = (*use_memo((), |()| Rc::new(proposals::load()))).clone();
     html! {
         <HashRouter>
-            <Shell {initial_lang} {stored} />
+            <Shell {initial_lang} {stored} {proposals} />
         </HashRouter>
     }
 }
@@ -86,13 +93,14 @@ pub struct ShellProps {
     /// What the device held of the working dataset when the app started.
     #[prop_or(Stored::Nothing)]
     pub stored: Stored,
+    /// The what-if proposals saved on the device.
+    #[prop_or_default]
+    pub proposals: Rc<Vec<Proposal>>,
 }
 
-/// The page frame inside a router: header, navigation, the current view and
-/// the footer. Tests render it under a memory router.
-#[function_component(Shell)]
-pub fn shell(props: &ShellProps) -> Html {
-    let state = use_reducer(|| match &props.stored {
+/// The state a visit starts in, from what the device held.
+fn initial_state(props: &ShellProps) -> AppState {
+    match &props.stored {
         Stored::Nothing => AppState::new(props.initial_lang),
         Stored::Restored(data) => {
             AppState::with_data(props.initial_lang, Some(data.clone()), Vec::new())
@@ -107,6 +115,16 @@ pub fn shell(props: &ShellProps) -> Html {
                 }],
             )
         }
+    }
+}
+
+/// The page frame inside a router: header, navigation, the current view and
+/// the footer. Tests render it under a memory router.
+#[function_component(Shell)]
+pub fn shell(props: &ShellProps) -> Html {
+    let state = use_reducer(|| AppState {
+        proposals: Rc::clone(&props.proposals),
+        ..initial_state(props)
     });
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let lang = state.lang;
@@ -141,6 +159,15 @@ pub fn shell(props: &ShellProps) -> Html {
             }
         });
     }
+    {
+        // Saved proposals are kept on the device too.
+        let dispatcher = state.dispatcher();
+        use_effect_with(Rc::clone(&state.proposals), move |proposals| {
+            if proposals::save(proposals).is_err() {
+                dispatcher.dispatch(Action::Notify(Notice::StorageFull));
+            }
+        });
+    }
     use_focus_on_change(route, VIEW_TITLE_ID);
 
     let on_lang = {
@@ -171,7 +198,17 @@ pub fn shell(props: &ShellProps) -> Html {
         Callback::from(move |index| dispatcher.dispatch(Action::Dismiss(index)))
     };
     let view = match route {
-        Route::Planner => html! { <PlannerView {lang} {data} /> },
+        Route::Planner => {
+            html! { <PlannerView {lang} {data} proposals={Rc::clone(&state.proposals)} /> }
+        }
+        Route::WhatIf => {
+            let (save, delete) = (state.dispatcher(), state.dispatcher());
+            html! {
+                <WhatIfView {lang} {data} proposals={Rc::clone(&state.proposals)}
+                    on_save={Callback::from(move |p| save.dispatch(Action::SaveProposal(p)))}
+                    on_delete={Callback::from(move |id| delete.dispatch(Action::DeleteProposal(id)))} />
+            }
+        }
         Route::Network => html! { <NetworkView {lang} {data} /> },
         Route::Growth => html! { <GrowthView {lang} {data} /> },
         Route::Wards => html! { <WardsView {lang} {data} /> },

@@ -5,6 +5,7 @@
 //! (present but empty for none) with `w` its ward; `t` targets; `r` the relay
 //! limit; `x` excluded unions. Values are dataset ids (ASCII letters, digits,
 //! `-` and `_`); anything else in a link is dropped, never interpreted.
+//! `p` names a saved what-if proposal: the plans are then hypothetical.
 
 /// Where the clinic starts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -34,6 +35,8 @@ pub struct PlanQuery {
     pub max_relays: Option<u32>,
     /// Union ids never to join.
     pub exclude: Vec<String>,
+    /// A saved what-if proposal to plan under (hypothetical), by id.
+    pub proposal: Option<String>,
 }
 
 fn is_id(text: &str) -> bool {
@@ -70,6 +73,7 @@ impl PlanQuery {
                 "t" => out.targets = ids(value),
                 "r" => out.max_relays = value.parse().ok().filter(|&r| r <= 99),
                 "x" => out.exclude = ids(value),
+                "p" if is_id(value) => out.proposal = Some(value.to_owned()),
                 _ => {}
             }
         }
@@ -103,6 +107,9 @@ impl PlanQuery {
         if !self.exclude.is_empty() {
             parts.push(format!("x={}", self.exclude.join(",")));
         }
+        if let Some(p) = &self.proposal {
+            parts.push(format!("p={p}"));
+        }
         parts.join("&")
     }
 }
@@ -121,9 +128,10 @@ mod tests {
             targets: vec!["hokudai".into(), "teine".into()],
             max_relays: Some(0),
             exclude: vec!["tmnit".into()],
+            proposal: Some("p2".into()),
         };
         let text = query.to_query_string();
-        assert_eq!(text, "m=&w=teine&t=hokudai,teine&r=0&x=tmnit");
+        assert_eq!(text, "m=&w=teine&t=hokudai,teine&r=0&x=tmnit&p=p2");
         assert_eq!(PlanQuery::parse(&format!("?{text}")), query);
     }
 

@@ -15,6 +15,7 @@ use tsunagu_core::validate::{load_dataset, Problem};
 use yew::Reducible;
 
 use crate::i18n::Lang;
+use crate::proposals::Proposal;
 use crate::worker::ShownProblem;
 
 /// A shared, immutable dataset, with its JSON text (what the planner's
@@ -105,6 +106,8 @@ pub struct AppState {
     pub edit_errors: Option<Rc<Vec<Problem>>>,
     /// App-wide notices.
     pub notices: Vec<Notice>,
+    /// The council's saved what-if proposals.
+    pub proposals: Rc<Vec<Proposal>>,
 }
 
 impl AppState {
@@ -123,6 +126,7 @@ impl AppState {
             pending: None,
             edit_errors: None,
             notices,
+            proposals: Rc::new(Vec::new()),
         }
     }
 
@@ -170,6 +174,10 @@ pub enum Action {
     Notify(Notice),
     /// Close a notice.
     Dismiss(usize),
+    /// Save a proposal, replacing the one with the same id.
+    SaveProposal(Proposal),
+    /// Delete the proposal with this id.
+    DeleteProposal(String),
 }
 
 impl Reducible for AppState {
@@ -246,6 +254,25 @@ impl Reducible for AppState {
                 state.notices.push(notice);
                 state
             }
+            Action::SaveProposal(proposal) => {
+                let mut proposals = (*self.proposals).clone();
+                match proposals.iter_mut().find(|p| p.id == proposal.id) {
+                    Some(slot) => *slot = proposal,
+                    None => proposals.push(proposal),
+                }
+                Self {
+                    proposals: Rc::new(proposals),
+                    ..(*self).clone()
+                }
+            }
+            Action::DeleteProposal(id) => {
+                let mut proposals = (*self.proposals).clone();
+                proposals.retain(|p| p.id != id);
+                Self {
+                    proposals: Rc::new(proposals),
+                    ..(*self).clone()
+                }
+            }
             Action::Dismiss(index) => {
                 let mut state = (*self).clone();
                 if index < state.notices.len() {
@@ -303,6 +330,27 @@ mod tests {
         let refused = Rc::clone(&redone).reduce(Action::Edit(Box::new(Edit::PutFacility(bad))));
         assert_eq!(refused.data, redone.data);
         assert!(refused.edit_errors.is_some());
+    }
+
+    #[test]
+    fn proposals_are_saved_by_id_and_deleted() {
+        use tsunagu_core::whatif::Scenario;
+        let start = Rc::new(AppState::new(Lang::Ja));
+        let p = |id: &str, name: &str| Proposal {
+            id: id.into(),
+            scenario: Scenario {
+                name: name.into(),
+                changes: Vec::new(),
+            },
+        };
+        let one = start.reduce(Action::SaveProposal(p("p1", "a")));
+        let two = one.reduce(Action::SaveProposal(p("p2", "b")));
+        let renamed = two.reduce(Action::SaveProposal(p("p1", "a2")));
+        assert_eq!(renamed.proposals.len(), 2);
+        assert_eq!(renamed.proposals[0].scenario.name, "a2");
+        let deleted = renamed.reduce(Action::DeleteProposal("p1".into()));
+        assert_eq!(deleted.proposals.len(), 1);
+        assert_eq!(deleted.proposals[0].id, "p2");
     }
 
     #[test]

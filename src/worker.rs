@@ -115,7 +115,7 @@ mod entry {
     use std::rc::Rc;
 
     use js_sys::{Array, Uint8Array};
-    use tsunagu_core::graph::NetworkGraph;
+    use tsunagu_core::graph::{NetworkGraph, UnionLink};
     use tsunagu_core::model::Dataset;
     use tsunagu_core::planner::{plan_joins_with_progress, PlanLimits, PlanRequest};
     use tsunagu_core::validate::load_dataset;
@@ -146,8 +146,11 @@ mod entry {
             match text(&message.get(0)).as_str() {
                 "data" => {
                     // The same loader as the page's, so the wasm holds one JSON reader.
+                    // A what-if proposal's union links, if any, come as JSON.
+                    let links: Vec<UnionLink> =
+                        serde_json::from_str(&text(&message.get(3))).unwrap_or_default();
                     *state.borrow_mut() = load_dataset(&text(&message.get(2))).ok().map(|loaded| {
-                        let graph = NetworkGraph::build(&loaded.dataset, &[]);
+                        let graph = NetworkGraph::build(&loaded.dataset, &links);
                         (loaded.dataset, graph)
                     });
                 }

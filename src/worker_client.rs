@@ -12,6 +12,8 @@ use web_sys::{
     Blob, BlobPropertyBag, HtmlLinkElement, MessageEvent, Url, Worker, WorkerOptions, WorkerType,
 };
 
+use tsunagu_core::graph::UnionLink;
+
 use crate::state::DatasetHandle;
 
 /// A running worker and what it has been told.
@@ -91,15 +93,18 @@ impl WorkerClient {
         }
     }
 
-    /// Sends the dataset unless the worker already has this version.
-    pub fn ensure_data(&mut self, data: &DatasetHandle) {
-        let version = Rc::as_ptr(&data.0) as usize;
+    /// Sends the dataset (and a proposal's union links) unless the worker
+    /// already has this version.
+    pub fn ensure_data(&mut self, data: &DatasetHandle, links: &Rc<Vec<UnionLink>>) {
+        let version = (Rc::as_ptr(&data.0) as usize) ^ (Rc::as_ptr(links) as usize).rotate_left(16);
         if self.data_version != Some(version) {
+            let links = serde_json::to_string(links.as_ref()).unwrap_or_default();
             #[allow(clippy::cast_precision_loss)] // only compared for equality on the worker side
             self.send(&[
                 "data".into(),
                 JsValue::from_f64(version as f64),
                 data.source().into(),
+                links.into(),
             ]);
             self.data_version = Some(version);
         }

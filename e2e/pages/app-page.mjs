@@ -8,23 +8,23 @@ export const WORDS = {
     title: 'つなぐ — さっぽろ ID-Link 連携経路ナビ',
     nav: '表示の切り替え',
     language: '表示言語',
-    views: { planner: '経路プラン', network: 'ネットワーク', growth: '成長', wards: '地域', data: 'データ' },
+    views: { planner: '経路プラン', network: 'ネットワーク', growth: '成長', whatif: 'もしも', wards: '地域', data: 'データ' },
   },
   en: {
     title: 'tsunagu — Sapporo ID-Link referral path navigator',
     nav: 'Views',
     language: 'Language',
-    views: { planner: 'Plans', network: 'Network', growth: 'Growth', wards: 'Wards', data: 'Data' },
+    views: { planner: 'Plans', network: 'Network', growth: 'Growth', whatif: 'What if', wards: 'Wards', data: 'Data' },
   },
 };
 
 /** The heading each view shows, per language. */
 export const VIEW_TITLES = {
-  ja: WORDS.ja.views,
-  en: { planner: 'Referral plans', network: 'Network', growth: 'Growth', wards: 'Wards', data: 'Data' },
+  ja: { ...WORDS.ja.views, whatif: 'もしも（つながったら）' },
+  en: { planner: 'Referral plans', network: 'Network', growth: 'Growth', whatif: 'What if (connecting the unions)', wards: 'Wards', data: 'Data' },
 };
 
-export const VIEWS = ['planner', 'network', 'growth', 'wards', 'data'];
+export const VIEWS = ['planner', 'network', 'growth', 'whatif', 'wards', 'data'];
 
 export class AppPage {
   constructor(page, baseUrl) {

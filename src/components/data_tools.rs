@@ -123,7 +123,7 @@ fn read_on_worker(
     };
     {
         let mut c = client.borrow_mut();
-        c.ensure_data(data);
+        c.ensure_data(data, &Rc::new(Vec::new()));
         let array = js_sys::Uint8Array::from(bytes.as_slice());
         c.send(&[
             "import".into(),

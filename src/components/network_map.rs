@@ -287,7 +287,7 @@ pub fn network_map(props: &NetworkMapProps) -> Html {
     let [zoom_in, zoom_out, whole] = &props.zoom_labels;
     html! {
         <div class="map-frame">
-            <div class="map-zoom" role="group" aria-label={props.label.clone()}>
+            <div class="map-zoom" role="group" aria-label={format!("{zoom_in} / {zoom_out}")}>
                 { button(zoom_in, "+", ViewAction::ZoomAt(1.25, cx, cy)) }
                 { button(zoom_out, "−", ViewAction::ZoomAt(0.8, cx, cy)) }
                 { button(whole, "⤢", ViewAction::Reset) }

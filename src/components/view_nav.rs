@@ -21,6 +21,7 @@ pub fn view_texts(texts: &'static Texts, route: Route) -> Option<&'static ViewTe
         Route::Planner => Some(&texts.planner),
         Route::Network => Some(&texts.network),
         Route::Growth => Some(&texts.growth),
+        Route::WhatIf => Some(&texts.whatif),
         Route::Wards => Some(&texts.wards),
         Route::Data => Some(&texts.data),
         Route::NotFound | Route::Present => None,

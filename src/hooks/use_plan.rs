@@ -5,6 +5,8 @@
 use std::rc::Rc;
 
 #[cfg(not(target_arch = "wasm32"))]
+use tsunagu_core::graph::UnionLink;
+#[cfg(not(target_arch = "wasm32"))]
 use tsunagu_core::planner::PlanRequest;
 use tsunagu_core::planner::{PlanAnswer, Progress};
 use yew::prelude::*;
@@ -40,20 +42,26 @@ pub struct PlanHandle {
 
 #[cfg(not(target_arch = "wasm32"))]
 #[hook]
-pub fn use_plan(data: Option<DatasetHandle>, request: Option<PlanRequest>) -> PlanHandle {
+pub fn use_plan(
+    data: Option<DatasetHandle>,
+    links: Rc<Vec<UnionLink>>,
+    request: Option<PlanRequest>,
+) -> PlanHandle {
     use tsunagu_core::graph::NetworkGraph;
     use tsunagu_core::planner::{plan_joins, PlanLimits};
 
-    let status = use_memo((data, request), |(data, request)| match (data, request) {
-        (Some(data), Some(request)) => match plan_joins(
-            &NetworkGraph::build(data, &[]),
-            request,
-            PlanLimits::default(),
-        ) {
-            Ok(answer) => PlanStatus::Done(Rc::new(answer)),
-            Err(error) => PlanStatus::Failed(error.to_string()),
-        },
-        _ => PlanStatus::Idle,
+    let status = use_memo((data, links, request), |(data, links, request)| {
+        match (data, request) {
+            (Some(data), Some(request)) => match plan_joins(
+                &NetworkGraph::build(data, links),
+                request,
+                PlanLimits::default(),
+            ) {
+                Ok(answer) => PlanStatus::Done(Rc::new(answer)),
+                Err(error) => PlanStatus::Failed(error.to_string()),
+            },
+            _ => PlanStatus::Idle,
+        }
     });
     PlanHandle {
         status: (*status).clone(),
@@ -70,7 +78,7 @@ mod browser {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
-    use tsunagu_core::graph::NetworkGraph;
+    use tsunagu_core::graph::{NetworkGraph, UnionLink};
     use tsunagu_core::planner::{plan_joins, PlanAnswer, PlanLimits, PlanRequest, Progress};
     use wasm_bindgen::JsValue;
     use yew::prelude::*;
@@ -82,9 +90,14 @@ mod browser {
     type Client = Rc<RefCell<WorkerClient>>;
 
     /// Plans `request` on a Web Worker; falls back to planning here when no
-    /// worker can be started (for example, from `file://`).
+    /// worker can be started (for example, from `file://`). `links` are a
+    /// what-if proposal's union links (empty for the real network).
     #[hook]
-    pub fn use_plan(data: Option<DatasetHandle>, request: Option<PlanRequest>) -> PlanHandle {
+    pub fn use_plan(
+        data: Option<DatasetHandle>,
+        links: Rc<Vec<UnionLink>>,
+        request: Option<PlanRequest>,
+    ) -> PlanHandle {
         let status = use_state(|| PlanStatus::Idle);
         let live: Rc<RefCell<Option<Client>>> = use_mut_ref(|| None);
         let latest: Rc<Cell<u64>> = (*use_memo((), |()| Rc::new(Cell::new(0_u64)))).clone();
@@ -98,7 +111,7 @@ mod browser {
                 Rc::clone(&latest),
                 Rc::clone(&requested),
             );
-            use_effect_with((data, request), move |(data, request)| {
+            use_effect_with((data, links, request), move |(data, links, request)| {
                 requested.borrow_mut().clone_from(request);
                 let (Some(data), Some(request)) = (data.clone(), request.clone()) else {
                     status.set(PlanStatus::Idle);
@@ -112,7 +125,7 @@ mod browser {
                 }
                 let Some(client) = slot.as_ref() else {
                     // No worker: plan here, on the page.
-                    let graph = NetworkGraph::build(&data, &[]);
+                    let graph = NetworkGraph::build(&data, links);
                     status.set(match plan_joins(&graph, &request, PlanLimits::default()) {
                         Ok(answer) => PlanStatus::Done(Rc::new(answer)),
                         Err(error) => PlanStatus::Failed(error.to_string()),
@@ -120,7 +133,7 @@ mod browser {
                     return;
                 };
                 let mut client = client.borrow_mut();
-                client.ensure_data(&data);
+                client.ensure_data(&data, links);
                 let json = serde_json::to_string(&request).unwrap_or_default();
                 #[allow(clippy::cast_precision_loss)] // request ids stay far below 2^52
                 client.send(&["plan".into(), JsValue::from_f64(id as f64), json.into()]);

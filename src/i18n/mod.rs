@@ -93,6 +93,8 @@ pub struct Texts {
     pub network: ViewTexts,
     /// 成長.
     pub growth: ViewTexts,
+    /// もしも.
+    pub whatif: ViewTexts,
     /// 地域.
     pub wards: ViewTexts,
     /// データ.
@@ -111,6 +113,8 @@ pub struct Texts {
     pub network_view: NetworkTexts,
     /// The 成長 view's words.
     pub growth_view: GrowthTexts,
+    /// The もしも view's words.
+    pub whatif_view: WhatIfTexts,
     /// Shown when the bundled dataset cannot be read.
     pub data_unavailable: &'static str,
     /// The heading of the page shown for an unknown address.
@@ -657,6 +661,157 @@ pub struct GrowthTexts {
     pub map_label: &'static str,
 }
 
+/// The もしも (what-if) view's words. Templates hold `{n}`, `{name}` and the like.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WhatIfTexts {
+    /// Compose a proposal
+    pub editor_heading: &'static str,
+    /// Proposal name
+    pub name_label: &'static str,
+    /// New proposal
+    pub name_default: &'static str,
+    /// Changes
+    pub changes_heading: &'static str,
+    /// No changes yet. Add one below.
+    pub no_changes: &'static str,
+    /// Add a change
+    pub add_heading: &'static str,
+    /// Kind of change
+    pub kind_label: &'static str,
+    /// Connect two unions
+    pub kind_connect: &'static str,
+    /// Add an inter-hospital agreement
+    pub kind_agreement: &'static str,
+    /// A facility joins a union
+    pub kind_join: &'static str,
+    /// A hospital goes live with its own union
+    pub kind_golive: &'static str,
+    /// Union A
+    pub field_union_a: &'static str,
+    /// Union B
+    pub field_union_b: &'static str,
+    /// Hospital A
+    pub field_from: &'static str,
+    /// Hospital B
+    pub field_to: &'static str,
+    /// Facility
+    pub field_facility: &'static str,
+    /// Union
+    pub field_union: &'static str,
+    /// Hospital
+    pub field_hospital: &'static str,
+    /// New union's name
+    pub field_union_name: &'static str,
+    /// Add this change
+    pub add: &'static str,
+    /// Remove: {change}
+    pub remove: &'static str,
+    /// Connect “{a}” and “{b}”
+    pub change_connect: &'static str,
+    /// Agreement between {from} and {to}
+    pub change_agreement: &'static str,
+    /// {facility} joins “{union}”
+    pub change_join: &'static str,
+    /// {hospital} goes live with “{union}”
+    pub change_golive: &'static str,
+    /// Save on this device
+    pub save: &'static str,
+    /// Save as a new proposal
+    pub save_as_new: &'static str,
+    /// New proposal
+    pub new: &'static str,
+    /// Saved.
+    pub saved: &'static str,
+    /// Export JSON
+    pub export: &'static str,
+    /// Import a proposal JSON
+    pub import_label: &'static str,
+    /// Could not read {file} (nothing changed):
+    pub import_failed: &'static str,
+    /// Saved proposals
+    pub saved_heading: &'static str,
+    /// No saved proposals yet.
+    pub none_saved: &'static str,
+    /// Open: {name}
+    pub open: &'static str,
+    /// Delete: {name}
+    pub delete: &'static str,
+    /// Delete the proposal “{name}”?
+    pub delete_confirm: &'static str,
+    /// Compare: {name}
+    pub compare: &'static str,
+    /// See referral plans under this proposal (hypothetical)
+    pub open_planner: &'static str,
+    /// What this proposal changes
+    pub results_heading: &'static str,
+    /// Reach-matrix cells that improve: {n}
+    pub summary_cells: &'static str,
+    /// (facility, disclosing hospital) pairs reachable without joining a unio
+    pub summary_pairs: &'static str,
+    /// Plans that get shorter: {n} ({total} pairs compared)
+    pub summary_plans: &'static str,
+    /// The data is large: only the first {n} pairs were compared.
+    pub plans_truncated: &'static str,
+    /// Reach matrix (relays)
+    pub matrix_heading: &'static str,
+    /// Rows are unions, columns disclosing hospitals. Each cell is how many r
+    pub matrix_lead: &'static str,
+    /// unreachable
+    pub unreachable: &'static str,
+    ///  (new)
+    pub new_marker: &'static str,
+    /// Pairs reachable without joining, by ward
+    pub pairs_heading: &'static str,
+    /// Ward
+    pub col_ward: &'static str,
+    /// Facilities
+    pub col_facilities: &'static str,
+    /// Now
+    pub col_before: &'static str,
+    /// Proposed
+    pub col_after: &'static str,
+    /// Gain
+    pub col_gain: &'static str,
+    /// No ward given
+    pub no_ward: &'static str,
+    /// Counts only the facilities the report names (it does not break down ea
+    pub pairs_note: &'static str,
+    /// Plans that get shorter
+    pub plans_heading: &'static str,
+    /// Facility
+    pub col_facility: &'static str,
+    /// Disclosing hospital
+    pub col_hospital: &'static str,
+    /// {u} unions to join, {r} relays
+    pub plan_cost: &'static str,
+    /// No plan gets shorter.
+    pub no_shorter: &'static str,
+    /// Compare proposals
+    pub compare_heading: &'static str,
+    /// Tick “Compare” on saved proposals to set them side by side here.
+    pub compare_lead: &'static str,
+    /// Measure
+    pub col_metric: &'static str,
+    /// Changes
+    pub metric_changes: &'static str,
+    /// Cells that improve
+    pub metric_cells: &'static str,
+    /// Pairs reachable without joining (proposed)
+    pub metric_pairs: &'static str,
+    /// Plans that get shorter
+    pub metric_plans: &'static str,
+    /// The data is large ({f} facilities), so this page does not compute it.
+    pub too_large: &'static str,
+    /// Hypothetical plans: the proposal “{name}” is applied. This is not the
+    pub hypothetical_banner: &'static str,
+    /// Leave the hypothesis
+    pub hypothetical_leave: &'static str,
+    /// The proposal in this link is not saved on this device, so the real dat
+    pub unknown_proposal: &'static str,
+    /// The device's storage is full: the proposal was not saved.
+    pub storage_full: &'static str,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -677,6 +832,7 @@ mod tests {
             (&ja.planner, &en.planner),
             (&ja.network, &en.network),
             (&ja.growth, &en.growth),
+            (&ja.whatif, &en.whatif),
             (&ja.wards, &en.wards),
             (&ja.data, &en.data),
         ] {

@@ -233,6 +233,63 @@ pub fn growth_view(props: &ViewProps) -> Html {
             move || drop(interval)
         });
     }
+    {
+        // ← → Home End and Space anywhere on the page, except where a form
+        // control or the map uses those keys itself.
+        #[cfg(target_arch = "wasm32")]
+        {
+            let position = position.clone();
+            use_effect_with((), move |()| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                let listener = gloo::events::EventListener::new_with_options(
+                    &gloo::utils::document(),
+                    "keydown",
+                    options,
+                    move |event| {
+                        let Some(e) =
+                            wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event)
+                        else {
+                            return;
+                        };
+                        if e.default_prevented() || e.alt_key() || e.ctrl_key() || e.meta_key() {
+                            return;
+                        }
+                        let tag = e
+                            .target()
+                            .and_then(|t| {
+                                wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
+                            })
+                            .map(|el| el.tag_name().to_ascii_lowercase())
+                            .unwrap_or_default();
+                        if matches!(
+                            tag.as_str(),
+                            "input"
+                                | "select"
+                                | "textarea"
+                                | "button"
+                                | "a"
+                                | "svg"
+                                | "g"
+                                | "summary"
+                        ) {
+                            return;
+                        }
+                        let s = match e.key().as_str() {
+                            "ArrowRight" => Step::Next,
+                            "ArrowLeft" => Step::Back,
+                            "Home" => Step::First,
+                            "End" => Step::Last,
+                            " " => Step::Toggle,
+                            _ => return,
+                        };
+                        e.prevent_default();
+                        position.dispatch(s);
+                    },
+                );
+                move || drop(listener)
+            });
+        }
+    }
     let svg_ref = use_node_ref();
     let outline = use_memo((), |()| hokkaido().map(Rc::new));
     let heading = html! { <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.growth.title }</h2> };
@@ -262,36 +319,6 @@ pub fn growth_view(props: &ViewProps) -> Html {
     let step = |s: Step| {
         let position = position.clone();
         Callback::from(move |_: MouseEvent| position.dispatch(s))
-    };
-    let onkeydown = {
-        let position = position.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            // The map pans with the arrows, and form controls keep their own keys.
-            if e.default_prevented() {
-                return;
-            }
-            let tag = e
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                .map(|el| el.tag_name().to_ascii_lowercase())
-                .unwrap_or_default();
-            if matches!(
-                tag.as_str(),
-                "input" | "select" | "textarea" | "button" | "svg" | "g"
-            ) {
-                return;
-            }
-            let s = match e.key().as_str() {
-                "ArrowRight" => Step::Next,
-                "ArrowLeft" => Step::Back,
-                "Home" => Step::First,
-                "End" => Step::Last,
-                " " => Step::Toggle,
-                _ => return,
-            };
-            e.prevent_default();
-            position.dispatch(s);
-        })
     };
     let on_slider = {
         let position = position.clone();
@@ -361,7 +388,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
     let play_label = if position.playing { t.pause } else { t.play };
 
     html! {
-        <section class="view growth-view" aria-labelledby={VIEW_TITLE_ID} {onkeydown}>
+        <section class="view growth-view" aria-labelledby={VIEW_TITLE_ID}>
             { heading }
             <p class="lead">{ texts.growth.lead }</p>
             <div class="timeline-controls" role="group" aria-label={t.slider_label}>

@@ -7,6 +7,7 @@ mod not_found;
 mod planner;
 mod present;
 mod wards;
+mod whatif;
 
 pub use data::{DataView, DataViewProps};
 pub use growth::GrowthView;
@@ -15,10 +16,14 @@ pub use not_found::NotFoundView;
 pub use planner::PlannerView;
 pub use present::PresentView;
 pub use wards::WardsView;
+pub use whatif::{describe, WhatIfView, WhatIfViewProps};
+
+use std::rc::Rc;
 
 use yew::Properties;
 
 use crate::i18n::Lang;
+use crate::proposals::Proposal;
 use crate::state::DatasetHandle;
 
 /// What every view is given by the shell.
@@ -29,4 +34,7 @@ pub struct ViewProps {
     /// The dataset, or `None` when it could not be loaded.
     #[prop_or_default]
     pub data: Option<DatasetHandle>,
+    /// The saved what-if proposals (the planner can run under one).
+    #[prop_or_default]
+    pub proposals: Rc<Vec<Proposal>>,
 }

@@ -18,6 +18,7 @@ use crate::i18n::{Lang, NetworkTexts, Texts};
 use crate::lookup::{hospital_name, nfkc, section_title, union_name};
 use crate::map::{hokkaido, Outline};
 use crate::scene::{build_scene, EdgeKind, Filters, Item, Level, Scene, Shape};
+use tsunagu_core::names::fold_name;
 
 /// An edge kind's name in the legend and the filters.
 pub fn edge_name(kind: EdgeKind, t: &NetworkTexts) -> &'static str {
@@ -239,9 +240,10 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
     }
 }
 
-/// Which nodes a search matches: NFKC, case folded, anywhere in the name.
+/// Which nodes a search matches: names and aliases folded as the planner's
+/// search folds them (NFKC, case, spaces, 溪/渓), matched anywhere.
 fn search(scene: &Scene, data: &Dataset, query: &str) -> BTreeSet<usize> {
-    let query = nfkc(query.trim()).to_lowercase();
+    let query = fold_name(query.trim(), &nfkc);
     if query.is_empty() {
         return BTreeSet::new();
     }
@@ -251,15 +253,23 @@ fn search(scene: &Scene, data: &Dataset, query: &str) -> BTreeSet<usize> {
         .enumerate()
         .filter(|(_, n)| {
             let mut names = vec![n.label.clone()];
-            if let Item::Hospital(id) = &n.item {
-                if let Some(h) = data.hospitals.iter().find(|h| &h.id == id) {
-                    names.push(h.name_en.clone());
-                    names.extend(h.aliases.iter().cloned());
+            match &n.item {
+                Item::Hospital(id) => {
+                    if let Some(h) = data.hospitals.iter().find(|h| &h.id == id) {
+                        names.push(h.name_en.clone());
+                        names.extend(h.aliases.iter().cloned());
+                    }
                 }
+                Item::Union(id) => {
+                    if let Some(u) = data.unions.iter().find(|u| &u.id == id) {
+                        names.extend(u.aliases.iter().cloned());
+                    }
+                }
+                _ => {}
             }
             names
                 .iter()
-                .any(|name| nfkc(name).to_lowercase().contains(&query))
+                .any(|name| fold_name(name, &nfkc).contains(&query))
         })
         .map(|(i, _)| i)
         .collect()

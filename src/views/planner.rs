@@ -6,14 +6,18 @@
 //! state: every control rewrites the URL and the plan follows it, so a shared
 //! link, the back button and a reload all reproduce the same plan.
 
+use std::rc::Rc;
+
 use gloo::history::query::Raw;
+use tsunagu_core::graph::UnionLink;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId, WardId};
 use tsunagu_core::names::fold_name;
 use tsunagu_core::planner::{PlanRequest, Progress, Start, UnreachableReason};
+use tsunagu_core::whatif::apply_scenario;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::ViewProps;
+use super::{describe, ViewProps};
 use crate::app::{Route, VIEW_TITLE_ID};
 use crate::components::PlanCard;
 use crate::hooks::{use_plan, PlanHandle, PlanStatus};
@@ -99,11 +103,34 @@ pub fn planner_view(props: &ViewProps) -> Html {
             .map(Location::query_str)
             .unwrap_or_default(),
     );
-    let (query, dropped) = props.data.as_ref().map_or_else(
+    // Under a saved what-if proposal the plans are hypothetical: they run on
+    // the dataset the proposal gives, with its union links.
+    let proposal = raw_query
+        .proposal
+        .as_ref()
+        .and_then(|id| props.proposals.iter().find(|p| &p.id == id))
+        .cloned();
+    let no_links = (*use_memo((), |()| Rc::new(Vec::<UnionLink>::new()))).clone();
+    let hypothetical = use_memo(
+        (props.data.clone(), proposal.clone()),
+        |(data, proposal)| match (data, proposal) {
+            (Some(data), Some(proposal)) => {
+                let (next, links) = apply_scenario(data, &proposal.scenario);
+                Some((DatasetHandle::new(next), Rc::new(links)))
+            }
+            _ => None,
+        },
+    );
+    let (data, links) = match &*hypothetical {
+        Some((data, links)) => (Some(data.clone()), Rc::clone(links)),
+        None => (props.data.clone(), no_links),
+    };
+    let (mut query, dropped) = data.as_ref().map_or_else(
         || (raw_query.clone(), false),
         |data| known_only(data, &raw_query),
     );
-    let plan = use_plan(props.data.clone(), request_for(&query));
+    query.proposal = proposal.as_ref().map(|p| p.id.clone());
+    let plan = use_plan(data.clone(), links, request_for(&query));
 
     let heading = html! {
         <>
@@ -111,7 +138,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
             <p class="lead">{ texts.planner.lead }</p>
         </>
     };
-    let Some(data) = props.data.clone() else {
+    let Some(data) = data else {
         return html! {
             <section class="view" aria-labelledby={VIEW_TITLE_ID}>
                 { heading }
@@ -126,9 +153,27 @@ pub fn planner_view(props: &ViewProps) -> Html {
         }
     });
 
+    let banner = match (&proposal, &raw_query.proposal) {
+        (Some(p), _) => {
+            let mut real = query.clone();
+            real.proposal = None;
+            html! {
+                <div class="hypothetical" role="note">
+                    <p><strong>{ texts.whatif_view.hypothetical_banner.replace("{name}", &p.scenario.name) }</strong></p>
+                    <ul>{ for p.scenario.changes.iter().map(|c| html! { <li>{ describe(&data, c, &texts.whatif_view) }</li> }) }</ul>
+                    <a href={format!("#/?{}", real.to_query_string())}>{ texts.whatif_view.hypothetical_leave }</a>
+                </div>
+            }
+        }
+        (None, Some(_)) => {
+            html! { <p class="notice" role="status">{ texts.whatif_view.unknown_proposal }</p> }
+        }
+        (None, None) => html! {},
+    };
     html! {
         <section class="view planner" aria-labelledby={VIEW_TITLE_ID}>
             { heading }
+            { banner }
             <div class="planner-grid">
                 <form class="planner-controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <StartPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />

@@ -1,0 +1,720 @@
+//! もしも: what-if proposals for the council. Compose a proposal from the
+//! four kinds of change, see the reach matrix, the pairs reachable by ward
+//! and the plans that get shorter, before and after; save proposals on the
+//! device, export and import them as JSON, compare them side by side, and
+//! open the planner under one (marked hypothetical).
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
+use tsunagu_core::proposal::{assess, cell, Assessment, Cost};
+use tsunagu_core::whatif::{apply_scenario, Change, Scenario};
+use yew::prelude::*;
+
+use crate::app::VIEW_TITLE_ID;
+use crate::files;
+use crate::i18n::{Lang, WhatIfTexts};
+use crate::lookup::{hospital_name, union_name};
+use crate::proposals::{self, next_id, Proposal};
+use crate::state::DatasetHandle;
+
+/// Above this many facilities the page does not assess proposals (the CLI does).
+pub const MAX_ASSESSED_FACILITIES: usize = 20_000;
+/// Plans compared per proposal, at most.
+pub const MAX_COMPARED_PLANS: usize = 2_000;
+
+/// [`WhatIfView`]'s properties.
+#[derive(Properties, PartialEq)]
+pub struct WhatIfViewProps {
+    /// The UI language.
+    pub lang: Lang,
+    /// The dataset.
+    #[prop_or_default]
+    pub data: Option<DatasetHandle>,
+    /// Saved proposals.
+    #[prop_or_default]
+    pub proposals: Rc<Vec<Proposal>>,
+    /// Save (or replace) a proposal.
+    #[prop_or_default]
+    pub on_save: Callback<Proposal>,
+    /// Delete a proposal by id.
+    #[prop_or_default]
+    pub on_delete: Callback<String>,
+}
+
+/// The proposal being edited: its saved id, if any, and its scenario.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Draft {
+    id: Option<String>,
+    scenario: Scenario,
+}
+
+/// A change in words, with names from `data` (the dataset it applies to).
+pub fn describe(data: &Dataset, change: &Change, t: &WhatIfTexts) -> String {
+    let facility = |id: &FacilityId| {
+        data.facilities
+            .iter()
+            .find(|f| &f.id == id)
+            .map_or_else(|| id.0.clone(), |f| f.name.clone())
+    };
+    match change {
+        Change::ConnectUnions { a, b } => t
+            .change_connect
+            .replace("{a}", &union_name(data, a))
+            .replace("{b}", &union_name(data, b)),
+        Change::AddAgreement { from, to } => t
+            .change_agreement
+            .replace("{from}", &hospital_name(data, from))
+            .replace("{to}", &hospital_name(data, to)),
+        Change::Join { facility: f, union } => t
+            .change_join
+            .replace("{facility}", &facility(f))
+            .replace("{union}", &union_name(data, union)),
+        Change::GoLive {
+            hospital,
+            union_name: name,
+        } => t
+            .change_golive
+            .replace("{hospital}", &hospital_name(data, hospital))
+            .replace("{union}", name),
+    }
+}
+
+fn cost_text(cost: Option<Cost>, t: &WhatIfTexts) -> String {
+    cost.map_or_else(
+        || t.unreachable.to_owned(),
+        |(u, r)| {
+            t.plan_cost
+                .replace("{u}", &u.to_string())
+                .replace("{r}", &r.to_string())
+        },
+    )
+}
+
+/// The visible word of a "verb: {name}" template (the name is in the
+/// accessible name already).
+fn verb(template: &str) -> String {
+    template
+        .replace("{name}", "")
+        .trim_end_matches([':', '：', ' '])
+        .to_owned()
+}
+
+fn relays_text(value: Option<u32>) -> String {
+    value.map_or_else(|| "—".to_owned(), |r| r.to_string())
+}
+
+/// The reach matrix, before and after, in one table.
+fn matrix_table(next: &Dataset, a: &Assessment, t: &WhatIfTexts) -> Html {
+    html! {
+        <div class="table-scroll">
+            <table class="reach-matrix">
+                <caption>{ t.matrix_heading }</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        { for a.after.hospitals.iter().map(|h| {
+                            let new = !a.before.hospitals.contains(h);
+                            html! { <th scope="col">{ hospital_name(next, h) }{ if new { t.new_marker } else { "" } }</th> }
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for a.after.unions.iter().enumerate().map(|(u, union)| {
+                        let new = !a.before.unions.contains(union);
+                        html! {
+                            <tr>
+                                <th scope="row">{ union_name(next, union) }{ if new { t.new_marker } else { "" } }</th>
+                                { for a.after.hospitals.iter().enumerate().map(|(h, hospital)| {
+                                    let now = a.after.relays[u][h];
+                                    let was = cell(&a.before, union, hospital).flatten();
+                                    let changed = now != was;
+                                    let text = if changed {
+                                        format!("{}→{}", relays_text(was), relays_text(now))
+                                    } else {
+                                        relays_text(now)
+                                    };
+                                    let label = if now.is_none() { Some(t.unreachable) } else { None };
+                                    html! {
+                                        <td class={classes!("num", changed.then_some("changed"))} title={label}>
+                                            { text }
+                                        </td>
+                                    }
+                                }) }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang) -> Html {
+    html! {
+        <table class="pairs">
+            <caption>{ t.pairs_heading }</caption>
+            <thead><tr><th scope="col">{ t.col_ward }</th><th scope="col">{ t.col_facilities }</th>
+                <th scope="col">{ t.col_before }</th><th scope="col">{ t.col_after }</th><th scope="col">{ t.col_gain }</th></tr></thead>
+            <tbody>
+                { for a.pairs.iter().map(|w| {
+                    let name = w.ward.as_ref().and_then(|id| data.wards.iter().find(|x| &x.id == id)).map_or_else(
+                        || t.no_ward.to_owned(),
+                        |x| if lang == Lang::En { x.name_en.clone() } else { x.name.clone() },
+                    );
+                    html! {
+                        <tr><th scope="row">{ name }</th><td class="num">{ w.facilities }</td>
+                            <td class="num">{ w.before }</td><td class="num">{ w.after }</td>
+                            <td class={classes!("num", (w.after > w.before).then_some("changed"))}>{ format!("+{}", w.after - w.before) }</td></tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn shorter_table(next: &Dataset, a: &Assessment, t: &WhatIfTexts) -> Html {
+    if a.shorter.is_empty() {
+        return html! { <p>{ t.no_shorter }</p> };
+    }
+    let facility = |id: &FacilityId| {
+        next.facilities
+            .iter()
+            .find(|f| &f.id == id)
+            .map_or_else(|| id.0.clone(), |f| f.name.clone())
+    };
+    html! {
+        <table class="shorter">
+            <caption>{ t.plans_heading }</caption>
+            <thead><tr><th scope="col">{ t.col_facility }</th><th scope="col">{ t.col_hospital }</th>
+                <th scope="col">{ t.col_before }</th><th scope="col">{ t.col_after }</th></tr></thead>
+            <tbody>
+                { for a.shorter.iter().map(|s| html! {
+                    <tr><td>{ facility(&s.facility) }</td><td>{ hospital_name(next, &s.hospital) }</td>
+                        <td>{ cost_text(s.before, t) }</td><td class="changed">{ cost_text(s.after, t) }</td></tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn total_pairs(a: &Assessment) -> (usize, usize) {
+    (
+        a.pairs.iter().map(|w| w.before).sum(),
+        a.pairs.iter().map(|w| w.after).sum(),
+    )
+}
+
+fn summary(a: &Assessment, t: &WhatIfTexts) -> Html {
+    let (before, after) = total_pairs(a);
+    html! {
+        <ul class="whatif-summary">
+            <li>{ t.summary_cells.replace("{n}", &a.improved_cells.to_string()) }</li>
+            <li>{ t.summary_pairs.replace("{before}", &before.to_string()).replace("{after}", &after.to_string()) }</li>
+            <li>{ t.summary_plans.replace("{n}", &a.shorter.len().to_string()).replace("{total}", &a.plans_compared.to_string()) }</li>
+            if a.plans_truncated {
+                <li>{ t.plans_truncated.replace("{n}", &a.plans_compared.to_string()) }</li>
+            }
+        </ul>
+    }
+}
+
+/// The change composer: a kind and its fields.
+#[derive(Properties, PartialEq)]
+struct ComposerProps {
+    lang: Lang,
+    data: DatasetHandle,
+    on_add: Callback<Change>,
+}
+
+fn select(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    value: &str,
+    on: Callback<String>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        on.emit(select.value());
+    });
+    html! {
+        <div class="field">
+            <label for={id}>{ label }</label>
+            <select {id} {onchange}>
+                { for options.into_iter().map(|(v, text)| {
+                    let selected = v == value;
+                    html! { <option {selected} value={v}>{ text }</option> }
+                }) }
+            </select>
+        </div>
+    }
+}
+
+#[function_component(Composer)]
+fn composer(props: &ComposerProps) -> Html {
+    let t = &props.lang.texts().whatif_view;
+    let data = &props.data;
+    let kind = use_state(|| 0_usize);
+    let first = use_state(String::new);
+    let second = use_state(String::new);
+    let name = use_state(String::new);
+    let unions: Vec<(String, String)> = data
+        .unions
+        .iter()
+        .map(|u| (u.id.0.clone(), u.name.clone()))
+        .collect();
+    let hospitals: Vec<(String, String)> = data
+        .hospitals
+        .iter()
+        .map(|h| (h.id.0.clone(), h.name.clone()))
+        .collect();
+    let not_live: Vec<(String, String)> = data
+        .hospitals
+        .iter()
+        .filter(|h| !h.discloses)
+        .map(|h| (h.id.0.clone(), h.name.clone()))
+        .collect();
+    let facilities: Vec<(String, String)> = data
+        .facilities
+        .iter()
+        .map(|f| (f.id.0.clone(), f.name.clone()))
+        .collect();
+    let (first_options, second_options, labels) = match *kind {
+        0 => (unions.clone(), unions, (t.field_union_a, t.field_union_b)),
+        1 => (hospitals.clone(), hospitals, (t.field_from, t.field_to)),
+        2 => (facilities, unions, (t.field_facility, t.field_union)),
+        _ => (not_live, Vec::new(), (t.field_hospital, t.field_union_name)),
+    };
+    // An unset select shows its first option; read it as chosen.
+    let pick = |state: &UseStateHandle<String>, options: &[(String, String)]| {
+        if options.iter().any(|(v, _)| v == &**state) {
+            (**state).clone()
+        } else {
+            options.first().map(|(v, _)| v.clone()).unwrap_or_default()
+        }
+    };
+    let a = pick(&first, &first_options);
+    let b = pick(&second, &second_options);
+    let setter = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |v: String| state.set(v))
+    };
+    let on_kind = {
+        let (kind, first, second) = (kind.clone(), first.clone(), second.clone());
+        Callback::from(move |v: String| {
+            kind.set(v.parse().unwrap_or(0));
+            first.set(String::new());
+            second.set(String::new());
+        })
+    };
+    let change = match *kind {
+        0 if a != b => Some(Change::ConnectUnions {
+            a: UnionId::from(a.as_str()),
+            b: UnionId::from(b.as_str()),
+        }),
+        1 if a != b => Some(Change::AddAgreement {
+            from: HospitalId::from(a.as_str()),
+            to: HospitalId::from(b.as_str()),
+        }),
+        2 => Some(Change::Join {
+            facility: FacilityId::from(a.as_str()),
+            union: UnionId::from(b.as_str()),
+        }),
+        3 if !a.is_empty() => {
+            let hospital = HospitalId::from(a.as_str());
+            let default = format!("{}（仮）", hospital_name(data, &hospital));
+            Some(Change::GoLive {
+                hospital,
+                union_name: if name.trim().is_empty() {
+                    default
+                } else {
+                    name.trim().to_owned()
+                },
+            })
+        }
+        _ => None,
+    };
+    let on_add = {
+        let (on_add, change) = (props.on_add.clone(), change.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(change) = change.clone() {
+                on_add.emit(change);
+            }
+        })
+    };
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            name.set(input.value());
+        })
+    };
+    let kinds = vec![
+        ("0".to_owned(), t.kind_connect.to_owned()),
+        ("1".to_owned(), t.kind_agreement.to_owned()),
+        ("2".to_owned(), t.kind_join.to_owned()),
+        ("3".to_owned(), t.kind_golive.to_owned()),
+    ];
+    html! {
+        <fieldset class="step">
+            <legend><h3>{ t.add_heading }</h3></legend>
+            { select("change-kind", t.kind_label, kinds, &kind.to_string(), on_kind) }
+            { select("change-first", labels.0, first_options, &a, setter(&first)) }
+            if *kind == 3 {
+                <div class="field">
+                    <label for="change-union-name">{ labels.1 }</label>
+                    <input id="change-union-name" type="text" value={(*name).clone()} oninput={on_name} />
+                </div>
+            } else {
+                { select("change-second", labels.1, second_options, &b, setter(&second)) }
+            }
+            <button type="button" class="primary" onclick={on_add} disabled={change.is_none()}>{ t.add }</button>
+        </fieldset>
+    }
+}
+
+/// The もしも view.
+#[function_component(WhatIfView)]
+pub fn whatif_view(props: &WhatIfViewProps) -> Html {
+    let lang = props.lang;
+    let texts = lang.texts();
+    let t = &texts.whatif_view;
+    let draft = use_state(|| Draft {
+        id: None,
+        scenario: Scenario {
+            name: t.name_default.to_owned(),
+            changes: Vec::new(),
+        },
+    });
+    let compared = use_state(BTreeSet::<String>::new);
+    let import_errors = use_state(Vec::<String>::new);
+    let saved_flash = use_state(|| false);
+    let heading = html! { <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.whatif.title }</h2> };
+    let assessed = use_memo(
+        (props.data.clone(), draft.scenario.clone()),
+        |(data, scenario)| {
+            let data = data.as_ref()?;
+            if data.facilities.len() > MAX_ASSESSED_FACILITIES {
+                return None;
+            }
+            let (next, _) = apply_scenario(data, scenario);
+            Some((
+                Rc::new(assess(data, scenario, MAX_COMPARED_PLANS)),
+                Rc::new(next),
+            ))
+        },
+    );
+    let comparisons = use_memo(
+        (
+            props.data.clone(),
+            props.proposals.clone(),
+            (*compared).clone(),
+        ),
+        |(data, proposals, compared)| {
+            let Some(data) = data
+                .as_ref()
+                .filter(|d| d.facilities.len() <= MAX_ASSESSED_FACILITIES)
+            else {
+                return Vec::new();
+            };
+            proposals
+                .iter()
+                .filter(|p| compared.contains(&p.id))
+                .map(|p| (p.clone(), assess(data, &p.scenario, MAX_COMPARED_PLANS)))
+                .collect::<Vec<_>>()
+        },
+    );
+    let Some(data) = props.data.clone() else {
+        return html! { <section class="view">{ heading }<p>{ texts.data_unavailable }</p></section> };
+    };
+
+    let set_scenario = |f: Rc<dyn Fn(&mut Scenario)>| {
+        let draft = draft.clone();
+        let saved_flash = saved_flash.clone();
+        move || {
+            let mut next = (*draft).clone();
+            f(&mut next.scenario);
+            saved_flash.set(false);
+            draft.set(next);
+        }
+    };
+    let on_add = {
+        let draft = draft.clone();
+        let saved_flash = saved_flash.clone();
+        Callback::from(move |change: Change| {
+            let mut next = (*draft).clone();
+            if !next.scenario.changes.contains(&change) {
+                next.scenario.changes.push(change);
+            }
+            saved_flash.set(false);
+            draft.set(next);
+        })
+    };
+    let on_name = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*draft).clone();
+            next.scenario.name = input.value();
+            draft.set(next);
+        })
+    };
+    let save = |as_new: bool| {
+        let (draft, on_save, proposals, saved_flash) = (
+            draft.clone(),
+            props.on_save.clone(),
+            Rc::clone(&props.proposals),
+            saved_flash.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let id = match (&draft.id, as_new) {
+                (Some(id), false) => id.clone(),
+                _ => next_id(&proposals),
+            };
+            on_save.emit(Proposal {
+                id: id.clone(),
+                scenario: draft.scenario.clone(),
+            });
+            draft.set(Draft {
+                id: Some(id),
+                scenario: draft.scenario.clone(),
+            });
+            saved_flash.set(true);
+        })
+    };
+    let new_draft = {
+        let draft = draft.clone();
+        let name = t.name_default;
+        Callback::from(move |_: MouseEvent| {
+            draft.set(Draft {
+                id: None,
+                scenario: Scenario {
+                    name: name.to_owned(),
+                    changes: Vec::new(),
+                },
+            });
+        })
+    };
+    let export = {
+        let draft = draft.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = proposals::export(&draft.scenario);
+            let stem: String = draft
+                .scenario
+                .name
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                .collect();
+            files::download(
+                &format!("tsunagu-proposal-{stem}.json"),
+                "application/json",
+                text.as_bytes(),
+            );
+        })
+    };
+    let on_import = {
+        let (draft, errors, data) = (draft.clone(), import_errors.clone(), data.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (draft, errors, data) = (draft.clone(), errors.clone(), data.clone());
+            #[cfg(target_arch = "wasm32")]
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let result = match files::read_bytes(&file).await {
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(text) => proposals::import(&name, &text, &data),
+                        Err(_) => Err(vec![format!("{name}: UTF-8 ではありません / not UTF-8")]),
+                    },
+                    Err(reason) => Err(vec![format!("{name}: {reason}")]),
+                };
+                match result {
+                    Ok(scenario) => {
+                        errors.set(Vec::new());
+                        draft.set(Draft { id: None, scenario });
+                    }
+                    Err(problems) => errors.set(problems),
+                }
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (file, draft, errors, data);
+        })
+    };
+    let changes = draft.scenario.changes.iter().enumerate().map(|(i, change)| {
+        let text = describe(&data, change, t);
+        let remove = set_scenario(Rc::new(move |s: &mut Scenario| {
+            if i < s.changes.len() {
+                s.changes.remove(i);
+            }
+        }));
+        html! {
+            <li>
+                <span>{ text.clone() }</span>
+                <button type="button" class="link-button" aria-label={t.remove.replace("{change}", &text)}
+                    onclick={Callback::from(move |_: MouseEvent| remove())}>{ "×" }</button>
+            </li>
+        }
+    });
+    let saved_list = props.proposals.iter().map(|p| {
+        let open = {
+            let (draft, p) = (draft.clone(), p.clone());
+            Callback::from(move |_: MouseEvent| {
+                draft.set(Draft {
+                    id: Some(p.id.clone()),
+                    scenario: p.scenario.clone(),
+                });
+            })
+        };
+        let delete = {
+            let (on_delete, id, name) = (props.on_delete.clone(), p.id.clone(), p.scenario.name.clone());
+            let question = t.delete_confirm.replace("{name}", &name);
+            Callback::from(move |_: MouseEvent| {
+                if files::confirm(&question) {
+                    on_delete.emit(id.clone());
+                }
+            })
+        };
+        let toggle = {
+            let (compared, id) = (compared.clone(), p.id.clone());
+            Callback::from(move |_: Event| {
+                let mut next = (*compared).clone();
+                if !next.remove(&id) {
+                    next.insert(id.clone());
+                }
+                compared.set(next);
+            })
+        };
+        let check_id = format!("compare-{}", p.id);
+        let name = &p.scenario.name;
+        html! {
+            <li class="saved-proposal">
+                <span class="name">{ name.clone() }</span>
+                <span class="meta">{ format!("{} {}", p.scenario.changes.len(), t.metric_changes) }</span>
+                <button type="button" onclick={open} aria-label={t.open.replace("{name}", name)}>{ verb(t.open) }</button>
+                <button type="button" onclick={delete} aria-label={t.delete.replace("{name}", name)}>{ verb(t.delete) }</button>
+                <label for={check_id.clone()} class="check">
+                    <input type="checkbox" id={check_id} checked={compared.contains(&p.id)} onchange={toggle}
+                        aria-label={t.compare.replace("{name}", name)} />
+                    { verb(t.compare) }
+                </label>
+            </li>
+        }
+    });
+    let is_saved = draft.id.as_ref().is_some_and(|id| {
+        props
+            .proposals
+            .iter()
+            .any(|p| &p.id == id && p.scenario == draft.scenario)
+    });
+
+    html! {
+        <section class="view whatif-view" aria-labelledby={VIEW_TITLE_ID}>
+            { heading }
+            <p class="lead">{ texts.whatif.lead }</p>
+            <div class="whatif-layout">
+                <div class="whatif-editor">
+                    <fieldset class="step">
+                        <legend><h3>{ t.editor_heading }</h3></legend>
+                        <div class="field">
+                            <label for="proposal-name">{ t.name_label }</label>
+                            <input id="proposal-name" type="text" value={draft.scenario.name.clone()} oninput={on_name} />
+                        </div>
+                        <h4>{ t.changes_heading }</h4>
+                        if draft.scenario.changes.is_empty() {
+                            <p class="hint">{ t.no_changes }</p>
+                        } else {
+                            <ol class="changes">{ for changes }</ol>
+                        }
+                        <div class="button-row">
+                            <button type="button" class="primary" onclick={save(false)}>{ t.save }</button>
+                            if draft.id.is_some() {
+                                <button type="button" onclick={save(true)}>{ t.save_as_new }</button>
+                            }
+                            <button type="button" onclick={new_draft}>{ t.new }</button>
+                            <button type="button" onclick={export}>{ t.export }</button>
+                        </div>
+                        if *saved_flash {
+                            <p role="status" class="hint">{ t.saved }</p>
+                        }
+                        if let (true, Some(id)) = (is_saved, &draft.id) {
+                            <p><a href={format!("#/?p={id}")}>{ t.open_planner }</a></p>
+                        }
+                        <div class="field">
+                            <label for="proposal-import">{ t.import_label }</label>
+                            <input id="proposal-import" type="file" accept=".json,application/json" onchange={on_import} />
+                        </div>
+                        if !import_errors.is_empty() {
+                            <div role="alert" class="problems">
+                                <p>{ t.import_failed.replace("{file}", "") }</p>
+                                <ul>{ for import_errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                            </div>
+                        }
+                    </fieldset>
+                    <Composer {lang} data={data.clone()} {on_add} />
+                    <section class="saved-proposals" aria-label={t.saved_heading}>
+                        <h3>{ t.saved_heading }</h3>
+                        if props.proposals.is_empty() {
+                            <p class="hint">{ t.none_saved }</p>
+                        } else {
+                            <ul>{ for saved_list }</ul>
+                        }
+                    </section>
+                </div>
+                <div class="whatif-results">
+                    <h3>{ t.results_heading }</h3>
+                    { match (*assessed).as_ref() {
+                        Some((a, next)) => html! {
+                            <>
+                                { summary(a, t) }
+                                <p class="hint">{ t.matrix_lead }</p>
+                                { matrix_table(next, a, t) }
+                                { pairs_table(&data, a, t, lang) }
+                                <p class="hint">{ t.pairs_note }</p>
+                                <h4>{ t.plans_heading }</h4>
+                                { shorter_table(next, a, t) }
+                            </>
+                        },
+                        None => html! {
+                            <p class="notice">{ t.too_large.replace("{f}", &data.facilities.len().to_string()) }</p>
+                        },
+                    } }
+                </div>
+            </div>
+            <section class="compare" aria-labelledby="compare-heading">
+                <h3 id="compare-heading">{ t.compare_heading }</h3>
+                if comparisons.is_empty() {
+                    <p class="hint">{ t.compare_lead }</p>
+                } else {
+                    <div class="table-scroll">
+                        <table>
+                            <caption class="visually-hidden">{ t.compare_heading }</caption>
+                            <thead><tr><th scope="col">{ t.col_metric }</th>
+                                { for comparisons.iter().map(|(p, _)| html! { <th scope="col">{ p.scenario.name.clone() }</th> }) }
+                            </tr></thead>
+                            <tbody>
+                                <tr><th scope="row">{ t.metric_changes }</th>
+                                    { for comparisons.iter().map(|(p, _)| html! {
+                                        <td><ol>{ for p.scenario.changes.iter().map(|c| html! { <li>{ describe(&data, c, t) }</li> }) }</ol></td>
+                                    }) }</tr>
+                                <tr><th scope="row">{ t.metric_cells }</th>
+                                    { for comparisons.iter().map(|(_, a)| html! { <td class="num">{ a.improved_cells }</td> }) }</tr>
+                                <tr><th scope="row">{ t.metric_pairs }</th>
+                                    { for comparisons.iter().map(|(_, a)| {
+                                        let (before, after) = total_pairs(a);
+                                        html! { <td class="num">{ format!("{before} → {after}") }</td> }
+                                    }) }</tr>
+                                <tr><th scope="row">{ t.metric_plans }</th>
+                                    { for comparisons.iter().map(|(_, a)| html! { <td class="num">{ a.shorter.len() }</td> }) }</tr>
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            </section>
+        </section>
+    }
+}
