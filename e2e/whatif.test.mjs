@@ -1,0 +1,134 @@
+// The もしも view: compose a proposal, see the reach matrix and the plans
+// change, save it on the device, export and import it, compare proposals
+// side by side, and plan under one (marked hypothetical).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { openPage } from './support/browser.mjs';
+import { withAppServer } from './support/harness.mjs';
+import { seriousViolations } from './support/axe.mjs';
+import { PlannerPage } from './pages/planner-page.mjs';
+
+const env = withAppServer();
+
+const SUZURAN = '市立札幌病院 地域医療情報ネットワークシステム';
+
+/** Adds one change through the composer. */
+async function addChange(page, kind, first, second) {
+  await page.getByLabel('変更の種類').selectOption({ label: kind });
+  const [a, b] = kind === 'ユニオン同士を接続' ? ['ユニオン A', 'ユニオン B'] : ['施設', 'ユニオン'];
+  await page.getByLabel(a, { exact: true }).selectOption({ label: first });
+  await page.getByLabel(b, { exact: true }).selectOption({ label: second });
+  await page.getByRole('button', { name: 'この変更を追加' }).click();
+}
+
+/** The reach-matrix cell of `union`'s row under `hospital`'s column. */
+async function matrixCell(page, union, hospital) {
+  const table = page.locator('table.reach-matrix');
+  const headers = await table.locator('thead th').allTextContents();
+  const column = headers.indexOf(hospital);
+  assert.ok(column >= 0, `column ${hospital} in ${headers}`);
+  const row = table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: union, exact: true }) });
+  return row.locator('td').nth(column).textContent();
+}
+
+describe('what-if proposals', () => {
+  test('a proposal changes the matrix and the plans, is saved, compared, exported and imported', async () => {
+    const { context, page, problems } = await openPage(env.browser);
+    const app = new PlannerPage(page, env.server.url);
+    await app.goto('/whatif');
+    // Today TMNIT's members cannot see 市立札幌病院's records without joining.
+    assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '市立札幌病院'), '—');
+    await page.getByLabel('提案の名前').fill('TMNIT と すずらん を接続、みきが ICT に加入');
+    await addChange(page, 'ユニオン同士を接続', 'TMNIT in Hokkaido', SUZURAN);
+    await addChange(page, '施設がユニオンに加入', 'みきファミリークリニック', 'ICTネットワーク');
+    // One union link: one relay from TMNIT to 市立札幌病院.
+    assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '市立札幌病院'), '—→1');
+    assert.equal(await matrixCell(page, SUZURAN, '手稲溪仁会病院'), '—→1');
+    // The report's hand-worked case: みき reaches 北大 with 1 relay today; as an ICT member, directly.
+    const shorter = page.locator('table.shorter tbody tr').filter({ hasText: 'みきファミリークリニック' }).filter({ hasText: '北海道大学病院' });
+    assert.deepEqual(await shorter.locator('td').allTextContents(), [
+      'みきファミリークリニック', '北海道大学病院', '0 ユニオン加入・中継 1 回', '0 ユニオン加入・中継 0 回',
+    ]);
+    assert.deepEqual(await seriousViolations(page), []);
+
+    await page.getByRole('button', { name: '端末に保存' }).click();
+    await page.getByText('保存しました。').waitFor();
+    // A second proposal, saved as new.
+    await page.getByRole('button', { name: '新しい提案' }).click();
+    await page.getByLabel('提案の名前').fill('ICT と 協議会 を接続');
+    await addChange(page, 'ユニオン同士を接続', 'ICTネットワーク', '札幌医療情報共有システム協議会');
+    await page.getByRole('button', { name: '端末に保存' }).click();
+
+    // Saved on the device: still there after a reload.
+    await page.reload();
+    await app.viewHeading().waitFor();
+    const saved = page.getByRole('region', { name: '保存した提案' });
+    await saved.getByText('ICT と 協議会 を接続').waitFor();
+    await saved.getByText('TMNIT と すずらん を接続、みきが ICT に加入').waitFor();
+
+    // Side by side.
+    await page.getByRole('checkbox', { name: '比較：TMNIT と すずらん を接続、みきが ICT に加入' }).check();
+    await page.getByRole('checkbox', { name: '比較：ICT と 協議会 を接続' }).check();
+    const compare = page.locator('.compare table');
+    assert.deepEqual(await compare.locator('thead th').allTextContents(), [
+      '項目', 'TMNIT と すずらん を接続、みきが ICT に加入', 'ICT と 協議会 を接続',
+    ]);
+    assert.equal(await compare.locator('tbody tr').count(), 4);
+
+    // Export, then import the file back.
+    await page.getByRole('button', { name: '開く：TMNIT と すずらん を接続、みきが ICT に加入' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON で書き出す' }).click()]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(exported.name, 'TMNIT と すずらん を接続、みきが ICT に加入');
+    assert.deepEqual(exported.changes[0], { kind: 'connect_unions', a: 'tmnit', b: 'shiritsu-suzuran' });
+    await page.getByRole('button', { name: '新しい提案' }).click();
+    await page.getByLabel('提案の JSON を読み込む').setInputFiles(await download.path());
+    await page.waitForFunction(
+      (name) => document.getElementById('proposal-name')?.value === name,
+      'TMNIT と すずらん を接続、みきが ICT に加入',
+    );
+    assert.equal(await page.locator('ol.changes li').count(), 2);
+
+    // A file naming a union the data lacks is refused, saying where; nothing changes.
+    const bad = join(tmpdir(), 'tsunagu-bad-proposal.json');
+    await writeFile(bad, JSON.stringify({ name: 'typo', changes: [{ kind: 'connect_unions', a: 'tmnit', b: 'tmmit' }] }));
+    await page.getByLabel('提案の JSON を読み込む').setInputFiles(bad);
+    const alert = page.getByRole('alert');
+    await alert.getByText('tsunagu-bad-proposal.json: /changes/0/b: 「tmmit」はデータにありません / “tmmit” is not in the data').waitFor();
+    assert.equal(await page.locator('ol.changes li').count(), 2);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the planner runs under a saved proposal and says it is hypothetical', async () => {
+    const { context, page, problems } = await openPage(env.browser);
+    const app = new PlannerPage(page, env.server.url);
+    await app.goto('/whatif');
+    await page.getByLabel('提案の名前').fill('みきが ICT に加入');
+    await addChange(page, '施設がユニオンに加入', 'みきファミリークリニック', 'ICTネットワーク');
+    await page.getByRole('button', { name: '端末に保存' }).click();
+    // Today: no union needed at 1 relay, or ICT for 0 relays.
+    await app.goto('/?f=miki-family-clinic&t=hokudai');
+    assert.deepEqual(await app.planTitles(), ['加入不要', '1ユニオンに加入: ICTネットワーク']);
+    await app.goto('/whatif');
+    await page.getByRole('button', { name: '開く：みきが ICT に加入' }).click();
+    await page.getByRole('link', { name: 'この提案の下で経路プランを見る（仮定）' }).click();
+    await page.getByText('仮定のプラン：提案「みきが ICT に加入」を適用した結果です。').waitFor();
+    await app.chooseFacility('みき', 'みきファミリークリニック');
+    await app.addTarget('北海道大学', '北海道大学病院');
+    // Under the proposal みき is an ICT member: nothing to join, no relay.
+    assert.deepEqual(await app.planTitles(), ['加入不要']);
+    await page.getByText('中継は最大 0 回').first().waitFor();
+    assert.match(page.url(), /p=p1/);
+    assert.deepEqual(await seriousViolations(page), []);
+    // Leaving the hypothesis gives today's plans again.
+    await page.getByRole('link', { name: '仮定を外す' }).click();
+    assert.deepEqual(await app.planTitles(), ['加入不要', '1ユニオンに加入: ICTネットワーク']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
