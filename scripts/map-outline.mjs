@@ -1,7 +1,8 @@
 // Reduces Natural Earth's 1:10m Japan (npm world-atlas, public domain) to
 // Hokkaido's outline, projected into the app's map coordinates, and writes
 // assets/map/hokkaido.json, which the app embeds. No map data is fetched at
-// run time.
+// run time. Trunk runs it before every build (Trunk.toml); the file is also
+// committed, so cargo alone builds, and a test checks the two agree.
 //
 //   node scripts/map-outline.mjs           write the asset
 //   node scripts/map-outline.mjs --check   exit 1 if the asset is stale
@@ -9,7 +10,7 @@
 // Projection: equirectangular, x stretched by cos(43°N), so that Hokkaido's
 // shape is true at its middle latitude. src/map.rs projects hospital and
 // ward coordinates with the same numbers, read from the asset.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
 
@@ -72,6 +73,9 @@ if (process.argv.includes('--check')) {
     process.exit(1);
   }
   console.log(`${out} is up to date (${text.length} bytes)`);
+} else if (existsSync(out) && readFileSync(out, 'utf8') === text) {
+  // Unchanged: leave the file alone, so trunk's watcher does not rebuild again.
+  console.log(`${out} is up to date`);
 } else {
   writeFileSync(out, text);
   console.log(`wrote ${out}: ${paths.length} rings, ${text.length} bytes`);

@@ -675,7 +675,6 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                                 { matrix_table(next, a, t) }
                                 { pairs_table(&data, a, t, lang) }
                                 <p class="hint">{ t.pairs_note }</p>
-                                <h4>{ t.plans_heading }</h4>
                                 { shorter_table(next, a, t) }
                             </>
                         },
