@@ -122,6 +122,10 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Rows drawn at most: a network at Japan's scale has 180,000 facilities,
+/// which no page can show at once; the search narrows them.
+pub const MAX_ROWS: usize = 500;
+
 /// A sortable, searchable table.
 #[function_component(SortTable)]
 pub fn sort_table(props: &SortTableProps) -> Html {
@@ -190,8 +194,9 @@ pub fn sort_table(props: &SortTableProps) -> Html {
     };
     let shown = texts
         .rows_shown
-        .replace("{shown}", &rows.len().to_string())
+        .replace("{shown}", &rows.len().min(MAX_ROWS).to_string())
         .replace("{total}", &props.rows.len().to_string());
+    let hidden = rows.len().saturating_sub(MAX_ROWS);
     let columns = &props.columns;
 
     html! {
@@ -210,7 +215,7 @@ pub fn sort_table(props: &SortTableProps) -> Html {
                     <caption>{ props.caption.clone() }<span class="visually-hidden">{ format!("（{}）", texts.sort_hint) }</span></caption>
                     <thead><tr>{ for headers }</tr></thead>
                     <tbody>
-                        { for rows.iter().map(|row| html! {
+                        { for rows.iter().take(MAX_ROWS).map(|row| html! {
                             <tr key={row.key.to_string()}>
                                 { for row.cells.iter().zip(columns.iter()).enumerate().map(|(i, (cell, column))| {
                                     let class = classes!(column.numeric.then_some("num"));
@@ -225,6 +230,11 @@ pub fn sort_table(props: &SortTableProps) -> Html {
                         }) }
                         if rows.is_empty() {
                             <tr><td colspan={columns.len().to_string()}>{ texts.no_match }</td></tr>
+                        }
+                        if hidden > 0 {
+                            <tr><td colspan={columns.len().to_string()} class="more">
+                                { texts.more_rows.replace("{n}", &hidden.to_string()) }
+                            </td></tr>
                         }
                     </tbody>
                     if let Some(footer) = &props.footer {

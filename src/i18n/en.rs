@@ -111,6 +111,7 @@ pub const TEXTS: Texts = Texts {
         search_placeholder: "Filter by name, alias, ward…",
         rows_shown: "{shown} of {total} rows shown",
         no_match: "No row matches.",
+        more_rows: "{n} more not shown. Narrow them with the search.",
         source: "Source",
         discrepancy_badge: "The report disagrees with itself here",
         unknown: "unknown",

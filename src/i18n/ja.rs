@@ -111,6 +111,7 @@ pub const TEXTS: Texts = Texts {
         search_placeholder: "名前・別名・区などで絞り込み",
         rows_shown: "{total} 件中 {shown} 件を表示",
         no_match: "一致する行はありません。",
+        more_rows: "ほかに {n} 件あります。検索で絞り込んでください。",
         source: "出典",
         discrepancy_badge: "記載に食い違いあり",
         unknown: "不明",

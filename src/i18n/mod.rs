@@ -377,6 +377,8 @@ pub struct TableTexts {
     pub rows_shown: &'static str,
     /// Shown when a search matches nothing.
     pub no_match: &'static str,
+    /// Below a list cut short: "{n}" more; the search narrows them.
+    pub more_rows: &'static str,
     /// The source column's heading.
     pub source: &'static str,
     /// The badge on a record the report disagrees with itself about.

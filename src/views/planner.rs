@@ -26,6 +26,9 @@ use crate::lookup::{hospital_name, nfkc, union_name};
 use crate::plan_query::{PlanQuery, StartQuery};
 use crate::state::DatasetHandle;
 
+/// Names listed at most in a pick list; the search narrows the rest.
+const LIST_LIMIT: usize = 50;
+
 /// Whether `name` contains what the user typed, after folding both.
 fn matches(name: &str, needle: &str) -> bool {
     needle.is_empty() || fold_name(name, &nfkc).contains(needle)
@@ -245,10 +248,10 @@ fn start_picker(props: &PickerProps) -> Html {
                     search.set(input.value());
                 })
             };
-            let results = data
-                .facilities
-                .iter()
-                .filter(|f| matches(&f.name, &needle))
+            let mut found = data.facilities.iter().filter(|f| matches(&f.name, &needle));
+            let results: Vec<Html> = found
+                .by_ref()
+                .take(LIST_LIMIT)
                 .map(|f| {
                     let pick =
                         set_start(StartQuery::Facility(f.id.0.clone())).reform(|_: MouseEvent| ());
@@ -265,7 +268,9 @@ fn start_picker(props: &PickerProps) -> Html {
                             </button>
                         </li>
                     }
-                });
+                })
+                .collect();
+            let more = found.count();
             html! {
                 <>
                     <label class="field">
@@ -273,6 +278,9 @@ fn start_picker(props: &PickerProps) -> Html {
                         <input type="search" value={(*search).clone()} placeholder={texts.facility_placeholder} {oninput} />
                     </label>
                     <ul class="pick-list">{ for results }</ul>
+                    if more > 0 {
+                        <p class="hint">{ props.lang.texts().table.more_rows.replace("{n}", &more.to_string()) }</p>
+                    }
                     <p class="note">{ texts.facility_note }</p>
                 </>
             }
@@ -393,7 +401,7 @@ fn target_picker(props: &PickerProps) -> Html {
     });
 
     let needle = fold_name(search.trim(), &nfkc);
-    let options = data
+    let mut found = data
         .hospitals
         .iter()
         .filter(|h| !chosen.contains(&h.id.0))
@@ -403,7 +411,10 @@ fn target_picker(props: &PickerProps) -> Html {
                     .chain(&h.aliases)
                     .chain(std::iter::once(&h.name_en))
                     .any(|n| matches(n, &needle))
-        })
+        });
+    let options: Vec<Html> = found
+        .by_ref()
+        .take(LIST_LIMIT)
         .map(|h| {
             let mut more = chosen.clone();
             more.push(h.id.0.clone());
@@ -418,7 +429,9 @@ fn target_picker(props: &PickerProps) -> Html {
                     </button>
                 </li>
             }
-        });
+        })
+        .collect();
+    let more_options = found.count();
     let oninput = {
         let search = search.clone();
         Callback::from(move |e: InputEvent| {
@@ -518,6 +531,9 @@ fn target_picker(props: &PickerProps) -> Html {
                 <input type="search" value={(*search).clone()} placeholder={texts.target_placeholder} {oninput} />
             </label>
             <ul class="pick-list">{ for options }</ul>
+            if more_options > 0 {
+                <p class="hint">{ props.lang.texts().table.more_rows.replace("{n}", &more_options.to_string()) }</p>
+            }
             <div class="filter-row" role="group" aria-label={texts.add_by_filter}>
                 <p class="label">{ texts.add_by_filter }</p>
                 <select aria-label={texts.add_by_filter} onchange={on_kind}>
