@@ -343,7 +343,7 @@ pub fn load_dataset(text: &str) -> Result<Loaded, Vec<Problem>> {
     // A well-formed file is read straight into the types, which is several
     // times faster; only a file that fails is read again, record by record,
     // to point at every fault.
-    let dataset = match serde_json::from_str::<Dataset>(text) {
+    let dataset = match parse_json::<Dataset>(text) {
         Ok(dataset) if dataset.schema_version == SCHEMA_VERSION => dataset,
         _ => parse_slowly(text)?,
     };
@@ -419,13 +419,51 @@ fn escape(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
 
+/// Reads one value from JSON text, or says where inside it (the path) and
+/// why it does not fit `T`.
+///
+/// Every dataset type is read through this one function: the fast path of
+/// [`load_dataset`], the record-by-record path and the app's confirmed
+/// import. serde generates a type's reader once per deserialiser type, so a
+/// single deserialiser type keeps one copy of each in the wasm (reading the
+/// records from `serde_json::Value`s as well doubled them).
+///
+/// # Errors
+/// The path to the value that does not fit, and `serde_json`'s error.
+pub fn parse_json<T: DeserializeOwned>(
+    text: &str,
+) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let mut track = serde_path_to_error::Track::new();
+    let parsed = T::deserialize(serde_path_to_error::Deserializer::new(
+        &mut reader,
+        &mut track,
+    ))
+    .and_then(|parsed| reader.end().map(|()| parsed));
+    parsed.map_err(|error| serde_path_to_error::Error::new(track.path(), error))
+}
+
+/// `serde_json`'s message without the " at line L column C" it appends when
+/// reading text: a record's position in its own re-written text means nothing
+/// to the user, who gets the JSON pointer instead.
+fn message_of(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let place = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&place) {
+        Some(bare) => bare.to_owned(),
+        None => message,
+    }
+}
+
 /// Deserialises one value, reporting a failure at `pointer` plus the path inside it.
 fn parse_at<T: DeserializeOwned>(
     value: &Value,
     pointer: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
-    match serde_path_to_error::deserialize(value) {
+    // Written back to text so that it is read by `parse_json`, like the fast
+    // path; only a file that failed the fast path comes here.
+    match parse_json(&value.to_string()) {
         Ok(parsed) => Some(parsed),
         Err(error) => {
             let mut at = pointer.to_owned();
@@ -444,7 +482,7 @@ fn parse_at<T: DeserializeOwned>(
             problems.push(Problem::error(
                 at,
                 ProblemKind::Shape {
-                    message: error.inner().to_string(),
+                    message: message_of(error.inner()),
                 },
             ));
             None
