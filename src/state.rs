@@ -193,8 +193,7 @@ impl Reducible for AppState {
             Action::ConfirmImport => {
                 // Checked by the worker already: read it straight into the types.
                 let parsed = self.pending.as_ref().and_then(|p| {
-                    // Through the core's reader, so the wasm holds one copy of it.
-                    tsunagu_core::validate::parse_json::<Dataset>(&p.text)
+                    serde_json::from_str::<Dataset>(&p.text)
                         .ok()
                         .map(|d| DatasetHandle(Rc::new(d), Rc::clone(&p.text)))
                 });

@@ -138,7 +138,7 @@ pub struct Source {
 /// Implements `Deserialize` for a unit-only enum from its names (as
 /// `rename_all = "snake_case"` writes them).
 ///
-/// Records are read from text only (see `validate::parse_json`). A derived
+/// Records are read from text only (see `validate::load_dataset`). A derived
 /// impl asks for `deserialize_enum`, and `serde_json`'s text reader answers a
 /// number there with a bare "expected value", where reading a
 /// `serde_json::Value` said "invalid type: integer `7`, expected string or
