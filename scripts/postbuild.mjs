@@ -4,15 +4,35 @@
 //    trunk's inline start-up script.
 //  - sw.js, the service worker, with the exact list of files to cache and a
 //    cache name that changes whenever any file does.
+//  - In release builds, wasm-bindgen's JS glue minified (see below).
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('run as a trunk post_build hook, or pass the dist directory');
 
 const indexPath = join(dir, 'index.html');
 let html = await readFile(indexPath, 'utf8');
+
+// Trunk's own minifier cannot parse wasm-bindgen's glue (it logs "Failed to
+// minify JS" and ships it as written): terser takes it from 53 KB to 24 KB
+// (9.0 → 6.9 KB gzip; issue #8). Exports keep their names, so trunk's
+// start-up script and the worker's import still work. The glue's
+// subresource-integrity hash is rewritten to match.
+if (process.env.TRUNK_PROFILE === 'release') {
+  const glue = html.match(/href="?\/?([^"\s>]+\.js)"?[^>]*rel="?modulepreload/)?.[1];
+  if (!glue) throw new Error('postbuild: no modulepreload link names the JS glue');
+  const gluePath = join(dir, glue);
+  const before = await readFile(gluePath, 'utf8');
+  // scripts/one-file.mjs inlines the glue and calls its `__wbg_init` by name.
+  const { code } = await minify(before, { module: true, compress: true, mangle: { reserved: ['__wbg_init'] } });
+  const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+  if (!html.includes(sri(before))) throw new Error(`postbuild: index.html lacks ${glue}'s integrity hash`);
+  html = html.replace(sri(before), sri(code));
+  await writeFile(gluePath, code);
+}
 
 const hashes = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,

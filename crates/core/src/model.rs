@@ -135,8 +135,60 @@ pub struct Source {
     pub quote: Option<String>,
 }
 
+/// Implements `Deserialize` for a unit-only enum from its names (as
+/// `rename_all = "snake_case"` writes them).
+///
+/// Records are read from text only (see `validate::load_dataset`). A derived
+/// impl asks for `deserialize_enum`, and `serde_json`'s text reader answers a
+/// number there with a bare "expected value", where reading a
+/// `serde_json::Value` said "invalid type: integer `7`, expected string or
+/// map". Reading through `deserialize_any` keeps the latter message, and
+/// accepts the same inputs as before: the name, or a map from the name to
+/// `null`.
+macro_rules! unit_enum_from_names {
+    ($name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Names;
+                impl<'de> serde::de::Visitor<'de> for Names {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("string or map")
+                    }
+
+                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$name, E> {
+                        match text {
+                            $($text => Ok($name::$variant),)+
+                            _ => Err(E::unknown_variant(text, &[$($text),+])),
+                        }
+                    }
+
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> Result<$name, A::Error> {
+                        use serde::de::{Error, IgnoredAny, Unexpected};
+                        let single = || A::Error::invalid_value(Unexpected::Map, &"map with a single key");
+                        let Some(key) = map.next_key::<String>()? else {
+                            return Err(single());
+                        };
+                        map.next_value::<()>()?;
+                        if map.next_key::<IgnoredAny>()?.is_some() {
+                            return Err(single());
+                        }
+                        self.visit_str(&key)
+                    }
+                }
+                deserializer.deserialize_any(Names)
+            }
+        }
+    };
+}
+
 /// How a printed count is to be read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+// Deserialize: `unit_enum_from_names!` below.
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     /// The number as printed.
@@ -146,6 +198,8 @@ pub enum Bound {
     /// Not known ("調査中", "—"): never zero.
     Unknown,
 }
+
+unit_enum_from_names!(Bound { Exact = "exact", AtLeast = "at_least", Unknown = "unknown" });
 
 /// One printed reading of a count.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -161,7 +215,8 @@ pub struct CountReading {
 }
 
 /// How precise a position is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+// Deserialize: `unit_enum_from_names!` below.
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     /// Somewhere in the ward: the point stands for the ward (± a few km).
@@ -169,6 +224,8 @@ pub enum Precision {
     /// Somewhere in the city (± 5 km or more).
     CityCentroid,
 }
+
+unit_enum_from_names!(Precision { WardCentroid = "ward_centroid", CityCentroid = "city_centroid" });
 
 /// A position for the map, with how much to trust it.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -399,7 +456,8 @@ pub struct Union {
 }
 
 /// What a hospital-to-hospital link is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+// Deserialize: `unit_enum_from_names!` below.
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     /// 病院間協定: an inter-hospital agreement.
@@ -407,6 +465,8 @@ pub enum LinkKind {
     /// An entry in a hospital's list of ID-Link 連携病院.
     IdlinkPartner,
 }
+
+unit_enum_from_names!(LinkKind { Agreement = "agreement", IdlinkPartner = "idlink_partner" });
 
 /// A link between two hospitals along which records can be relayed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -431,7 +491,8 @@ pub struct Link {
 }
 
 /// What kind of institution a facility is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+// Deserialize: `unit_enum_from_names!` below.
 #[serde(rename_all = "snake_case")]
 pub enum FacilityKind {
     /// A hospital that views records (not a disclosing one).
@@ -443,6 +504,8 @@ pub enum FacilityKind {
     /// A care facility.
     Care,
 }
+
+unit_enum_from_names!(FacilityKind { Hospital = "hospital", Clinic = "clinic", Pharmacy = "pharmacy", Care = "care" });
 
 /// A facility's membership of a union.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -634,6 +697,34 @@ pub struct Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_enums_read_from_text_as_they_did_from_values() {
+        // What the derived impl said when records were read from `Value`s.
+        #[derive(Debug, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Derived {
+            Agreement,
+            IdlinkPartner,
+        }
+        let from_text =
+            |text: &str| serde_json::from_str::<LinkKind>(text).map_err(|e| e.to_string());
+        let from_value = |text: &str| {
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            Derived::deserialize(&value).map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            from_text(r#""idlink_partner""#),
+            Ok(LinkKind::IdlinkPartner)
+        );
+        assert_eq!(from_text(r#"{"agreement": null}"#), Ok(LinkKind::Agreement));
+        for bad in ["7", r#""friend""#, "{}", r#"{"agreement": 1}"#, "[]"] {
+            let text = from_text(bad).unwrap_err();
+            let value = from_value(bad).unwrap_err();
+            // Text adds " at line L column C", which `validate` strips.
+            assert!(text.starts_with(&value), "{bad}: {text} / {value}");
+        }
+    }
 
     #[test]
     fn months_parse_only_when_well_formed() {

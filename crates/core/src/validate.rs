@@ -8,7 +8,6 @@
 //! an error: the report itself may be wrong).
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -419,37 +418,88 @@ fn escape(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
 
+/// `serde_json`'s message without the " at line L column C" it appends when
+/// reading text: a record's position in its own re-written text means nothing
+/// to the user, who gets the JSON pointer instead.
+fn message_of(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let place = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&place) {
+        Some(bare) => bare.to_owned(),
+        None => message,
+    }
+}
+
 /// Deserialises one value, reporting a failure at `pointer` plus the path inside it.
+///
+/// The record is written back to compact text and read by `serde_json`'s
+/// text reader, the same reader as the fast path, so the wasm holds one copy
+/// of each type's deserialiser (reading from `Value`s, or tracking the path
+/// with `serde_path_to_error`, each added another; together about 55 KB).
+/// The path inside the record is found afterwards from where the reader
+/// stopped, by [`pointer_in`].
 fn parse_at<T: DeserializeOwned>(
     value: &Value,
     pointer: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
-    match serde_path_to_error::deserialize(value) {
+    match serde_json::from_str(&value.to_string()) {
         Ok(parsed) => Some(parsed),
         Err(error) => {
-            let mut at = pointer.to_owned();
-            for segment in error.path() {
-                match segment {
-                    serde_path_to_error::Segment::Seq { index } => {
-                        let _ = write!(at, "/{index}");
-                    }
-                    serde_path_to_error::Segment::Map { key } => {
-                        let _ = write!(at, "/{}", escape(key));
-                    }
-                    serde_path_to_error::Segment::Enum { .. }
-                    | serde_path_to_error::Segment::Unknown => {}
-                }
-            }
+            // Compact text is one line, so the column is the byte offset.
+            let at = format!("{pointer}{}", pointer_in(value, error.column()));
             problems.push(Problem::error(
                 at,
                 ProblemKind::Shape {
-                    message: error.inner().to_string(),
+                    message: message_of(&error),
                 },
             ));
             None
         }
     }
+}
+
+/// The JSON pointer, below `value`, of the value at which `serde_json`
+/// stopped reading `value`'s compact text, `at` bytes in.
+///
+/// The reader stops just after the value it refused (a number, a string, or
+/// the `}` of an object missing a field), or on the `{` or `[` of a container
+/// where it wanted something else. So the answer is the innermost value that
+/// ends at `at` or starts there; walking the tree with each child's written
+/// length finds it without a second parser.
+fn pointer_in(value: &Value, at: usize) -> String {
+    let mut pointer = String::new();
+    let (mut node, mut start) = (value, 0);
+    'descend: loop {
+        // Past the opening `{` or `[`.
+        let mut offset = start + 1;
+        let children: Vec<(String, &Value)> = match node {
+            Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i.to_string(), v))
+                .collect(),
+            _ => break,
+        };
+        for (segment, child) in children {
+            if let Value::Object(_) = node {
+                // `"key":`
+                offset += Value::String(segment.clone()).to_string().len() + 1;
+            }
+            let len = child.to_string().len();
+            if (offset..=offset + len).contains(&at) {
+                pointer.push('/');
+                pointer.push_str(&escape(&segment));
+                (node, start) = (child, offset);
+                continue 'descend;
+            }
+            // And the `,`.
+            offset += len + 1;
+        }
+        break;
+    }
+    pointer
 }
 
 fn field<T: DeserializeOwned>(
@@ -1060,5 +1110,103 @@ fn format_number(value: f64) -> String {
         format!("{value:.0}")
     } else {
         format!("{value:.2}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Facility, Hospital, Link, Union, Ward};
+
+    /// Every way to spoil `value` once: each value in it replaced by one of
+    /// each JSON type, and each key of each object removed.
+    fn spoilt(value: &Value) -> Vec<Value> {
+        let mut out: Vec<Value> = [
+            serde_json::json!(7),
+            serde_json::json!(-1),
+            serde_json::json!(1.5),
+            serde_json::json!("x"),
+            serde_json::json!(null),
+            serde_json::json!(true),
+            serde_json::json!({}),
+            serde_json::json!([]),
+        ]
+        .into_iter()
+        .filter(|v| v != value)
+        .collect();
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    let mut without = map.clone();
+                    without.remove(key);
+                    out.push(Value::Object(without));
+                    for replaced in spoilt(child) {
+                        let mut with = map.clone();
+                        with.insert(key.clone(), replaced);
+                        out.push(Value::Object(with));
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    for replaced in spoilt(child) {
+                        let mut with = items.clone();
+                        with[i] = replaced;
+                        out.push(Value::Array(with));
+                    }
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    /// `parse_at` places and words each problem as `serde_path_to_error`
+    /// reading the `Value` did (the way it was done before).
+    fn check_against_path_to_error<T: DeserializeOwned>(record: &Value) {
+        for bad in spoilt(record) {
+            let mut problems = Vec::new();
+            let ours = parse_at::<T>(&bad, "", &mut problems);
+            match serde_path_to_error::deserialize::<_, T>(&bad) {
+                Ok(_) => assert!(ours.is_some() && problems.is_empty(), "{bad}: {problems:?}"),
+                Err(error) => {
+                    let mut pointer = String::new();
+                    for segment in error.path() {
+                        match segment {
+                            serde_path_to_error::Segment::Seq { index } => {
+                                pointer.push('/');
+                                pointer.push_str(&index.to_string());
+                            }
+                            serde_path_to_error::Segment::Map { key } => {
+                                pointer.push('/');
+                                pointer.push_str(&escape(key));
+                            }
+                            serde_path_to_error::Segment::Enum { .. }
+                            | serde_path_to_error::Segment::Unknown => {}
+                        }
+                    }
+                    let ProblemKind::Shape { message } = &problems[0].kind else {
+                        panic!("{bad}: {problems:?}");
+                    };
+                    assert_eq!(
+                        (problems[0].pointer.as_str(), message.as_str()),
+                        (pointer.as_str(), error.inner().to_string().as_str()),
+                        "{bad}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shape_problems_are_placed_as_path_to_error_placed_them() {
+        let data: Value = serde_json::from_str(crate::bundled::SAPPORO_JSON).unwrap();
+        let first = |key: &str| data[key][0].clone();
+        check_against_path_to_error::<Hospital>(&first("hospitals"));
+        check_against_path_to_error::<Union>(&first("unions"));
+        check_against_path_to_error::<Link>(&first("links"));
+        check_against_path_to_error::<Facility>(&first("facilities"));
+        check_against_path_to_error::<Ward>(&first("wards"));
+        check_against_path_to_error::<Dataset>(&serde_json::json!({"meta": data["meta"].clone()}));
     }
 }
