@@ -97,6 +97,22 @@ describe('the network view', () => {
     await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 40, { steps: 5 });
     await page.mouse.up();
     assert.notEqual(await transform(), wheeled, 'dragging pans');
+    // Two touch points moving apart zoom in (a pinch).
+    await page.keyboard.press('0');
+    await map(page).evaluate((svg) => {
+      const b = svg.getBoundingClientRect();
+      const touch = (type, id, x) => new PointerEvent(type, {
+        pointerId: id, pointerType: 'touch', clientX: x, clientY: b.y + b.height / 2, bubbles: true, cancelable: true,
+      });
+      const mid = b.x + b.width / 2;
+      svg.dispatchEvent(touch('pointerdown', 11, mid - 20));
+      svg.dispatchEvent(touch('pointerdown', 12, mid + 20));
+      for (let d = 25; d <= 80; d += 5) svg.dispatchEvent(touch('pointermove', 12, mid + d));
+      svg.dispatchEvent(touch('pointerup', 11, mid - 20));
+      svg.dispatchEvent(touch('pointerup', 12, mid + 80));
+    });
+    const pinched = Number((await level.textContent()).replace('×', ''));
+    assert.ok(pinched >= 1.5, `pinch zoomed to ×${pinched}`);
     // Tab reaches one node; the arrows then move between nodes, not the page.
     await page.getByRole('button', { name: '全体を表示' }).click();
     await map(page).focus();
