@@ -289,6 +289,8 @@ fn hospital_shape(hospital: &Hospital) -> Shape {
 /// Which hospitals, unions and facilities pass the filters.
 struct Kept {
     hospitals: Vec<usize>,
+    /// Hospitals drawn only as the host of a founded union, not yet live.
+    pending: std::collections::BTreeSet<usize>,
     unions: Vec<usize>,
     facilities: Vec<usize>,
 }
@@ -298,6 +300,18 @@ fn kept(data: &Dataset, filters: &Filters) -> Kept {
         (None, _) => true,
         (Some(limit), Some(m)) => m <= limit.as_str(),
         (Some(_), None) => false,
+    };
+    let is_live = |h: &Hospital| {
+        filters.as_of.is_none() || dated(h.idlink_go_live.as_ref().map(|m| m.0.as_str()))
+    };
+    // On a timeline a union can be founded before its host goes live (TMNIT,
+    // 2012-02, before 手稲溪仁会病院 in 2012-03): the host is drawn, not yet live.
+    let hosts_founded = |h: &Hospital| {
+        filters.as_of.is_some()
+            && data
+                .unions
+                .iter()
+                .any(|u| u.hosts.contains(&h.id) && dated(u.founded.as_ref().map(|m| m.0.as_str())))
     };
     let hospitals: Vec<usize> = data
         .hospitals
@@ -313,11 +327,14 @@ fn kept(data: &Dataset, filters: &Filters) -> Kept {
                 .region
                 .as_ref()
                 .is_none_or(|r| h.region.as_ref() == Some(r));
-            let live =
-                filters.as_of.is_none() || dated(h.idlink_go_live.as_ref().map(|m| m.0.as_str()));
-            designated && in_region && live
+            designated && in_region && (is_live(h) || hosts_founded(h))
         })
         .map(|(i, _)| i)
+        .collect();
+    let pending = hospitals
+        .iter()
+        .copied()
+        .filter(|&i| !is_live(&data.hospitals[i]))
         .collect();
     let kept_hospital = |id: &HospitalId| hospitals.iter().any(|&i| &data.hospitals[i].id == id);
     let unions: Vec<usize> = data
@@ -343,6 +360,7 @@ fn kept(data: &Dataset, filters: &Filters) -> Kept {
     };
     Kept {
         hospitals,
+        pending,
         unions,
         facilities,
     }
@@ -389,15 +407,23 @@ fn place_of(hospital: &Hospital) -> Option<(f64, f64)> {
     hospital.coords.as_ref().map(|c| (c.lat, c.lon))
 }
 
-fn hospital_node(hospital: &Hospital, x: f64, y: f64) -> SceneNode {
-    let (r, size_unknown) = hospital_radius(hospital);
+fn hospital_node(hospital: &Hospital, x: f64, y: f64, live: bool) -> SceneNode {
+    let (r, size_unknown) = if live {
+        hospital_radius(hospital)
+    } else {
+        (5.5, false)
+    };
     SceneNode {
         item: Item::Hospital(hospital.id.clone()),
         label: hospital.name.clone(),
         x,
         y,
         r,
-        shape: hospital_shape(hospital),
+        shape: if live {
+            hospital_shape(hospital)
+        } else {
+            Shape::Hospital
+        },
         count: None,
         size_unknown,
         label_zoom: 1.0,
@@ -492,7 +518,7 @@ fn hokkaido_nodes(data: &Dataset, kept: &Kept, outline: Option<&Outline>) -> Sce
         };
         for (k, &i) in members.iter().enumerate() {
             let (x, y) = ring(cx, cy, radius, n, k);
-            let mut node = hospital_node(&data.hospitals[i], x, y);
+            let mut node = hospital_node(&data.hospitals[i], x, y, !kept.pending.contains(&i));
             node.label_zoom = label_zoom;
             scene.nodes.push(node);
         }
@@ -576,7 +602,12 @@ fn sapporo_nodes(
         let (cx, cy, r) = ward_places[ward];
         for (k, &i) in members.iter().enumerate() {
             let (x, y) = ring(cx, cy, r + 12.0, members.len(), k);
-            scene.nodes.push(hospital_node(&data.hospitals[i], x, y));
+            scene.nodes.push(hospital_node(
+                &data.hospitals[i],
+                x,
+                y,
+                !kept.pending.contains(&i),
+            ));
         }
     }
     let mut y = 40.0;
@@ -588,9 +619,12 @@ fn sapporo_nodes(
         });
         y += 26.0;
         for &i in members {
-            scene
-                .nodes
-                .push(hospital_node(&data.hospitals[i], SIDE_X + 14.0, y));
+            scene.nodes.push(hospital_node(
+                &data.hospitals[i],
+                SIDE_X + 14.0,
+                y,
+                !kept.pending.contains(&i),
+            ));
             y += 30.0;
         }
         y += 10.0;
@@ -948,28 +982,61 @@ mod tests {
             ..Filters::default()
         };
         let scene = build_scene(&data, Level::Sapporo, &filters, None);
-        let mut hospitals: Vec<String> = scene
-            .nodes
-            .iter()
-            .filter_map(|n| match &n.item {
-                Item::Hospital(id) => Some(id.0.clone()),
-                _ => None,
-            })
-            .collect();
-        hospitals.sort();
+        let hospitals = |shape: Shape| {
+            let mut ids: Vec<String> = scene
+                .nodes
+                .iter()
+                .filter(|n| n.shape == shape)
+                .filter_map(|n| match &n.item {
+                    Item::Hospital(id) => Some(id.0.clone()),
+                    _ => None,
+                })
+                .collect();
+            ids.sort();
+            ids
+        };
         // The report: 手稲溪仁会 and KKR went live in 2012-03, がんセンター in 2013-03.
-        assert_eq!(hospitals, ["gan-center", "kkr", "teine"]);
-        // TMNIT (2012-02), 天使's 協議会 (2013-02, but 天使 went live 2013-07),
-        // がんセンター's system (2013-03); KKR's union has no founding month.
+        assert_eq!(hospitals(Shape::Disclosing), ["gan-center", "kkr", "teine"]);
+        // 天使's 協議会 was founded in 2013-02, before 天使 went live (2013-07):
+        // 天使 is drawn as not yet live.
+        assert_eq!(hospitals(Shape::Hospital), ["tenshi"]);
+        // TMNIT (2012-02), 天使's 協議会 (2013-02), がんセンター's system
+        // (2013-03); KKR's union has no founding month.
         let unions: Vec<&Item> = scene
             .nodes
             .iter()
             .map(|n| &n.item)
             .filter(|i| matches!(i, Item::Union(_)))
             .collect();
-        assert_eq!(unions.len(), 2, "{unions:?}");
+        assert_eq!(unions.len(), 3, "{unions:?}");
         assert!(scene.edges.iter().all(|e| e.kind == EdgeKind::Hosting));
         assert!(scene.nodes.iter().all(|n| n.count.is_none()));
+    }
+
+    #[test]
+    fn a_union_founded_before_its_host_goes_live_is_drawn_with_the_host_not_yet_live() {
+        let data = bundled();
+        let filters = Filters {
+            as_of: Some("2012-02".to_owned()),
+            ..Filters::default()
+        };
+        let scene = build_scene(&data, Level::Sapporo, &filters, None);
+        // The report: TMNIT founded 2012-02; 手稲溪仁会病院 live from 2012-03.
+        let tmnit = scene.find(&Item::Union(UnionId::from("tmnit")));
+        let teine = scene
+            .find(&Item::Hospital(HospitalId::from("teine")))
+            .expect("host drawn");
+        assert!(tmnit.is_some());
+        assert_eq!(scene.nodes[teine].shape, Shape::Hospital, "not yet live");
+        let later = Filters {
+            as_of: Some("2012-03".to_owned()),
+            ..Filters::default()
+        };
+        let scene = build_scene(&data, Level::Sapporo, &later, None);
+        let teine = scene
+            .find(&Item::Hospital(HospitalId::from("teine")))
+            .expect("live");
+        assert_eq!(scene.nodes[teine].shape, Shape::Disclosing);
     }
 
     #[test]
