@@ -90,6 +90,21 @@ pub struct NetworkGraph {
     union_order: Vec<UnionId>,
 }
 
+/// [`NetworkGraph::compact`]'s output: the graph with dense `u32` node
+/// numbers in place of petgraph's indices.
+pub(crate) struct Compact {
+    /// Hospitals and unions, by dense number.
+    pub nodes: Vec<Node>,
+    /// Each node's outgoing edges (member-of excluded): target and edge.
+    pub out: Vec<Vec<(u32, Edge)>>,
+    /// The dense node of each union in [`NetworkGraph::unions`]' order.
+    pub union_rows: Vec<u32>,
+    /// Each hospital id's dense node.
+    pub hospitals: Vec<(HospitalId, u32)>,
+    /// Each facility id and its unions, as [`NetworkGraph::memberships`] gives them.
+    pub facilities: Vec<(FacilityId, Vec<UnionId>)>,
+}
+
 /// One step of a path: the node reached and the edge it was reached by.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Hop {
@@ -291,6 +306,77 @@ impl NetworkGraph {
             .iter()
             .map(|u| self.unions.get(u).and_then(|&i| dist[i.index()]))
             .collect()
+    }
+
+    /// The graph without facilities, numbered densely for
+    /// [`crate::index::NetworkIndex`]: every hospital and union node in
+    /// insertion order, each with its outgoing edges in the order petgraph
+    /// visits them (so searches over it break ties as [`NetworkGraph::path`]
+    /// does), plus the union rows and facilities by dense number.
+    pub(crate) fn compact(&self, with_facilities: bool) -> Compact {
+        let mut dense = vec![u32::MAX; self.graph.node_count()];
+        let mut nodes = Vec::new();
+        for index in self.graph.node_indices() {
+            if !matches!(self.graph[index], Node::Facility(_)) {
+                dense[index.index()] = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
+                nodes.push(self.graph[index].clone());
+            }
+        }
+        let dense_of = |index: NodeIndex| dense[index.index()];
+        let out = self
+            .graph
+            .node_indices()
+            .filter(|&index| dense_of(index) != u32::MAX)
+            .map(|index| {
+                self.graph
+                    .edges_directed(index, Direction::Outgoing)
+                    .filter(|edge| !matches!(edge.weight(), Edge::MemberOf))
+                    .map(|edge| (dense_of(edge.target()), edge.weight().clone()))
+                    .collect()
+            })
+            .collect();
+        let union_rows = self
+            .union_order
+            .iter()
+            .map(|u| self.unions.get(u).map_or(u32::MAX, |&i| dense_of(i)))
+            .collect();
+        let hospitals = self
+            .hospitals
+            .iter()
+            .map(|(id, &i)| (id.clone(), dense_of(i)))
+            .collect();
+        // As `memberships`, with each union's position looked up once.
+        let mut position: HashMap<&UnionId, usize> = HashMap::new();
+        for (i, u) in self.union_order.iter().enumerate() {
+            position.entry(u).or_insert(i);
+        }
+        let facilities = if with_facilities {
+            self.facilities
+                .iter()
+                .map(|(id, &f)| {
+                    let mut unions: Vec<(usize, UnionId)> = self
+                        .graph
+                        .neighbors_directed(f, Direction::Outgoing)
+                        .filter_map(|n| match &self.graph[n] {
+                            Node::Union(u) => Some((position.get(u).copied()?, u.clone())),
+                            _ => None,
+                        })
+                        .collect();
+                    unions.sort_by_key(|(p, _)| *p);
+                    unions.dedup();
+                    (id.clone(), unions.into_iter().map(|(_, u)| u).collect())
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Compact {
+            nodes,
+            out,
+            union_rows,
+            hospitals,
+            facilities,
+        }
     }
 
     /// 0-1 BFS over union links, hosting and hospital links from `start`.
