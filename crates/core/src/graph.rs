@@ -95,14 +95,16 @@ pub struct NetworkGraph {
 pub(crate) struct Compact {
     /// Hospitals and unions, by dense number.
     pub nodes: Vec<Node>,
-    /// Each node's outgoing edges (member-of excluded): target and edge.
-    pub out: Vec<Vec<(u32, Edge)>>,
+    /// Each node's outgoing edges (member-of excluded): target, relays
+    /// (0 or 1), and the edge's record where paths are wanted.
+    pub out: Vec<Vec<(u32, u8, Option<Edge>)>>,
     /// The dense node of each union in [`NetworkGraph::unions`]' order.
     pub union_rows: Vec<u32>,
     /// Each hospital id's dense node.
     pub hospitals: Vec<(HospitalId, u32)>,
-    /// Each facility id and its unions, as [`NetworkGraph::memberships`] gives them.
-    pub facilities: Vec<(FacilityId, Vec<UnionId>)>,
+    /// Each facility id and its unions as rows of [`NetworkGraph::unions`],
+    /// in the order [`NetworkGraph::memberships`] gives them.
+    pub facilities: Vec<(FacilityId, Vec<u32>)>,
 }
 
 /// One step of a path: the node reached and the edge it was reached by.
@@ -331,7 +333,10 @@ impl NetworkGraph {
                 self.graph
                     .edges_directed(index, Direction::Outgoing)
                     .filter(|edge| !matches!(edge.weight(), Edge::MemberOf))
-                    .map(|edge| (dense_of(edge.target()), edge.weight().clone()))
+                    .map(|edge| {
+                        let relays = u8::from(edge.weight().relays() > 0);
+                        (dense_of(edge.target()), relays, Some(edge.weight().clone()))
+                    })
                     .collect()
             })
             .collect();
@@ -345,26 +350,34 @@ impl NetworkGraph {
             .iter()
             .map(|(id, &i)| (id.clone(), dense_of(i)))
             .collect();
-        // As `memberships`, with each union's position looked up once.
-        let mut position: HashMap<&UnionId, usize> = HashMap::new();
+        // As `memberships`, by row: each union node's row is looked up once.
+        let mut position: HashMap<&UnionId, u32> = HashMap::new();
         for (i, u) in self.union_order.iter().enumerate() {
-            position.entry(u).or_insert(i);
+            position
+                .entry(u)
+                .or_insert(u32::try_from(i).unwrap_or(u32::MAX));
         }
+        let row_of_node: Vec<u32> = self
+            .graph
+            .node_indices()
+            .map(|index| match &self.graph[index] {
+                Node::Union(u) => position.get(u).copied().unwrap_or(u32::MAX),
+                _ => u32::MAX,
+            })
+            .collect();
         let facilities = if with_facilities {
             self.facilities
                 .iter()
                 .map(|(id, &f)| {
-                    let mut unions: Vec<(usize, UnionId)> = self
+                    let mut rows: Vec<u32> = self
                         .graph
                         .neighbors_directed(f, Direction::Outgoing)
-                        .filter_map(|n| match &self.graph[n] {
-                            Node::Union(u) => Some((position.get(u).copied()?, u.clone())),
-                            _ => None,
-                        })
+                        .map(|n| row_of_node[n.index()])
+                        .filter(|&row| row != u32::MAX)
                         .collect();
-                    unions.sort_by_key(|(p, _)| *p);
-                    unions.dedup();
-                    (id.clone(), unions.into_iter().map(|(_, u)| u).collect())
+                    rows.sort_unstable();
+                    rows.dedup();
+                    (id.clone(), rows)
                 })
                 .collect()
         } else {

@@ -22,15 +22,15 @@
 //! - **No allocation on the hot path.** The scratch buffers (stamps,
 //!   distances, parents, the deque) live in the index and are reused by
 //!   every search; only answers are allocated.
-//! - **Bitsets for the reach matrix.** Every union's reach is computed at
+//! - **Bitsets for the reach matrix.** Sixty-four unions' reach is computed at
 //!   once, layer by layer: a node's bitset holds the unions that reach it
-//!   within `k` relays, and each layer ORs the newly reached unions along the
-//!   links. See [`NetworkIndex::reach_matrix`].
+//!   within `k` relays (64 unions to a word), and each layer ORs the newly
+//!   reached unions along the links. See [`NetworkIndex::reach_matrix`].
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 
-use crate::graph::{Edge, Hop, NetworkGraph, Node, UnionLink};
+use crate::graph::{Compact, Edge, Hop, NetworkGraph, Node, UnionLink};
 use crate::model::{Dataset, FacilityId, HospitalId, UnionId};
 use crate::whatif::ReachMatrix;
 
@@ -45,6 +45,8 @@ struct Scratch {
     /// The forward edge a node was reached by (forward searches only).
     parent: Vec<u32>,
     deque: VecDeque<u32>,
+    /// The nodes this search has reached, in the order first reached.
+    visited: Vec<u32>,
 }
 
 impl Scratch {
@@ -55,6 +57,7 @@ impl Scratch {
             dist: vec![0; nodes],
             parent: vec![NONE; nodes],
             deque: VecDeque::with_capacity(nodes),
+            visited: Vec::with_capacity(nodes),
         }
     }
 
@@ -66,6 +69,7 @@ impl Scratch {
         }
         self.epoch += 1;
         self.deque.clear();
+        self.visited.clear();
     }
 
     fn get(&self, node: u32) -> Option<u32> {
@@ -75,6 +79,9 @@ impl Scratch {
 
     fn set(&mut self, node: u32, dist: u32, parent: u32) {
         let i = node as usize;
+        if self.stamp[i] != self.epoch {
+            self.visited.push(node);
+        }
         self.stamp[i] = self.epoch;
         self.dist[i] = dist;
         self.parent[i] = parent;
@@ -126,14 +133,16 @@ pub struct NetworkIndex {
     nodes: Vec<Node>,
     forward: Csr,
     backward: Csr,
-    /// The source of each forward edge, and its record (for paths).
+    /// The source of each forward edge, and its record (for paths; `None`
+    /// in an index made by [`NetworkIndex::for_reach`]).
     edge_from: Vec<u32>,
-    edges: Vec<Edge>,
+    edges: Vec<Option<Edge>>,
     unions: Vec<UnionId>,
     union_rows: Vec<u32>,
     union_row_of: HashMap<UnionId, u32>,
     hospitals: Vec<HospitalId>,
-    hospital_nodes: Vec<u32>,
+    /// Each dense node's index in `hospitals`, or `u32::MAX` for a union.
+    hospital_column: Vec<u32>,
     hospital_of: HashMap<HospitalId, u32>,
     facility_of: HashMap<FacilityId, u32>,
     /// Each facility's unions as rows, in [`NetworkGraph::memberships`]' order.
@@ -158,6 +167,71 @@ impl NetworkIndex {
         Self::new(data, &NetworkGraph::build(data, union_links))
     }
 
+    /// An index for the reach matrix only, built straight from the records
+    /// (hospitals, unions, links and `union_links`), skipping the
+    /// facilities and the edges' records: what a what-if scenario needs
+    /// recomputed. It knows no facility and gives no paths
+    /// ([`NetworkIndex::path`] answers `None`), so plan on an index made by
+    /// [`NetworkIndex::new`] or [`NetworkIndex::build`].
+    ///
+    /// # Complexity
+    /// O(hospitals + unions + links): no facility is read.
+    pub fn for_reach(data: &Dataset, union_links: &[UnionLink]) -> Self {
+        let mut nodes = Vec::with_capacity(data.hospitals.len() + data.unions.len());
+        let mut hospital_of: HashMap<HospitalId, u32> = HashMap::new();
+        for h in &data.hospitals {
+            hospital_of.insert(h.id.clone(), u32::try_from(nodes.len()).unwrap_or(NONE));
+            nodes.push(Node::Hospital(h.id.clone()));
+        }
+        let mut union_node: HashMap<&UnionId, u32> = HashMap::new();
+        let mut out: Vec<Vec<(u32, u8, Option<Edge>)>> = vec![Vec::new(); data.hospitals.len()];
+        for u in &data.unions {
+            let node = u32::try_from(nodes.len()).unwrap_or(NONE);
+            union_node.insert(&u.id, node);
+            nodes.push(Node::Union(u.id.clone()));
+            out.push(
+                u.hosts
+                    .iter()
+                    .filter_map(|h| Some((*hospital_of.get(h)?, 0, None)))
+                    .collect(),
+            );
+        }
+        // No edge records: this index answers reach and relays, not paths.
+        for link in &data.links {
+            let (Some(&a), Some(&b)) = (hospital_of.get(&link.from), hospital_of.get(&link.to))
+            else {
+                continue;
+            };
+            if !link.directed {
+                out[b as usize].push((a, 1, None));
+            }
+            out[a as usize].push((b, 1, None));
+        }
+        for link in union_links {
+            let (Some(&a), Some(&b)) = (union_node.get(&link.a), union_node.get(&link.b)) else {
+                continue;
+            };
+            if !link.directed {
+                out[b as usize].push((a, 1, None));
+            }
+            out[a as usize].push((b, 1, None));
+        }
+        let union_rows = data
+            .unions
+            .iter()
+            .map(|u| union_node.get(&u.id).copied().unwrap_or(NONE))
+            .collect();
+        let compact = Compact {
+            nodes,
+            out,
+            union_rows,
+            hospitals: hospital_of.into_iter().collect(),
+            facilities: Vec::new(),
+        };
+        let unions = data.unions.iter().map(|u| u.id.clone()).collect();
+        Self::from_compact(data, compact, unions)
+    }
+
     /// Indexes a graph already built from `data`.
     ///
     /// # Complexity
@@ -166,9 +240,16 @@ impl NetworkIndex {
         Self::from_graph(data, graph, true)
     }
 
-    #[allow(clippy::too_many_lines)] // one pass per array of the layout, in order
     fn from_graph(data: &Dataset, graph: &NetworkGraph, with_facilities: bool) -> Self {
-        let compact = graph.compact(with_facilities);
+        Self::from_compact(
+            data,
+            graph.compact(with_facilities),
+            graph.unions().to_vec(),
+        )
+    }
+
+    #[allow(clippy::too_many_lines)] // one pass per array of the layout, in order
+    fn from_compact(data: &Dataset, compact: Compact, unions: Vec<UnionId>) -> Self {
         let n = compact.nodes.len();
         let mut forward = Csr {
             start: Vec::with_capacity(n + 1),
@@ -179,9 +260,9 @@ impl NetworkIndex {
         let mut in_degree = vec![0_u32; n + 1];
         forward.start.push(0);
         for (from, out) in compact.out.into_iter().enumerate() {
-            for (to, edge) in out {
+            for (to, relays, edge) in out {
                 forward.to.push(to);
-                forward.relays.push(u8::from(edge.relays() > 0));
+                forward.relays.push(relays);
                 edge_from.push(u32::try_from(from).unwrap_or(NONE));
                 edges.push(edge);
                 in_degree[to as usize + 1] += 1;
@@ -207,7 +288,6 @@ impl NetworkIndex {
             *slot += 1;
         }
 
-        let unions = graph.unions().to_vec();
         let mut union_row_of = HashMap::new();
         for (row, u) in unions.iter().enumerate() {
             union_row_of
@@ -215,11 +295,11 @@ impl NetworkIndex {
                 .or_insert(u32::try_from(row).unwrap_or(NONE));
         }
         let mut hospitals = Vec::new();
-        let mut hospital_nodes = Vec::new();
+        let mut hospital_column = vec![NONE; n];
         for (i, node) in compact.nodes.iter().enumerate() {
             if let Node::Hospital(id) = node {
+                hospital_column[i] = u32::try_from(hospitals.len()).unwrap_or(NONE);
                 hospitals.push(id.clone());
-                hospital_nodes.push(u32::try_from(i).unwrap_or(NONE));
             }
         }
         let hospital_of: HashMap<HospitalId, u32> = compact.hospitals.into_iter().collect();
@@ -228,12 +308,8 @@ impl NetworkIndex {
         let mut facility_start = vec![0];
         let mut facility_rows = Vec::new();
         let mut groups: HashMap<Vec<u32>, u64> = HashMap::new();
-        for (i, (id, members)) in compact.facilities.into_iter().enumerate() {
+        for (i, (id, rows)) in compact.facilities.into_iter().enumerate() {
             facility_of.insert(id, u32::try_from(i).unwrap_or(NONE));
-            let rows: Vec<u32> = members
-                .iter()
-                .filter_map(|u| union_row_of.get(u).copied())
-                .collect();
             facility_rows.extend_from_slice(&rows);
             facility_start.push(u32::try_from(facility_rows.len()).unwrap_or(NONE));
             *groups.entry(rows).or_default() += 1;
@@ -269,7 +345,7 @@ impl NetworkIndex {
             union_rows: compact.union_rows,
             union_row_of,
             hospitals,
-            hospital_nodes,
+            hospital_column,
             hospital_of,
             facility_of,
             facility_start,
@@ -398,15 +474,16 @@ impl NetworkIndex {
         })
     }
 
-    /// The fewest relays from a facility, through the unions it belongs to,
-    /// to every hospital, written into `out` in the order of
-    /// [`NetworkIndex::hospitals`]. `false` (and `out` empty) for an unknown
-    /// facility.
+    /// The hospitals a facility reaches through the unions it belongs to,
+    /// each with its fewest relays, written into `out` as (index into
+    /// [`NetworkIndex::hospitals`], relays) in the order the search reaches
+    /// them; hospitals not listed are unreachable. `false` (and `out` empty)
+    /// for an unknown facility.
     ///
     /// # Complexity
-    /// One 0-1 BFS over the part of the network the facility reaches; no
-    /// allocation once `out` has grown.
-    pub fn relays_from_facility(&self, facility: &FacilityId, out: &mut Vec<Option<u32>>) -> bool {
+    /// One 0-1 BFS over the part of the network the facility reaches, and
+    /// nothing proportional to the rest; no allocation once `out` has grown.
+    pub fn relays_from_facility(&self, facility: &FacilityId, out: &mut Vec<(usize, u32)>) -> bool {
         out.clear();
         if !self.facility_of.contains_key(facility) {
             return false;
@@ -414,7 +491,10 @@ impl NetworkIndex {
         self.with_scratch(|s| {
             let starts = self.facility_starts(facility);
             self.search(s, &self.forward, &starts, None);
-            out.extend(self.hospital_nodes.iter().map(|&h| s.get(h)));
+            out.extend(s.visited.iter().filter_map(|&node| {
+                let column = self.hospital_column[node as usize];
+                (column != NONE).then(|| (column as usize, s.dist[node as usize]))
+            }));
         });
         true
     }
@@ -462,7 +542,7 @@ impl NetworkIndex {
                     return None;
                 }
                 hops.push(Hop {
-                    edge: self.edges[e as usize].clone(),
+                    edge: self.edges[e as usize].clone()?,
                     node: self.nodes[at as usize].clone(),
                 });
                 at = self.edge_from[e as usize];
@@ -476,28 +556,20 @@ impl NetworkIndex {
     /// 開示病院, the fewest relays by which a member reaches the hospital
     /// without joining anything (as [`crate::whatif::reach_matrix`]).
     ///
-    /// Every union is searched at once. `reached[v]` is a bitset of the
-    /// unions that reach node `v` within `k` relays; `fresh[v]` holds the
-    /// ones first reached at `k`. Layer `k + 1` ORs each `fresh[v]` into
-    /// its link neighbours (masking what they have), then closes over
-    /// hosting, which costs no relay and leads only from unions to
-    /// hospitals, so one pass suffices.
+    /// Sixty-four unions are searched at once, one bit each. `reached[v]` is
+    /// a bitset of the block's unions that reach node `v` within `k` relays;
+    /// `fresh[v]` holds the ones first reached at `k`. Layer `k + 1` ORs
+    /// each `fresh[v]` into its link neighbours (masking what they have),
+    /// then closes over hosting, which costs no relay and leads only from
+    /// unions to hospitals, so one pass suffices.
     ///
     /// # Complexity
-    /// O(L · E · U / 64) word operations in the worst case for L layers,
-    /// and in practice far less, since only nodes with fresh unions
-    /// propagate; plus one write per reachable cell.
+    /// O(U / 64 · (V + E)) word operations in the worst case, and in
+    /// practice far less, since only nodes with fresh unions propagate;
+    /// plus one write per reachable cell.
     pub fn reach_matrix(&self) -> ReachMatrix {
-        let columns = self.disclosing.len();
-        let flat = self.reach_flat();
-        let relays = (0..self.unions.len())
-            .map(|u| {
-                flat[u * columns..(u + 1) * columns]
-                    .iter()
-                    .map(|&d| (d != NONE).then_some(d))
-                    .collect()
-            })
-            .collect();
+        let mut relays = vec![vec![None; self.disclosing.len()]; self.unions.len()];
+        self.reach_layers(|row, column, d| relays[row][column] = Some(d));
         ReachMatrix {
             unions: self.unions.clone(),
             hospitals: self.disclosing.clone(),
@@ -505,14 +577,17 @@ impl NetworkIndex {
         }
     }
 
-    /// The reach matrix as one row-major array, `u32::MAX` where unreachable.
+    /// Runs the layered bitset search, calling `record(row, column, relays)`
+    /// once for each reachable cell of the reach matrix.
+    ///
+    /// Unions go 64 at a time, one bit each in a `u64` per node, so a node
+    /// reached by many unions costs one word, and a block touches only the
+    /// nodes its unions reach (the touched ones are cleared afterwards, not
+    /// the whole array). Blocks are filled component by component, so that
+    /// unions that reach the same nodes travel together.
     #[allow(clippy::too_many_lines)] // one loop over layers; its three steps share the bitsets
-    fn reach_flat(&self) -> Vec<u32> {
+    fn reach_layers(&self, mut record: impl FnMut(usize, usize, u32)) {
         let n = self.nodes.len();
-        let rows = self.unions.len();
-        let columns = self.disclosing.len();
-        let words = rows.div_ceil(64).max(1);
-        let mut flat = vec![NONE; rows * columns];
         // The columns each node stands for (a hospital may be listed twice).
         let mut column_of: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (c, &node) in self.disclosing_nodes.iter().enumerate() {
@@ -520,109 +595,208 @@ impl NetworkIndex {
                 column_of[node as usize].push(c);
             }
         }
-        let is_union = {
-            let mut flags = vec![false; n];
-            for &node in &self.union_rows {
-                if node != NONE {
-                    flags[node as usize] = true;
-                }
-            }
-            flags
-        };
-        let mut reached = vec![0_u64; n * words];
-        let mut fresh = vec![0_u64; n * words];
-        let mut next = vec![0_u64; n * words];
-        let mut active: Vec<u32> = Vec::new();
-        let mut touched: Vec<u32> = Vec::new();
-        let mut is_touched = vec![false; n];
-        for (row, &node) in self.union_rows.iter().enumerate() {
-            if node == NONE {
-                continue;
-            }
-            let at = node as usize * words + row / 64;
-            next[at] |= 1 << (row % 64);
-            if !is_touched[node as usize] {
-                is_touched[node as usize] = true;
-                touched.push(node);
+        let mut is_union = vec![false; n];
+        for &node in &self.union_rows {
+            if node != NONE {
+                is_union[node as usize] = true;
             }
         }
-        let mut layer = 0_u32;
-        loop {
-            // Hosting costs nothing: close the fresh unions over it.
-            let fresh_unions: Vec<u32> = touched
-                .iter()
-                .copied()
-                .filter(|&v| is_union[v as usize])
-                .collect();
-            for v in fresh_unions {
-                for e in self.forward.range(v) {
-                    if self.forward.relays[e] != 0 {
-                        continue;
-                    }
-                    let x = self.forward.to[e] as usize;
-                    let mut any = false;
-                    for w in 0..words {
-                        let add = next[v as usize * words + w] & !reached[x * words + w];
-                        next[x * words + w] |= add;
-                        any |= add != 0;
-                    }
-                    if any && !is_touched[x] {
-                        is_touched[x] = true;
-                        touched.push(u32::try_from(x).unwrap_or(NONE));
-                    }
+        // Unions that can reach the same nodes share blocks, so one word
+        // carries them all: rows are ordered by connected component
+        // (links taken both ways), found by union-find.
+        let mut parent: Vec<u32> = (0..n).map(|v| u32::try_from(v).unwrap_or(NONE)).collect();
+        let find = |parent: &mut [u32], mut v: usize| {
+            while parent[v] as usize != v {
+                parent[v] = parent[parent[v] as usize];
+                v = parent[v] as usize;
+            }
+            v
+        };
+        for (e, &to) in self.forward.to.iter().enumerate() {
+            let a = find(&mut parent, self.edge_from[e] as usize);
+            let b = find(&mut parent, to as usize);
+            if a != b {
+                parent[a.max(b)] = u32::try_from(a.min(b)).unwrap_or(NONE);
+            }
+        }
+        let mut order: Vec<(usize, u32, usize)> = self
+            .union_rows
+            .iter()
+            .enumerate()
+            .map(|(row, &node)| {
+                let component = if node == NONE {
+                    usize::MAX
+                } else {
+                    find(&mut parent, node as usize)
+                };
+                (component, node, row)
+            })
+            .collect();
+        order.sort_unstable();
+        let mut reached = vec![0_u64; n];
+        let mut fresh = vec![0_u64; n];
+        let mut next = vec![0_u64; n];
+        let mut is_touched = vec![false; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut active: Vec<u32> = Vec::new();
+        let mut dirty: Vec<u32> = Vec::new();
+        let mark = |x: usize, touched: &mut Vec<u32>, is_touched: &mut [bool]| {
+            if !is_touched[x] {
+                is_touched[x] = true;
+                touched.push(u32::try_from(x).unwrap_or(NONE));
+            }
+        };
+        for block in order.chunks(64) {
+            for (bit, &(_, node, _)) in block.iter().enumerate() {
+                if node != NONE {
+                    next[node as usize] |= 1 << bit;
+                    mark(node as usize, &mut touched, &mut is_touched);
                 }
             }
-            // Commit the layer, recording first reaches of the 開示病院.
-            active.clear();
-            for &v in &touched {
-                let v = v as usize;
-                is_touched[v] = false;
-                let mut any = false;
-                for w in 0..words {
-                    let add = next[v * words + w] & !reached[v * words + w];
-                    next[v * words + w] = 0;
-                    fresh[v * words + w] = add;
-                    reached[v * words + w] |= add;
-                    any |= add != 0;
-                    let mut bits = add;
-                    while bits != 0 {
-                        let row = w * 64 + bits.trailing_zeros() as usize;
-                        bits &= bits - 1;
-                        for &c in &column_of[v] {
-                            flat[row * columns + c] = layer;
+            let mut layer = 0_u32;
+            loop {
+                // Hosting costs nothing: close the fresh unions over it.
+                for i in 0..touched.len() {
+                    let v = touched[i] as usize;
+                    if !is_union[v] {
+                        continue;
+                    }
+                    for e in self.forward.range(touched[i]) {
+                        if self.forward.relays[e] != 0 {
+                            continue;
+                        }
+                        let x = self.forward.to[e] as usize;
+                        let add = next[v] & !reached[x];
+                        if add != 0 {
+                            next[x] |= add;
+                            mark(x, &mut touched, &mut is_touched);
                         }
                     }
                 }
-                if any {
-                    active.push(u32::try_from(v).unwrap_or(NONE));
-                }
-            }
-            touched.clear();
-            if active.is_empty() {
-                break;
-            }
-            // One more relay along every link from the nodes with fresh unions.
-            layer += 1;
-            for &v in &active {
-                for e in self.forward.range(v) {
-                    if self.forward.relays[e] == 0 {
+                // Commit the layer, recording first reaches of the 開示病院.
+                active.clear();
+                for &v in &touched {
+                    let v = v as usize;
+                    is_touched[v] = false;
+                    let add = next[v] & !reached[v];
+                    next[v] = 0;
+                    if reached[v] == 0 && add != 0 {
+                        dirty.push(u32::try_from(v).unwrap_or(NONE));
+                    }
+                    fresh[v] = add;
+                    reached[v] |= add;
+                    if add == 0 {
                         continue;
                     }
-                    let x = self.forward.to[e] as usize;
-                    let mut any = false;
-                    for w in 0..words {
-                        let add = fresh[v as usize * words + w] & !reached[x * words + w];
-                        next[x * words + w] |= add;
-                        any |= add != 0;
+                    active.push(u32::try_from(v).unwrap_or(NONE));
+                    for &c in &column_of[v] {
+                        let mut bits = add;
+                        while bits != 0 {
+                            record(block[bits.trailing_zeros() as usize].2, c, layer);
+                            bits &= bits - 1;
+                        }
                     }
-                    if any && !is_touched[x] {
-                        is_touched[x] = true;
-                        touched.push(u32::try_from(x).unwrap_or(NONE));
+                }
+                touched.clear();
+                if active.is_empty() {
+                    break;
+                }
+                // One more relay along every link from the nodes with fresh unions.
+                layer += 1;
+                for &v in &active {
+                    for e in self.forward.range(v) {
+                        if self.forward.relays[e] == 0 {
+                            continue;
+                        }
+                        let x = self.forward.to[e] as usize;
+                        let add = fresh[v as usize] & !reached[x];
+                        if add != 0 {
+                            next[x] |= add;
+                            mark(x, &mut touched, &mut is_touched);
+                        }
+                    }
+                }
+            }
+            for &v in &dirty {
+                reached[v as usize] = 0;
+                fresh[v as usize] = 0;
+            }
+            dirty.clear();
+        }
+    }
+
+    /// [`NetworkIndex::reach_matrix`] and [`NetworkIndex::facilities_reaching`]
+    /// together, sharing the work: the counts come from the layers' bitsets.
+    pub fn reach_with_facilities(&self) -> (ReachMatrix, Vec<u64>) {
+        let columns = self.disclosing.len();
+        let words = columns.div_ceil(64).max(1);
+        let mut rows = vec![0_u64; self.unions.len() * words];
+        let mut relays = vec![vec![None; columns]; self.unions.len()];
+        self.reach_layers(|row, column, d| {
+            relays[row][column] = Some(d);
+            rows[row * words + column / 64] |= 1 << (column % 64);
+        });
+        let counts = self.count_groups(&rows, words);
+        let matrix = ReachMatrix {
+            unions: self.unions.clone(),
+            hospitals: self.disclosing.clone(),
+            relays,
+        };
+        (matrix, counts)
+    }
+
+    /// For each 開示病院 (the columns of [`NetworkIndex::reach_matrix`]),
+    /// how many facilities reach it through the unions they belong to,
+    /// joining nothing: [`NetworkIndex::facilities_reaching`] without
+    /// building the dense matrix, for when only the counts are wanted (a
+    /// what-if's headline figures).
+    ///
+    /// # Complexity
+    /// The layered bitset search, then, per group of facilities with the
+    /// same unions, one step per reached cell of its unions' rows (rows are
+    /// sparse: a union reaches few 開示病院).
+    pub fn facility_reach(&self) -> Vec<u64> {
+        let rows = self.unions.len();
+        let columns = self.disclosing.len();
+        let mut cells: Vec<(u32, u32)> = Vec::new();
+        self.reach_layers(|row, column, _| {
+            cells.push((
+                u32::try_from(row).unwrap_or(NONE),
+                u32::try_from(column).unwrap_or(NONE),
+            ));
+        });
+        // Each row's reached columns, by counting sort.
+        let mut start = vec![0_u32; rows + 1];
+        for &(row, _) in &cells {
+            start[row as usize + 1] += 1;
+        }
+        for i in 1..=rows {
+            start[i] += start[i - 1];
+        }
+        let mut fill = start.clone();
+        let mut reached = vec![0_u32; cells.len()];
+        for &(row, column) in &cells {
+            let slot = &mut fill[row as usize];
+            reached[*slot as usize] = column;
+            *slot += 1;
+        }
+        let mut counts = vec![0_u64; columns];
+        let mut stamp = vec![NONE; columns];
+        for (g, &size) in self.group_size.iter().enumerate() {
+            let g32 = u32::try_from(g).unwrap_or(NONE);
+            let members =
+                &self.group_rows[self.group_start[g] as usize..self.group_start[g + 1] as usize];
+            for &r in members {
+                let r = r as usize;
+                for &c in &reached[start[r] as usize..start[r + 1] as usize] {
+                    if stamp[c as usize] != g32 {
+                        stamp[c as usize] = g32;
+                        counts[c as usize] += size;
                     }
                 }
             }
         }
-        flat
+        counts
     }
 
     /// For each 開示病院 (the columns of `matrix`), how many facilities
@@ -636,12 +810,11 @@ impl NetworkIndex {
     /// hospital.
     pub fn facilities_reaching(&self, matrix: &ReachMatrix) -> Vec<u64> {
         let columns = self.disclosing.len();
-        let mut counts = vec![0_u64; columns];
         if matrix.unions.len() != self.unions.len()
             || matrix.hospitals.len() != columns
             || matrix.relays.iter().any(|r| r.len() != columns)
         {
-            return counts;
+            return vec![0; columns];
         }
         let words = columns.div_ceil(64).max(1);
         let mut rows = vec![0_u64; self.unions.len() * words];
@@ -652,6 +825,12 @@ impl NetworkIndex {
                 }
             }
         }
+        self.count_groups(&rows, words)
+    }
+
+    /// Facility counts per column from each union's row of reached columns.
+    fn count_groups(&self, rows: &[u64], words: usize) -> Vec<u64> {
+        let mut counts = vec![0_u64; self.disclosing.len()];
         let mut union = vec![0_u64; words];
         for (g, &size) in self.group_size.iter().enumerate() {
             union.fill(0);

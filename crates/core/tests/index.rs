@@ -164,6 +164,10 @@ fn check(net: &Net) {
     // The reach matrix, cell by cell, against one plain search per union.
     let matrix = index.reach_matrix();
     assert_eq!(matrix, reach_matrix(&data, &graph));
+    assert_eq!(
+        matrix,
+        NetworkIndex::for_reach(&data, &links).reach_matrix()
+    );
     for (u, row) in matrix.relays.iter().enumerate() {
         let expected = reference(net, &[u]);
         let expected: Vec<Option<u32>> = disclosing.iter().map(|&h| expected[h]).collect();
@@ -177,16 +181,12 @@ fn check(net: &Net) {
         let expected = reference(net, unions);
         let id = FacilityId(format!("f{f}"));
         assert!(index.relays_from_facility(&id, &mut out));
-        let by_id: Vec<Option<u32>> = (0..net.discloses.len())
-            .map(|h| {
-                let at = index
-                    .hospitals()
-                    .iter()
-                    .position(|x| x.as_str() == format!("h{h}"))
-                    .expect("every hospital has a column");
-                out[at]
-            })
-            .collect();
+        let mut by_id: Vec<Option<u32>> = vec![None; net.discloses.len()];
+        for &(at, relays) in &out {
+            let h: usize = index.hospitals()[at].as_str()[1..].parse().expect("h<n>");
+            assert!(by_id[h].is_none(), "h{h} listed twice");
+            by_id[h] = Some(relays);
+        }
         assert_eq!(by_id, expected, "from f{f}");
         for (h, want) in expected.iter().enumerate() {
             let got = index.relays_between(&id, &HospitalId(format!("h{h}")));
@@ -199,6 +199,8 @@ fn check(net: &Net) {
         }
     }
     assert_eq!(index.facilities_reaching(&matrix), expected_counts);
+    assert_eq!(index.facility_reach(), expected_counts);
+    assert_eq!(index.reach_with_facilities(), (matrix, expected_counts));
 
     // Backward searches and paths agree with the graph's own.
     for h in 0..net.discloses.len() {
@@ -275,5 +277,59 @@ fn the_bundled_reach_matrix_equals_one_search_per_hospital() {
             }
         }
         assert_eq!(index.facilities_reaching(&matrix), expected);
+        assert_eq!(index.facility_reach(), expected);
+        assert_eq!(index.reach_with_facilities(), (matrix.clone(), expected));
+        assert_eq!(
+            NetworkIndex::for_reach(&next, &links).reach_matrix(),
+            matrix
+        );
     }
+}
+
+#[test]
+fn many_unions_fill_several_blocks_of_sixty_four() {
+    use tsunagu_core::synth::{synthesize, Scale};
+    // 150 unions: three blocks of the bitset search, and cross-region links.
+    let scale = Scale {
+        regions: 12,
+        hospitals: 240,
+        unions: 150,
+        facilities: 400,
+        links: 700,
+    };
+    let data = synthesize(scale, 5);
+    let graph = NetworkGraph::build(&data, &[]);
+    let index = NetworkIndex::new(&data, &graph);
+    let matrix = index.reach_matrix();
+    let columns: Vec<Vec<Option<u32>>> = matrix
+        .hospitals
+        .iter()
+        .map(|h| graph.relays_into(h))
+        .collect();
+    let mut finite = 0;
+    for (u, row) in matrix.relays.iter().enumerate() {
+        let expected: Vec<Option<u32>> = columns.iter().map(|c| c[u]).collect();
+        assert_eq!(row, &expected, "{}", matrix.unions[u]);
+        finite += row.iter().flatten().count();
+    }
+    assert!(
+        finite > 150,
+        "the network is not trivial: {finite} reachable cells"
+    );
+    let mut expected = vec![0_u64; matrix.hospitals.len()];
+    for facility in &data.facilities {
+        let unions = graph.memberships(&facility.id);
+        for (c, column) in columns.iter().enumerate() {
+            if graph
+                .unions()
+                .iter()
+                .zip(column)
+                .any(|(u, d)| d.is_some() && unions.contains(u))
+            {
+                expected[c] += 1;
+            }
+        }
+    }
+    assert_eq!(index.facility_reach(), expected);
+    assert_eq!(index.reach_with_facilities(), (matrix, expected));
 }
