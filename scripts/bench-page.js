@@ -95,6 +95,22 @@ window.runBench = async ({ level, graphology, quick }) => {
       return sum;
     });
   }
-  bench.free();
+  // The build stays loaded for the alternating passes (window.timedPass).
+  window.benchKeep = bench;
   return out;
+};
+
+// One timed pass of `kind` on the kept build: { ms per query, checksum }.
+window.timedPass = (kind) => {
+  const bench = window.benchKeep;
+  const run = {
+    plan: () => bench.plan_pass(),
+    all: () => bench.facility_to_all_pass(),
+    pair: () => bench.facility_to_hospital_pass(),
+    recompute: () => bench.recompute_pass(),
+  }[kind];
+  const t0 = performance.now();
+  const checksum = run();
+  const ms = performance.now() - t0;
+  return { ms: ms / (kind === 'recompute' ? 1 : bench.queries()), checksum };
 };

@@ -43,6 +43,5 @@ status=0
 echo "running the native half…" >&2
 "$OUT/native/release/tsunagu-bench" --json "$OUT/native.json" "${quick[@]}" | tee "$OUT/native.md" || status=1
 echo "running the browser half…" >&2
-node scripts/bench.mjs --native "$OUT/native.json" --native-md "$OUT/native.md" --levels "$LEVELS" "$@" >/dev/null || status=1
-cat "$OUT/results.md"
+node scripts/bench.mjs --native "$OUT/native.json" --native-md "$OUT/native.md" --levels "$LEVELS" "$@" || status=1
 exit $status

@@ -9,6 +9,7 @@
 //!
 //! ```text
 //! tsunagu-bench [--seed N] [--json FILE] [--quick]
+//! tsunagu-bench --serve [--seed N]   # one pass per line read (see `serve`)
 //! ```
 
 // Checksums and times are sums and counts far below 2^52, exact in an f64.
@@ -287,6 +288,44 @@ fn run(seed: u64, quick: bool) -> Result<(Value, bool), String> {
     Ok((out, ok))
 }
 
+/// `--serve`: builds the workload once, then for each line read (`plan`,
+/// `all`, `pair`, `counts`) runs one pass and prints `ms-per-query checksum`,
+/// so `scripts/bench.mjs` can alternate native and wasm passes under the
+/// same load.
+fn serve(seed: u64) -> ExitCode {
+    use std::io::{BufRead, Write};
+    let workload = Workload::japan(seed);
+    let mut stdout = std::io::stdout().lock();
+    if writeln!(stdout, "ready")
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else { break };
+        let start = Instant::now();
+        let (sum, per_pass) = match line.trim() {
+            "plan" => (workload.plan_pass(), workload.pairs.len()),
+            "all" => (workload.facility_to_all_pass(), workload.facilities.len()),
+            "pair" => (
+                workload.facility_to_hospital_pass(),
+                workload.search_pairs.len(),
+            ),
+            "counts" => (workload.counts_pass().iter().sum::<u64>() as f64, 1),
+            _ => break,
+        };
+        let ms = start.elapsed().as_secs_f64() * 1_000.0 / per_pass.max(1) as f64;
+        if writeln!(stdout, "{ms} {sum}")
+            .and_then(|()| stdout.flush())
+            .is_err()
+        {
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let value = |flag: &str| {
@@ -296,6 +335,9 @@ fn main() -> ExitCode {
     };
     let seed = value("--seed").and_then(|s| s.parse().ok()).unwrap_or(1);
     let quick = args.iter().any(|a| a == "--quick");
+    if args.iter().any(|a| a == "--serve") {
+        return serve(seed);
+    }
     match run(seed, quick) {
         Ok((out, ok)) => {
             if let Some(path) = value("--json") {
