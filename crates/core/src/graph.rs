@@ -90,6 +90,23 @@ pub struct NetworkGraph {
     union_order: Vec<UnionId>,
 }
 
+/// [`NetworkGraph::compact`]'s output: the graph with dense `u32` node
+/// numbers in place of petgraph's indices.
+pub(crate) struct Compact {
+    /// Hospitals and unions, by dense number.
+    pub nodes: Vec<Node>,
+    /// Each node's outgoing edges (member-of excluded): target, relays
+    /// (0 or 1), and the edge's record where paths are wanted.
+    pub out: Vec<Vec<(u32, u8, Option<Edge>)>>,
+    /// The dense node of each union in [`NetworkGraph::unions`]' order.
+    pub union_rows: Vec<u32>,
+    /// Each hospital id's dense node.
+    pub hospitals: Vec<(HospitalId, u32)>,
+    /// Each facility id and its unions as rows of [`NetworkGraph::unions`],
+    /// in the order [`NetworkGraph::memberships`] gives them.
+    pub facilities: Vec<(FacilityId, Vec<u32>)>,
+}
+
 /// One step of a path: the node reached and the edge it was reached by.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Hop {
@@ -291,6 +308,88 @@ impl NetworkGraph {
             .iter()
             .map(|u| self.unions.get(u).and_then(|&i| dist[i.index()]))
             .collect()
+    }
+
+    /// The graph without facilities, numbered densely for
+    /// [`crate::index::NetworkIndex`]: every hospital and union node in
+    /// insertion order, each with its outgoing edges in the order petgraph
+    /// visits them (so searches over it break ties as [`NetworkGraph::path`]
+    /// does), plus the union rows and facilities by dense number.
+    pub(crate) fn compact(&self, with_facilities: bool) -> Compact {
+        let mut dense = vec![u32::MAX; self.graph.node_count()];
+        let mut nodes = Vec::new();
+        for index in self.graph.node_indices() {
+            if !matches!(self.graph[index], Node::Facility(_)) {
+                dense[index.index()] = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
+                nodes.push(self.graph[index].clone());
+            }
+        }
+        let dense_of = |index: NodeIndex| dense[index.index()];
+        let out = self
+            .graph
+            .node_indices()
+            .filter(|&index| dense_of(index) != u32::MAX)
+            .map(|index| {
+                self.graph
+                    .edges_directed(index, Direction::Outgoing)
+                    .filter(|edge| !matches!(edge.weight(), Edge::MemberOf))
+                    .map(|edge| {
+                        let relays = u8::from(edge.weight().relays() > 0);
+                        (dense_of(edge.target()), relays, Some(edge.weight().clone()))
+                    })
+                    .collect()
+            })
+            .collect();
+        let union_rows = self
+            .union_order
+            .iter()
+            .map(|u| self.unions.get(u).map_or(u32::MAX, |&i| dense_of(i)))
+            .collect();
+        let hospitals = self
+            .hospitals
+            .iter()
+            .map(|(id, &i)| (id.clone(), dense_of(i)))
+            .collect();
+        // As `memberships`, by row: each union node's row is looked up once.
+        let mut position: HashMap<&UnionId, u32> = HashMap::new();
+        for (i, u) in self.union_order.iter().enumerate() {
+            position
+                .entry(u)
+                .or_insert(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        let row_of_node: Vec<u32> = self
+            .graph
+            .node_indices()
+            .map(|index| match &self.graph[index] {
+                Node::Union(u) => position.get(u).copied().unwrap_or(u32::MAX),
+                _ => u32::MAX,
+            })
+            .collect();
+        let facilities = if with_facilities {
+            self.facilities
+                .iter()
+                .map(|(id, &f)| {
+                    let mut rows: Vec<u32> = self
+                        .graph
+                        .neighbors_directed(f, Direction::Outgoing)
+                        .map(|n| row_of_node[n.index()])
+                        .filter(|&row| row != u32::MAX)
+                        .collect();
+                    rows.sort_unstable();
+                    rows.dedup();
+                    (id.clone(), rows)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Compact {
+            nodes,
+            out,
+            union_rows,
+            hospitals,
+            facilities,
+        }
     }
 
     /// 0-1 BFS over union links, hosting and hospital links from `start`.

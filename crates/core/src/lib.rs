@@ -14,6 +14,7 @@ pub mod edit;
 pub mod export;
 pub mod graph;
 pub mod import;
+pub mod index;
 pub mod model;
 pub mod names;
 pub mod planner;

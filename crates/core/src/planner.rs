@@ -23,6 +23,7 @@ use std::collections::HashSet;
 
 use crate::algo::{min_covers_with_progress, CoverProblem};
 use crate::graph::{Edge, Hop, NetworkGraph, Node};
+use crate::index::NetworkIndex;
 use crate::model::{FacilityId, HospitalId, UnionId};
 
 /// Where the clinic starts.
@@ -197,6 +198,75 @@ pub struct Progress {
     pub nodes: u64,
 }
 
+/// What the planner asks of a network; [`NetworkGraph`] and [`NetworkIndex`]
+/// answer alike, the index faster.
+trait Network {
+    fn unions(&self) -> &[UnionId];
+    fn has_union(&self, union: &UnionId) -> bool;
+    fn has_facility(&self, facility: &FacilityId) -> bool;
+    fn has_hospital(&self, hospital: &HospitalId) -> bool;
+    fn memberships(&self, facility: &FacilityId) -> Vec<UnionId>;
+    fn relays_into(&self, hospital: &HospitalId) -> Vec<Option<u32>>;
+    fn path(&self, union: &UnionId, hospital: &HospitalId) -> Option<Vec<Hop>>;
+}
+
+macro_rules! network {
+    ($type:ty) => {
+        impl Network for $type {
+            fn unions(&self) -> &[UnionId] {
+                <$type>::unions(self)
+            }
+            fn has_union(&self, union: &UnionId) -> bool {
+                <$type>::has_union(self, union)
+            }
+            fn has_facility(&self, facility: &FacilityId) -> bool {
+                <$type>::has_facility(self, facility)
+            }
+            fn has_hospital(&self, hospital: &HospitalId) -> bool {
+                <$type>::has_hospital(self, hospital)
+            }
+            fn memberships(&self, facility: &FacilityId) -> Vec<UnionId> {
+                <$type>::memberships(self, facility)
+            }
+            fn relays_into(&self, hospital: &HospitalId) -> Vec<Option<u32>> {
+                <$type>::relays_into(self, hospital)
+            }
+            fn path(&self, union: &UnionId, hospital: &HospitalId) -> Option<Vec<Hop>> {
+                <$type>::path(self, union, hospital)
+            }
+        }
+    };
+}
+network!(NetworkGraph);
+network!(NetworkIndex);
+
+/// [`plan_joins`] on a [`NetworkIndex`]: the same answer, much faster when
+/// the index is built once and kept for many plans (a Japan-scale
+/// single-target plan takes well under a millisecond; see BENCHMARKS.md).
+///
+/// # Errors
+/// As [`plan_joins`].
+pub fn plan_joins_indexed(
+    index: &NetworkIndex,
+    request: &PlanRequest,
+    limits: PlanLimits,
+) -> Result<PlanAnswer, PlanError> {
+    plan_on(index, request, limits, &mut |_| {})
+}
+
+/// [`plan_joins_indexed`], reporting [`Progress`] as it goes.
+///
+/// # Errors
+/// As [`plan_joins`].
+pub fn plan_joins_indexed_with_progress(
+    index: &NetworkIndex,
+    request: &PlanRequest,
+    limits: PlanLimits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<PlanAnswer, PlanError> {
+    plan_on(index, request, limits, progress)
+}
+
 /// [`plan_joins`], reporting [`Progress`] as it goes (for a worker to pass on).
 ///
 /// # Errors
@@ -207,11 +277,22 @@ pub fn plan_joins_with_progress(
     limits: PlanLimits,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<PlanAnswer, PlanError> {
+    plan_on(graph, request, limits, progress)
+}
+
+fn plan_on(
+    graph: &dyn Network,
+    request: &PlanRequest,
+    limits: PlanLimits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<PlanAnswer, PlanError> {
     let (members, targets) = checked(graph, request)?;
 
     let unions = graph.unions();
-    let is_member: Vec<bool> = unions.iter().map(|u| members.contains(u)).collect();
-    let is_excluded: Vec<bool> = unions.iter().map(|u| request.exclude.contains(u)).collect();
+    let member_set: HashSet<&UnionId> = members.iter().collect();
+    let excluded_set: HashSet<&UnionId> = request.exclude.iter().collect();
+    let is_member: Vec<bool> = unions.iter().map(|u| member_set.contains(u)).collect();
+    let is_excluded: Vec<bool> = unions.iter().map(|u| excluded_set.contains(u)).collect();
     let allowed = request.max_relays.unwrap_or(u32::MAX);
     let usable = |i: usize| is_member[i] || !is_excluded[i];
 
@@ -251,6 +332,7 @@ pub fn plan_joins_with_progress(
         graph,
         &reachable,
         &members,
+        &is_member,
         &is_excluded,
         allowed,
         limits,
@@ -268,7 +350,7 @@ pub fn plan_joins_with_progress(
 /// The request's current unions and its distinct targets, once every id is
 /// known to the graph.
 fn checked(
-    graph: &NetworkGraph,
+    graph: &dyn Network,
     request: &PlanRequest,
 ) -> Result<(Vec<UnionId>, Vec<HospitalId>), PlanError> {
     if request.targets.is_empty() {
@@ -285,10 +367,11 @@ fn checked(
             if let Some(unknown) = unions.iter().find(|u| !graph.has_union(u)) {
                 return Err(PlanError::UnknownUnion(unknown.clone()));
             }
+            let wanted: HashSet<&UnionId> = unions.iter().collect();
             graph
                 .unions()
                 .iter()
-                .filter(|u| unions.contains(u))
+                .filter(|u| wanted.contains(u))
                 .cloned()
                 .collect()
         }
@@ -343,17 +426,18 @@ fn thresholds(
 }
 
 /// One plan per Pareto point, from the tightest relay threshold upwards.
+#[allow(clippy::too_many_arguments)] // the request's parts, each computed once by the caller
 fn frontier(
-    graph: &NetworkGraph,
+    graph: &dyn Network,
     reachable: &[(HospitalId, Vec<Option<u32>>)],
     members: &[UnionId],
+    is_member: &[bool],
     is_excluded: &[bool],
     allowed: u32,
     limits: PlanLimits,
     progress: &mut dyn FnMut(Progress),
 ) -> Vec<Plan> {
     let unions = graph.unions();
-    let is_member: Vec<bool> = unions.iter().map(|u| members.contains(u)).collect();
     let usable = |i: usize| is_member[i] || !is_excluded[i];
     let candidates: Vec<usize> = (0..unions.len())
         .filter(|&i| !is_member[i] && !is_excluded[i])
@@ -374,9 +458,17 @@ fn frontier(
             .map(|(_, r)| r)
             .filter(|r| best_member(r).is_none_or(|d| d > threshold))
             .collect();
+        // Only candidates that cover something can be in a minimum cover;
+        // leaving the rest out keeps the problem small at national scale
+        // without changing its covers (indices are mapped back below).
+        let useful: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&u| open.iter().any(|r| r[u].is_some_and(|d| d <= threshold)))
+            .collect();
         let problem = CoverProblem {
             universe: open.len(),
-            sets: candidates
+            sets: useful
                 .iter()
                 .map(|&u| {
                     (0..open.len())
@@ -410,12 +502,7 @@ fn frontier(
         let sets: Vec<Vec<UnionId>> = result
             .covers
             .iter()
-            .map(|cover| {
-                cover
-                    .iter()
-                    .map(|&c| unions[candidates[c]].clone())
-                    .collect()
-            })
+            .map(|cover| cover.iter().map(|&c| unions[useful[c]].clone()).collect())
             .collect();
         let Some((join, alternatives)) = sets.split_first() else {
             continue;
@@ -439,7 +526,7 @@ fn frontier(
 }
 
 fn unreachable_reason(
-    graph: &NetworkGraph,
+    graph: &dyn Network,
     relays: &[Option<u32>],
     is_excluded: &[bool],
     is_member: &[bool],
@@ -471,7 +558,7 @@ fn unreachable_reason(
 
 /// The best path to each target with `members ∪ join`; members win ties.
 fn paths_for(
-    graph: &NetworkGraph,
+    graph: &dyn Network,
     reachable: &[(HospitalId, Vec<Option<u32>>)],
     members: &[UnionId],
     join: &[UnionId],

@@ -593,13 +593,14 @@ fn parse_records(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Op
 }
 
 /// The ids of one kind of record, where each was first defined.
-struct Ids {
+struct Ids<'a> {
     target: Target,
-    at: HashMap<String, String>,
+    /// Each id and the index of its first record.
+    at: HashMap<&'a str, usize>,
 }
 
-impl Ids {
-    fn collect<'a>(
+impl<'a> Ids<'a> {
+    fn collect(
         target: Target,
         collection: &str,
         ids: impl Iterator<Item = &'a str>,
@@ -607,26 +608,26 @@ impl Ids {
     ) -> Self {
         let mut at = HashMap::new();
         for (i, id) in ids.enumerate() {
-            let pointer = format!("/{collection}/{i}/id");
-            if let Some(first) = at.get(id) {
+            if let Some(&first) = at.get(id) {
                 problems.push(Problem::error(
-                    pointer,
+                    format!("/{collection}/{i}/id"),
                     ProblemKind::DuplicateId {
                         id: id.to_owned(),
-                        first: String::clone(first),
+                        first: format!("/{collection}/{first}/id"),
                     },
                 ));
             } else {
-                at.insert(id.to_owned(), pointer);
+                at.insert(id, i);
             }
         }
         Self { target, at }
     }
 
-    fn check(&self, id: &str, pointer: String, problems: &mut Vec<Problem>) {
+    /// Reports `id` as dangling at the pointer `at()` makes (made only then).
+    fn check(&self, id: &str, at: impl FnOnce() -> String, problems: &mut Vec<Problem>) {
         if !self.at.contains_key(id) {
             problems.push(Problem::error(
-                pointer,
+                at(),
                 ProblemKind::DanglingRef {
                     id: id.to_owned(),
                     target: self.target,
@@ -695,10 +696,20 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         p,
     );
 
-    for (pointer, source) in all_sources(data) {
+    // Most sources name the same few sections: skip the lookup for a
+    // repeat of the last known one (hundreds of thousands at national scale).
+    let mut known: &str = "";
+    visit_sources(data, &mut |pointer, source| {
+        let section = source.section.as_str();
+        if section == known && !known.is_empty() {
+            return;
+        }
+        if refs.sections.at.contains_key(section) {
+            known = section;
+        }
         refs.sections
-            .check(source.section.as_str(), format!("{pointer}/section"), p);
-    }
+            .check(section, || format!("{}/section", pointer()), p);
+    });
     check_date(&data.meta.source_date, "/meta/source_date", p);
     check_wards(data, p);
     check_hospitals(data, &refs, p);
@@ -714,13 +725,13 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
 }
 
 /// The ids every reference is checked against.
-struct Refs {
-    sections: Ids,
-    wards: Ids,
-    hospitals: Ids,
-    unions: Ids,
-    facilities: Ids,
-    designations: Ids,
+struct Refs<'a> {
+    sections: Ids<'a>,
+    wards: Ids<'a>,
+    hospitals: Ids<'a>,
+    unions: Ids<'a>,
+    facilities: Ids<'a>,
+    designations: Ids<'a>,
 }
 
 fn check_wards(data: &Dataset, p: &mut Vec<Problem>) {
@@ -753,7 +764,7 @@ fn check_hospitals(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
     for (i, hospital) in data.hospitals.iter().enumerate() {
         let at = format!("/hospitals/{i}");
         if let Some(ward) = &hospital.ward {
-            refs.wards.check(ward.as_str(), format!("{at}/ward"), p);
+            refs.wards.check(ward.as_str(), || format!("{at}/ward"), p);
         }
         if let Some(beds) = hospital.beds {
             check_count(beds, &format!("{at}/beds"), p);
@@ -768,7 +779,7 @@ fn check_hospitals(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
             if let Some(designation) = &claim.designation {
                 refs.designations.check(
                     designation.as_str(),
-                    format!("{at}/designations/{j}/designation"),
+                    || format!("{at}/designations/{j}/designation"),
                     p,
                 );
             }
@@ -787,7 +798,7 @@ fn check_unions(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
         }
         for (j, host) in union.hosts.iter().enumerate() {
             refs.hospitals
-                .check(host.as_str(), format!("{at}/hosts/{j}"), p);
+                .check(host.as_str(), || format!("{at}/hosts/{j}"), p);
         }
         if let Some(month) = &union.founded {
             check_month(month, &format!("{at}/founded"), p);
@@ -814,23 +825,23 @@ fn check_links_and_facilities(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>)
     for (i, link) in data.links.iter().enumerate() {
         let at = format!("/links/{i}");
         refs.hospitals
-            .check(link.from.as_str(), format!("{at}/from"), p);
+            .check(link.from.as_str(), || format!("{at}/from"), p);
         refs.hospitals
-            .check(link.to.as_str(), format!("{at}/to"), p);
+            .check(link.to.as_str(), || format!("{at}/to"), p);
         if link.from == link.to {
             p.push(Problem::error(format!("{at}/to"), ProblemKind::SelfLink));
         }
     }
 
     for (i, facility) in data.facilities.iter().enumerate() {
-        let at = format!("/facilities/{i}");
         if let Some(ward) = &facility.ward {
-            refs.wards.check(ward.as_str(), format!("{at}/ward"), p);
+            refs.wards
+                .check(ward.as_str(), || format!("/facilities/{i}/ward"), p);
         }
         for (j, membership) in facility.memberships.iter().enumerate() {
             refs.unions.check(
                 membership.union.as_str(),
-                format!("{at}/memberships/{j}/union"),
+                || format!("/facilities/{i}/memberships/{j}/union"),
                 p,
             );
         }
@@ -840,15 +851,21 @@ fn check_links_and_facilities(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>)
 fn check_tables_and_council(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
     for (i, listing) in data.designation_listings.iter().enumerate() {
         let at = format!("/designation_listings/{i}");
-        refs.designations
-            .check(listing.designation.as_str(), format!("{at}/designation"), p);
+        refs.designations.check(
+            listing.designation.as_str(),
+            || format!("{at}/designation"),
+            p,
+        );
         refs.hospitals
-            .check(listing.hospital.as_str(), format!("{at}/hospital"), p);
+            .check(listing.hospital.as_str(), || format!("{at}/hospital"), p);
     }
     for (i, ratio) in data.printed_ratios.iter().enumerate() {
         let at = format!("/printed_ratios/{i}");
-        refs.designations
-            .check(ratio.designation.as_str(), format!("{at}/designation"), p);
+        refs.designations.check(
+            ratio.designation.as_str(),
+            || format!("{at}/designation"),
+            p,
+        );
         check_count(ratio.on_idlink, &format!("{at}/on_idlink"), p);
         check_count(ratio.total, &format!("{at}/total"), p);
     }
@@ -858,7 +875,7 @@ fn check_tables_and_council(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
 
     refs.hospitals.check(
         data.council.secretariat.as_str(),
-        "/council/secretariat".to_owned(),
+        || "/council/secretariat".to_owned(),
         p,
     );
     check_date(&data.council.founded, "/council/founded", p);
@@ -866,11 +883,11 @@ fn check_tables_and_council(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
         let at = format!("/council/members/{i}");
         if let Some(hospital) = &member.hospital {
             refs.hospitals
-                .check(hospital.as_str(), format!("{at}/hospital"), p);
+                .check(hospital.as_str(), || format!("{at}/hospital"), p);
         }
         if let Some(facility) = &member.facility {
             refs.facilities
-                .check(facility.as_str(), format!("{at}/facility"), p);
+                .check(facility.as_str(), || format!("{at}/facility"), p);
         }
         check_count(member.officers, &format!("{at}/officers"), p);
     }
@@ -946,124 +963,90 @@ fn check_coords(lat: f64, lon: f64, pointer: &str, problems: &mut Vec<Problem>) 
     }
 }
 
-/// Every source in the dataset, with a pointer to it.
-fn all_sources(data: &Dataset) -> Vec<(String, &Source)> {
-    let mut out = Vec::new();
+/// Calls `visit` with every source in the dataset and a way to make its
+/// pointer (made only for a problem, since there are hundreds of thousands).
+fn visit_sources<'a>(data: &'a Dataset, visit: &mut dyn FnMut(&dyn Fn() -> String, &'a Source)) {
     for (i, ward) in data.wards.iter().enumerate() {
-        out.extend(
-            ward.sources
-                .iter()
-                .enumerate()
-                .map(|(j, s)| (format!("/wards/{i}/sources/{j}"), s)),
-        );
+        for (j, s) in ward.sources.iter().enumerate() {
+            visit(&|| format!("/wards/{i}/sources/{j}"), s);
+        }
     }
     for (i, h) in data.hospitals.iter().enumerate() {
-        out.extend(
-            h.sources
-                .iter()
-                .enumerate()
-                .map(|(j, s)| (format!("/hospitals/{i}/sources/{j}"), s)),
-        );
-        out.extend(h.linked_institutions.iter().enumerate().map(|(j, r)| {
-            (
-                format!("/hospitals/{i}/linked_institutions/{j}/source"),
+        for (j, s) in h.sources.iter().enumerate() {
+            visit(&|| format!("/hospitals/{i}/sources/{j}"), s);
+        }
+        for (j, r) in h.linked_institutions.iter().enumerate() {
+            visit(
+                &|| format!("/hospitals/{i}/linked_institutions/{j}/source"),
                 &r.source,
-            )
-        }));
-        out.extend(
-            h.designations
-                .iter()
-                .enumerate()
-                .map(|(j, c)| (format!("/hospitals/{i}/designations/{j}/source"), &c.source)),
-        );
+            );
+        }
+        for (j, c) in h.designations.iter().enumerate() {
+            visit(
+                &|| format!("/hospitals/{i}/designations/{j}/source"),
+                &c.source,
+            );
+        }
     }
     for (i, u) in data.unions.iter().enumerate() {
-        out.extend(
-            u.sources
-                .iter()
-                .enumerate()
-                .map(|(j, s)| (format!("/unions/{i}/sources/{j}"), s)),
-        );
-        out.extend(u.registered_facilities.iter().enumerate().map(|(j, c)| {
-            (
-                format!("/unions/{i}/registered_facilities/{j}/source"),
+        for (j, s) in u.sources.iter().enumerate() {
+            visit(&|| format!("/unions/{i}/sources/{j}"), s);
+        }
+        for (j, c) in u.registered_facilities.iter().enumerate() {
+            visit(
+                &|| format!("/unions/{i}/registered_facilities/{j}/source"),
                 &c.source,
-            )
-        }));
-        out.extend(
-            u.history
-                .iter()
-                .enumerate()
-                .map(|(j, e)| (format!("/unions/{i}/history/{j}/source"), &e.source)),
-        );
+            );
+        }
+        for (j, e) in u.history.iter().enumerate() {
+            visit(&|| format!("/unions/{i}/history/{j}/source"), &e.source);
+        }
     }
-    out.extend(table_sources(data));
-    out
+    visit_table_sources(data, visit);
 }
 
 /// The sources of links, facilities, the tables, the council and the rest.
-fn table_sources(data: &Dataset) -> Vec<(String, &Source)> {
-    let mut out = Vec::new();
-    out.extend(
-        data.links
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (format!("/links/{i}/source"), &l.source)),
-    );
+fn visit_table_sources<'a>(
+    data: &'a Dataset,
+    visit: &mut dyn FnMut(&dyn Fn() -> String, &'a Source),
+) {
+    for (i, l) in data.links.iter().enumerate() {
+        visit(&|| format!("/links/{i}/source"), &l.source);
+    }
     for (i, f) in data.facilities.iter().enumerate() {
-        out.extend(
-            f.sources
-                .iter()
-                .enumerate()
-                .map(|(j, s)| (format!("/facilities/{i}/sources/{j}"), s)),
-        );
-        out.extend(
-            f.memberships
-                .iter()
-                .enumerate()
-                .map(|(j, m)| (format!("/facilities/{i}/memberships/{j}/source"), &m.source)),
-        );
+        for (j, s) in f.sources.iter().enumerate() {
+            visit(&|| format!("/facilities/{i}/sources/{j}"), s);
+        }
+        for (j, m) in f.memberships.iter().enumerate() {
+            visit(
+                &|| format!("/facilities/{i}/memberships/{j}/source"),
+                &m.source,
+            );
+        }
     }
-    out.extend(
-        data.designation_listings
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (format!("/designation_listings/{i}/source"), &l.source)),
-    );
-    out.extend(
-        data.printed_ratios
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (format!("/printed_ratios/{i}/source"), &r.source)),
-    );
-    out.extend(
-        data.printed_totals
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (format!("/printed_totals/{i}/source"), &t.source)),
-    );
-    out.extend(
-        data.council
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(j, s)| (format!("/council/sources/{j}"), s)),
-    );
-    out.extend(
-        data.milestones
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (format!("/milestones/{i}/source"), &m.source)),
-    );
+    for (i, l) in data.designation_listings.iter().enumerate() {
+        visit(&|| format!("/designation_listings/{i}/source"), &l.source);
+    }
+    for (i, r) in data.printed_ratios.iter().enumerate() {
+        visit(&|| format!("/printed_ratios/{i}/source"), &r.source);
+    }
+    for (i, t) in data.printed_totals.iter().enumerate() {
+        visit(&|| format!("/printed_totals/{i}/source"), &t.source);
+    }
+    for (j, s) in data.council.sources.iter().enumerate() {
+        visit(&|| format!("/council/sources/{j}"), s);
+    }
+    for (i, m) in data.milestones.iter().enumerate() {
+        visit(&|| format!("/milestones/{i}/source"), &m.source);
+    }
     for (i, d) in data.discrepancies.iter().enumerate() {
-        out.extend(
-            d.readings
-                .iter()
-                .enumerate()
-                .map(|(j, r)| (format!("/discrepancies/{i}/readings/{j}/source"), &r.source)),
-        );
+        for (j, r) in d.readings.iter().enumerate() {
+            visit(
+                &|| format!("/discrepancies/{i}/readings/{j}/source"),
+                &r.source,
+            );
+        }
     }
-    out
 }
 
 /// Warns where a printed total disagrees with what the records add up to.

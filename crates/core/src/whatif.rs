@@ -140,22 +140,8 @@ pub struct ReachMatrix {
 /// The reach matrix of a dataset (and any scenario union links in `graph`).
 ///
 /// # Complexity
-/// One backward 0-1 BFS per disclosing hospital: O(H · (V + E)).
+/// All unions at once, with bitsets ([`crate::index::NetworkIndex::reach_matrix`]);
+/// to recompute often, keep a [`crate::index::NetworkIndex`] instead.
 pub fn reach_matrix(data: &Dataset, graph: &NetworkGraph) -> ReachMatrix {
-    let hospitals: Vec<HospitalId> = data
-        .hospitals
-        .iter()
-        .filter(|h| h.discloses)
-        .map(|h| h.id.clone())
-        .collect();
-    let columns: Vec<Vec<Option<u32>>> = hospitals.iter().map(|h| graph.relays_into(h)).collect();
-    let unions = graph.unions().to_vec();
-    let relays = (0..unions.len())
-        .map(|u| columns.iter().map(|column| column[u]).collect())
-        .collect();
-    ReachMatrix {
-        unions,
-        hospitals,
-        relays,
-    }
+    crate::index::reach_only(data, graph).reach_matrix()
 }

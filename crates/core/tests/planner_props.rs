@@ -1,7 +1,8 @@
 //! Property tests: on random small networks the planner's Pareto frontier,
 //! its alternatives and its unreachable targets equal a brute-force
 //! reference that tries every set of unions to join and runs a plain
-//! shortest-path search for each.
+//! shortest-path search for each. The planner on a prepared
+//! [`NetworkIndex`] must give the very same answer as on the graph.
 //!
 //! The networks include one-way links, unions with several hosts, facilities
 //! in several unions, what-if union links, exclusions and relay limits.
@@ -11,8 +12,9 @@ use std::collections::{BTreeSet, VecDeque};
 use proptest::prelude::*;
 use serde_json::json;
 use tsunagu_core::graph::{NetworkGraph, UnionLink};
+use tsunagu_core::index::NetworkIndex;
 use tsunagu_core::model::{Dataset, HospitalId, UnionId};
-use tsunagu_core::planner::{plan_joins, PlanLimits, PlanRequest, Start};
+use tsunagu_core::planner::{plan_joins, plan_joins_indexed, PlanLimits, PlanRequest, Start};
 
 #[derive(Clone, Debug)]
 struct Net {
@@ -239,6 +241,10 @@ fn planner(net: &Net) -> (Frontier, BTreeSet<usize>) {
         max_alternatives: 1_000,
     };
     let answer = plan_joins(&graph, &request, limits).expect("a valid request");
+    // The prepared index must give the very same answer, paths included.
+    let index = NetworkIndex::new(&data, &graph);
+    let indexed = plan_joins_indexed(&index, &request, limits).expect("a valid request");
+    assert_eq!(indexed, answer, "the index's plan differs from the graph's");
     let index = |id: &UnionId| id.as_str()[1..].parse::<usize>().expect("u<n>");
     let frontier = answer
         .plans

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of issue #8 and checks their ratio goals (BENCHMARKS.md).
+# Not part of the test command: it builds the native bench at opt-level 3 and
+# the wasm bench core at each opt-level, runs the native half
+# (tsunagu-bench), then the browser half in headless Chromium
+# (scripts/bench.mjs, which also measures the shipped app in --dist DIR).
+# Exits non-zero if a ratio goal is missed or any checksum disagrees.
+#
+#   bash scripts/bench.sh [--dist DIR] [--update-doc] [--quick]
+#
+# BENCH_LEVELS="z s 3" picks the wasm opt-levels (3 is needed for ratio 1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+LEVELS=${BENCH_LEVELS:-"z s 3"}
+OUT=target/bench
+mkdir -p "$OUT"
+[ -d node_modules/graphology-shortest-path ] || npm ci --no-audit --no-fund
+# binaryen's wasm-opt from npm (Debian's is too old for today's wasm).
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+quick=()
+for arg in "$@"; do [ "$arg" = --quick ] && quick=(--quick); done
+
+# Each build has its own target directory, so switching opt-level never
+# rebuilds another and a rerun compiles nothing.
+echo "building the native bench (opt-level 3)…" >&2
+CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_TARGET_DIR="$OUT/native" \
+  cargo build --release --quiet -p tsunagu-bench
+for level in $LEVELS; do
+  echo "building the wasm bench core (opt-level $level)…" >&2
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=$level CARGO_TARGET_DIR="$OUT/wasm-$level" \
+    cargo build --release --quiet --target wasm32-unknown-unknown -p tsunagu-bench-wasm
+  rm -rf "$OUT/pkg-$level"
+  wasm-bindgen --target web --out-dir "$OUT/pkg-$level" \
+    "$OUT/wasm-$level/wasm32-unknown-unknown/release/tsunagu_bench_wasm.wasm"
+  # Keep the raw module for its size; the page runs it after wasm-opt -Oz, as trunk ships the app.
+  mv "$OUT/pkg-$level/tsunagu_bench_wasm_bg.wasm" "$OUT/pkg-$level/raw.wasm"
+  wasm-opt -Oz "$OUT/pkg-$level/raw.wasm" -o "$OUT/pkg-$level/tsunagu_bench_wasm_bg.wasm"
+done
+
+status=0
+echo "running the native half…" >&2
+"$OUT/native/release/tsunagu-bench" --json "$OUT/native.json" "${quick[@]}" | tee "$OUT/native.md" || status=1
+echo "running the browser half…" >&2
+node scripts/bench.mjs --native "$OUT/native.json" --native-md "$OUT/native.md" --levels "$LEVELS" "$@" || status=1
+exit $status
