@@ -115,9 +115,10 @@ mod entry {
     use std::rc::Rc;
 
     use js_sys::{Array, Uint8Array};
-    use tsunagu_core::graph::{NetworkGraph, UnionLink};
+    use tsunagu_core::graph::UnionLink;
+    use tsunagu_core::index::NetworkIndex;
     use tsunagu_core::model::Dataset;
-    use tsunagu_core::planner::{plan_joins_with_progress, PlanLimits, PlanRequest};
+    use tsunagu_core::planner::{plan_joins_indexed_with_progress, PlanLimits, PlanRequest};
     use tsunagu_core::validate::load_dataset;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -136,7 +137,7 @@ mod entry {
     #[wasm_bindgen]
     pub fn planner_worker_main() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-        let state: Rc<RefCell<Option<(Dataset, NetworkGraph)>>> = Rc::new(RefCell::new(None));
+        let state: Rc<RefCell<Option<(Dataset, NetworkIndex)>>> = Rc::new(RefCell::new(None));
         let reply = scope.clone();
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let Ok(message) = event.data().dyn_into::<Array>() else {
@@ -150,7 +151,8 @@ mod entry {
                     let links: Vec<UnionLink> =
                         serde_json::from_str(&text(&message.get(3))).unwrap_or_default();
                     *state.borrow_mut() = load_dataset(&text(&message.get(2))).ok().map(|loaded| {
-                        let graph = NetworkGraph::build(&loaded.dataset, &links);
+                        // Built once per dataset, then every plan reuses it.
+                        let graph = NetworkIndex::build(&loaded.dataset, &links);
                         (loaded.dataset, graph)
                     });
                 }
@@ -168,7 +170,7 @@ mod entry {
                         let json = serde_json::to_string(&progress).unwrap_or_default();
                         post(&reply, &["progress".into(), id.clone(), json.into()]);
                     };
-                    match plan_joins_with_progress(
+                    match plan_joins_indexed_with_progress(
                         graph,
                         &request,
                         PlanLimits::default(),

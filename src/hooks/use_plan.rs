@@ -47,13 +47,13 @@ pub fn use_plan(
     links: Rc<Vec<UnionLink>>,
     request: Option<PlanRequest>,
 ) -> PlanHandle {
-    use tsunagu_core::graph::NetworkGraph;
-    use tsunagu_core::planner::{plan_joins, PlanLimits};
+    use tsunagu_core::index::NetworkIndex;
+    use tsunagu_core::planner::{plan_joins_indexed, PlanLimits};
 
     let status = use_memo((data, links, request), |(data, links, request)| {
         match (data, request) {
-            (Some(data), Some(request)) => match plan_joins(
-                &NetworkGraph::build(data, links),
+            (Some(data), Some(request)) => match plan_joins_indexed(
+                &NetworkIndex::build(data, links),
                 request,
                 PlanLimits::default(),
             ) {
@@ -78,8 +78,11 @@ mod browser {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
-    use tsunagu_core::graph::{NetworkGraph, UnionLink};
-    use tsunagu_core::planner::{plan_joins, PlanAnswer, PlanLimits, PlanRequest, Progress};
+    use tsunagu_core::graph::UnionLink;
+    use tsunagu_core::index::NetworkIndex;
+    use tsunagu_core::planner::{
+        plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequest, Progress,
+    };
     use wasm_bindgen::JsValue;
     use yew::prelude::*;
 
@@ -125,11 +128,13 @@ mod browser {
                 }
                 let Some(client) = slot.as_ref() else {
                     // No worker: plan here, on the page.
-                    let graph = NetworkGraph::build(&data, links);
-                    status.set(match plan_joins(&graph, &request, PlanLimits::default()) {
-                        Ok(answer) => PlanStatus::Done(Rc::new(answer)),
-                        Err(error) => PlanStatus::Failed(error.to_string()),
-                    });
+                    let index = NetworkIndex::build(&data, links);
+                    status.set(
+                        match plan_joins_indexed(&index, &request, PlanLimits::default()) {
+                            Ok(answer) => PlanStatus::Done(Rc::new(answer)),
+                            Err(error) => PlanStatus::Failed(error.to_string()),
+                        },
+                    );
                     return;
                 };
                 let mut client = client.borrow_mut();

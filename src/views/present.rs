@@ -6,9 +6,10 @@
 
 use std::rc::Rc;
 
-use tsunagu_core::graph::{NetworkGraph, UnionLink};
+use tsunagu_core::graph::UnionLink;
+use tsunagu_core::index::NetworkIndex;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
-use tsunagu_core::planner::{plan_joins, PlanAnswer, PlanLimits, PlanRequest, Start};
+use tsunagu_core::planner::{plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequest, Start};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -125,8 +126,8 @@ pub fn growth_slides(data: &Dataset) -> Vec<Slide> {
     slides
 }
 
-fn plan(graph: &NetworkGraph, start: Start, targets: Vec<HospitalId>) -> Option<PlanAnswer> {
-    plan_joins(
+fn plan(graph: &NetworkIndex, start: Start, targets: Vec<HospitalId>) -> Option<PlanAnswer> {
+    plan_joins_indexed(
         graph,
         &PlanRequest {
             start,
@@ -143,7 +144,7 @@ fn plan(graph: &NetworkGraph, start: Start, targets: Vec<HospitalId>) -> Option<
 pub fn tour(data: &Dataset) -> Vec<Slide> {
     let texts = Lang::Ja.texts();
     let mut slides = growth_slides(data);
-    let graph = NetworkGraph::build(data, &[]);
+    let graph = NetworkIndex::build(data, &[]);
 
     let facility = FacilityId::from("miki-family-clinic");
     let target = HospitalId::from("hokudai");
@@ -205,7 +206,7 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
             })
         })
         .collect();
-    let connected = NetworkGraph::build(data, &links);
+    let connected = NetworkIndex::build(data, &links);
     let start = || Start::Members(vec![start_union.clone()]);
     if let (Some(before), Some(after)) = (
         plan(&graph, start(), disclosing.clone()),
