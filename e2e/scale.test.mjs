@@ -75,8 +75,11 @@ describe('a japan-scale network', () => {
     await page.getByText('図の内容を表で見る').click();
     const regions = new Set(data.hospitals.map((h) => h.region));
     assert.equal(await page.locator('.map-tables table').first().locator('tbody tr').count(), regions.size);
-    // The data view lists a bounded number of rows.
+    // The data view draws at most 500 rows of a table and says how many more there are.
     await go(page, '#/data');
+    await page.getByRole('group', { name: '表の切り替え' }).getByRole('button', { name: /^施設\s*\d+$/ }).click();
+    await page.getByText('ほかに 179500 件あります。検索で絞り込んでください。').waitFor();
+    assert.equal(await page.locator('table tbody tr').count(), 501);
     await context.close();
   });
 });
