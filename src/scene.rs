@@ -452,7 +452,7 @@ fn hokkaido_nodes(data: &Dataset, kept: &Kept, outline: Option<&Outline>) -> Sce
         };
         // Sapporo's hospitals go round its centre in the order of their wards'
         // bearings, so the ring keeps their relative places.
-        members.sort_by(|&a, &b| {
+        tsunagu_core::order::sort_by(members, |&a, &b| {
             let bearing = |i: usize| {
                 data.hospitals[i].coords.as_ref().map_or(0.0, |c| {
                     (c.lat - SAPPORO_CENTRE.0).atan2(c.lon - SAPPORO_CENTRE.1)

@@ -16,6 +16,7 @@ pub mod graph;
 pub mod import;
 pub mod model;
 pub mod names;
+pub mod order;
 pub mod planner;
 pub mod proposal;
 pub mod stats;

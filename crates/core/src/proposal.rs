@@ -122,12 +122,11 @@ pub fn cell(
 
 /// Which 開示病院 of `matrix` each named facility reaches with its own unions.
 fn reachable_pairs(data: &Dataset, matrix: &ReachMatrix) -> Vec<(usize, usize)> {
-    let row: BTreeMap<&crate::model::UnionId, usize> = matrix
-        .unions
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u, i))
-        .collect();
+    // Inserted one by one: collecting would sort first (more wasm).
+    let mut row: BTreeMap<&crate::model::UnionId, usize> = BTreeMap::new();
+    for (i, u) in matrix.unions.iter().enumerate() {
+        row.insert(u, i);
+    }
     let mut pairs = Vec::new();
     for (f, facility) in data.facilities.iter().enumerate() {
         for h in 0..matrix.hospitals.len() {
