@@ -551,7 +551,8 @@ fn sapporo_nodes(
         });
     }
     // Hospitals in a ward ring round it; the others stack in the side column.
-    let mut by_ward: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // String keys, like `outside`: one map type, so one copy of its code in the wasm.
+    let mut by_ward: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut outside: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &i in &kept.hospitals {
         let h = &data.hospitals[i];
@@ -560,7 +561,7 @@ fn sapporo_nodes(
             .as_ref()
             .filter(|w| ward_places.contains_key(w.0.as_str()))
         {
-            Some(w) => by_ward.entry(w.0.as_str()).or_default().push(i),
+            Some(w) => by_ward.entry(w.0.clone()).or_default().push(i),
             None => outside
                 .entry(
                     h.region
@@ -573,7 +574,7 @@ fn sapporo_nodes(
         }
     }
     for (ward, members) in &by_ward {
-        let (cx, cy, r) = ward_places[ward];
+        let (cx, cy, r) = ward_places[ward.as_str()];
         for (k, &i) in members.iter().enumerate() {
             let (x, y) = ring(cx, cy, r + 12.0, members.len(), k);
             scene.nodes.push(hospital_node(&data.hospitals[i], x, y));
