@@ -478,7 +478,7 @@ fn hokkaido_nodes(data: &Dataset, kept: &Kept, outline: Option<&Outline>) -> Sce
         };
         // Sapporo's hospitals go round its centre in the order of their wards'
         // bearings, so the ring keeps their relative places.
-        members.sort_by(|&a, &b| {
+        tsunagu_core::order::sort_by(members, |&a, &b| {
             let bearing = |i: usize| {
                 data.hospitals[i].coords.as_ref().map_or(0.0, |c| {
                     (c.lat - SAPPORO_CENTRE.0).atan2(c.lon - SAPPORO_CENTRE.1)
@@ -577,7 +577,8 @@ fn sapporo_nodes(
         });
     }
     // Hospitals in a ward ring round it; the others stack in the side column.
-    let mut by_ward: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // String keys, like `outside`: one map type, so one copy of its code in the wasm.
+    let mut by_ward: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut outside: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &i in &kept.hospitals {
         let h = &data.hospitals[i];
@@ -586,7 +587,7 @@ fn sapporo_nodes(
             .as_ref()
             .filter(|w| ward_places.contains_key(w.0.as_str()))
         {
-            Some(w) => by_ward.entry(w.0.as_str()).or_default().push(i),
+            Some(w) => by_ward.entry(w.0.clone()).or_default().push(i),
             None => outside
                 .entry(
                     h.region
@@ -599,7 +600,7 @@ fn sapporo_nodes(
         }
     }
     for (ward, members) in &by_ward {
-        let (cx, cy, r) = ward_places[ward];
+        let (cx, cy, r) = ward_places[ward.as_str()];
         for (k, &i) in members.iter().enumerate() {
             let (x, y) = ring(cx, cy, r + 12.0, members.len(), k);
             scene.nodes.push(hospital_node(

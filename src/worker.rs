@@ -78,7 +78,7 @@ pub fn read_import(
     if let Err(problems) = check_size(bytes.len()) {
         return refused(problems);
     }
-    let is_json = name.to_lowercase().ends_with(".json")
+    let is_json = name.to_ascii_lowercase().ends_with(".json")
         || bytes
             .iter()
             .find(|b| !b.is_ascii_whitespace())

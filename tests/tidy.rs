@@ -130,3 +130,43 @@ fn tool_versions_agree_with_scripts_versions_sh() {
         "the `playwright` package downloads a browser"
     );
 }
+
+/// Each call of the standard sort on a new element type adds a copy of it
+/// (about 4 KB) to the wasm; shipped code sorts through `tsunagu_core::order`.
+#[test]
+fn shipped_code_sorts_through_core_order() {
+    let mut files = Vec::new();
+    for dir in ["src", "crates/core/src"] {
+        rust_files(&root().join(dir), &mut files);
+    }
+    let calls = [
+        ".sort(",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_unstable",
+        ".sort_by_cached_key(",
+    ];
+    let offenders: Vec<String> = files
+        .iter()
+        .filter(|file| !file.ends_with("crates/core/src/order.rs"))
+        .flat_map(|file| {
+            let text = fs::read_to_string(file).unwrap_or_default();
+            // Unit tests at the bottom of a file are not shipped.
+            let shipped = text
+                .split("#[cfg(test)]")
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            shipped
+                .lines()
+                .enumerate()
+                .filter(|(_, line)| calls.iter().any(|call| line.contains(call)))
+                .map(|(n, line)| format!("{}:{}: {}", file.display(), n + 1, line.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "use tsunagu_core::order instead of the standard sort: {offenders:#?}"
+    );
+}

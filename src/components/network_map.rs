@@ -405,8 +405,11 @@ pub fn map_layer(props: &MapLayerProps) -> Html {
     let scene = &props.scene;
     let focus = props.highlight.or(props.selected);
     let lit: Option<BTreeSet<usize>> = focus.map(|i| {
-        let mut set: BTreeSet<usize> = scene.neighbours(i).into_iter().collect();
-        set.insert(i);
+        // Inserted one by one: collecting would sort first (more wasm).
+        let mut set = BTreeSet::from([i]);
+        for n in scene.neighbours(i) {
+            set.insert(n);
+        }
         set
     });
     let searching = !props.matches.is_empty();

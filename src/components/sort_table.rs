@@ -140,7 +140,7 @@ pub fn sort_table(props: &SortTableProps) -> Html {
         .filter(|row| needle.is_empty() || fold(&row.search).contains(&needle))
         .collect();
     if let Some((column, ascending)) = *sort {
-        rows.sort_by(|a, b| {
+        tsunagu_core::order::sort_by(&mut rows, |a, b| {
             let (Some(x), Some(y)) = (a.sort.get(column), b.sort.get(column)) else {
                 return Ordering::Equal;
             };

@@ -628,7 +628,9 @@ pub fn data_view(props: &DataViewProps) -> Html {
             if typing || !(event.ctrl_key() || event.meta_key()) {
                 return;
             }
-            match (event.key().to_lowercase().as_str(), event.shift_key()) {
+            // ASCII folding is enough for the ASCII keys matched (and ships
+            // no Unicode case tables).
+            match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
                 ("z", false) => on_command.emit(DataCommand::Undo),
                 ("y", _) | ("z", true) => on_command.emit(DataCommand::Redo),
                 _ => return,

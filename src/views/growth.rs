@@ -148,20 +148,23 @@ fn chart(timeline: &Timeline, current: usize, t: &GrowthTexts, lang: Lang) -> Ht
         .filter(|(_, f)| f.month.ends_with("-01"))
         .map(|(i, f)| (i, f.month.get(..4).unwrap_or_default()))
         .collect();
-    let milestones: BTreeSet<usize> = timeline
-        .frames
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| {
-            f.events.iter().any(|&e| {
-                matches!(
-                    timeline.events[e].happening,
-                    Happening::Milestone(_) | Happening::Council
-                )
+    // Extended, not collected: collecting would sort first (more wasm).
+    let mut milestones = BTreeSet::new();
+    milestones.extend(
+        timeline
+            .frames
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.events.iter().any(|&e| {
+                    matches!(
+                        timeline.events[e].happening,
+                        Happening::Milestone(_) | Happening::Council
+                    )
+                })
             })
-        })
-        .map(|(i, _)| i)
-        .collect();
+            .map(|(i, _)| i),
+    );
     let now = &timeline.frames[current.min(timeline.frames.len() - 1)];
     let label = format!(
         "{}: {} {} · {} {}",

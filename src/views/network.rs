@@ -247,32 +247,36 @@ fn search(scene: &Scene, data: &Dataset, query: &str) -> BTreeSet<usize> {
     if query.is_empty() {
         return BTreeSet::new();
     }
-    scene
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| {
-            let mut names = vec![n.label.clone()];
-            match &n.item {
-                Item::Hospital(id) => {
-                    if let Some(h) = data.hospitals.iter().find(|h| &h.id == id) {
-                        names.push(h.name_en.clone());
-                        names.extend(h.aliases.iter().cloned());
+    // Extended, not collected: collecting would sort first (more wasm).
+    let mut found = BTreeSet::new();
+    found.extend(
+        scene
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| {
+                let mut names = vec![n.label.clone()];
+                match &n.item {
+                    Item::Hospital(id) => {
+                        if let Some(h) = data.hospitals.iter().find(|h| &h.id == id) {
+                            names.push(h.name_en.clone());
+                            names.extend(h.aliases.iter().cloned());
+                        }
                     }
-                }
-                Item::Union(id) => {
-                    if let Some(u) = data.unions.iter().find(|u| &u.id == id) {
-                        names.extend(u.aliases.iter().cloned());
+                    Item::Union(id) => {
+                        if let Some(u) = data.unions.iter().find(|u| &u.id == id) {
+                            names.extend(u.aliases.iter().cloned());
+                        }
                     }
+                    _ => {}
                 }
-                _ => {}
-            }
-            names
-                .iter()
-                .any(|name| fold_name(name, &nfkc).contains(&query))
-        })
-        .map(|(i, _)| i)
-        .collect()
+                names
+                    .iter()
+                    .any(|name| fold_name(name, &nfkc).contains(&query))
+            })
+            .map(|(i, _)| i),
+    );
+    found
 }
 
 /// The table twin: every node and every edge drawn.
@@ -445,7 +449,7 @@ pub fn network_view(props: &ViewProps) -> Html {
         .iter()
         .filter_map(|h| h.region.clone())
         .collect();
-    regions.sort();
+    tsunagu_core::order::sort(&mut regions);
     regions.dedup();
     let level_radio = |value: Level, label: &'static str, id: &'static str| {
         html! {

@@ -462,7 +462,7 @@ fn target_picker(props: &PickerProps) -> Html {
                 .iter()
                 .filter_map(|h| h.region.clone())
                 .collect();
-            regions.sort();
+            tsunagu_core::order::sort(&mut regions);
             regions.dedup();
             regions.into_iter().map(|r| (r.clone(), r)).collect()
         }

@@ -77,7 +77,7 @@ pub fn growth_slides(data: &Dataset) -> Vec<Slide> {
             data.council.founded.0
         ),
     ));
-    events.sort_by(|a, b| a.0.cmp(&b.0));
+    tsunagu_core::order::sort_by(&mut events, |a, b| a.0.cmp(&b.0));
 
     let mut slides: Vec<Slide> = Vec::new();
     let (mut live, mut unions) = (0, 0);

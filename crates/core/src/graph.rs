@@ -219,7 +219,9 @@ impl NetworkGraph {
                 _ => None,
             })
             .collect();
-        unions.sort_by_key(|u| self.union_order.iter().position(|o| o == u));
+        crate::order::sort_by_key(&mut unions, |u| {
+            self.union_order.iter().position(|o| o == u)
+        });
         unions.dedup();
         unions
     }

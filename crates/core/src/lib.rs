@@ -17,6 +17,7 @@ pub mod import;
 pub mod index;
 pub mod model;
 pub mod names;
+pub mod order;
 pub mod planner;
 pub mod proposal;
 pub mod stats;

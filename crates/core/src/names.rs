@@ -122,7 +122,9 @@ pub fn lookup(data: &Dataset, kind: Kind, query: &str, nfkc: &dyn Fn(&str) -> St
             (score, names[0].clone())
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut scored, |a, b| {
+        b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+    });
     Lookup::NotFound {
         suggestions: scored.into_iter().take(3).map(|(_, name)| name).collect(),
     }

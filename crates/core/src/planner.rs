@@ -420,7 +420,7 @@ fn thresholds(
         })
         .filter(|&d| d >= floor && d <= allowed)
         .collect();
-    out.sort_unstable();
+    crate::order::sort(&mut out);
     out.dedup();
     out
 }

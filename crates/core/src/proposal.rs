@@ -122,17 +122,17 @@ pub fn cell(
 
 /// Which 開示病院 of `matrix` each named facility reaches with its own unions.
 fn reachable_pairs(data: &Dataset, matrix: &ReachMatrix) -> Vec<(usize, usize)> {
-    let row: BTreeMap<&crate::model::UnionId, usize> = matrix
-        .unions
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u, i))
-        .collect();
+    // Inserted one by one: collecting would sort first (more wasm). String
+    // keys: the web app's scene uses the same map type, so its code is shared.
+    let mut row: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, u) in matrix.unions.iter().enumerate() {
+        row.insert(u.0.clone(), i);
+    }
     let mut pairs = Vec::new();
     for (f, facility) in data.facilities.iter().enumerate() {
         for h in 0..matrix.hospitals.len() {
             let reached = facility.memberships.iter().any(|m| {
-                row.get(&m.union)
+                row.get(m.union.0.as_str())
                     .is_some_and(|&u| matrix.relays[u][h].is_some())
             });
             if reached {

@@ -162,7 +162,9 @@ fn dated_events(data: &Dataset) -> (Vec<GrowthEvent>, Undated) {
 pub fn growth_timeline(data: &Dataset) -> Timeline {
     let (mut events, undated) = dated_events(data);
     // Stable: same-month events keep the order above (go-lives, foundings, ...).
-    events.sort_by(|a, b| a.month.cmp(&b.month).then_with(|| a.day.cmp(&b.day)));
+    crate::order::sort_by(&mut events, |a, b| {
+        a.month.cmp(&b.month).then_with(|| a.day.cmp(&b.day))
+    });
 
     // The frames run from the first structural event (a go-live or a
     // founding) to the council; milestones alone do not start the timeline.
@@ -202,7 +204,7 @@ pub fn growth_timeline(data: &Dataset) -> Timeline {
             })
         })
         .collect();
-    dated_registered.sort();
+    crate::order::sort(&mut dated_registered);
     let (mut live, mut unions) = (0, 0);
     let mut frames = Vec::new();
     for index in first..=last {

@@ -122,7 +122,9 @@ impl Search<'_> {
         let Some((_, mut covering)) = pick else {
             return;
         };
-        covering.sort_by_key(|&c| std::cmp::Reverse(and_count(&self.classes[c], uncovered)));
+        crate::order::sort_by_key(&mut covering, |&c| {
+            std::cmp::Reverse(and_count(&self.classes[c], uncovered))
+        });
         let mut newly_forbidden = Vec::new();
         for c in covering {
             let saved = uncovered.clone();
@@ -153,7 +155,7 @@ impl Search<'_> {
         if chosen.len() == self.best {
             if self.covers.len() < self.max_covers {
                 let mut cover = chosen.to_vec();
-                cover.sort_unstable();
+                crate::order::sort(&mut cover);
                 self.covers.push(cover);
             } else {
                 self.truncated = true;
@@ -272,7 +274,7 @@ pub fn min_covers_with_progress(
     if class_covers.is_empty() {
         // Aborted before meeting a cover of the greedy size: keep the greedy one.
         let mut cover = first;
-        cover.sort_unstable();
+        crate::order::sort(&mut cover);
         class_covers.push(cover);
     }
     // Expand classes back into sets: each class may stand for several sets.
@@ -295,11 +297,11 @@ pub fn min_covers_with_progress(
                 truncated = true;
                 break;
             }
-            set.sort_unstable();
+            crate::order::sort(&mut set);
             covers.push(set);
         }
     }
-    covers.sort();
+    crate::order::sort(&mut covers);
     CoverResult {
         size: Some(best),
         covers,
