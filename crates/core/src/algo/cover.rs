@@ -122,9 +122,8 @@ impl Search<'_> {
         let Some((_, mut covering)) = pick else {
             return;
         };
-        crate::order::sort_by_key(&mut covering, |&c| {
-            std::cmp::Reverse(and_count(&self.classes[c], uncovered))
-        });
+        // At every search node: the standard sort, without order's allocations.
+        covering.sort_by_key(|&c| std::cmp::Reverse(and_count(&self.classes[c], uncovered)));
         let mut newly_forbidden = Vec::new();
         for c in covering {
             let saved = uncovered.clone();
