@@ -601,14 +601,13 @@ fn sapporo_nodes(
     }
     for (ward, members) in &by_ward {
         let (cx, cy, r) = ward_places[ward.as_str()];
+        // A crowded ward (中央区 has four) names its hospitals once zoomed in.
+        let label_zoom = if members.len() > 2 { 2.0 } else { 1.0 };
         for (k, &i) in members.iter().enumerate() {
             let (x, y) = ring(cx, cy, r + 12.0, members.len(), k);
-            scene.nodes.push(hospital_node(
-                &data.hospitals[i],
-                x,
-                y,
-                !kept.pending.contains(&i),
-            ));
+            let mut node = hospital_node(&data.hospitals[i], x, y, !kept.pending.contains(&i));
+            node.label_zoom = label_zoom;
+            scene.nodes.push(node);
         }
     }
     let mut y = 40.0;
@@ -733,7 +732,8 @@ fn place_unions_and_facilities(data: &Dataset, kept: &Kept, level: Level, scene:
                 shape: Shape::Facility,
                 count: None,
                 size_unknown: false,
-                label_zoom: 1.0,
+                // Small and ringed close together: named once zoomed in.
+                label_zoom: if members.len() > 3 { 2.5 } else { 1.0 },
             });
         }
     }
