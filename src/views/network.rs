@@ -444,13 +444,7 @@ pub fn network_view(props: &ViewProps) -> Html {
             }
         })
     };
-    let mut regions: Vec<String> = data
-        .hospitals
-        .iter()
-        .filter_map(|h| h.region.clone())
-        .collect();
-    tsunagu_core::order::sort(&mut regions);
-    regions.dedup();
+    let regions = data.regions();
     let level_radio = |value: Level, label: &'static str, id: &'static str| {
         html! {
             <label for={id}>

@@ -456,16 +456,7 @@ fn target_picker(props: &PickerProps) -> Html {
                 )
             })
             .collect(),
-        "region" => {
-            let mut regions: Vec<String> = data
-                .hospitals
-                .iter()
-                .filter_map(|h| h.region.clone())
-                .collect();
-            tsunagu_core::order::sort(&mut regions);
-            regions.dedup();
-            regions.into_iter().map(|r| (r.clone(), r)).collect()
-        }
+        "region" => data.regions().into_iter().map(|r| (r.clone(), r)).collect(),
         _ => data
             .wards
             .iter()

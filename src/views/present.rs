@@ -186,12 +186,7 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
 
     // The report's next step: connect every union. A clinic in one union wants
     // every disclosing hospital.
-    let disclosing: Vec<HospitalId> = data
-        .hospitals
-        .iter()
-        .filter(|h| h.discloses)
-        .map(|h| h.id.clone())
-        .collect();
+    let disclosing = data.disclosing_ids();
     let start_union = UnionId::from("tmnit");
     let links: Vec<UnionLink> = data
         .unions

@@ -325,12 +325,7 @@ impl NetworkIndex {
             group_size.push(size);
         }
 
-        let disclosing: Vec<HospitalId> = data
-            .hospitals
-            .iter()
-            .filter(|h| h.discloses)
-            .map(|h| h.id.clone())
-            .collect();
+        let disclosing = data.disclosing_ids();
         let disclosing_nodes = disclosing
             .iter()
             .map(|h| hospital_of.get(h).copied().unwrap_or(NONE))

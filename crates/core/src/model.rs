@@ -391,6 +391,27 @@ pub struct HistoryEvent {
 }
 
 impl Dataset {
+    /// The ids of the 開示病院, in the dataset's order.
+    pub fn disclosing_ids(&self) -> Vec<HospitalId> {
+        self.hospitals
+            .iter()
+            .filter(|h| h.discloses)
+            .map(|h| h.id.clone())
+            .collect()
+    }
+
+    /// The 医療圏 the hospitals name, sorted, each once.
+    pub fn regions(&self) -> Vec<String> {
+        let mut regions: Vec<String> = self
+            .hospitals
+            .iter()
+            .filter_map(|h| h.region.clone())
+            .collect();
+        crate::order::sort(&mut regions);
+        regions.dedup();
+        regions
+    }
+
     /// Adds a section (for records that do not come from the report: hand
     /// edits, scenarios) unless one with its id is there.
     pub fn ensure_section(&mut self, id: &str, heading: &str, title: Text, position: u32) {
