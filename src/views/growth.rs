@@ -75,8 +75,8 @@ impl Reducible for Position {
     }
 }
 
-/// One event in words.
-fn event_text(data: &Dataset, happening: &Happening, lang: Lang) -> String {
+/// One event in words (also the presentation tour's).
+pub(super) fn event_text(data: &Dataset, happening: &Happening, lang: Lang) -> String {
     let en = lang == Lang::En;
     match happening {
         Happening::GoLive(h) => {
@@ -102,9 +102,12 @@ fn event_text(data: &Dataset, happening: &Happening, lang: Lang) -> String {
         Happening::Milestone(text) => if en { &text.en } else { &text.ja }.clone(),
         Happening::Council => {
             if en {
-                format!("{} is founded", data.council.name)
+                format!(
+                    "{} is founded ({})",
+                    data.council.name, data.council.founded.0
+                )
             } else {
-                format!("{} 発足", data.council.name)
+                format!("{} 発足（{}）", data.council.name, data.council.founded.0)
             }
         }
     }

@@ -10,12 +10,15 @@ use tsunagu_core::graph::UnionLink;
 use tsunagu_core::index::NetworkIndex;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
 use tsunagu_core::planner::{plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequest, Start};
+use tsunagu_core::timeline::{growth_timeline, GrowthEvent, Happening};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::growth::event_text;
 use super::ViewProps;
 use crate::app::{Route, VIEW_TITLE_ID};
 use crate::components::plan_title;
+use crate::format::month_label;
 use crate::i18n::Lang;
 use crate::lookup::{hospital_name, union_name};
 
@@ -32,84 +35,57 @@ pub struct Slide {
     pub lines_en: Vec<String>,
 }
 
-/// `2012-03` → `2012年3月`.
-fn month_ja(month: &str) -> String {
-    match month.split_once('-') {
-        Some((y, m)) => format!("{y}年{}月", m.trim_start_matches('0')),
-        None => month.to_owned(),
-    }
-}
-
-/// The growth of the network, one slide per month something happened, with
-/// running totals; dates the data does not know are said to be unknown.
+/// The growth of the network, one slide per month in which a 開示病院 went
+/// live, a union was founded or the council was founded (the core's
+/// timeline), with running totals; dates the data does not know are said to
+/// be unknown.
 pub fn growth_slides(data: &Dataset) -> Vec<Slide> {
-    let mut events: Vec<(String, String, String)> = Vec::new();
-    for h in data.hospitals.iter().filter(|h| h.discloses) {
-        if let Some(m) = &h.idlink_go_live {
-            events.push((
-                m.0.clone(),
-                format!("{} が ID-Link を稼働", h.name),
-                format!("{} goes live on ID-Link", h.name_en),
+    let timeline = growth_timeline(data);
+    let structural = |e: &GrowthEvent| {
+        matches!(
+            e.happening,
+            Happening::GoLive(_) | Happening::Founded(_) | Happening::Council
+        )
+    };
+    let mut slides: Vec<Slide> = timeline
+        .frames
+        .iter()
+        .filter_map(|frame| {
+            let events: Vec<&GrowthEvent> = frame
+                .events
+                .iter()
+                .map(|&i| &timeline.events[i])
+                .filter(|e| structural(e))
+                .collect();
+            if events.is_empty() {
+                return None;
+            }
+            let (live, unions) = (frame.live_hospitals, frame.unions);
+            let mut lines_ja: Vec<String> = events
+                .iter()
+                .map(|e| event_text(data, &e.happening, Lang::Ja))
+                .collect();
+            let mut lines_en: Vec<String> = events
+                .iter()
+                .map(|e| event_text(data, &e.happening, Lang::En))
+                .collect();
+            lines_ja.push(format!("累計: 稼働した開示病院 {live}・ユニオン {unions}"));
+            lines_en.push(format!(
+                "So far: {live} disclosing hospitals live, {unions} unions"
             ));
-        }
-    }
-    for u in &data.unions {
-        if let Some(m) = &u.founded {
-            events.push((
-                m.0.clone(),
-                format!("ユニオン「{}」発足", u.name),
-                format!("Union “{}” founded", u.name),
-            ));
-        }
-    }
-    let council_month = data
-        .council
-        .founded
-        .0
-        .get(..7)
-        .unwrap_or_default()
-        .to_owned();
-    events.push((
-        council_month,
-        format!("{} 発足（{}）", data.council.name, data.council.founded.0),
-        format!(
-            "The Sapporo ID-Link council is founded ({})",
-            data.council.founded.0
-        ),
-    ));
-    tsunagu_core::order::sort_by(&mut events, |a, b| a.0.cmp(&b.0));
-
-    let mut slides: Vec<Slide> = Vec::new();
-    let (mut live, mut unions) = (0, 0);
-    let mut i = 0;
-    while i < events.len() {
-        let month = events[i].0.clone();
-        let mut lines_ja = Vec::new();
-        let mut lines_en = Vec::new();
-        while i < events.len() && events[i].0 == month {
-            live += usize::from(events[i].1.contains("稼働"));
-            unions +=
-                usize::from(events[i].1.contains("発足") && events[i].1.starts_with("ユニオン"));
-            lines_ja.push(events[i].1.clone());
-            lines_en.push(events[i].2.clone());
-            i += 1;
-        }
-        lines_ja.push(format!("累計: 稼働した開示病院 {live}・ユニオン {unions}"));
-        lines_en.push(format!(
-            "So far: {live} disclosing hospitals live, {unions} unions"
-        ));
-        slides.push(Slide {
-            title_ja: month_ja(&month),
-            title_en: month,
-            lines_ja,
-            lines_en,
-        });
-    }
-    let unknown: Vec<&str> = data
+            Some(Slide {
+                title_ja: month_label(&frame.month, Lang::Ja),
+                title_en: frame.month.clone(),
+                lines_ja,
+                lines_en,
+            })
+        })
+        .collect();
+    let unknown: Vec<String> = timeline
+        .undated
         .unions
         .iter()
-        .filter(|u| u.founded.is_none())
-        .map(|u| u.name.as_str())
+        .map(|u| union_name(data, u))
         .collect();
     if let Some(last) = slides.last_mut() {
         if !unknown.is_empty() {
