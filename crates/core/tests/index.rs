@@ -4,7 +4,7 @@
 //! counts against counting facility by facility, and paths and backward
 //! searches against the graph's own.
 
-use std::collections::VecDeque;
+mod support;
 
 use proptest::prelude::*;
 use serde_json::json;
@@ -110,46 +110,13 @@ fn union_links(net: &Net) -> Vec<UnionLink> {
 /// Plain multi-source 0-1 BFS on an adjacency list made from `Net`: unions
 /// are `0..U`, hospitals `U..U+H`. Returns relays to each hospital.
 fn reference(net: &Net, starts: &[usize]) -> Vec<Option<u32>> {
-    let u = net.hosts.len();
-    let n = u + net.discloses.len();
-    let mut adjacency: Vec<Vec<(usize, u32)>> = vec![Vec::new(); n];
-    for (union, hosts) in net.hosts.iter().enumerate() {
-        for &h in hosts {
-            adjacency[union].push((u + h, 0));
-        }
-    }
-    for &(a, b, directed) in &net.links {
-        adjacency[u + a].push((u + b, 1));
-        if !directed {
-            adjacency[u + b].push((u + a, 1));
-        }
-    }
-    for &(a, b, directed) in &net.union_links {
-        adjacency[a].push((b, 1));
-        if !directed {
-            adjacency[b].push((a, 1));
-        }
-    }
-    let mut dist: Vec<Option<u32>> = vec![None; n];
-    let mut queue = VecDeque::new();
-    for &s in starts {
-        dist[s] = Some(0);
-        queue.push_back(s);
-    }
-    while let Some(x) = queue.pop_front() {
-        let d = dist[x].expect("queued nodes have a distance");
-        for &(y, w) in &adjacency[x] {
-            if dist[y].is_none_or(|old| d + w < old) {
-                dist[y] = Some(d + w);
-                if w == 0 {
-                    queue.push_front(y);
-                } else {
-                    queue.push_back(y);
-                }
-            }
-        }
-    }
-    dist[u..].to_vec()
+    support::reference_relays(
+        net.discloses.len(),
+        &net.hosts,
+        &net.links,
+        &net.union_links,
+        starts,
+    )
 }
 
 fn check(net: &Net) {

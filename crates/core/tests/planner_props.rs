@@ -7,7 +7,9 @@
 //! The networks include one-way links, unions with several hosts, facilities
 //! in several unions, what-if union links, exclusions and relay limits.
 
-use std::collections::{BTreeSet, VecDeque};
+mod support;
+
+use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 use serde_json::json;
@@ -101,46 +103,13 @@ fn dataset(net: &Net) -> Dataset {
 /// Plain multi-source 0-1 BFS over an adjacency list built from `Net`:
 /// node ids are unions `0..U` and hospitals `U..U+H`.
 fn relays_with(net: &Net, entries: &[usize]) -> Vec<Option<u32>> {
-    let u = net.hosts.len();
-    let n = u + net.hospitals;
-    let mut adjacency: Vec<Vec<(usize, u32)>> = vec![Vec::new(); n];
-    for (union, hosts) in net.hosts.iter().enumerate() {
-        for &h in hosts {
-            adjacency[union].push((u + h, 0));
-        }
-    }
-    for &(a, b, directed) in &net.links {
-        adjacency[u + a].push((u + b, 1));
-        if !directed {
-            adjacency[u + b].push((u + a, 1));
-        }
-    }
-    for &(a, b, directed) in &net.union_links {
-        adjacency[a].push((b, 1));
-        if !directed {
-            adjacency[b].push((a, 1));
-        }
-    }
-    let mut dist = vec![None; n];
-    let mut queue = VecDeque::new();
-    for &e in entries {
-        dist[e] = Some(0);
-        queue.push_back(e);
-    }
-    while let Some(x) = queue.pop_front() {
-        let d: u32 = dist[x].expect("queued nodes have a distance");
-        for &(y, w) in &adjacency[x] {
-            if dist[y].is_none_or(|old| d + w < old) {
-                dist[y] = Some(d + w);
-                if w == 0 {
-                    queue.push_front(y);
-                } else {
-                    queue.push_back(y);
-                }
-            }
-        }
-    }
-    dist[u..].to_vec()
+    support::reference_relays(
+        net.hospitals,
+        &net.hosts,
+        &net.links,
+        &net.union_links,
+        entries,
+    )
 }
 
 type Frontier = Vec<(usize, u32, BTreeSet<Vec<usize>>)>;
