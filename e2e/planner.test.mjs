@@ -1,6 +1,8 @@
 // End-to-end tests of the 経路プラン view, driven as a user would: search,
 // click, keyboard, a shared link, printing; the plans are checked against
 // cases worked out by hand from the report, and against the CLI.
+// (honest-answers.test.mjs follows one clinic through the confirmed rule,
+// the assumption, printing and sharing.)
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -35,13 +37,13 @@ describe('the 経路プラン view', () => {
     await app.results().getByText('自施設と紹介先を選ぶと').waitFor();
     await app.chooseFacility('みき', 'みきファミリークリニック');
     await app.addTarget('北海道大学', '北海道大学病院');
-    // みきファミリークリニック is in TMNIT; its host 手稲溪仁会 is on Hokudai's
-    // ID-Link list: one relay with nothing joined, or join ICTネットワーク for none.
-    assert.deepEqual(await app.planTitles(), ['加入不要', '1ユニオンに加入: ICTネットワーク']);
-    await app.card(0).getByText('中継は最大 1 回').waitFor();
-    await app.card(1).getByText('中継は最大 0 回').waitFor();
+    // みきファミリークリニック is in TMNIT, 天使病院's union and 市立札幌病院's;
+    // 北海道大学病院 hosts only ICTネットワーク, and hospital links are no
+    // way in under the confirmed rule: join ICTネットワーク, no relay.
+    assert.deepEqual(await app.planTitles(), ['1ユニオンに加入: ICTネットワーク']);
+    await app.card(0).getByText('中継は最大 0 回').waitFor();
     await app.card(0).getByRole('img', { name: '北海道大学病院 への経路' }).waitFor();
-    await app.card(0).getByText('ID-Link 連携病院: 北海道大学病院').waitFor();
+    await app.card(0).getByText('開示病院: 北海道大学病院').waitFor();
     await app.card(0).getByText('患者さんごとの同意が必要').waitFor();
     assert.match(page.url(), /#\/\?f=miki-family-clinic&t=hokudai$/);
     // The plan came from the planner's Web Worker, not the UI thread.
@@ -50,31 +52,55 @@ describe('the 経路プラン view', () => {
     await context.close();
   });
 
-  test('a shared link reproduces the plan, and the view agrees with the CLI', async () => {
-    const targets = ['shiritsu', 'hokudai', 'gan-center', 'kkr', 'teine', 'sapmed'];
-    const { context, app } = await open(`/?m=&t=${targets.join(',')}`);
-    const titles = await app.planTitles();
-    const expected = cli(['--member-of', '', '--to', '市立札幌病院,北海道大学病院,北海道がんセンター,KKR札幌医療センター,手稲溪仁会病院,札幌医科大学附属病院']);
-    assert.equal(titles.length, expected.plans.length);
-    expected.plans.forEach((plan, i) => {
-      assert.equal(titles[i], `${plan.join.length}ユニオンに加入: ${plan.join.join('、')}`);
-    });
-    // Worked by hand: TMNIT, KKR and すずらんネット (1 relay), or five unions for none.
-    assert.equal(titles[0], '3ユニオンに加入: TMNIT in Hokkaido、KKR札幌医療センター、市立札幌病院 地域医療情報ネットワークシステム');
-    assert.equal(expected.unreachable[0].target, '札幌医科大学附属病院');
-    await app.page.getByRole('region', { name: '届かない紹介先' }).getByText('札幌医科大学附属病院').waitFor();
-    await context.close();
+  test('a shared link reproduces the plan, and the view agrees with the CLI under both rules', async () => {
+    const targets = 'shiritsu,hokudai,gan-center,kkr,teine,sapmed';
+    const names = '市立札幌病院,北海道大学病院,北海道がんセンター,KKR札幌医療センター,手稲溪仁会病院,札幌医科大学附属病院';
+    const five = 'TMNIT in Hokkaido、ICTネットワーク、北海道がんセンター連携システム、KKR札幌医療センター、市立札幌病院 地域医療情報ネットワークシステム';
+    // Worked by hand. Confirmed rule: each of the five 開示病院 hosts its
+    // own union, so join all five, with no relay. Assuming hospital links
+    // count: TMNIT reaches 北大 and がんセンター over 手稲溪仁会's agreements
+    // (1 relay) while KKR and 市立札幌 have no links, so TMNIT, KKR and
+    // すずらん (marked), or all five. 札幌医大 hosts no union: out of reach.
+    const cases = [
+      { query: '', args: [], titles: [`5ユニオンに加入: ${five}`], marks: [''] },
+      {
+        query: '&a=agreements',
+        args: ['--assume', 'agreements'],
+        titles: ['3ユニオンに加入: TMNIT in Hokkaido、KKR札幌医療センター、市立札幌病院 地域医療情報ネットワークシステム', `5ユニオンに加入: ${five}`],
+        marks: ['agreements', ''],
+      },
+    ];
+    for (const { query, args, titles, marks } of cases) {
+      const { context, app } = await open(`/?m=&t=${targets}${query}`);
+      assert.deepEqual(await app.planTitles(), titles);
+      assert.deepEqual(await app.planAssumptions(), marks);
+      const expected = cli(['--member-of', '', '--to', names, ...args]);
+      assert.deepEqual(titles, expected.plans.map((plan) => `${plan.join.length}ユニオンに加入: ${plan.join.join('、')}`));
+      assert.deepEqual(marks, expected.plans.map((plan) => plan.assumptions.join(',')));
+      assert.deepEqual(expected.unreachable.map((u) => [u.target, u.reason]), [['札幌医科大学附属病院', 'hosts_no_union']]);
+      assert.equal(await app.unreachableTarget('札幌医科大学附属病院').getAttribute('data-reason'), 'hosts_no_union');
+      await context.close();
+    }
   });
 
   test('an unlisted facility with no union, direct disclosure only, is told what cannot be reached', async () => {
     const { context, app, page } = await open('/');
-    await page.getByRole('radio', { name: /一覧にない施設/ }).check();
-    await page.getByRole('combobox', { name: '所在の区' }).selectOption({ label: '北区' });
+    await app.describeNewFacility('北区');
     await app.addTarget('王子', '王子総合病院');
     await page.getByRole('combobox', { name: '病院間の中継の上限' }).selectOption({ label: '0 回（直接開示のみ）' });
     await page.getByText('この条件で届く加入プランはありません。').waitFor();
-    await page.getByText(/中継なし（直接開示）では届きません/).waitFor();
-    assert.match(page.url(), /m=&w=kita&t=oji&r=0/);
+    // 王子総合病院 hosts no union; its only link is an ID-Link one with 北海道大学病院.
+    const oji = app.unreachableTarget('王子総合病院');
+    await oji.getByText(/王子総合病院はデータ上どのユニオンのホストでもない.*連携している開示病院（北海道大学病院）/).waitFor();
+    assert.equal(await oji.getAttribute('data-reason'), 'hosts_no_union');
+    assert.match(page.url(), /m=&w=kita&t=oji&r=0$/);
+    // Assuming hospital links count, ICTネットワーク reaches it with one
+    // relay: the relay limit is then what stops it.
+    await app.assumption().check();
+    await app.assumptionBanner().waitFor();
+    await app.unreachableTarget('王子総合病院').getByText('最短でも 1 回の中継が必要で、上限の 0 回を超えます。').waitFor();
+    assert.equal(await app.unreachableTarget('王子総合病院').getAttribute('data-reason'), 'too_many_relays');
+    assert.match(page.url(), /m=&w=kita&t=oji&r=0&a=agreements$/);
     await context.close();
   });
 
@@ -114,15 +140,23 @@ describe('the 経路プラン view', () => {
     await context.close();
   });
 
-  test('printing puts each plan on its own A4 page, without the form', async () => {
-    const { context, app, page } = await open('/?f=miki-family-clinic&t=hokudai');
-    await app.card(1).waitFor();
+  test('printing: the form is left out, and each plan’s own button prints it on one A4 page', async () => {
+    // Assuming hospital links, みき → 北大 has two plans (worked by hand):
+    // nothing to join over 手稲溪仁会's link (1 relay), or ICTネットワーク.
+    const { context, app, page } = await open('/?f=miki-family-clinic&t=hokudai&a=agreements');
+    const titles = await app.planTitles();
+    assert.deepEqual(titles, ['加入不要', '1ユニオンに加入: ICTネットワーク']);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.planner-controls').isVisible(), false);
     assert.equal(await page.getByRole('banner').isVisible(), false);
-    const pdf = await page.pdf({ format: 'A4' });
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-    assert.equal(pages.length, 2, 'two plans, two pages');
+    await page.emulateMedia({ media: null });
+    await app.stubPrint();
+    for (const title of titles) {
+      await app.printCard(title);
+      assert.equal(await app.printedA4Pages(), 1, `${title}: one plan, one page`);
+      await app.afterPrint();
+    }
+    assert.equal(await app.printCalls(), 2);
     await context.close();
   });
 });

@@ -36,10 +36,21 @@ describe('presentation mode', () => {
     await page.getByText('累計: 稼働した開示病院 7・ユニオン 6').waitFor();
     await page.keyboard.press('Space');
     await title.filter({ hasText: '例: みきファミリークリニック から 北海道大学病院 へ' }).waitFor();
-    await page.getByText('加入不要（中継 最大 1 回）').waitFor();
+    // 北海道大学病院 hosts only ICTネットワーク; みき's unions do not open it.
+    await page.getByText('1ユニオンに加入: ICTネットワーク（中継 最大 0 回）').waitFor();
+    assert.equal(await page.getByText('加入不要').count(), 0);
     await page.keyboard.press('Space');
-    await title.filter({ hasText: '次のステップ: 全体でユニオンを繋げる（仮定）' }).waitFor();
-    await page.getByText(/^全体でユニオンを繋げると: 加入 0 ユニオンで届く/).waitFor();
+    await title.filter({ hasText: '次のステップ: 全体でユニオンを繋げる' }).waitFor();
+    // Worked by hand: seven 開示病院 each host one union. Today a facility
+    // in no union joins all seven and a TMNIT member the other six; with
+    // every union connected to every other, one union and one relay reach
+    // them all, and a TMNIT member joins nothing.
+    await page.getByText(
+      'いま: 開示病院 7 か所すべてを見るには、どのユニオンにも入っていない施設は 7 ユニオンに加入（中継 最大 0 回）、TMNIT in Hokkaido の会員は 6 ユニオンに加入（中継 最大 0 回）',
+    ).waitFor();
+    await page.getByText(
+      '全体でユニオンを繋げると（仮定）: どこにも入っていない施設は 1 ユニオンに加入（中継 最大 1 回）、TMNIT in Hokkaido の会員は 加入不要（中継 最大 1 回）',
+    ).waitFor();
     // The last slide stays the last.
     await page.keyboard.press('Space');
     await page.getByText(`${count} / ${count}`).waitFor();

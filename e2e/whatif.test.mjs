@@ -1,6 +1,7 @@
 // The もしも view: compose a proposal, see the reach matrix and the plans
 // change, save it on the device, export and import it, compare proposals
-// side by side, and plan under one (marked hypothetical).
+// side by side, and plan under one (marked hypothetical); the report's next
+// step in figures, and the reach matrix under the unconfirmed assumption.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { openPage } from './support/browser.mjs';
 import { withAppServer } from './support/harness.mjs';
 import { seriousViolations } from './support/axe.mjs';
-import { PlannerPage } from './pages/planner-page.mjs';
+import { ASSUME_AGREEMENTS, PlannerPage } from './pages/planner-page.mjs';
 
 const env = withAppServer();
 
@@ -48,10 +49,11 @@ describe('what-if proposals', () => {
     // One union link: one relay from TMNIT to 市立札幌病院.
     assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '市立札幌病院'), '—→1');
     assert.equal(await matrixCell(page, SUZURAN, '手稲溪仁会病院'), '—→1');
-    // The report's hand-worked case: みき reaches 北大 with 1 relay today; as an ICT member, directly.
+    // Worked by hand: today みき must join ICTネットワーク to view 北大 (its
+    // three unions do not open it); as an ICT member it joins nothing.
     const shorter = page.locator('table.shorter tbody tr').filter({ hasText: 'みきファミリークリニック' }).filter({ hasText: '北海道大学病院' });
     assert.deepEqual(await shorter.locator('td').allTextContents(), [
-      'みきファミリークリニック', '北海道大学病院', '0 ユニオン加入・中継 1 回', '0 ユニオン加入・中継 0 回',
+      'みきファミリークリニック', '北海道大学病院', '1 ユニオンに加入（中継 最大 0 回）', '加入不要（中継 最大 0 回）',
     ]);
     assert.deepEqual(await seriousViolations(page), []);
 
@@ -111,9 +113,9 @@ describe('what-if proposals', () => {
     await page.getByLabel('提案の名前').fill('みきが ICT に加入');
     await addChange(page, '施設がユニオンに加入', 'みきファミリークリニック', 'ICTネットワーク');
     await page.getByRole('button', { name: '端末に保存' }).click();
-    // Today: no union needed at 1 relay, or ICT for 0 relays.
+    // Today: 北海道大学病院 hosts only ICTネットワーク, so join it.
     await app.goto('/?f=miki-family-clinic&t=hokudai');
-    assert.deepEqual(await app.planTitles(), ['加入不要', '1ユニオンに加入: ICTネットワーク']);
+    assert.deepEqual(await app.planTitles(), ['1ユニオンに加入: ICTネットワーク']);
     await app.goto('/whatif');
     await page.getByRole('button', { name: '開く：みきが ICT に加入' }).click();
     await page.getByRole('link', { name: 'この提案の下で経路プランを見る（仮定）' }).click();
@@ -127,7 +129,52 @@ describe('what-if proposals', () => {
     assert.deepEqual(await seriousViolations(page), []);
     // Leaving the hypothesis gives today's plans again.
     await page.getByRole('link', { name: '仮定を外す' }).click();
-    assert.deepEqual(await app.planTitles(), ['加入不要', '1ユニオンに加入: ICTネットワーク']);
+    assert.deepEqual(await app.planTitles(), ['1ユニオンに加入: ICTネットワーク']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the report’s next step in figures, tried as a proposal, and the reach matrix under the assumption', async () => {
+    const { context, page, problems } = await openPage(env.browser);
+    const app = new PlannerPage(page, env.server.url);
+    await app.goto('/whatif');
+    const next = page.getByRole('region', { name: '報告書の次のステップ「全体でユニオンを繋げる」' });
+    // Worked by hand: the seven 開示病院 each host one union, and nothing
+    // connects the unions today. A facility in no union joins all seven, a
+    // TMNIT member the other six; with every union connected to every
+    // other, any one union reaches the rest with one relay.
+    await next.getByText('開示病院 7 か所すべて').waitFor();
+    const row = (name) => next.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
+    assert.deepEqual(await row('どのユニオンにも入っていない施設').allTextContents(), [
+      '7 ユニオンに加入（中継 最大 0 回）', '1 ユニオンに加入（中継 最大 1 回）',
+    ]);
+    assert.deepEqual(await row('TMNIT in Hokkaido の会員').allTextContents(), [
+      '6 ユニオンに加入（中継 最大 0 回）', '加入不要（中継 最大 1 回）',
+    ]);
+
+    // The assumption changes the matrix: TMNIT's host 手稲溪仁会 has an
+    // agreement with 北大 and with がんセンター (1 relay), and 北大 an ID-Link
+    // link with 天使病院 (2); 市立札幌 and KKR have no links at all.
+    const assume = page.getByRole('checkbox', { name: ASSUME_AGREEMENTS });
+    assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '北海道大学病院'), '—');
+    await assume.check();
+    await page.getByRole('note').filter({ hasText: '未確認の仮定' }).waitFor();
+    assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '北海道大学病院'), '1');
+    assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '北海道がんセンター'), '1');
+    assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '天使病院'), '2');
+    assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '市立札幌病院'), '—');
+    assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', 'KKR札幌医療センター'), '—');
+    await assume.uncheck();
+    await page.getByRole('note').filter({ hasText: '未確認の仮定' }).waitFor({ state: 'detached' });
+    assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '北海道大学病院'), '—');
+
+    // 「この提案を試す」 loads the proposal: every pair of the 7 unions, 21 links.
+    await next.getByRole('button', { name: 'この提案を試す' }).click();
+    await page.waitForFunction(() => document.getElementById('proposal-name')?.value === '全体でユニオンを繋げる');
+    assert.equal(await page.locator('ol.changes li').count(), 21);
+    assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '市立札幌病院'), '—→1');
+    assert.equal(await matrixCell(page, 'KKR札幌医療センター', '手稲溪仁会病院'), '—→1');
+    assert.deepEqual(await seriousViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();
   });

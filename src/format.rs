@@ -53,6 +53,11 @@ pub fn month_label(month: &str, lang: crate::i18n::Lang) -> String {
     }
 }
 
+/// An English count with its noun in the right number: "1 union", "2 unions".
+pub fn count_en(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,8 @@
 //! limit; `x` excluded unions. Values are dataset ids (ASCII letters, digits,
 //! `-` and `_`); anything else in a link is dropped, never interpreted.
 //! `p` names a saved what-if proposal: the plans are then hypothetical.
+//! `a=agreements` plans under the unconfirmed assumption that hospital
+//! agreements reach member facilities; without it, the confirmed rule.
 
 /// Where the clinic starts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,6 +39,19 @@ pub struct PlanQuery {
     pub exclude: Vec<String>,
     /// A saved what-if proposal to plan under (hypothetical), by id.
     pub proposal: Option<String>,
+    /// Plan under the assumption that agreements count (`a=agreements`).
+    pub assume_agreements: bool,
+}
+
+impl PlanQuery {
+    /// The access rules the query asks for.
+    pub fn rules(&self) -> tsunagu_core::access::Rules {
+        if self.assume_agreements {
+            tsunagu_core::access::Rules::AssumeAgreements
+        } else {
+            tsunagu_core::access::Rules::Confirmed
+        }
+    }
 }
 
 fn is_id(text: &str) -> bool {
@@ -74,6 +89,7 @@ impl PlanQuery {
                 "r" => out.max_relays = value.parse().ok().filter(|&r| r <= 99),
                 "x" => out.exclude = ids(value),
                 "p" if is_id(value) => out.proposal = Some(value.to_owned()),
+                "a" => out.assume_agreements = value == "agreements",
                 _ => {}
             }
         }
@@ -110,6 +126,9 @@ impl PlanQuery {
         if let Some(p) = &self.proposal {
             parts.push(format!("p={p}"));
         }
+        if self.assume_agreements {
+            parts.push("a=agreements".to_owned());
+        }
         parts.join("&")
     }
 }
@@ -129,9 +148,13 @@ mod tests {
             max_relays: Some(0),
             exclude: vec!["tmnit".into()],
             proposal: Some("p2".into()),
+            assume_agreements: true,
         };
         let text = query.to_query_string();
-        assert_eq!(text, "m=&w=teine&t=hokudai,teine&r=0&x=tmnit&p=p2");
+        assert_eq!(
+            text,
+            "m=&w=teine&t=hokudai,teine&r=0&x=tmnit&p=p2&a=agreements"
+        );
         assert_eq!(PlanQuery::parse(&format!("?{text}")), query);
     }
 
@@ -150,6 +173,20 @@ mod tests {
         assert_eq!(
             query.start,
             StartQuery::Facility("miki-family-clinic".into())
+        );
+    }
+
+    #[test]
+    fn the_assumption_is_off_unless_the_link_says_agreements() {
+        assert!(!PlanQuery::parse("f=miki-family-clinic&t=hokudai").assume_agreements);
+        assert!(!PlanQuery::parse("t=hokudai&a=1").assume_agreements);
+        assert!(!PlanQuery::parse("t=hokudai&a=").assume_agreements);
+        let on = PlanQuery::parse("t=hokudai&a=agreements");
+        assert!(on.assume_agreements);
+        assert_eq!(on.rules(), tsunagu_core::access::Rules::AssumeAgreements);
+        assert_eq!(
+            PlanQuery::default().rules(),
+            tsunagu_core::access::Rules::Confirmed
         );
     }
 }

@@ -115,6 +115,7 @@ mod entry {
     use std::rc::Rc;
 
     use js_sys::{Array, Uint8Array};
+    use tsunagu_core::access::Rules;
     use tsunagu_core::graph::UnionLink;
     use tsunagu_core::index::NetworkIndex;
     use tsunagu_core::model::Dataset;
@@ -150,9 +151,15 @@ mod entry {
                     // A what-if proposal's union links, if any, come as JSON.
                     let links: Vec<UnionLink> =
                         serde_json::from_str(&text(&message.get(3))).unwrap_or_default();
+                    // The access rules by name; anything else is the confirmed rule.
+                    let rules = if text(&message.get(4)) == Rules::AssumeAgreements.as_str() {
+                        Rules::AssumeAgreements
+                    } else {
+                        Rules::Confirmed
+                    };
                     *state.borrow_mut() = load_dataset(&text(&message.get(2))).ok().map(|loaded| {
                         // Built once per dataset, then every plan reuses it.
-                        let graph = NetworkIndex::build(&loaded.dataset, &links);
+                        let graph = NetworkIndex::build(&loaded.dataset, &links, rules);
                         (loaded.dataset, graph)
                     });
                 }

@@ -12,6 +12,7 @@ use web_sys::{
     Blob, BlobPropertyBag, HtmlLinkElement, MessageEvent, Url, Worker, WorkerOptions, WorkerType,
 };
 
+use tsunagu_core::access::Rules;
 use tsunagu_core::graph::UnionLink;
 
 use crate::state::DatasetHandle;
@@ -93,10 +94,13 @@ impl WorkerClient {
         }
     }
 
-    /// Sends the dataset (and a proposal's union links) unless the worker
-    /// already has this version.
-    pub fn ensure_data(&mut self, data: &DatasetHandle, links: &Rc<Vec<UnionLink>>) {
-        let version = (Rc::as_ptr(&data.0) as usize) ^ (Rc::as_ptr(links) as usize).rotate_left(16);
+    /// Sends the dataset (with a proposal's union links and the access
+    /// rules) unless the worker already has this version.
+    pub fn ensure_data(&mut self, data: &DatasetHandle, links: &Rc<Vec<UnionLink>>, rules: Rules) {
+        let version = ((Rc::as_ptr(&data.0) as usize)
+            ^ (Rc::as_ptr(links) as usize).rotate_left(16))
+        .wrapping_mul(2)
+            + usize::from(rules.counts_hospital_links());
         if self.data_version != Some(version) {
             let links = serde_json::to_string(links.as_ref()).unwrap_or_default();
             #[allow(clippy::cast_precision_loss)] // only compared for equality on the worker side
@@ -105,6 +109,7 @@ impl WorkerClient {
                 JsValue::from_f64(version as f64),
                 data.source().into(),
                 links.into(),
+                rules.as_str().into(),
             ]);
             self.data_version = Some(version);
         }

@@ -149,15 +149,62 @@ async fn the_data_view_renders_hospitals_with_sources_and_flags() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn the_planner_renders_the_plans_a_shared_link_asks_for() {
+    // Under the confirmed rule みきファミリークリニック (TMNIT, 天使's 協議会,
+    // 市立札幌's union) must join 北大's own ICTネットワーク: the ID-Link
+    // links of 北大 to 手稲溪仁会 and 天使 are context, never a way in.
     let html = render("/?f=miki-family-clinic&t=hokudai", Lang::Ja).await;
-    assert!(html.contains(">加入不要</h3>"), "{html}");
+    assert!(!html.contains(">加入不要</h3>"), "{html}");
     assert!(
         html.contains(">1ユニオンに加入: ICTネットワーク</h3>"),
         "{html}"
     );
-    assert!(html.contains("患者さんごとの同意が必要です"), "{html}");
+    assert!(
+        html.contains("申込先：北海道大学病院の地域連携室"),
+        "{html}"
+    );
+    assert!(
+        html.contains("北海道大学病院は手稲溪仁会病院、市立函館病院、"),
+        "{html}"
+    );
+    assert!(html.contains("貴施設の閲覧には及びません"), "{html}");
+    assert!(!html.contains("未確認の仮定（"), "{html}");
+    assert!(html.contains("同意書には閲覧する施設が記され"), "{html}");
+    assert!(html.contains("報告書の外の情報"), "{html}");
     assert!(
         html.contains("#/?f=miki-family-clinic&amp;t=hokudai"),
+        "{html}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_planner_marks_plans_under_the_assumption() {
+    // With the assumption on, 北大 is one relay from 手稲溪仁会 (TMNIT's host):
+    // nothing to join, and the card says it rests on an unconfirmed assumption.
+    let html = render("/?f=miki-family-clinic&t=hokudai&a=agreements", Lang::Ja).await;
+    assert!(html.contains(">加入不要</h3>"), "{html}");
+    assert!(
+        html.contains("未確認の仮定（病院間の連携を経由）"),
+        "{html}"
+    );
+    assert!(html.contains("data-assumptions=\"agreements\""), "{html}");
+    assert!(
+        html.contains("#/?f=miki-family-clinic&amp;t=hokudai&amp;a=agreements"),
+        "{html}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_hospital_hosting_no_union_is_explained_with_whom_to_ask() {
+    let html = render("/?m=&t=hakodate-municipal", Lang::En).await;
+    assert!(html.contains("data-reason=\"hosts_no_union\""), "{html}");
+    assert!(
+        html.contains(
+            "hosts no union in the data, so joining a union does not let you view its records"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("Hokkaido University Hospital, Teine Keijinkai Hospital"),
         "{html}"
     );
 }

@@ -123,7 +123,11 @@ fn read_on_worker(
     };
     {
         let mut c = client.borrow_mut();
-        c.ensure_data(data, &Rc::new(Vec::new()));
+        c.ensure_data(
+            data,
+            &Rc::new(Vec::new()),
+            tsunagu_core::access::Rules::Confirmed,
+        );
         let array = js_sys::Uint8Array::from(bytes.as_slice());
         c.send(&[
             "import".into(),

@@ -17,7 +17,7 @@ pub use data_tools::{problem_item, DataCommand, DataTools};
 pub use lang_switch::LangSwitch;
 pub use network_map::{NetworkMap, ViewAction, ViewBox};
 pub use notices::Notices;
-pub use plan_card::{plan_title, PlanCard};
+pub use plan_card::{misprints, pick, plan_title, source_line, PlanCard};
 pub use record_form::{FormKind, RecordForm};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

@@ -1,14 +1,18 @@
-//! One plan of the Pareto frontier as a card: what to join, how far the
-//! records travel, each target's path drawn as a chain with its text twin,
-//! the sources, and the consent caveat. Printed, each card fills one A4 page.
+//! One plan of the Pareto frontier as a card: what to join and how, how far
+//! the records travel, each target's path drawn as a chain with its text
+//! twin, every step's source, any assumption the plan rests on, and the
+//! consent caveat. Its print button prints this card alone, as one A4 page
+//! that is the application checklist.
 
+use tsunagu_core::access::{how_to_join, Assumption, Rules};
 use tsunagu_core::graph::{Edge, Hop, Node};
-use tsunagu_core::model::{Dataset, LinkKind, Source};
+use tsunagu_core::model::{Dataset, LinkKind, Source, SourcedText, Text, UnionId};
 use tsunagu_core::planner::{Entry, Plan, TargetPath};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, PlannerTexts};
 use crate::lookup::{hospital_name, section_title, union_name};
+use crate::plan_query::{PlanQuery, StartQuery};
 use crate::state::DatasetHandle;
 
 /// [`PlanCard`]'s properties.
@@ -24,6 +28,60 @@ pub struct PlanCardProps {
     pub facility: AttrValue,
     /// The card's position (for ids).
     pub index: usize,
+    /// The facility's current unions.
+    pub members: Vec<UnionId>,
+    /// The query that produced the plan (for the printed checklist).
+    pub query: PlanQuery,
+    /// The rules the plan was made under.
+    pub rules: Rules,
+    /// The link that reproduces the plan.
+    pub share: AttrValue,
+}
+
+/// A core text in the UI's language.
+pub fn pick(lang: Lang, text: &Text) -> String {
+    match lang {
+        Lang::Ja => text.ja.clone(),
+        Lang::En => text.en.clone(),
+    }
+}
+
+/// The page of the report that shows a union: a hospital's or the union's
+/// own page rather than the summary table, where there is one.
+fn union_page(data: &Dataset, union: &UnionId) -> Option<Source> {
+    let record = data.unions.iter().find(|u| &u.id == union)?;
+    record
+        .sources
+        .iter()
+        .find(|s| s.section.0.starts_with("hospital-") || s.section.0.starts_with("union-"))
+        .or_else(|| record.sources.first())
+        .cloned()
+}
+
+/// Notes on a quote that the report misprints a name in (the data's
+/// `discrepancies` on names): the printed form and what the data does.
+pub fn misprints(data: &Dataset, source: &Source, lang: Lang) -> Vec<String> {
+    let texts = &lang.texts().planner_view;
+    tsunagu_core::access::misprints(data, source)
+        .into_iter()
+        .map(|(as_written, note)| {
+            texts
+                .misprint
+                .replace("{as_written}", as_written)
+                .replace("{note}", &pick(lang, note))
+        })
+        .collect()
+}
+
+/// A source as a list item's inline text: section, quote, misprint notes.
+pub fn source_line(data: &Dataset, source: &Source, lang: Lang) -> Html {
+    html! {
+        <span class="source">
+            { section_title(data, &source.section, lang) }
+            if let Some(q) = &source.quote { { " " }<q>{ q }</q> }
+            { for misprints(data, source, lang).into_iter().map(|note| html! { <span class="misprint">{ note }</span> }) }
+        </span>
+    }
 }
 
 /// A plan's title: 「加入不要」 or 「2ユニオンに加入: A、B」.
@@ -38,19 +96,39 @@ pub fn plan_title(texts: &PlannerTexts, data: &Dataset, plan: &Plan) -> String {
         .replace("{unions}", &names.join("、"))
 }
 
-/// One step of a path as the UI words it: the node's name and how it is reached.
+/// One step of a path as the UI words it: the node's name, how it is
+/// reached, and where the report says so.
 struct Step {
     name: String,
     via: String,
     relay: bool,
+    source: Option<Source>,
 }
 
-fn steps(texts: &PlannerTexts, data: &Dataset, facility: &str, path: &TargetPath) -> Vec<Step> {
+fn steps(
+    texts: &PlannerTexts,
+    data: &Dataset,
+    facility: &str,
+    start: &StartQuery,
+    path: &TargetPath,
+) -> Vec<Step> {
+    // A listed facility's membership is sourced; an unlisted one's is the
+    // user's own statement.
+    let membership = match (start, path.entry) {
+        (StartQuery::Facility(id), Entry::Member) => data
+            .facilities
+            .iter()
+            .find(|f| f.id.0 == *id)
+            .and_then(|f| f.memberships.iter().find(|m| m.union == path.union))
+            .map(|m| m.source.clone()),
+        _ => union_page(data, &path.union),
+    };
     let mut out = vec![
         Step {
             name: facility.to_owned(),
             via: texts.step_start.to_owned(),
             relay: false,
+            source: None,
         },
         Step {
             name: union_name(data, &path.union),
@@ -59,28 +137,42 @@ fn steps(texts: &PlannerTexts, data: &Dataset, facility: &str, path: &TargetPath
                 Entry::Join => texts.step_join.to_owned(),
             },
             relay: false,
+            source: membership,
         },
     ];
-    out.extend(path.hops.iter().map(|hop: &Hop| Step {
-        name: match &hop.node {
-            Node::Hospital(id) => hospital_name(data, id),
-            Node::Union(id) => union_name(data, id),
-            Node::Facility(id) => id.0.clone(),
-        },
-        via: match &hop.edge {
-            Edge::MemberOf => texts.step_member.to_owned(),
-            Edge::HostedBy => texts.step_host.to_owned(),
-            Edge::Link {
-                kind: LinkKind::Agreement,
-                ..
-            } => texts.step_agreement.to_owned(),
-            Edge::Link {
-                kind: LinkKind::IdlinkPartner,
-                ..
-            } => texts.step_partner.to_owned(),
-            Edge::UnionLink { label } => format!("{} {label}", texts.step_union_link),
-        },
-        relay: hop.edge.relays() > 0,
+    let mut at = path.union.clone();
+    out.extend(path.hops.iter().map(|hop: &Hop| {
+        let source = match &hop.edge {
+            Edge::HostedBy => union_page(data, &at),
+            Edge::Link { source, .. } => Some(source.clone()),
+            Edge::UnionLink { source, .. } => source.clone(),
+            Edge::MemberOf => None,
+        };
+        if let Node::Union(id) = &hop.node {
+            at = id.clone();
+        }
+        Step {
+            name: match &hop.node {
+                Node::Hospital(id) => hospital_name(data, id),
+                Node::Union(id) => union_name(data, id),
+                Node::Facility(id) => id.0.clone(),
+            },
+            via: match &hop.edge {
+                Edge::MemberOf => texts.step_member.to_owned(),
+                Edge::HostedBy => texts.step_host.to_owned(),
+                Edge::Link {
+                    kind: LinkKind::Agreement,
+                    ..
+                } => texts.step_agreement.to_owned(),
+                Edge::Link {
+                    kind: LinkKind::IdlinkPartner,
+                    ..
+                } => texts.step_partner.to_owned(),
+                Edge::UnionLink { label, .. } => format!("{} {label}", texts.step_union_link),
+            },
+            relay: hop.edge.relays() > 0,
+            source,
+        }
     }));
     out
 }
@@ -111,7 +203,8 @@ fn chain(steps: &[Step], label: &str) -> Html {
     #[allow(clippy::cast_precision_loss)] // a handful of steps
     let width = steps.len() as f64 * (box_w + gap) - gap + 4.0;
     html! {
-        <svg class="chain" viewBox={format!("0 0 {width} {}", box_h + 30.0)} role="img" aria-label={label.to_owned()}>
+        <svg class="chain" viewBox={format!("0 0 {width} {}", box_h + 30.0)} role="img" aria-label={label.to_owned()}
+            style={format!("max-width: {width}px")}>
             <title>{ label.to_owned() }</title>
             { for steps.iter().enumerate().map(|(i, step)| {
                 #[allow(clippy::cast_precision_loss)] // a handful of steps
@@ -144,14 +237,135 @@ fn chain(steps: &[Step], label: &str) -> Html {
     }
 }
 
-fn path_sources(path: &TargetPath) -> Vec<&Source> {
-    path.hops
+/// How to join one union: host and contact, founding, 連携医療機関数, and
+/// the report's words, each sourced.
+fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) -> Html {
+    let texts = &lang.texts().planner_view;
+    let table = &lang.texts().table;
+    let Some(record) = data.unions.iter().find(|u| &u.id == union) else {
+        return html! {};
+    };
+    let hosts: Vec<String> = record
+        .hosts
         .iter()
-        .filter_map(|hop| match &hop.edge {
-            Edge::Link { source, .. } => Some(source),
-            _ => None,
+        .map(|h| hospital_name(data, h))
+        .collect();
+    let linked: Vec<String> = record
+        .hosts
+        .iter()
+        .filter_map(|h| data.hospitals.iter().find(|x| &x.id == h))
+        .map(|h| {
+            // Every printed reading, as the data view shows them: 1,714 / 1,719
+            // (a reading printed the same twice is shown once).
+            let mut readings: Vec<String> = Vec::new();
+            for r in &h.linked_institutions {
+                let shown = crate::format::reading(r, table);
+                if !readings.contains(&shown) {
+                    readings.push(shown);
+                }
+            }
+            readings.join(" / ")
         })
-        .collect()
+        .filter(|r| !r.is_empty())
+        .collect();
+    let how = how_to_join(record);
+    let founded = record.founded.as_ref().map_or_else(
+        || texts.unknown.to_owned(),
+        |m| crate::format::month_label(&m.0, lang),
+    );
+    html! {
+        <section class="joining">
+            <h5><span class="apply-box" aria-hidden="true">{ "☐ " }</span>{ record.name.clone() }</h5>
+            <p class="contact">{ texts.apply_to.replace("{host}", &hosts.join("、")) }</p>
+            <dl class="facts">
+                <dt>{ texts.union_founded }</dt><dd>{ founded }</dd>
+                <dt>{ texts.union_linked }</dt>
+                <dd>{ if linked.is_empty() { texts.unknown.to_owned() } else { linked.join("、") } }</dd>
+            </dl>
+            <p class={classes!("from-report", how.iter().all(|h| common.contains(h)).then_some("all-common"))}>{ texts.from_report }</p>
+            <ul class="how">
+                { for how.iter().map(|h| html! {
+                    <li class={classes!(common.contains(h).then_some("common"))}>
+                        { if lang == Lang::En { h.en.clone() } else { h.ja.clone() } }
+                        { " — " }{ source_line(data, &h.source, lang) }
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// The marks of the assumptions a plan rests on, with why each is unsure.
+fn assumption_marks(assumptions: &[Assumption], lang: Lang) -> Html {
+    if assumptions.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="assumption" role="note">
+            { for assumptions.iter().map(|a| html! {
+                <>
+                    <p class="assumption-mark"><strong>{ pick(lang, &tsunagu_core::text::assumption_mark(*a)) }</strong></p>
+                    <p>{ pick(lang, &tsunagu_core::text::assumption_caveat(*a)) }</p>
+                </>
+            }) }
+        </div>
+    }
+}
+
+/// The checklist's printed header: who, where from, which targets, under
+/// which rules, on which data, and the link.
+fn print_header(props: &PlanCardProps) -> Html {
+    let lang = props.lang;
+    let texts = &lang.texts().planner_view;
+    let data = &*props.data;
+    let ward = match &props.query.start {
+        StartQuery::Facility(id) => data
+            .facilities
+            .iter()
+            .find(|f| f.id.0 == *id)
+            .and_then(|f| f.ward.clone()),
+        StartQuery::Unlisted { ward, .. } => ward.clone().map(tsunagu_core::model::WardId),
+        StartQuery::None => None,
+    };
+    let ward = ward
+        .and_then(|w| data.wards.iter().find(|x| x.id == w))
+        .map_or_else(
+            || texts.unknown.to_owned(),
+            |w| {
+                if lang == Lang::En {
+                    w.name_en.clone()
+                } else {
+                    w.name.clone()
+                }
+            },
+        );
+    let members: Vec<String> = props.members.iter().map(|u| union_name(data, u)).collect();
+    let targets: Vec<String> = props
+        .query
+        .targets
+        .iter()
+        .map(|t| hospital_name(data, &tsunagu_core::model::HospitalId(t.clone())))
+        .collect();
+    let title = if lang == Lang::En {
+        &data.meta.title.en
+    } else {
+        &data.meta.title.ja
+    };
+    html! {
+        <div class="print-only checklist-head">
+            <p class="checklist-title">{ texts.print_title }</p>
+            <dl class="facts">
+                <dt>{ texts.print_facility }</dt><dd>{ props.facility.to_string() }</dd>
+                <dt>{ texts.print_ward }</dt><dd>{ ward }</dd>
+                <dt>{ texts.current_unions }</dt>
+                <dd>{ if members.is_empty() { texts.no_unions.to_owned() } else { members.join("、") } }</dd>
+                <dt>{ texts.print_targets }</dt><dd>{ targets.join("、") }</dd>
+                <dt>{ texts.print_rules }</dt><dd>{ pick(lang, &tsunagu_core::text::rules_name(props.rules)) }</dd>
+                <dt>{ texts.print_link }</dt><dd class="url">{ props.share.to_string() }</dd>
+            </dl>
+            <p class="note">{ texts.print_data.replace("{title}", &format!("{title} / {}", data.meta.source_title)).replace("{date}", &data.meta.source_date.0) }</p>
+        </div>
+    }
 }
 
 /// A plan as a card.
@@ -162,6 +376,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
     let data = &*props.data;
     let plan = &props.plan;
     let title_id = format!("plan-{}-title", props.index);
+    let card_id = format!("plan-{}", props.index);
     let explain = if plan.relays == 0 {
         texts.explain_direct.to_owned()
     } else {
@@ -169,18 +384,44 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             .explain_relays
             .replace("{n}", &plan.relays.to_string())
     };
-    let mut sources: Vec<&Source> = plan.paths.iter().flat_map(path_sources).collect();
-    sources.dedup();
-    let onprint = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
+    let onprint = {
+        let card_id = card_id.clone();
+        Callback::from(move |_: MouseEvent| print_card(&card_id))
+    };
+    let assumed = !plan.assumptions.is_empty();
+    // Passages every union to join shares (the report's general advice),
+    // printed once on the checklist instead of once per union.
+    let common: Vec<SourcedText> = match plan.join.split_first() {
+        Some((first, rest)) if !rest.is_empty() => data
+            .unions
+            .iter()
+            .find(|u| &u.id == first)
+            .map(how_to_join)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|h| {
+                rest.iter().all(|u| {
+                    data.unions
+                        .iter()
+                        .find(|x| &x.id == u)
+                        .is_some_and(|x| how_to_join(x).contains(h))
+                })
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let title = plan_title(texts, data, plan);
+    let print_label = format!("{}：{}", texts.print, title);
 
     html! {
-        <article class="plan-card" aria-labelledby={title_id.clone()}>
+        <article id={card_id} class={classes!("plan-card", assumed.then_some("assumed"))} aria-labelledby={title_id.clone()}
+            data-assumptions={plan.assumptions.iter().map(|a| match a { Assumption::Agreements => "agreements", Assumption::Scenario => "scenario" }).collect::<Vec<_>>().join(",")}>
+            { print_header(props) }
             <header class="plan-head">
-                <h3 id={title_id}>{ plan_title(texts, data, plan) }</h3>
+                <h3 id={title_id}>{ title }</h3>
                 <p class="plan-relays">{ texts.plan_relays.replace("{n}", &plan.relays.to_string()) }</p>
             </header>
+            { assumption_marks(&plan.assumptions, lang) }
             <p>{ explain }</p>
             if !plan.exact {
                 <p class="warn">{ texts.inexact.replace("{n}", &plan.lower_bound.to_string()) }</p>
@@ -198,37 +439,79 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                     }
                 </div>
             }
+            <div class="apply">
+                <h4>{ texts.print_apply }</h4>
+                if plan.join.is_empty() {
+                    <p>{ texts.print_none }</p>
+                } else {
+                    { for plan.join.iter().map(|u| joining(data, u, &common, lang)) }
+                    if !common.is_empty() {
+                        <ul class="print-only how common-once">
+                            { for common.iter().map(|h| html! {
+                                <li>{ if lang == Lang::En { h.en.clone() } else { h.ja.clone() } }{ " — " }{ source_line(data, &h.source, lang) }</li>
+                            }) }
+                        </ul>
+                    }
+                }
+            </div>
             { for plan.paths.iter().map(|path| {
                 let target = hospital_name(data, &path.target);
-                let steps = steps(texts, data, &props.facility, path);
+                let steps = steps(texts, data, &props.facility, &props.query.start, path);
                 let label = texts.chain_label.replace("{target}", &target);
                 html! {
                     <section class="path">
                         <h4>{ texts.path_to.replace("{target}", &target).replace("{n}", &path.relays.to_string()) }</h4>
                         <div class="chain-scroll">{ chain(&steps, &label) }</div>
                         <ol class="steps">
-                            { for steps.iter().map(|s| html! {
-                                <li><span class="via">{ format!("{}: ", s.via) }</span>{ s.name.clone() }</li>
+                            { for steps.iter().enumerate().map(|(i, s)| html! {
+                                <li>
+                                    // The start is the facility itself: its name says it all.
+                                    if i > 0 { <span class="via">{ format!("{}: ", s.via) }</span> }
+                                    { s.name.clone() }
+                                    if let Some(source) = &s.source {
+                                        <span class="step-source">{ format!(" （{}: ", texts.sources) }{ source_line(data, source, lang) }{ "）" }</span>
+                                    }
+                                </li>
                             }) }
                         </ol>
                     </section>
                 }
             }) }
-            if !sources.is_empty() {
-                <div class="plan-sources">
-                    <h4>{ texts.sources }</h4>
-                    <ul>
-                        { for sources.iter().map(|s| html! {
-                            <li>
-                                { section_title(data, &s.section, lang) }
-                                if let Some(q) = &s.quote { { " " }<q>{ q }</q> }
-                            </li>
-                        }) }
-                    </ul>
-                </div>
-            }
+            <ol class="print-only path-lines">
+                { for plan.paths.iter().map(|path| {
+                    let steps = steps(texts, data, &props.facility, &props.query.start, path);
+                    let chain = steps.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" → ");
+                    html! {
+                        <li>{ texts.path_to.replace("{target}", &hospital_name(data, &path.target)).replace("{n}", &path.relays.to_string()) }{ ": " }{ chain }</li>
+                    }
+                }) }
+            </ol>
             <p class="caveat" role="note">{ texts.caveat }</p>
-            <button type="button" class="print-button" onclick={onprint}>{ texts.print }</button>
+            <div class="print-only outside-in-card">{ crate::views::outside_layer(lang, false) }</div>
+            <button type="button" class="print-button" onclick={onprint} aria-label={print_label}>{ texts.print }</button>
         </article>
     }
+}
+
+/// Prints one card: the page marks it, the stylesheet hides the rest while
+/// printing, and the mark is cleared once the print dialog closes.
+fn print_card(card_id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let document = gloo::utils::document();
+        let Some(card) = document.get_element_by_id(card_id) else {
+            return;
+        };
+        let _ = gloo::utils::body().set_attribute("data-print", card_id);
+        let _ = card.set_attribute("data-printing", "");
+        let window = gloo::utils::window();
+        let clear = gloo::events::EventListener::once(&window, "afterprint", move |_| {
+            let _ = gloo::utils::body().remove_attribute("data-print");
+            let _ = card.remove_attribute("data-printing");
+        });
+        clear.forget();
+        let _ = window.print();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = card_id;
 }

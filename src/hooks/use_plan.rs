@@ -5,6 +5,8 @@
 use std::rc::Rc;
 
 #[cfg(not(target_arch = "wasm32"))]
+use tsunagu_core::access::Rules;
+#[cfg(not(target_arch = "wasm32"))]
 use tsunagu_core::graph::UnionLink;
 #[cfg(not(target_arch = "wasm32"))]
 use tsunagu_core::planner::PlanRequest;
@@ -45,15 +47,17 @@ pub struct PlanHandle {
 pub fn use_plan(
     data: Option<DatasetHandle>,
     links: Rc<Vec<UnionLink>>,
+    rules: Rules,
     request: Option<PlanRequest>,
 ) -> PlanHandle {
     use tsunagu_core::index::NetworkIndex;
     use tsunagu_core::planner::{plan_joins_indexed, PlanLimits};
 
-    let status = use_memo((data, links, request), |(data, links, request)| {
-        match (data, request) {
+    let status = use_memo(
+        (data, links, rules, request),
+        |(data, links, rules, request)| match (data, request) {
             (Some(data), Some(request)) => match plan_joins_indexed(
-                &NetworkIndex::build(data, links),
+                &NetworkIndex::build(data, links, *rules),
                 request,
                 PlanLimits::default(),
             ) {
@@ -61,8 +65,8 @@ pub fn use_plan(
                 Err(error) => PlanStatus::Failed(error.to_string()),
             },
             _ => PlanStatus::Idle,
-        }
-    });
+        },
+    );
     PlanHandle {
         status: (*status).clone(),
         current: true,
@@ -78,6 +82,7 @@ mod browser {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
+    use tsunagu_core::access::Rules;
     use tsunagu_core::graph::UnionLink;
     use tsunagu_core::index::NetworkIndex;
     use tsunagu_core::planner::{
@@ -94,11 +99,13 @@ mod browser {
 
     /// Plans `request` on a Web Worker; falls back to planning here when no
     /// worker can be started (for example, from `file://`). `links` are a
-    /// what-if proposal's union links (empty for the real network).
+    /// what-if proposal's union links (empty for the real network); `rules`
+    /// the access rules to plan under.
     #[hook]
     pub fn use_plan(
         data: Option<DatasetHandle>,
         links: Rc<Vec<UnionLink>>,
+        rules: Rules,
         request: Option<PlanRequest>,
     ) -> PlanHandle {
         let status = use_state(|| PlanStatus::Idle);
@@ -114,36 +121,39 @@ mod browser {
                 Rc::clone(&latest),
                 Rc::clone(&requested),
             );
-            use_effect_with((data, links, request), move |(data, links, request)| {
-                requested.borrow_mut().clone_from(request);
-                let (Some(data), Some(request)) = (data.clone(), request.clone()) else {
-                    status.set(PlanStatus::Idle);
-                    return;
-                };
-                let id = latest.get() + 1;
-                latest.set(id);
-                let mut slot = live.borrow_mut();
-                if slot.is_none() {
-                    *slot = start(&status, &latest);
-                }
-                let Some(client) = slot.as_ref() else {
-                    // No worker: plan here, on the page.
-                    let index = NetworkIndex::build(&data, links);
-                    status.set(
-                        match plan_joins_indexed(&index, &request, PlanLimits::default()) {
-                            Ok(answer) => PlanStatus::Done(Rc::new(answer)),
-                            Err(error) => PlanStatus::Failed(error.to_string()),
-                        },
-                    );
-                    return;
-                };
-                let mut client = client.borrow_mut();
-                client.ensure_data(&data, links);
-                let json = serde_json::to_string(&request).unwrap_or_default();
-                #[allow(clippy::cast_precision_loss)] // request ids stay far below 2^52
-                client.send(&["plan".into(), JsValue::from_f64(id as f64), json.into()]);
-                status.set(PlanStatus::Running(Progress::default()));
-            });
+            use_effect_with(
+                (data, links, rules, request),
+                move |(data, links, rules, request)| {
+                    requested.borrow_mut().clone_from(request);
+                    let (Some(data), Some(request)) = (data.clone(), request.clone()) else {
+                        status.set(PlanStatus::Idle);
+                        return;
+                    };
+                    let id = latest.get() + 1;
+                    latest.set(id);
+                    let mut slot = live.borrow_mut();
+                    if slot.is_none() {
+                        *slot = start(&status, &latest);
+                    }
+                    let Some(client) = slot.as_ref() else {
+                        // No worker: plan here, on the page.
+                        let index = NetworkIndex::build(&data, links, *rules);
+                        status.set(
+                            match plan_joins_indexed(&index, &request, PlanLimits::default()) {
+                                Ok(answer) => PlanStatus::Done(Rc::new(answer)),
+                                Err(error) => PlanStatus::Failed(error.to_string()),
+                            },
+                        );
+                        return;
+                    };
+                    let mut client = client.borrow_mut();
+                    client.ensure_data(&data, links, *rules);
+                    let json = serde_json::to_string(&request).unwrap_or_default();
+                    #[allow(clippy::cast_precision_loss)] // request ids stay far below 2^52
+                    client.send(&["plan".into(), JsValue::from_f64(id as f64), json.into()]);
+                    status.set(PlanStatus::Running(Progress::default()));
+                },
+            );
         }
 
         let cancel = {

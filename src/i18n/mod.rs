@@ -237,8 +237,6 @@ pub struct PlannerTexts {
     pub chain_label: &'static str,
     /// Before unreachable targets.
     pub unreachable_heading: &'static str,
-    /// Reason: hosts no union and 0 relays.
-    pub reason_hosts_no_union: &'static str,
     /// Reason: no path.
     pub reason_no_path: &'static str,
     /// Reason: too many relays: "{needed}", "{allowed}".
@@ -271,6 +269,58 @@ pub struct PlannerTexts {
     pub cancelled: &'static str,
     /// When planning failed: "{reason}".
     pub failed: &'static str,
+    /// The access-rules switch's legend.
+    pub rules_legend: &'static str,
+    /// The assumption checkbox.
+    pub assume_label: &'static str,
+    /// Under the checkbox: what the default rule is.
+    pub assume_hint: &'static str,
+    /// Above the results when the assumption is on.
+    pub assumption_banner: &'static str,
+    /// A union's joining steps' heading.
+    pub how_to_join: &'static str,
+    /// The contact: "{host}".
+    pub apply_to: &'static str,
+    /// Founding month label.
+    pub union_founded: &'static str,
+    /// 連携医療機関数 label.
+    pub union_linked: &'static str,
+    /// Before the report's quoted words.
+    pub from_report: &'static str,
+    /// Heading of the hospital links shown as context.
+    pub context_heading: &'static str,
+    /// Under the outside layer's heading.
+    pub outside_note: &'static str,
+    /// A membership step's source label.
+    pub source_member: &'static str,
+    /// A hosting step's source label.
+    pub source_host: &'static str,
+    /// A misprint note: `{as_written}`, `{note}`.
+    pub misprint: &'static str,
+    /// The printed checklist's title.
+    pub print_title: &'static str,
+    /// Printed: the facility.
+    pub print_facility: &'static str,
+    /// Printed: its ward.
+    pub print_ward: &'static str,
+    /// Printed: the targets.
+    pub print_targets: &'static str,
+    /// Printed: unions to apply to.
+    pub print_apply: &'static str,
+    /// Printed: nothing to apply for.
+    pub print_none: &'static str,
+    /// Printed: the rules.
+    pub print_rules: &'static str,
+    /// Printed: "{title}", "{date}".
+    pub print_data: &'static str,
+    /// Printed: the link.
+    pub print_link: &'static str,
+    /// Printed: the checkbox column's label.
+    pub print_checkbox: &'static str,
+    /// A value not given.
+    pub unknown: &'static str,
+    /// A facility in no union.
+    pub no_unions: &'static str,
 }
 
 /// Words for keeping the data: import, export, edit, undo, storage notices.
@@ -784,8 +834,6 @@ pub struct WhatIfTexts {
     pub col_facility: &'static str,
     /// Disclosing hospital
     pub col_hospital: &'static str,
-    /// {u} unions to join, {r} relays
-    pub plan_cost: &'static str,
     /// No plan gets shorter.
     pub no_shorter: &'static str,
     /// Compare proposals
@@ -812,11 +860,75 @@ pub struct WhatIfTexts {
     pub unknown_proposal: &'static str,
     /// The device's storage is full: the proposal was not saved.
     pub storage_full: &'static str,
+    /// The next-step headline's heading.
+    pub next_heading: &'static str,
+    /// Under it: the rules used.
+    pub next_lead: &'static str,
+    /// Row: a facility in no union.
+    pub next_none: &'static str,
+    /// Row: a member of "{union}".
+    pub next_member: &'static str,
+    /// Column: today.
+    pub next_today: &'static str,
+    /// Column: with every union connected.
+    pub next_connected: &'static str,
+    /// Button: load the next step as the draft.
+    pub next_try: &'static str,
+    /// The next step's proposal name.
+    pub next_name: &'static str,
+    /// The assumption switch.
+    pub assume_label: &'static str,
+    /// Shown while the assumption is on.
+    pub assume_on: &'static str,
+}
+
+/// The cost of a plan in words: 「3 ユニオンに加入（中継 最大 1 回）」,
+/// "join 3 unions (at most 1 relay)"; `None` is out of reach.
+pub fn cost_text(lang: Lang, cost: Option<(usize, u32)>) -> String {
+    match (lang, cost) {
+        (Lang::Ja, None) => "届かない".to_owned(),
+        (Lang::En, None) => "out of reach".to_owned(),
+        (Lang::Ja, Some((0, r))) => format!("加入不要（中継 最大 {r} 回）"),
+        (Lang::En, Some((0, r))) => format!(
+            "no union to join (at most {})",
+            crate::format::count_en(r as usize, "relay", "relays")
+        ),
+        (Lang::Ja, Some((k, r))) => format!("{k} ユニオンに加入（中継 最大 {r} 回）"),
+        (Lang::En, Some((k, r))) => format!(
+            "join {} (at most {})",
+            crate::format::count_en(k, "union", "unions"),
+            crate::format::count_en(r as usize, "relay", "relays")
+        ),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_consent_caveat_is_the_one_the_cli_prints() {
+        let shared = tsunagu_core::text::consent_caveat();
+        assert_eq!(Lang::Ja.texts().planner_view.caveat, shared.ja);
+        assert_eq!(Lang::En.texts().planner_view.caveat, shared.en);
+    }
+
+    #[test]
+    fn plan_costs_read_in_each_language() {
+        assert_eq!(
+            cost_text(Lang::Ja, Some((7, 0))),
+            "7 ユニオンに加入（中継 最大 0 回）"
+        );
+        assert_eq!(
+            cost_text(Lang::En, Some((1, 1))),
+            "join 1 union (at most 1 relay)"
+        );
+        assert_eq!(
+            cost_text(Lang::En, Some((0, 2))),
+            "no union to join (at most 2 relays)"
+        );
+        assert_eq!(cost_text(Lang::Ja, None), "届かない");
+    }
 
     #[test]
     fn codes_round_trip_and_unknown_codes_are_rejected() {

@@ -225,8 +225,8 @@ fn union_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             let pick = |text: &tsunagu_core::model::Text| {
                 if lang == Lang::En { text.en.clone() } else { text.ja.clone() }
             };
-            if let Some(joining) = &u.joining {
-                notes.push(pick(joining));
+            for how in &u.how_to_join {
+                notes.push(if lang == Lang::En { how.en.clone() } else { how.ja.clone() });
             }
             for count in &u.registered_facilities {
                 notes.push(format!("{}: {}", count.as_of.0, count.count));

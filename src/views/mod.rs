@@ -13,7 +13,7 @@ pub use data::{DataView, DataViewProps};
 pub use growth::GrowthView;
 pub use network::NetworkView;
 pub use not_found::NotFoundView;
-pub use planner::PlannerView;
+pub use planner::{outside_layer, PlannerView};
 pub use present::PresentView;
 pub use wards::WardsView;
 pub use whatif::{describe, WhatIfView, WhatIfViewProps};

@@ -174,8 +174,19 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                         if !registered.is_empty() { { row(texts.growth_view.chart_linked, registered.join("、")) } }
                         { row(t.members, if members.is_empty() { unknown.to_owned() } else { members.join("、") }) }
                     </dl>
-                    if let Some(joining) = &u.joining {
-                        <p>{ if lang == Lang::En { joining.en.clone() } else { joining.ja.clone() } }</p>
+                    if !u.how_to_join.is_empty() {
+                        <h4>{ lang.texts().planner_view.how_to_join }</h4>
+                        <ul class="how-to-join">
+                            { for u.how_to_join.iter().map(|h| html! {
+                                <li>
+                                    { if lang == Lang::En { h.en.clone() } else { h.ja.clone() } }
+                                    <span class="source">
+                                        { format!(" — {}", section_title(data, &h.source.section, lang)) }
+                                        if let Some(q) = &h.source.quote { { " " }<q>{ q }</q> }
+                                    </span>
+                                </li>
+                            }) }
+                        </ul>
                     }
                     { sources_list(data, &sources, lang, texts) }
                 </>

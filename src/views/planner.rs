@@ -9,17 +9,18 @@
 use std::rc::Rc;
 
 use gloo::history::query::Raw;
+use tsunagu_core::access::{partners, Rules};
 use tsunagu_core::graph::UnionLink;
-use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId, WardId};
+use tsunagu_core::model::{Dataset, FacilityId, HospitalId, LinkKind, UnionId, WardId};
 use tsunagu_core::names::fold_name;
-use tsunagu_core::planner::{PlanRequest, Progress, Start, UnreachableReason};
+use tsunagu_core::planner::{PlanAnswer, PlanRequest, Progress, Start, UnreachableReason};
 use tsunagu_core::whatif::apply_scenario;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{describe, ViewProps};
 use crate::app::{Route, VIEW_TITLE_ID};
-use crate::components::PlanCard;
+use crate::components::{pick, PlanCard};
 use crate::hooks::{use_plan, PlanHandle, PlanStatus};
 use crate::i18n::{Lang, PlannerTexts};
 use crate::lookup::{hospital_name, nfkc, union_name};
@@ -133,7 +134,9 @@ pub fn planner_view(props: &ViewProps) -> Html {
         |data| known_only(data, &raw_query),
     );
     query.proposal = proposal.as_ref().map(|p| p.id.clone());
-    let plan = use_plan(data.clone(), links, request_for(&query));
+    query.assume_agreements = raw_query.assume_agreements;
+    let rules = query.rules();
+    let plan = use_plan(data.clone(), links, rules, request_for(&query));
 
     let heading = html! {
         <>
@@ -183,7 +186,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
                     <TargetPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
                     <PlanOptions {lang} data={data.clone()} query={query.clone()} {on_change} />
                 </form>
-                <PlanResults {lang} {data} {query} {plan} {dropped} />
+                <PlanResults {lang} {data} {query} {plan} {dropped} {rules} />
             </div>
         </section>
     }
@@ -569,6 +572,11 @@ fn plan_options(props: &PickerProps) -> Html {
         let onchange = props.on_change.reform(move |_: Event| next.clone());
         html! { <li><label class="check"><input type="checkbox" {checked} {onchange} />{ u.name.clone() }</label></li> }
     });
+    let on_assume = {
+        let mut next = props.query.clone();
+        next.assume_agreements = !props.query.assume_agreements;
+        props.on_change.reform(move |_: Event| next.clone())
+    };
     let relay_choice = |value: Option<u32>, label: String| {
         let selected = props.query.max_relays == value;
         html! { <option value={value.map(|v| v.to_string()).unwrap_or_default()} {selected}>{ label }</option> }
@@ -588,6 +596,15 @@ fn plan_options(props: &PickerProps) -> Html {
                 <legend>{ texts.exclude }</legend>
                 <ul>{ for boxes }</ul>
             </fieldset>
+            <fieldset class="checks rules">
+                <legend>{ texts.rules_legend }</legend>
+                <label class="check">
+                    <input type="checkbox" checked={props.query.assume_agreements} onchange={on_assume}
+                        aria-describedby="assume-hint" />
+                    { texts.assume_label }
+                </label>
+                <p class="note" id="assume-hint">{ texts.assume_hint }</p>
+            </fieldset>
         </fieldset>
     }
 }
@@ -599,11 +616,40 @@ struct ResultsProps {
     query: PlanQuery,
     plan: PlanHandle,
     dropped: bool,
+    rules: Rules,
 }
 
-fn reason_text(texts: &PlannerTexts, data: &Dataset, reason: &UnreachableReason) -> String {
-    match reason {
-        UnreachableReason::HostsNoUnion => texts.reason_hosts_no_union.to_owned(),
+fn reason_text(
+    lang: Lang,
+    texts: &PlannerTexts,
+    data: &Dataset,
+    unreachable: &tsunagu_core::planner::Unreachable,
+) -> String {
+    let name = |id: &HospitalId| {
+        data.hospitals.iter().find(|h| &h.id == id).map_or_else(
+            || tsunagu_core::model::Text {
+                ja: id.0.clone(),
+                en: id.0.clone(),
+            },
+            |h| tsunagu_core::model::Text {
+                ja: h.name.clone(),
+                en: h.name_en.clone(),
+            },
+        )
+    };
+    match &unreachable.reason {
+        UnreachableReason::HostsNoUnion => {
+            let partners: Vec<tsunagu_core::model::Text> =
+                unreachable.shares_with.iter().map(name).collect();
+            let joined = tsunagu_core::text::join_list(&partners);
+            pick(
+                lang,
+                &tsunagu_core::text::hosts_no_union(
+                    &name(&unreachable.target),
+                    (!partners.is_empty()).then_some(&joined),
+                ),
+            )
+        }
         UnreachableReason::NoPath => texts.reason_no_path.to_owned(),
         UnreachableReason::TooManyRelays { needed, allowed } => texts
             .reason_too_many
@@ -617,6 +663,131 @@ fn reason_text(texts: &PlannerTexts, data: &Dataset, reason: &UnreachableReason)
                 .collect::<Vec<_>>()
                 .join("、"),
         ),
+    }
+}
+
+/// The targets' links to other hospitals, as context beside the plans: who
+/// shares records with whom, never a way in for the facility.
+fn context(lang: Lang, data: &Dataset, answer: &PlanAnswer) -> Html {
+    let texts = &lang.texts().planner_view;
+    let text_of = |id: &HospitalId| {
+        data.hospitals.iter().find(|h| &h.id == id).map_or_else(
+            || tsunagu_core::model::Text {
+                ja: id.0.clone(),
+                en: id.0.clone(),
+            },
+            |h| tsunagu_core::model::Text {
+                ja: h.name.clone(),
+                en: h.name_en.clone(),
+            },
+        )
+    };
+    let targets = answer
+        .plans
+        .first()
+        .map(|p| p.paths.iter().map(|path| &path.target).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(answer.unreachable.iter().map(|u| &u.target));
+    // One line per target and kind of link, naming every partner, so that
+    // a hospital with nine partners reads as two sentences, not nine.
+    let mut seen: Vec<&HospitalId> = Vec::new();
+    let items: Vec<Html> = targets
+        .filter(|t| {
+            let new = !seen.contains(t);
+            seen.push(t);
+            new
+        })
+        .flat_map(|target| {
+            let links = partners(data, target);
+            [LinkKind::Agreement, LinkKind::IdlinkPartner]
+                .into_iter()
+                .filter_map(|kind| {
+                    let of_kind: Vec<_> = links.iter().filter(|p| p.link.kind == kind).collect();
+                    if of_kind.is_empty() {
+                        return None;
+                    }
+                    let names: Vec<tsunagu_core::model::Text> =
+                        of_kind.iter().map(|p| text_of(p.hospital)).collect();
+                    let note = tsunagu_core::text::partner_note(
+                        &text_of(target),
+                        &tsunagu_core::text::join_list(&names),
+                        kind,
+                        answer.rules,
+                    );
+                    Some(html! {
+                        <li>
+                            { pick(lang, &note) }
+                            <p class="context-sources">
+                                { format!("{}: ", texts.sources) }
+                                { for sections(&of_kind.iter().map(|p| &p.link.source).collect::<Vec<_>>()).into_iter().map(|(section, quotes)| html! {
+                                    <span class="source">
+                                        { crate::lookup::section_title(data, section, lang) }
+                                        { for quotes.iter().map(|q| html! { <>{ " " }<q>{ (*q).clone() }</q></> }) }
+                                        { " " }
+                                    </span>
+                                }) }
+                                { for of_kind.iter().flat_map(|p| crate::components::misprints(data, &p.link.source, lang)).map(|note| html! { <span class="misprint">{ note }</span> }) }
+                            </p>
+                        </li>
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="context" aria-labelledby="context-heading">
+            <h3 id="context-heading">{ texts.context_heading }</h3>
+            <ul>{ for items }</ul>
+        </section>
+    }
+}
+
+/// Sources grouped by section, each section once with its quotes, in the
+/// order first seen.
+fn sections<'a>(
+    sources: &[&'a tsunagu_core::model::Source],
+) -> Vec<(&'a tsunagu_core::model::SectionId, Vec<&'a String>)> {
+    let mut out: Vec<(&tsunagu_core::model::SectionId, Vec<&String>)> = Vec::new();
+    for source in sources {
+        let at = if let Some(at) = out.iter().position(|(s, _)| *s == &source.section) {
+            at
+        } else {
+            out.push((&source.section, Vec::new()));
+            out.len() - 1
+        };
+        if let Some(q) = &source.quote {
+            out[at].1.push(q);
+        }
+    }
+    out
+}
+
+/// Facts from outside the report, each cited, always apart from the
+/// report's facts. On the page (`labelled`, its heading with an id) every
+/// fact; in a printed checklist only those about applying: joining,
+/// consent and fees.
+pub fn outside_layer(lang: Lang, labelled: bool) -> Html {
+    let texts = &lang.texts().planner_view;
+    let Some(layer) = tsunagu_core::outside::bundled() else {
+        return html! {};
+    };
+    html! {
+        <section class="outside" aria-labelledby={labelled.then_some("outside-heading")}>
+            <h3 id={labelled.then_some("outside-heading")}>{ pick(lang, &layer.title) }</h3>
+            <p class="note">{ texts.outside_note }</p>
+            <ul>
+                { for layer.facts.iter().filter(|f| labelled || f.topic != "agreements").map(|f| html! {
+                    <li data-fact={f.id.clone()}>
+                        { pick(lang, &f.text) }
+                        <cite>{ format!(" — {}（{}）{}", f.citation.title, f.citation.publisher, f.citation.address) }</cite>
+                    </li>
+                }) }
+            </ul>
+        </section>
     }
 }
 
@@ -683,15 +854,23 @@ fn plan_results(props: &ResultsProps) -> Html {
                 if answer.plans.is_empty() {
                     <p class="empty">{ texts.no_plan }</p>
                 }
+                if props.rules == Rules::AssumeAgreements {
+                    <div class="assumption banner" role="note">
+                        <p><strong>{ pick(lang, &tsunagu_core::text::rules_name(props.rules)) }</strong></p>
+                        <p>{ texts.assumption_banner }</p>
+                    </div>
+                }
                 { for answer.plans.iter().enumerate().map(|(index, plan)| html! {
-                    <PlanCard {lang} data={props.data.clone()} plan={plan.clone()} facility={facility.clone()} {index} />
+                    <PlanCard {lang} data={props.data.clone()} plan={plan.clone()} facility={facility.clone()} {index}
+                        members={answer.members.clone()} query={props.query.clone()} rules={props.rules} share={AttrValue::from(share_url(&props.query))} />
                 }) }
+                { context(lang, data, answer) }
                 if !answer.unreachable.is_empty() {
                     <section class="unreachable" aria-labelledby="unreachable-heading">
                         <h3 id="unreachable-heading">{ texts.unreachable_heading }</h3>
                         <ul>
                             { for answer.unreachable.iter().map(|u| html! {
-                                <li><strong>{ hospital_name(data, &u.target) }</strong>{ "：" }{ reason_text(texts, data, &u.reason) }</li>
+                                <li data-reason={u.reason.code()}><strong>{ hospital_name(data, &u.target) }</strong>{ "：" }{ reason_text(lang, texts, data, u) }</li>
                             }) }
                         </ul>
                     </section>
@@ -703,6 +882,7 @@ fn plan_results(props: &ResultsProps) -> Html {
                 if answer.plans.is_empty() {
                     <p class="caveat" role="note">{ texts.caveat }</p>
                 }
+                { outside_layer(lang, true) }
             </>
         },
     };

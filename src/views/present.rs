@@ -6,10 +6,11 @@
 
 use std::rc::Rc;
 
-use tsunagu_core::graph::UnionLink;
+use tsunagu_core::access::Rules;
 use tsunagu_core::index::NetworkIndex;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
 use tsunagu_core::planner::{plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequest, Start};
+use tsunagu_core::proposal::next_step;
 use tsunagu_core::timeline::{growth_timeline, GrowthEvent, Happening};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -120,7 +121,7 @@ fn plan(graph: &NetworkIndex, start: Start, targets: Vec<HospitalId>) -> Option<
 pub fn tour(data: &Dataset) -> Vec<Slide> {
     let texts = Lang::Ja.texts();
     let mut slides = growth_slides(data);
-    let graph = NetworkIndex::build(data, &[]);
+    let graph = NetworkIndex::build(data, &[], Rules::Confirmed);
 
     let facility = FacilityId::from("miki-family-clinic");
     let target = HospitalId::from("hokudai");
@@ -160,52 +161,43 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
         });
     }
 
-    // The report's next step: connect every union. A clinic in one union wants
-    // every disclosing hospital.
-    let disclosing = data.disclosing_ids();
-    let start_union = UnionId::from("tmnit");
-    let links: Vec<UnionLink> = data
-        .unions
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| {
-            data.unions[i + 1..].iter().map(move |b| UnionLink {
-                a: a.id.clone(),
-                b: b.id.clone(),
-                directed: false,
-                label: "全体接続".to_owned(),
-            })
-        })
-        .collect();
-    let connected = NetworkIndex::build(data, &links);
-    let start = || Start::Members(vec![start_union.clone()]);
-    if let (Some(before), Some(after)) = (
-        plan(&graph, start(), disclosing.clone()),
-        plan(&connected, start(), disclosing.clone()),
-    ) {
-        let first = |a: &PlanAnswer| a.plans.first().map(|p| (p.join.len(), p.relays));
-        let union = union_name(data, &start_union);
-        let n = disclosing.len();
-        let (mut lines_ja, mut lines_en) = (Vec::new(), Vec::new());
-        if let (Some((kb, rb)), Some((ka, ra))) = (first(&before), first(&after)) {
-            lines_ja.push(format!("いま: {union} の会員が開示病院 {n} か所すべてを見るには、あと {kb} ユニオンへの加入が必要（中継 最大 {rb} 回）"));
-            lines_en.push(format!("Today: a member of {union} must join {kb} more unions to see all {n} disclosing hospitals (at most {rb} relays)"));
-            lines_ja.push(format!(
-                "全体でユニオンを繋げると: 加入 {ka} ユニオンで届く（中継 最大 {ra} 回）"
-            ));
-            lines_en.push(format!(
-                "With every union connected: {ka} unions to join (at most {ra} relays)"
-            ));
-        }
-        lines_ja.push("それぞれの病院の事情や条件が異なるため、ゆっくりと話し合い構築へ（報告書「次のステップ」）".to_owned());
-        lines_en.push("Each hospital's situation differs, so this is to be built slowly, by discussion (the report's next step)".to_owned());
-        slides.push(Slide {
-            title_ja: "次のステップ: 全体でユニオンを繋げる（仮定）".to_owned(),
-            title_en: "Next step: connect every union (what-if)".to_owned(),
-            lines_ja,
-            lines_en,
-        });
-    }
+    // The report's next step, measured under the confirmed rule: what it
+    // takes today to view every 開示病院, and with every union connected.
+    let member_union = UnionId::from("tmnit");
+    let step = next_step(data, &member_union);
+    let union = union_name(data, &member_union);
+    let n = step.disclosing;
+    let (mut lines_ja, mut lines_en) = (Vec::new(), Vec::new());
+    let cost_ja = |c| crate::i18n::cost_text(Lang::Ja, c);
+    let cost_en = |c| crate::i18n::cost_text(Lang::En, c);
+    lines_ja.push(format!(
+        "いま: 開示病院 {n} か所すべてを見るには、どのユニオンにも入っていない施設は {}、{union} の会員は {}",
+        cost_ja(step.none_before),
+        cost_ja(step.member_before)
+    ));
+    lines_en.push(format!(
+        "Today: to view all {n} disclosing hospitals, a facility in no union: {}; a member of {union}: {}",
+        cost_en(step.none_before),
+        cost_en(step.member_before)
+    ));
+    lines_ja.push(format!(
+        "全体でユニオンを繋げると（仮定）: どこにも入っていない施設は {}、{union} の会員は {}",
+        cost_ja(step.none_after),
+        cost_ja(step.member_after)
+    ));
+    lines_en.push(format!(
+        "With every union connected (what-if): a facility in no union: {}; a member of {union}: {}",
+        cost_en(step.none_after),
+        cost_en(step.member_after)
+    ));
+    lines_ja.push("それぞれの病院の事情や条件が異なるため、ゆっくりと話し合い構築へ（報告書「次のステップ」）".to_owned());
+    lines_en.push("Each hospital's situation differs, so this is to be built slowly, by discussion (the report's next step)".to_owned());
+    slides.push(Slide {
+        title_ja: "次のステップ: 全体でユニオンを繋げる".to_owned(),
+        title_en: "Next step: connect every union".to_owned(),
+        lines_ja,
+        lines_en,
+    });
     slides
 }
 
@@ -387,10 +379,26 @@ mod tests {
             titles[1].starts_with("例: みきファミリークリニック"),
             "{titles:?}"
         );
+        // The figures, under the confirmed rule: today 7 unions for
+        // a facility in none and 6 for a TMNIT member; connected, 1 and 0,
+        // at one relay.
         let what_if = &slides[slides.len() - 1];
         assert!(
-            what_if.lines_ja[1].starts_with("全体でユニオンを繋げると: 加入 0 ユニオン"),
+            what_if.lines_ja[0].contains("施設は 7 ユニオンに加入（中継 最大 0 回）")
+                && what_if.lines_ja[0].contains("会員は 6 ユニオンに加入"),
             "{what_if:?}"
+        );
+        assert!(
+            what_if.lines_ja[1].contains("施設は 1 ユニオンに加入（中継 最大 1 回）")
+                && what_if.lines_ja[1].contains("会員は 加入不要（中継 最大 1 回）"),
+            "{what_if:?}"
+        );
+        // The sample plan joins 北大's own union: no agreement is a way in.
+        let sample = &slides[slides.len() - 2];
+        assert!(
+            sample.lines_ja[0].contains("ICTネットワーク")
+                && !sample.lines_ja[0].contains("加入不要"),
+            "{sample:?}"
         );
     }
 }

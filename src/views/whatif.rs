@@ -7,14 +7,16 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use tsunagu_core::access::Rules;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
-use tsunagu_core::proposal::{assess, cell, Assessment, Cost};
-use tsunagu_core::whatif::{apply_scenario, Change, Scenario};
+use tsunagu_core::proposal::{assess, cell, next_step, Assessment, NextStep};
+use tsunagu_core::whatif::{apply_scenario, connect_every_union, Change, Scenario};
 use yew::prelude::*;
 
 use crate::app::VIEW_TITLE_ID;
+use crate::components::pick;
 use crate::files;
-use crate::i18n::{Lang, WhatIfTexts};
+use crate::i18n::{cost_text, Lang, WhatIfTexts};
 use crate::lookup::{hospital_name, union_name};
 use crate::proposals::{self, next_id, Proposal};
 use crate::state::DatasetHandle;
@@ -79,17 +81,6 @@ pub fn describe(data: &Dataset, change: &Change, t: &WhatIfTexts) -> String {
             .replace("{hospital}", &hospital_name(data, hospital))
             .replace("{union}", name),
     }
-}
-
-fn cost_text(cost: Option<Cost>, t: &WhatIfTexts) -> String {
-    cost.map_or_else(
-        || t.unreachable.to_owned(),
-        |(u, r)| {
-            t.plan_cost
-                .replace("{u}", &u.to_string())
-                .replace("{r}", &r.to_string())
-        },
-    )
 }
 
 /// The visible word of a "verb: {name}" template (the name is in the
@@ -174,7 +165,8 @@ fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang) -> H
     }
 }
 
-fn shorter_table(next: &Dataset, a: &Assessment, t: &WhatIfTexts) -> Html {
+fn shorter_table(next: &Dataset, a: &Assessment, lang: Lang) -> Html {
+    let t = &lang.texts().whatif_view;
     if a.shorter.is_empty() {
         return html! { <p>{ t.no_shorter }</p> };
     }
@@ -192,7 +184,7 @@ fn shorter_table(next: &Dataset, a: &Assessment, t: &WhatIfTexts) -> Html {
             <tbody>
                 { for a.shorter.iter().map(|s| html! {
                     <tr><td>{ facility(&s.facility) }</td><td>{ hospital_name(next, &s.hospital) }</td>
-                        <td>{ cost_text(s.before, t) }</td><td class="changed">{ cost_text(s.after, t) }</td></tr>
+                        <td>{ cost_text(lang, s.before) }</td><td class="changed">{ cost_text(lang, s.after) }</td></tr>
                 }) }
             </tbody>
         </table>
@@ -217,6 +209,43 @@ fn summary(a: &Assessment, t: &WhatIfTexts) -> Html {
                 <li>{ t.plans_truncated.replace("{n}", &a.plans_compared.to_string()) }</li>
             }
         </ul>
+    }
+}
+
+/// The report's next step in figures, under the confirmed rule: today and
+/// with every union connected, for a facility in no union and for a TMNIT
+/// member.
+fn next_step_box(
+    lang: Lang,
+    data: &Dataset,
+    step: Option<&NextStep>,
+    on_try: Callback<MouseEvent>,
+) -> Html {
+    let t = &lang.texts().whatif_view;
+    let Some(step) = step else {
+        return html! {};
+    };
+    let union = union_name(data, &step.union);
+    html! {
+        <section class="next-step" aria-labelledby="next-step-heading">
+            <h3 id="next-step-heading">{ t.next_heading }</h3>
+            <p class="hint">{ t.next_lead.replace("{n}", &step.disclosing.to_string()) }</p>
+            <div class="table-scroll">
+                <table>
+                    <caption class="visually-hidden">{ t.next_heading }</caption>
+                    <thead><tr><td></td><th scope="col">{ t.next_today }</th><th scope="col">{ t.next_connected }</th></tr></thead>
+                    <tbody>
+                        <tr><th scope="row">{ t.next_none }</th>
+                            <td>{ cost_text(lang, step.none_before) }</td><td>{ cost_text(lang, step.none_after) }</td></tr>
+                        <tr><th scope="row">{ t.next_member.replace("{union}", &union) }</th>
+                            <td>{ cost_text(lang, step.member_before) }</td><td>{ cost_text(lang, step.member_after) }</td></tr>
+                    </tbody>
+                </table>
+            </div>
+            <div class="button-row">
+                <button type="button" onclick={on_try}>{ t.next_try }</button>
+            </div>
+        </section>
     }
 }
 
@@ -391,17 +420,30 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
     let compared = use_state(BTreeSet::<String>::new);
     let import_errors = use_state(Vec::<String>::new);
     let saved_flash = use_state(|| false);
+    // The reach matrix and the plans follow the confirmed rule unless the
+    // user switches the assumption on.
+    let assume = use_state(|| false);
+    let rules = if *assume {
+        Rules::AssumeAgreements
+    } else {
+        Rules::Confirmed
+    };
+    let headline = use_memo(props.data.clone(), |data| {
+        data.as_ref()
+            .filter(|d| d.facilities.len() <= MAX_ASSESSED_FACILITIES)
+            .map(|d| next_step(d, &UnionId::from("tmnit")))
+    });
     let heading = html! { <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.whatif.title }</h2> };
     let assessed = use_memo(
-        (props.data.clone(), draft.scenario.clone()),
-        |(data, scenario)| {
+        (props.data.clone(), draft.scenario.clone(), rules),
+        |(data, scenario, rules)| {
             let data = data.as_ref()?;
             if data.facilities.len() > MAX_ASSESSED_FACILITIES {
                 return None;
             }
             let (next, _) = apply_scenario(data, scenario);
             Some((
-                Rc::new(assess(data, scenario, MAX_COMPARED_PLANS)),
+                Rc::new(assess(data, scenario, *rules, MAX_COMPARED_PLANS)),
                 Rc::new(next),
             ))
         },
@@ -411,8 +453,9 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             props.data.clone(),
             props.proposals.clone(),
             (*compared).clone(),
+            rules,
         ),
-        |(data, proposals, compared)| {
+        |(data, proposals, compared, rules)| {
             let Some(data) = data
                 .as_ref()
                 .filter(|d| d.facilities.len() <= MAX_ASSESSED_FACILITIES)
@@ -422,7 +465,12 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             proposals
                 .iter()
                 .filter(|p| compared.contains(&p.id))
-                .map(|p| (p.clone(), assess(data, &p.scenario, MAX_COMPARED_PLANS)))
+                .map(|p| {
+                    (
+                        p.clone(),
+                        assess(data, &p.scenario, *rules, MAX_COMPARED_PLANS),
+                    )
+                })
                 .collect::<Vec<_>>()
         },
     );
@@ -605,6 +653,19 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             </li>
         }
     });
+    let on_assume = {
+        let assume = assume.clone();
+        Callback::from(move |_: Event| assume.set(!*assume))
+    };
+    let on_try = {
+        let (draft, data, name) = (draft.clone(), data.clone(), t.next_name);
+        Callback::from(move |_: MouseEvent| {
+            draft.set(Draft {
+                id: None,
+                scenario: connect_every_union(&data, name),
+            });
+        })
+    };
     let is_saved = draft.id.as_ref().is_some_and(|id| {
         props
             .proposals
@@ -666,7 +727,15 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                     </section>
                 </div>
                 <div class="whatif-results">
+                    { next_step_box(lang, &data, (*headline).as_ref(), on_try) }
                     <h3>{ t.results_heading }</h3>
+                    <label class="check rules">
+                        <input type="checkbox" checked={*assume} onchange={on_assume} />
+                        { t.assume_label }
+                    </label>
+                    if *assume {
+                        <p class="assumption" role="note"><strong>{ pick(lang, &tsunagu_core::text::rules_name(rules)) }</strong>{ " " }{ t.assume_on }</p>
+                    }
                     { match (*assessed).as_ref() {
                         Some((a, next)) => html! {
                             <>
@@ -675,7 +744,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                                 { matrix_table(next, a, t) }
                                 { pairs_table(&data, a, t, lang) }
                                 <p class="hint">{ t.pairs_note }</p>
-                                { shorter_table(next, a, t) }
+                                { shorter_table(next, a, lang) }
                             </>
                         },
                         None => html! {

@@ -12,6 +12,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use tsunagu_core::access::Rules;
 use tsunagu_core::index::NetworkIndex;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
 use tsunagu_core::planner::{plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequest, Start};
@@ -19,6 +20,10 @@ use tsunagu_core::synth::{synthesize, Scale};
 use tsunagu_core::validate::load_dataset;
 pub use tsunagu_core::whatif::ReachMatrix;
 
+/// The rules the workloads plan under: agreements assumed, so that searches
+/// cross hospital links too. That is the engine's harder case (and the graph
+/// graphology and the brute force are given), not the app's default.
+pub const RULES: Rules = Rules::AssumeAgreements;
 /// Queries per pass for the plan and search workloads.
 pub const QUERIES: usize = 200;
 /// Candidate unions in the multi-target workload (brute force tries 2^12 sets).
@@ -89,7 +94,7 @@ impl Workload {
 
     /// Queries drawn with `seed` on `data`.
     pub fn new(data: Dataset, seed: u64) -> Self {
-        let index = NetworkIndex::build(&data, &[]);
+        let index = NetworkIndex::build(&data, &[], RULES);
         let disclosing: Vec<HospitalId> = index.disclosing().to_vec();
         let mut rng = Rng::new(seed);
         let mut pairs = Vec::with_capacity(QUERIES);
@@ -187,7 +192,7 @@ impl Workload {
     /// A what-if recompute: an index of the records without facilities,
     /// then the reach matrix.
     pub fn recompute_pass(&self) -> ReachMatrix {
-        NetworkIndex::for_reach(&self.data, &[]).reach_matrix()
+        NetworkIndex::for_reach(&self.data, &[], RULES).reach_matrix()
     }
 
     /// The baseline for the reach matrix: one search per facility, counting
@@ -539,7 +544,9 @@ pub fn greedy_vs_exact(workload: &Workload) -> Vec<(usize, usize)> {
 
 /// Builds the index again (as after a what-if change); returns its union count.
 pub fn rebuild_index(workload: &Workload) -> usize {
-    NetworkIndex::build(&workload.data, &[]).unions().len()
+    NetworkIndex::build(&workload.data, &[], RULES)
+        .unions()
+        .len()
 }
 
 /// The dataset as JSON, as `tsunagu synth` writes it.

@@ -113,7 +113,7 @@ fn run(seed: u64, quick: bool) -> Result<(Value, bool), String> {
     let workload = Workload::japan(seed);
     let build_index = {
         let start = Instant::now();
-        let _ = tsunagu_core::index::NetworkIndex::build(&workload.data, &[]);
+        let _ = tsunagu_core::index::NetworkIndex::build(&workload.data, &[], tsunagu_bench::RULES);
         start.elapsed().as_secs_f64() * 1_000.0
     };
     eprintln!(

@@ -1,20 +1,24 @@
 //! The `tsunagu` command-line tool: a thin layer over `tsunagu-core`.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{ArgGroup, Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use serde_json::{json, Value};
+use tsunagu_core::access::{self, Partner, Rules};
 use tsunagu_core::bundled::SAPPORO_JSON;
 use tsunagu_core::graph::{Edge, NetworkGraph, Node};
-use tsunagu_core::model::Dataset;
+use tsunagu_core::model::{Dataset, Source, SourcedText, Text};
 use tsunagu_core::model::{FacilityId, HospitalId, LinkKind, UnionId};
 use tsunagu_core::names::{lookup, Kind, Lookup};
 use tsunagu_core::planner::{
-    plan_joins, Entry, PlanAnswer, PlanLimits, PlanRequest, Start, UnreachableReason,
+    plan_joins, Entry, PlanAnswer, PlanLimits, PlanRequest, Start, Unreachable, UnreachableReason,
 };
 use tsunagu_core::stats::dataset_stats;
+use tsunagu_core::text;
 use tsunagu_core::validate::{load_dataset, Problem, Severity};
+use tsunagu_core::whatif::{apply_scenario, Scenario};
 use unicode_normalization::UnicodeNormalization;
 
 /// つなぐ — さっぽろ ID-Link 連携経路ナビ (command line).
@@ -28,6 +32,23 @@ struct Cli {
     command: Command,
 }
 
+/// An unconfirmed assumption to plan under (`--assume`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Assume {
+    /// 病院間協定 and ID-Link 連携病院 links relay records to member facilities
+    /// (the report never says so: unconfirmed)
+    Agreements,
+}
+
+/// The access rules for an optional `--assume`: the confirmed rule unless
+/// an assumption is asked for.
+fn rules_for(assume: Option<Assume>) -> Rules {
+    match assume {
+        None => Rules::Confirmed,
+        Some(Assume::Agreements) => Rules::AssumeAgreements,
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Checks a dataset and lists every problem (exit 0: valid; 1: invalid).
@@ -35,7 +56,10 @@ enum Command {
         /// The dataset to check; the bundled one when omitted.
         file: Option<PathBuf>,
     },
-    /// Plans which unions to join to reach the target hospitals (exit 2: unknown name).
+    /// Plans which unions to join to view the target hospitals' records (exit 2: unknown name).
+    ///
+    /// By default only the confirmed rule counts: a facility views a
+    /// hospital's records by belonging to a union the hospital hosts.
     #[command(group(ArgGroup::new("start").required(true).args(["from", "member_of"])))]
     Plan {
         /// The facility, by name, as in the data.
@@ -47,12 +71,18 @@ enum Command {
         /// The target hospitals, comma-separated.
         #[arg(long, required = true)]
         to: String,
-        /// The most hospital-to-hospital (or union-to-union) relays allowed; 0 = direct disclosure only.
+        /// The most union-to-union (or, with --assume agreements, hospital-to-hospital) relays allowed; 0 = direct disclosure only.
         #[arg(long)]
         max_relays: Option<u32>,
         /// Unions never to suggest joining, comma-separated.
         #[arg(long)]
         exclude: Option<String>,
+        /// Also count hospital agreements and ID-Link partner links as access (an unconfirmed assumption; plans using one are marked). Default: the confirmed rule only.
+        #[arg(long, value_enum)]
+        assume: Option<Assume>,
+        /// Plan on a what-if scenario (JSON: {"name", "changes": [...]}, as for reach). Its connected unions count as access (plans using one are marked "scenario"); its agreements only with --assume agreements.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
         /// The dataset; the bundled one when omitted.
         #[arg(long)]
         data: Option<PathBuf>,
@@ -84,19 +114,26 @@ enum Command {
         json: bool,
     },
     /// Prints the reach matrix: fewest relays from each union to each 開示病院 (null: unreachable).
+    ///
+    /// By default only the confirmed rule counts, so a union reaches its own
+    /// hosts and, through connected unions, theirs.
     Reach {
         /// The dataset; the bundled one when omitted.
         #[arg(long)]
         data: Option<PathBuf>,
-        /// A what-if scenario (JSON: {"name", "changes": [...]}), see DATA.md.
+        /// A what-if scenario (JSON: {"name", "changes": [...]}), see DATA.md; its connected unions count as access.
         #[arg(long)]
         scenario: Option<PathBuf>,
+        /// Also count hospital agreements and ID-Link partner links as relays (an unconfirmed assumption). Default: the confirmed rule only.
+        #[arg(long, value_enum)]
+        assume: Option<Assume>,
         /// Print JSON (the only format).
         #[arg(long)]
         json: bool,
     },
     /// Writes a synthetic network (deterministic for a seed) and prints how
-    /// many unions random queries need.
+    /// many unions random queries need, assuming agreements count (the
+    /// harder case for the planner).
     Synth {
         /// hokkaido (about 7,000 facilities) or japan (about 180,000).
         #[arg(long, value_parser = ["hokkaido", "japan"])]
@@ -257,13 +294,35 @@ fn resolve(data: &Dataset, kind: Kind, names: &[&str]) -> Result<Vec<String>, Ex
 }
 
 const NEW_FACILITY: &str = "新しい施設 (new facility)";
-const CAVEAT: &str = "ユニオンへの加入で情報共有が可能になりますが、患者さんごとの同意が必要です。 / Joining a union makes sharing possible, but each patient must still consent.";
+
+/// A text on one line, as the CLI prints both languages: 「ja / en」.
+fn both(text: &Text) -> String {
+    format!("{} / {}", text.ja, text.en)
+}
+
+fn text_json(text: &Text) -> Value {
+    json!({"ja": text.ja, "en": text.en})
+}
 
 fn hospital_name(data: &Dataset, id: &HospitalId) -> String {
     data.hospitals
         .iter()
         .find(|h| &h.id == id)
         .map_or_else(|| id.0.clone(), |h| h.name.clone())
+}
+
+/// A hospital's name in both languages, for the core's shared texts.
+fn hospital_text(data: &Dataset, id: &HospitalId) -> Text {
+    data.hospitals.iter().find(|h| &h.id == id).map_or_else(
+        || Text {
+            ja: id.0.clone(),
+            en: id.0.clone(),
+        },
+        |h| Text {
+            ja: h.name.clone(),
+            en: h.name_en.clone(),
+        },
+    )
 }
 
 fn union_name(data: &Dataset, id: &UnionId) -> String {
@@ -273,45 +332,209 @@ fn union_name(data: &Dataset, id: &UnionId) -> String {
         .map_or_else(|| id.0.clone(), |u| u.name.clone())
 }
 
-fn reason_text(data: &Dataset, reason: &UnreachableReason) -> String {
-    match reason {
-        UnreachableReason::HostsNoUnion => "この病院を開示元とするユニオンがデータにないため、中継なし（直接開示）では届きません / no union in the data has this hospital as its host, so it cannot be reached by direct disclosure (0 relays)".to_owned(),
-        UnreachableReason::NoPath => "どのユニオンからも、病院間の連携をたどって届きません / no union reaches it, even through hospital links".to_owned(),
-        UnreachableReason::TooManyRelays { needed, allowed } => format!(
-            "最短でも {needed} 回の中継が必要で、上限の {allowed} 回を超えます / it needs at least {needed} relays, more than the {allowed} allowed"
+fn section_title(data: &Dataset, source: &Source) -> Option<String> {
+    data.sections
+        .iter()
+        .find(|s| s.id == source.section)
+        .map(|s| s.title.ja.clone())
+}
+
+fn source_json(data: &Dataset, source: &Source) -> Value {
+    json!({
+        "section": source.section.0,
+        "title": section_title(data, source),
+        "quote": source.quote,
+    })
+}
+
+/// Where a passage is printed, for the text output: the section's title,
+/// its id, and the quote.
+fn source_line(data: &Dataset, source: &Source) -> String {
+    let place = match section_title(data, source) {
+        Some(title) => format!("{title} ({})", source.section.0),
+        None => source.section.0.clone(),
+    };
+    let mut line = match &source.quote {
+        Some(quote) => format!("{place} 「{quote}」"),
+        None => place,
+    };
+    // Where the quote is a misprinted name, the data's note goes beside it.
+    for (as_written, note) in tsunagu_core::access::misprints(data, source) {
+        let _ = write!(line, " ※「{as_written}」: {} / {}", note.ja, note.en);
+    }
+    line
+}
+
+fn link_kind(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Agreement => "agreement",
+        LinkKind::IdlinkPartner => "idlink_partner",
+    }
+}
+
+/// Why a target is out of reach, in both languages.
+fn explanation(data: &Dataset, unreachable: &Unreachable) -> Text {
+    let split = |ja: String, en: String| Text { ja, en };
+    match &unreachable.reason {
+        UnreachableReason::HostsNoUnion => {
+            let partners: Vec<Text> = unreachable
+                .shares_with
+                .iter()
+                .map(|h| hospital_text(data, h))
+                .collect();
+            let list = (!partners.is_empty()).then(|| text::join_list(&partners));
+            text::hosts_no_union(&hospital_text(data, &unreachable.target), list.as_ref())
+        }
+        UnreachableReason::NoPath => split(
+            "どのユニオンからも、病院間の連携をたどって届きません".to_owned(),
+            "no union reaches it, even through hospital links".to_owned(),
+        ),
+        UnreachableReason::TooManyRelays { needed, allowed } => split(
+            format!("最短でも {needed} 回の中継が必要で、上限の {allowed} 回を超えます"),
+            format!("it needs at least {needed} relays, more than the {allowed} allowed"),
         ),
         UnreachableReason::OnlyExcluded { unions } => {
             let names: Vec<String> = unions.iter().map(|u| union_name(data, u)).collect();
-            format!(
-                "除外したユニオン（{}）からしか届きません / only the excluded unions reach it: {}",
-                names.join("、"),
-                names.join(", ")
+            split(
+                format!("除外したユニオン（{}）からしか届きません", names.join("、")),
+                format!("only the excluded unions reach it: {}", names.join(", ")),
             )
         }
     }
+}
+
+fn unreachable_json(data: &Dataset, unreachable: &Unreachable) -> Value {
+    let mut out = json!({
+        "target": hospital_name(data, &unreachable.target),
+        "reason": unreachable.reason.code(),
+        "explanation": text_json(&explanation(data, unreachable)),
+        "shares_with": unreachable
+            .shares_with
+            .iter()
+            .map(|h| hospital_name(data, h))
+            .collect::<Vec<_>>(),
+    });
+    match &unreachable.reason {
+        UnreachableReason::TooManyRelays { needed, allowed } => {
+            out["needed"] = json!(needed);
+            out["allowed"] = json!(allowed);
+        }
+        UnreachableReason::OnlyExcluded { unions } => {
+            out["unions"] = json!(unions
+                .iter()
+                .map(|u| union_name(data, u))
+                .collect::<Vec<_>>());
+        }
+        UnreachableReason::HostsNoUnion | UnreachableReason::NoPath => {}
+    }
+    out
+}
+
+/// What a plan's reader needs to join one union: its hosts, when it was
+/// founded, how many institutions its first host links, and what the report
+/// says about joining, each passage sourced.
+struct Joining {
+    union: String,
+    hosts: Vec<String>,
+    founded: Option<String>,
+    linked_institutions: Option<String>,
+    how: Vec<SourcedText>,
+}
+
+fn joining(data: &Dataset, union: &UnionId) -> Option<Joining> {
+    let (record, how) = access::joining(data, union)?;
+    let linked_institutions = record.hosts.first().and_then(|host| {
+        data.hospitals
+            .iter()
+            .find(|h| &h.id == host)
+            .and_then(|h| h.linked_institutions.first())
+            .map(|reading| reading.as_written.clone())
+    });
+    Some(Joining {
+        union: record.name.clone(),
+        hosts: record
+            .hosts
+            .iter()
+            .map(|h| hospital_name(data, h))
+            .collect(),
+        founded: record.founded.as_ref().map(|m| m.0.clone()),
+        linked_institutions,
+        how,
+    })
+}
+
+fn joining_json(data: &Dataset, joining: &Joining) -> Value {
+    json!({
+        "union": joining.union,
+        "hosts": joining.hosts,
+        "founded": joining.founded,
+        "linked_institutions": joining.linked_institutions,
+        "how": joining.how.iter().map(|h| json!({
+            "ja": h.ja,
+            "en": h.en,
+            "source": source_json(data, &h.source),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The hospital links of each target, each target once: context beside the
+/// plans, never a way in.
+fn context<'a>(data: &'a Dataset, targets: &'a [HospitalId]) -> Vec<(&'a HospitalId, Partner<'a>)> {
+    let mut seen: Vec<&HospitalId> = Vec::new();
+    let mut out = Vec::new();
+    for target in targets {
+        if seen.contains(&target) {
+            continue;
+        }
+        seen.push(target);
+        out.extend(
+            access::partners(data, target)
+                .into_iter()
+                .map(|p| (target, p)),
+        );
+    }
+    out
+}
+
+fn partner_note(
+    data: &Dataset,
+    target: &HospitalId,
+    partner: &Partner<'_>,
+    rules: tsunagu_core::access::Rules,
+) -> Text {
+    text::partner_note(
+        &hospital_text(data, target),
+        &hospital_text(data, partner.hospital),
+        partner.link.kind,
+        rules,
+    )
 }
 
 fn edge_json(data: &Dataset, edge: &Edge) -> Value {
     match edge {
         Edge::MemberOf => json!({"kind": "member_of"}),
         Edge::HostedBy => json!({"kind": "hosted_by"}),
-        Edge::UnionLink { label } => json!({"kind": "union_link", "label": label}),
-        Edge::Link { kind, link, source } => {
-            let section = data
-                .sections
-                .iter()
-                .find(|s| s.id == source.section)
-                .map(|s| s.title.ja.clone());
-            json!({
-                "kind": match kind { LinkKind::Agreement => "agreement", LinkKind::IdlinkPartner => "idlink_partner" },
-                "link": link.0,
-                "source": {"section": source.section.0, "title": section, "quote": source.quote},
-            })
+        Edge::UnionLink { label, source } => {
+            let mut out = json!({"kind": "union_link", "label": label});
+            if let Some(source) = source {
+                out["source"] = source_json(data, source);
+            }
+            out
         }
+        Edge::Link { kind, link, source } => json!({
+            "kind": link_kind(*kind),
+            "link": link.0,
+            "source": source_json(data, source),
+        }),
     }
 }
 
-fn answer_json(data: &Dataset, facility: &str, answer: &PlanAnswer) -> Value {
+fn answer_json(
+    data: &Dataset,
+    facility: &str,
+    targets: &[HospitalId],
+    answer: &PlanAnswer,
+) -> Value {
     let names = |ids: &[UnionId]| ids.iter().map(|u| union_name(data, u)).collect::<Vec<_>>();
     let node_name = |node: &Node| match node {
         Node::Hospital(id) => hospital_name(data, id),
@@ -319,15 +542,23 @@ fn answer_json(data: &Dataset, facility: &str, answer: &PlanAnswer) -> Value {
         Node::Facility(id) => id.0.clone(),
     };
     json!({
+        "rules": answer.rules.as_str(),
         "facility": facility,
         "members": names(&answer.members),
         "plans": answer.plans.iter().map(|plan| json!({
             "join": names(&plan.join),
             "relays": plan.relays,
+            "assumptions": plan.assumptions,
             "alternatives": plan.alternatives.iter().map(|a| names(a)).collect::<Vec<_>>(),
             "alternatives_truncated": plan.alternatives_truncated,
             "exact": plan.exact,
             "lower_bound": plan.lower_bound,
+            "joining": plan
+                .join
+                .iter()
+                .filter_map(|u| joining(data, u))
+                .map(|j| joining_json(data, &j))
+                .collect::<Vec<_>>(),
             "paths": plan.paths.iter().map(|path| {
                 let mut steps = vec![facility.to_owned(), union_name(data, &path.union)];
                 steps.extend(path.hops.iter().map(|hop| node_name(&hop.node)));
@@ -340,21 +571,48 @@ fn answer_json(data: &Dataset, facility: &str, answer: &PlanAnswer) -> Value {
                 })
             }).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "unreachable": answer.unreachable.iter().map(|u| json!({
-            "target": hospital_name(data, &u.target),
-            "reason": reason_text(data, &u.reason),
-        })).collect::<Vec<_>>(),
-        "caveat": CAVEAT,
+        "unreachable": answer
+            .unreachable
+            .iter()
+            .map(|u| unreachable_json(data, u))
+            .collect::<Vec<_>>(),
+        "context": context(data, targets)
+            .into_iter()
+            .map(|(target, partner)| json!({
+                "target": hospital_name(data, target),
+                "partner": hospital_name(data, partner.hospital),
+                "kind": link_kind(partner.link.kind),
+                "note": text_json(&partner_note(data, target, &partner, answer.rules)),
+                "source": source_json(data, &partner.link.source),
+            }))
+            .collect::<Vec<_>>(),
+        "caveat": both(&text::consent_caveat()),
     })
 }
 
-fn print_answer(data: &Dataset, facility: &str, answer: &PlanAnswer) {
+fn print_joining(data: &Dataset, joining: &Joining) {
+    let unknown = "不明 / unknown";
+    println!(
+        "  ・{} — ホスト / host: {}; 発足 / founded: {}; 連携医療機関数 / linked institutions: {}",
+        joining.union,
+        joining.hosts.join("、"),
+        joining.founded.as_deref().unwrap_or(unknown),
+        joining.linked_institutions.as_deref().unwrap_or(unknown),
+    );
+    for how in &joining.how {
+        println!("      {} / {}", how.ja, how.en);
+        println!("        出典 / source: {}", source_line(data, &how.source));
+    }
+}
+
+fn print_answer(data: &Dataset, facility: &str, targets: &[HospitalId], answer: &PlanAnswer) {
     let names = |ids: &[UnionId]| {
         ids.iter()
             .map(|u| union_name(data, u))
             .collect::<Vec<_>>()
             .join("、")
     };
+    println!("{}", both(&text::rules_name(answer.rules)));
     println!("施設 / facility: {facility}");
     println!(
         "加入中 / member of: {}",
@@ -383,6 +641,10 @@ fn print_answer(data: &Dataset, facility: &str, answer: &PlanAnswer) {
                 plan.relays
             );
         }
+        for &assumption in &plan.assumptions {
+            println!("  ⚠ {}", both(&text::assumption_mark(assumption)));
+            println!("    {}", both(&text::assumption_caveat(assumption)));
+        }
         if !plan.exact {
             println!(
                 "  (最善の候補。必要数の下限は {} / best found; at least {} are needed)",
@@ -406,15 +668,35 @@ fn print_answer(data: &Dataset, facility: &str, answer: &PlanAnswer) {
                 steps.join(" → ")
             );
         }
+        if !plan.join.is_empty() {
+            println!("  加入方法 / how to join:");
+            for joining in plan.join.iter().filter_map(|u| joining(data, u)) {
+                print_joining(data, &joining);
+            }
+        }
     }
     for u in &answer.unreachable {
         println!(
             "\n× {}: {}",
             hospital_name(data, &u.target),
-            reason_text(data, &u.reason)
+            both(&explanation(data, u))
         );
     }
-    println!("\n{CAVEAT}");
+    let context = context(data, targets);
+    if !context.is_empty() {
+        println!("\n病院間の連携（参考） / hospital links (context):");
+        for (target, partner) in &context {
+            println!(
+                "  ・{}",
+                both(&partner_note(data, target, partner, answer.rules))
+            );
+            println!(
+                "    出典 / source: {}",
+                source_line(data, &partner.link.source)
+            );
+        }
+    }
+    println!("\n{}", both(&text::consent_caveat()));
 }
 
 struct PlanArgs<'a> {
@@ -423,12 +705,30 @@ struct PlanArgs<'a> {
     to: &'a str,
     max_relays: Option<u32>,
     exclude: Option<&'a str>,
+    rules: Rules,
+    scenario: Option<&'a PathBuf>,
     data: Option<&'a PathBuf>,
     json: bool,
 }
 
+/// Reads a what-if scenario; none is the empty scenario.
+fn load_scenario(path: Option<&PathBuf>) -> Result<Scenario, ExitCode> {
+    let Some(path) = path else {
+        return Ok(Scenario::default());
+    };
+    let (name, text) = read(Some(path))?;
+    serde_json::from_str(&text).map_err(|error| {
+        eprintln!("{name}: 仮定を読めません / cannot read the scenario: {error}");
+        ExitCode::from(1)
+    })
+}
+
 fn plan(args: &PlanArgs<'_>) -> Result<(), ExitCode> {
     let (_, data) = load(args.data)?;
+    let scenario = load_scenario(args.scenario)?;
+    // Names resolve in the scenario's dataset, so that a facility it has
+    // join a union plans from its new memberships.
+    let (data, union_links) = apply_scenario(&data, &scenario);
     let (start, facility) = match (args.from, args.member_of) {
         (Some(name), _) => {
             let id = resolve(&data, Kind::Facility, &[name])?.remove(0);
@@ -467,15 +767,18 @@ fn plan(args: &PlanArgs<'_>) -> Result<(), ExitCode> {
         max_relays: args.max_relays,
         exclude: exclude.into_iter().map(UnionId).collect(),
     };
-    let graph = NetworkGraph::build(&data, &[]);
+    let graph = NetworkGraph::build(&data, &union_links, args.rules);
     let answer = plan_joins(&graph, &request, PlanLimits::default()).map_err(|error| {
         eprintln!("{error}");
         ExitCode::from(2)
     })?;
     if args.json {
-        println!("{}", answer_json(&data, &facility, &answer));
+        println!(
+            "{}",
+            answer_json(&data, &facility, &request.targets, &answer)
+        );
     } else {
-        print_answer(&data, &facility, &answer);
+        print_answer(&data, &facility, &request.targets, &answer);
     }
     Ok(())
 }
@@ -558,22 +861,14 @@ fn export(data: Option<&PathBuf>, csv: bool) -> Result<(), ExitCode> {
     write_out(None, &bytes)
 }
 
-fn reach(data: Option<&PathBuf>, scenario: Option<&PathBuf>) -> Result<(), ExitCode> {
+fn reach(data: Option<&PathBuf>, scenario: Option<&PathBuf>, rules: Rules) -> Result<(), ExitCode> {
     let (_, data) = load(data)?;
-    let scenario = match scenario {
-        None => tsunagu_core::whatif::Scenario::default(),
-        Some(path) => {
-            let (name, text) = read(Some(path))?;
-            serde_json::from_str(&text).map_err(|error| {
-                eprintln!("{name}: 仮定を読めません / cannot read the scenario: {error}");
-                ExitCode::from(1)
-            })?
-        }
-    };
-    let (next, links) = tsunagu_core::whatif::apply_scenario(&data, &scenario);
-    let graph = NetworkGraph::build(&next, &links);
+    let scenario = load_scenario(scenario)?;
+    let (next, links) = apply_scenario(&data, &scenario);
+    let graph = NetworkGraph::build(&next, &links, rules);
     let matrix = tsunagu_core::whatif::reach_matrix(&next, &graph);
     let out = json!({
+        "rules": rules.as_str(),
         "unions": matrix.unions.iter().map(|u| union_name(&next, u)).collect::<Vec<_>>(),
         "hospitals": matrix.hospitals.iter().map(|h| hospital_name(&next, h)).collect::<Vec<_>>(),
         "relays": matrix.relays,
@@ -590,7 +885,10 @@ fn synth(scale: &str, seed: u64, out: Option<&PathBuf>) -> Result<(), ExitCode> 
         Scale::HOKKAIDO
     };
     let data = synthesize(scale, seed);
-    let spread = join_distribution(&data, 200, seed);
+    // Under the assumption that agreements count, hospital links are edges
+    // too: more paths and more relay thresholds, the harder case for the
+    // planner, which is what a synthetic network is for.
+    let spread = join_distribution(&data, 200, seed, Rules::AssumeAgreements);
     eprintln!(
         "{} hospitals, {} unions, {} facilities, {} links",
         data.hospitals.len(),
@@ -598,7 +896,9 @@ fn synth(scale: &str, seed: u64, out: Option<&PathBuf>) -> Result<(), ExitCode> 
         data.facilities.len(),
         data.links.len()
     );
-    eprintln!("fewest unions to join over 200 random single-target queries:");
+    eprintln!(
+        "fewest unions to join over 200 random single-target queries (assuming agreements count, the harder case):"
+    );
     for (k, n) in spread.counts.iter().enumerate() {
         eprintln!("  {k}: {n}");
     }
@@ -617,7 +917,12 @@ fn main() -> ExitCode {
         Command::Validate { file } => validate(file.as_ref()),
         Command::Stats { data, json } => stats(data.as_ref(), *json),
         Command::Synth { scale, seed, out } => synth(scale, *seed, out.as_ref()),
-        Command::Reach { data, scenario, .. } => reach(data.as_ref(), scenario.as_ref()),
+        Command::Reach {
+            data,
+            scenario,
+            assume,
+            ..
+        } => reach(data.as_ref(), scenario.as_ref(), rules_for(*assume)),
         Command::Import { file, into, out } => import(file, into.as_ref(), out.as_ref()),
         Command::Export { data, csv, .. } => export(data.as_ref(), *csv),
         Command::Plan {
@@ -626,6 +931,8 @@ fn main() -> ExitCode {
             to,
             max_relays,
             exclude,
+            assume,
+            scenario,
             data,
             json,
         } => plan(&PlanArgs {
@@ -634,6 +941,8 @@ fn main() -> ExitCode {
             to,
             max_relays: *max_relays,
             exclude: exclude.as_deref(),
+            rules: rules_for(*assume),
+            scenario: scenario.as_ref(),
             data: data.as_ref(),
             json: *json,
         }),

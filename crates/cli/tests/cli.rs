@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn tsunagu(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tsunagu"))
@@ -184,38 +184,348 @@ fn plan_json(args: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).expect("JSON")
 }
 
+/// The names in a JSON array of strings.
+fn strings(value: &Value) -> Vec<&str> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
 #[test]
-fn plan_from_a_named_facility_gives_the_frontier_with_paths() {
-    // Worked by hand: みきファミリークリニック is in TMNIT, whose host 手稲溪仁会 is on
-    // 北海道大学病院's ID-Link list (one relay); joining ICTネットワーク is direct.
+fn plan_from_a_named_facility_joins_the_target_s_own_union_under_the_confirmed_rule() {
+    // Worked by hand: みきファミリークリニック belongs to TMNIT (host 手稲溪仁会),
+    // 札幌医療情報共有システム協議会 (天使) and 市立札幌病院's union. 北海道大学病院
+    // hosts only ICTネットワーク, and under the confirmed rule its links to
+    // 手稲溪仁会 and 天使 open nothing: joining ICTネットワーク is the only way.
     let answer = plan_json(&[
         "--from",
         "みきファミリークリニック",
         "--to",
         "北海道大学病院",
     ]);
+    assert_eq!(answer["rules"], "confirmed");
+    assert_eq!(
+        strings(&answer["members"]),
+        [
+            "TMNIT in Hokkaido",
+            "札幌医療情報共有システム協議会",
+            "市立札幌病院 地域医療情報ネットワークシステム"
+        ]
+    );
     let plans = answer["plans"].as_array().expect("plans");
-    assert_eq!(plans.len(), 2);
-    assert_eq!(plans[0]["join"], serde_json::json!([]));
-    assert_eq!(plans[0]["relays"], 1);
-    assert_eq!(plans[1]["join"], serde_json::json!(["ICTネットワーク"]));
-    assert_eq!(plans[1]["relays"], 0);
-    assert!(plans[0]["alternatives"].is_array());
-    let path = &plans[1]["paths"][0];
+    assert_eq!(plans.len(), 1, "{answer}");
+    let plan = &plans[0];
+    assert_eq!(plan["join"], json!(["ICTネットワーク"]));
+    assert_eq!(plan["relays"], 0);
+    assert_eq!(plan["assumptions"], json!([]));
+    assert!(plan["alternatives"].is_array());
+    let path = &plan["paths"][0];
     assert_eq!(path["target"], "北海道大学病院");
     assert_eq!(path["relays"], 0);
+    assert_eq!(path["entry"], "join");
     assert_eq!(
         path["steps"],
-        serde_json::json!([
+        json!([
             "みきファミリークリニック",
             "ICTネットワーク",
             "北海道大学病院"
         ])
     );
-    assert_eq!(answer["unreachable"], serde_json::json!([]));
+
+    let joining = plan["joining"].as_array().expect("joining");
+    assert_eq!(joining.len(), 1);
+    assert_eq!(joining[0]["union"], "ICTネットワーク");
+    assert_eq!(joining[0]["hosts"], json!(["北海道大学病院"]));
+    // ICTネットワーク: ユニオン発足 2016年3月; 北大's 連携医療機関数 is printed
+    // first in the ID-Link by ward table as 1,714.
+    assert_eq!(joining[0]["founded"], "2016-03");
+    assert_eq!(joining[0]["linked_institutions"], "1,714");
+    let how = joining[0]["how"].as_array().expect("how");
+    assert!(!how.is_empty());
+    for passage in how {
+        assert!(
+            passage["ja"].is_string() && passage["en"].is_string(),
+            "{passage}"
+        );
+        assert!(passage["source"]["section"].is_string(), "{passage}");
+    }
+
+    assert_eq!(answer["unreachable"], json!([]));
+    // 北大's partners are context, each with its kind, note and source.
+    let context = answer["context"].as_array().expect("context");
+    assert!(context.iter().all(|c| c["target"] == "北海道大学病院"));
+    let partners: Vec<&str> = context
+        .iter()
+        .filter_map(|c| c["partner"].as_str())
+        .collect();
+    assert!(partners.contains(&"手稲溪仁会病院"), "{partners:?}");
+    assert!(partners.contains(&"天使病院"), "{partners:?}");
+    let tenshi = context
+        .iter()
+        .find(|c| c["partner"] == "天使病院")
+        .expect("天使病院");
+    assert_eq!(tenshi["kind"], "idlink_partner");
+    assert_eq!(tenshi["source"]["section"], "hospital-hokudai");
+    assert!(
+        tenshi["note"]["ja"]
+            .as_str()
+            .is_some_and(|n| n.contains("天使病院") && n.contains("ID-Link")),
+        "{tenshi}"
+    );
+    assert!(tenshi["note"]["en"].is_string());
     assert!(answer["caveat"]
         .as_str()
-        .is_some_and(|c| c.contains("同意")));
+        .is_some_and(|c| c.contains("同意") && c.contains("consent")));
+}
+
+#[test]
+fn plan_assuming_agreements_relays_through_a_member_union_s_host_and_says_so() {
+    // With the assumption, TMNIT's host 手稲溪仁会 has an agreement with 北大 (and
+    // 天使 is on 北大's ID-Link list): one relay, nothing to join. Joining
+    // ICTネットワーク is still the direct way, and rests on nothing.
+    let answer = plan_json(&[
+        "--from",
+        "みきファミリークリニック",
+        "--to",
+        "北海道大学病院",
+        "--assume",
+        "agreements",
+    ]);
+    assert_eq!(answer["rules"], "assume_agreements");
+    let plans = answer["plans"].as_array().expect("plans");
+    assert_eq!(plans.len(), 2, "{answer}");
+    assert_eq!(plans[0]["join"], json!([]));
+    assert_eq!(plans[0]["relays"], 1);
+    assert_eq!(plans[0]["assumptions"], json!(["agreements"]));
+    assert_eq!(plans[0]["joining"], json!([]));
+    let via = &plans[0]["paths"][0]["hops"][1]["via"];
+    assert!(
+        via["kind"] == "agreement" || via["kind"] == "idlink_partner",
+        "{via}"
+    );
+    assert!(via["source"]["section"].is_string(), "{via}");
+    assert_eq!(plans[1]["join"], json!(["ICTネットワーク"]));
+    assert_eq!(plans[1]["relays"], 0);
+    assert_eq!(plans[1]["assumptions"], json!([]));
+}
+
+#[test]
+fn a_new_clinic_joins_each_target_s_union_unless_agreements_are_assumed() {
+    // 北大 hosts ICTネットワーク, 手稲溪仁会 hosts TMNIT, 市立札幌病院 hosts its own
+    // union, and none of the three hosts another's: three unions. Assuming
+    // agreements, 北大 and 手稲溪仁会 reach each other in one relay, so one of
+    // their unions serves both (市立札幌病院 has no links: its union stays).
+    let targets = "北海道大学病院,手稲溪仁会病院,市立札幌病院";
+    let confirmed = plan_json(&["--member-of", "", "--to", targets]);
+    let plans = confirmed["plans"].as_array().expect("plans");
+    assert_eq!(plans.len(), 1, "{confirmed}");
+    let mut join = strings(&plans[0]["join"]);
+    join.sort_unstable();
+    assert_eq!(
+        join,
+        [
+            "ICTネットワーク",
+            "TMNIT in Hokkaido",
+            "市立札幌病院 地域医療情報ネットワークシステム"
+        ]
+    );
+    assert_eq!(plans[0]["relays"], 0);
+    let hosts: Vec<&Value> = plans[0]["joining"]
+        .as_array()
+        .expect("joining")
+        .iter()
+        .map(|j| &j["hosts"])
+        .collect();
+    assert_eq!(hosts.len(), 3);
+
+    let assumed = plan_json(&["--member-of", "", "--to", targets, "--assume", "agreements"]);
+    let first = &assumed["plans"][0];
+    assert_eq!(first["join"].as_array().map(Vec::len), Some(2), "{assumed}");
+    assert_eq!(first["relays"], 1);
+    assert_eq!(first["assumptions"], json!(["agreements"]));
+    assert!(strings(&first["join"]).contains(&"市立札幌病院 地域医療情報ネットワークシステム"));
+}
+
+#[test]
+fn a_target_that_hosts_no_union_says_so_and_names_whom_it_shares_with() {
+    // 市立函館病院 hosts no union; 手稲溪仁会 has an agreement with it and 北大
+    // lists it among its ID-Link partners.
+    let answer = plan_json(&["--member-of", "", "--to", "市立函館病院"]);
+    assert_eq!(answer["rules"], "confirmed");
+    assert_eq!(answer["plans"], json!([]));
+    let unreachable = &answer["unreachable"][0];
+    assert_eq!(unreachable["target"], "市立函館病院");
+    assert_eq!(unreachable["reason"], "hosts_no_union");
+    let shares = strings(&unreachable["shares_with"]);
+    assert!(shares.contains(&"北海道大学病院"), "{shares:?}");
+    assert!(shares.contains(&"手稲溪仁会病院"), "{shares:?}");
+    let ja = unreachable["explanation"]["ja"].as_str().expect("ja");
+    assert!(
+        ja.contains("市立函館病院") && ja.contains("北海道大学病院"),
+        "{ja}"
+    );
+    assert!(unreachable["explanation"]["en"].is_string());
+    let partners: Vec<&str> = answer["context"]
+        .as_array()
+        .expect("context")
+        .iter()
+        .filter_map(|c| c["partner"].as_str())
+        .collect();
+    assert!(partners.contains(&"手稲溪仁会病院"), "{partners:?}");
+}
+
+#[test]
+fn a_scenario_s_connected_unions_are_access_marked_as_the_scenario() {
+    // TMNIT connected to ICTネットワーク: みき (a TMNIT member) reaches 北大
+    // through one union-to-union relay, joining nothing.
+    let scenario = temp_file(
+        "connect-tmnit-ict.json",
+        r#"{"name": "TMNIT と ICT を繋ぐ", "changes": [{"kind": "connect_unions", "a": "tmnit", "b": "hokudai-ict"}]}"#,
+    );
+    let answer = plan_json(&[
+        "--from",
+        "みきファミリークリニック",
+        "--to",
+        "北海道大学病院",
+        "--scenario",
+        scenario.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(answer["rules"], "confirmed");
+    let first = &answer["plans"][0];
+    assert_eq!(first["join"], json!([]));
+    assert_eq!(first["relays"], 1);
+    assert_eq!(first["assumptions"], json!(["scenario"]));
+    let via = &first["paths"][0]["hops"][0]["via"];
+    assert_eq!(via["kind"], "union_link");
+    assert_eq!(via["label"], "TMNIT と ICT を繋ぐ");
+    assert!(
+        via.get("source").is_none(),
+        "a proposal has no source: {via}"
+    );
+}
+
+#[test]
+fn a_scenario_s_agreement_is_only_context_under_the_confirmed_rule() {
+    let scenario = temp_file(
+        "agreement-shiritsu-hokudai.json",
+        r#"{"name": "協定", "changes": [{"kind": "add_agreement", "from": "shiritsu", "to": "hokudai"}]}"#,
+    );
+    let args = [
+        "--from",
+        "みきファミリークリニック",
+        "--to",
+        "北海道大学病院",
+    ];
+    let without = plan_json(&args);
+    let mut with_scenario = args.to_vec();
+    with_scenario.extend(["--scenario", scenario.to_str().expect("utf-8")]);
+    let with = plan_json(&with_scenario);
+    assert_eq!(with["plans"], without["plans"]);
+    assert_eq!(with["rules"], "confirmed");
+    // The proposed agreement shows beside the plan, sourced to the scenario.
+    let proposed = with["context"]
+        .as_array()
+        .expect("context")
+        .iter()
+        .find(|c| c["partner"] == "市立札幌病院")
+        .expect("the proposed agreement")
+        .clone();
+    assert_eq!(proposed["kind"], "agreement");
+    assert_eq!(proposed["source"]["section"], "scenario");
+}
+
+#[test]
+fn tmnit_s_joining_entry_quotes_its_rules() {
+    // A new clinic reaching 手稲溪仁会 joins TMNIT, whose 会則 (第5条) says
+    // 「本会への入会は所定の利用申請書を提出し、会長の承認を得ることとする。」
+    let answer = plan_json(&["--member-of", "", "--to", "手稲溪仁会病院"]);
+    let joining = &answer["plans"][0]["joining"][0];
+    assert_eq!(joining["union"], "TMNIT in Hokkaido");
+    assert_eq!(joining["hosts"], json!(["手稲溪仁会病院"]));
+    assert_eq!(joining["founded"], "2012-02");
+    assert_eq!(joining["linked_institutions"], "658");
+    let rules = joining["how"]
+        .as_array()
+        .expect("how")
+        .iter()
+        .find(|h| {
+            h["source"]["quote"]
+                .as_str()
+                .is_some_and(|q| q.contains("所定の利用申請書"))
+        })
+        .expect("the 会則's passage");
+    assert_eq!(rules["source"]["section"], "union-tmnit");
+    assert!(
+        rules["ja"].as_str().is_some_and(|t| t.contains("申請書")),
+        "{rules}"
+    );
+}
+
+#[test]
+fn the_text_output_names_the_rules_how_to_join_and_marks_assumptions() {
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "plan",
+            "--from",
+            "みきファミリークリニック",
+            "--to",
+            "北海道大学病院",
+        ];
+        args.extend_from_slice(extra);
+        let output = tsunagu(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    let confirmed = run(&[]);
+    assert!(confirmed.starts_with("確認済みの規則"), "{confirmed}");
+    assert!(!confirmed.contains("未確認の仮定"), "{confirmed}");
+    assert!(confirmed.contains("加入方法 / how to join"), "{confirmed}");
+    assert!(
+        confirmed.contains("2016-03") && confirmed.contains("1,714"),
+        "{confirmed}"
+    );
+    assert!(confirmed.contains("hospitals-intro"), "{confirmed}");
+    assert!(
+        confirmed.contains("天使病院と"),
+        "the context notes: {confirmed}"
+    );
+    assert!(
+        confirmed.contains("同意を撤回"),
+        "the consent caveat: {confirmed}"
+    );
+
+    let assumed = run(&["--assume", "agreements"]);
+    assert!(assumed.starts_with("未確認の仮定"), "{assumed}");
+    assert!(assumed.contains("Unconfirmed assumption (through a hospital-to-hospital link)"));
+
+    let unreachable = tsunagu(&["plan", "--member-of", "", "--to", "市立函館病院"]);
+    let text = String::from_utf8(unreachable.stdout).expect("utf-8");
+    assert!(
+        text.contains("× 市立函館病院: 市立函館病院はデータ上どのユニオンのホストでもない"),
+        "{text}"
+    );
+}
+
+#[test]
+fn assume_takes_agreements_only() {
+    let output = tsunagu(&[
+        "plan",
+        "--member-of",
+        "",
+        "--to",
+        "天使病院",
+        "--assume",
+        "everything",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("agreements"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -248,11 +558,23 @@ fn plan_explains_an_unreachable_target_and_returns_no_plan() {
         "--max-relays",
         "0",
     ]);
-    assert_eq!(answer["plans"], serde_json::json!([]));
-    let reason = answer["unreachable"][0]["reason"].as_str().expect("reason");
+    // 王子総合病院 hosts no union; only 北大 lists it (as an ID-Link partner).
+    assert_eq!(answer["plans"], json!([]));
+    let unreachable = &answer["unreachable"][0];
+    assert_eq!(unreachable["reason"], "hosts_no_union");
+    assert_eq!(unreachable["shares_with"], json!(["北海道大学病院"]));
+    let explanation = &unreachable["explanation"];
     assert!(
-        reason.contains("direct disclosure") && reason.contains("直接開示"),
-        "{reason}"
+        explanation["ja"]
+            .as_str()
+            .is_some_and(|t| t.contains("王子総合病院") && t.contains("ホスト")),
+        "{explanation}"
+    );
+    assert!(
+        explanation["en"]
+            .as_str()
+            .is_some_and(|t| t.contains("hosts no union")),
+        "{explanation}"
     );
 }
 
@@ -421,6 +743,7 @@ fn reach_prints_the_matrix_and_a_scenario_changes_it() {
     let output = tsunagu(&["reach", "--json"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let matrix: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(matrix["rules"], "confirmed");
     let hospitals = matrix["hospitals"].as_array().expect("hospitals");
     assert_eq!(hospitals.len(), 7);
     let row = matrix["unions"]
@@ -447,6 +770,7 @@ fn reach_prints_the_matrix_and_a_scenario_changes_it() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let after: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(after["rules"], "confirmed");
     assert_eq!(after["relays"][row][kkr], 1);
 
     let broken = temp_file(
@@ -464,6 +788,125 @@ fn reach_prints_the_matrix_and_a_scenario_changes_it() {
         stderr(&output).contains("cannot read the scenario"),
         "{}",
         stderr(&output)
+    );
+}
+
+fn reach_json(extra: &[&str]) -> Value {
+    let mut args = vec!["reach", "--json"];
+    args.extend_from_slice(extra);
+    let output = tsunagu(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+/// The cell of the union named `union` and the hospital named `hospital`.
+fn cell<'a>(matrix: &'a Value, union: &str, hospital: &str) -> &'a Value {
+    let row = strings(&matrix["unions"])
+        .iter()
+        .position(|u| *u == union)
+        .expect("union");
+    let column = strings(&matrix["hospitals"])
+        .iter()
+        .position(|h| *h == hospital)
+        .expect("hospital");
+    &matrix["relays"][row][column]
+}
+
+#[test]
+fn reach_under_the_confirmed_rule_gives_each_union_its_own_host_only() {
+    // Each of the seven unions has one host, each a different 開示病院, and the
+    // report records no union connection.
+    let matrix = reach_json(&[]);
+    assert_eq!(matrix["rules"], "confirmed");
+    let hosts = [
+        ("TMNIT in Hokkaido", "手稲溪仁会病院"),
+        ("ICTネットワーク", "北海道大学病院"),
+        ("札幌医療情報共有システム協議会", "天使病院"),
+        ("北海道がんセンター連携システム", "北海道がんセンター"),
+        ("KKR札幌医療センター", "KKR札幌医療センター"),
+        (
+            "NTT東日本札幌病院 地域医療連携ネットワークシステム",
+            "NTT東日本札幌病院",
+        ),
+        (
+            "市立札幌病院 地域医療情報ネットワークシステム",
+            "市立札幌病院",
+        ),
+    ];
+    assert_eq!(strings(&matrix["unions"]).len(), hosts.len());
+    for union in strings(&matrix["unions"]) {
+        let host = hosts
+            .iter()
+            .find(|(u, _)| *u == union)
+            .map(|(_, h)| *h)
+            .expect("a known union");
+        for hospital in strings(&matrix["hospitals"]) {
+            let expected = if hospital == host {
+                json!(0)
+            } else {
+                Value::Null
+            };
+            assert_eq!(
+                *cell(&matrix, union, hospital),
+                expected,
+                "{union} → {hospital}"
+            );
+        }
+    }
+}
+
+#[test]
+fn reach_assuming_agreements_relays_through_hospital_links() {
+    // 手稲溪仁会 ↔ 北大 (agreement and ID-Link), 手稲溪仁会 ↔ がんセンター
+    // (agreement), 北大 ↔ 天使 (ID-Link); KKR, NTT and 市立札幌 have no links.
+    let matrix = reach_json(&["--assume", "agreements"]);
+    assert_eq!(matrix["rules"], "assume_agreements");
+    assert_eq!(*cell(&matrix, "TMNIT in Hokkaido", "手稲溪仁会病院"), 0);
+    assert_eq!(*cell(&matrix, "TMNIT in Hokkaido", "北海道大学病院"), 1);
+    assert_eq!(*cell(&matrix, "TMNIT in Hokkaido", "北海道がんセンター"), 1);
+    assert_eq!(*cell(&matrix, "TMNIT in Hokkaido", "天使病院"), 2);
+    assert_eq!(*cell(&matrix, "ICTネットワーク", "天使病院"), 1);
+    assert_eq!(
+        *cell(
+            &matrix,
+            "札幌医療情報共有システム協議会",
+            "北海道がんセンター"
+        ),
+        3
+    );
+    assert_eq!(
+        *cell(&matrix, "TMNIT in Hokkaido", "KKR札幌医療センター"),
+        Value::Null
+    );
+    assert_eq!(
+        *cell(&matrix, "KKR札幌医療センター", "北海道大学病院"),
+        Value::Null
+    );
+}
+
+#[test]
+fn a_target_only_an_excluded_union_reaches_names_the_union() {
+    // 天使病院 hosts only 札幌医療情報共有システム協議会; excluding it leaves no way.
+    let answer = plan_json(&[
+        "--member-of",
+        "",
+        "--to",
+        "天使病院",
+        "--exclude",
+        "札幌医療情報共有システム協議会",
+    ]);
+    assert_eq!(answer["plans"], json!([]));
+    let unreachable = &answer["unreachable"][0];
+    assert_eq!(unreachable["reason"], "only_excluded");
+    assert_eq!(
+        unreachable["unions"],
+        json!(["札幌医療情報共有システム協議会"])
+    );
+    assert!(
+        unreachable["explanation"]["ja"]
+            .as_str()
+            .is_some_and(|t| t.contains("除外")),
+        "{unreachable}"
     );
 }
 

@@ -8,10 +8,13 @@
 //! ```
 //!
 //! Edges point the way information is *reached*: a member of a union views
-//! the records of the union's hosts, and a hospital's link lets those records
-//! reach its partner. A two-way link becomes two edges; a one-way link one.
-//! Hosting costs no relay; every hospital-to-hospital or union-to-union step
-//! is one relay.
+//! the records of the union's hosts. Which other edges exist depends on the
+//! [`Rules`] in force (see [`crate::access`]): union links (recorded, or
+//! proposed by a what-if) always; hospital links only under
+//! [`Rules::AssumeAgreements`], since the report never says they open a
+//! partner's records to member facilities. A two-way link becomes two edges;
+//! a one-way link one. Hosting costs no relay; every hospital-to-hospital or
+//! union-to-union step is one relay.
 //!
 //! `NodeIndex` never leaves this module: callers speak in ids.
 
@@ -21,6 +24,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
+use crate::access::{union_links_in_force, Rules};
 use crate::model::{Dataset, FacilityId, HospitalId, LinkId, LinkKind, Source, UnionId};
 
 /// A node of the network.
@@ -50,10 +54,14 @@ pub enum Edge {
         /// Where the report prints it.
         source: Source,
     },
-    /// union → union: only in what-if scenarios.
+    /// union → union: a recorded connection (with its source) or one a
+    /// what-if scenario proposes (no source).
     UnionLink {
-        /// The proposal's name for it.
+        /// The connection's id, or the proposal's name for it.
         label: String,
+        /// Where a recorded connection is printed; `None` for a proposal.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<Source>,
     },
 }
 
@@ -67,7 +75,8 @@ impl Edge {
     }
 }
 
-/// A connection between two unions proposed in a what-if scenario.
+/// A connection between two unions: proposed in a what-if scenario, or
+/// recorded in the data (then with its source).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UnionLink {
     /// One union.
@@ -78,6 +87,9 @@ pub struct UnionLink {
     pub directed: bool,
     /// A name for it, shown in paths.
     pub label: String,
+    /// Where a recorded connection is printed; `None` for a proposal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 /// The network graph of a dataset, with ids mapped to nodes once.
@@ -88,6 +100,9 @@ pub struct NetworkGraph {
     hospitals: HashMap<HospitalId, NodeIndex>,
     facilities: HashMap<FacilityId, NodeIndex>,
     union_order: Vec<UnionId>,
+    rules: Rules,
+    /// Each hospital's 開示病院 partners: context, not edges.
+    shares: HashMap<HospitalId, Vec<HospitalId>>,
 }
 
 /// [`NetworkGraph::compact`]'s output: the graph with dense `u32` node
@@ -117,12 +132,14 @@ pub struct Hop {
 }
 
 impl NetworkGraph {
-    /// Builds the graph of `data`, plus any union links a scenario proposes.
-    /// References to unknown ids are skipped: `validate` reports them.
+    /// Builds the graph of `data` under `rules`: hosting, the data's recorded
+    /// union connections, any union links a scenario proposes, and, only
+    /// under [`Rules::AssumeAgreements`], the hospital links. References to
+    /// unknown ids are skipped: `validate` reports them.
     ///
     /// # Complexity
     /// O(records).
-    pub fn build(data: &Dataset, union_links: &[UnionLink]) -> Self {
+    pub fn build(data: &Dataset, union_links: &[UnionLink], rules: Rules) -> Self {
         let mut graph = DiGraph::new();
         let mut unions = HashMap::new();
         let mut hospitals = HashMap::new();
@@ -149,7 +166,12 @@ impl NetworkGraph {
                 }
             }
         }
-        for link in &data.links {
+        let hospital_links = if rules.counts_hospital_links() {
+            data.links.as_slice()
+        } else {
+            &[]
+        };
+        for link in hospital_links {
             let (Some(&from), Some(&to)) = (hospitals.get(&link.from), hospitals.get(&link.to))
             else {
                 continue;
@@ -164,12 +186,13 @@ impl NetworkGraph {
                 graph.add_edge(to, from, edge);
             }
         }
-        for link in union_links {
+        for link in &union_links_in_force(data, union_links) {
             let (Some(&a), Some(&b)) = (unions.get(&link.a), unions.get(&link.b)) else {
                 continue;
             };
             let edge = Edge::UnionLink {
                 label: link.label.clone(),
+                source: link.source.clone(),
             };
             graph.add_edge(a, b, edge.clone());
             if !link.directed {
@@ -183,7 +206,25 @@ impl NetworkGraph {
             hospitals,
             facilities,
             union_order,
+            rules,
+            shares: crate::access::shares_by_hospital(data),
         }
+    }
+
+    /// The 開示病院 that `hospital` has a hospital link with, whatever the
+    /// rules ([`crate::access::shares_with`]).
+    pub fn shares_with(&self, hospital: &HospitalId) -> Vec<HospitalId> {
+        self.shares.get(hospital).cloned().unwrap_or_default()
+    }
+
+    /// The hospitals' partner lists, for an index built from this graph.
+    pub(crate) fn shares(&self) -> &HashMap<HospitalId, Vec<HospitalId>> {
+        &self.shares
+    }
+
+    /// The rules the graph was built under.
+    pub fn rules(&self) -> Rules {
+        self.rules
     }
 
     /// The unions, in the dataset's order.

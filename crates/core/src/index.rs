@@ -30,6 +30,7 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 
+use crate::access::{union_links_in_force, Rules};
 use crate::graph::{Compact, Edge, Hop, NetworkGraph, Node, UnionLink};
 use crate::model::{Dataset, FacilityId, HospitalId, UnionId};
 use crate::whatif::ReachMatrix;
@@ -110,13 +111,14 @@ impl Csr {
 /// [`crate::planner::plan_joins_indexed`].
 ///
 /// ```
+/// use tsunagu_core::access::Rules;
 /// use tsunagu_core::index::NetworkIndex;
 /// use tsunagu_core::model::{FacilityId, HospitalId};
 /// use tsunagu_core::planner::{plan_joins_indexed, PlanLimits, PlanRequest, Start};
 /// use tsunagu_core::synth::{synthesize, Scale};
 ///
 /// let data = synthesize(Scale::HOKKAIDO, 1);
-/// let index = NetworkIndex::build(&data, &[]);
+/// let index = NetworkIndex::build(&data, &[], Rules::Confirmed);
 /// let request = PlanRequest {
 ///     start: Start::Facility(FacilityId::from("f0")),
 ///     targets: vec![data.unions[3].hosts[0].clone()],
@@ -155,6 +157,9 @@ pub struct NetworkIndex {
     /// The 開示病院, in the dataset's order, and their dense nodes.
     disclosing: Vec<HospitalId>,
     disclosing_nodes: Vec<u32>,
+    rules: Rules,
+    /// Each hospital's 開示病院 partners (empty in a reach-only index).
+    shares: HashMap<HospitalId, Vec<HospitalId>>,
     scratch: RefCell<Scratch>,
 }
 
@@ -163,8 +168,19 @@ impl NetworkIndex {
     ///
     /// # Complexity
     /// O(records), plus sorting each facility's unions.
-    pub fn build(data: &Dataset, union_links: &[UnionLink]) -> Self {
-        Self::new(data, &NetworkGraph::build(data, union_links))
+    pub fn build(data: &Dataset, union_links: &[UnionLink], rules: Rules) -> Self {
+        Self::new(data, &NetworkGraph::build(data, union_links, rules))
+    }
+
+    /// The rules the index was built under.
+    pub fn rules(&self) -> Rules {
+        self.rules
+    }
+
+    /// As [`NetworkGraph::shares_with`] (empty in an index made by
+    /// [`NetworkIndex::for_reach`]).
+    pub fn shares_with(&self, hospital: &HospitalId) -> Vec<HospitalId> {
+        self.shares.get(hospital).cloned().unwrap_or_default()
     }
 
     /// An index for the reach matrix only, built straight from the records
@@ -176,7 +192,7 @@ impl NetworkIndex {
     ///
     /// # Complexity
     /// O(hospitals + unions + links): no facility is read.
-    pub fn for_reach(data: &Dataset, union_links: &[UnionLink]) -> Self {
+    pub fn for_reach(data: &Dataset, union_links: &[UnionLink], rules: Rules) -> Self {
         let mut nodes = Vec::with_capacity(data.hospitals.len() + data.unions.len());
         let mut hospital_of: HashMap<HospitalId, u32> = HashMap::new();
         for h in &data.hospitals {
@@ -197,7 +213,12 @@ impl NetworkIndex {
             );
         }
         // No edge records: this index answers reach and relays, not paths.
-        for link in &data.links {
+        let hospital_links = if rules.counts_hospital_links() {
+            data.links.as_slice()
+        } else {
+            &[]
+        };
+        for link in hospital_links {
             let (Some(&a), Some(&b)) = (hospital_of.get(&link.from), hospital_of.get(&link.to))
             else {
                 continue;
@@ -207,7 +228,7 @@ impl NetworkIndex {
             }
             out[a as usize].push((b, 1, None));
         }
-        for link in union_links {
+        for link in &union_links_in_force(data, union_links) {
             let (Some(&a), Some(&b)) = (union_node.get(&link.a), union_node.get(&link.b)) else {
                 continue;
             };
@@ -229,7 +250,7 @@ impl NetworkIndex {
             facilities: Vec::new(),
         };
         let unions = data.unions.iter().map(|u| u.id.clone()).collect();
-        Self::from_compact(data, compact, unions)
+        Self::from_compact(data, compact, unions, rules)
     }
 
     /// Indexes a graph already built from `data`.
@@ -241,15 +262,20 @@ impl NetworkIndex {
     }
 
     fn from_graph(data: &Dataset, graph: &NetworkGraph, with_facilities: bool) -> Self {
-        Self::from_compact(
+        let mut index = Self::from_compact(
             data,
             graph.compact(with_facilities),
             graph.unions().to_vec(),
-        )
+            graph.rules(),
+        );
+        if with_facilities {
+            index.shares.clone_from(graph.shares());
+        }
+        index
     }
 
     #[allow(clippy::too_many_lines)] // one pass per array of the layout, in order
-    fn from_compact(data: &Dataset, compact: Compact, unions: Vec<UnionId>) -> Self {
+    fn from_compact(data: &Dataset, compact: Compact, unions: Vec<UnionId>, rules: Rules) -> Self {
         let n = compact.nodes.len();
         let mut forward = Csr {
             start: Vec::with_capacity(n + 1),
@@ -350,6 +376,8 @@ impl NetworkIndex {
             group_size,
             disclosing,
             disclosing_nodes,
+            rules,
+            shares: HashMap::new(),
             scratch: RefCell::new(Scratch::new(n)),
         }
     }

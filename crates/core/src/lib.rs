@@ -2,11 +2,13 @@
 //!
 //! It holds the ID-Link network model (`model`), reading and checking it
 //! (`validate`), figures computed from it (`stats`) and the bundled dataset
-//! (`bundled`); the graph and the referral planner come next. The web app and the CLI are thin layers over it; the
+//! (`bundled`), the access rules (`access`), the graph and the referral
+//! planner, and the texts the app and the CLI share (`text`). The web app and the CLI are thin layers over it; the
 //! compiler keeps the boundary, since this crate cannot name a web crate.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod access;
 pub mod algo;
 pub mod bundled;
 pub mod diff;
@@ -18,10 +20,12 @@ pub mod index;
 pub mod model;
 pub mod names;
 pub mod order;
+pub mod outside;
 pub mod planner;
 pub mod proposal;
 pub mod stats;
 pub mod synth;
+pub mod text;
 pub mod timeline;
 pub mod validate;
 pub mod whatif;

@@ -125,6 +125,17 @@ pub struct Text {
     pub en: String,
 }
 
+/// A text in Japanese and English, with where the report prints it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourcedText {
+    /// 日本語: the report's words, or a close paraphrase of them.
+    pub ja: String,
+    /// English.
+    pub en: String,
+    /// Where it is printed.
+    pub source: Source,
+}
+
 /// Where in the report a fact is printed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
@@ -435,7 +446,7 @@ impl Union {
             aliases: Vec::new(),
             hosts,
             founded: None,
-            joining: None,
+            how_to_join: Vec::new(),
             registered_facilities: Vec::new(),
             history: Vec::new(),
             notes: Vec::new(),
@@ -460,9 +471,12 @@ pub struct Union {
     /// ユニオン発足: the month it was founded, if printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub founded: Option<Month>,
-    /// What joining involves, when the report says ("joining means joining the 協議会").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub joining: Option<Text>,
+    /// What the report says about joining it, each passage quoted with its
+    /// source (会則, a hospital's page). Empty when the report says nothing;
+    /// [`crate::access::how_to_join`] then falls back on the report's general
+    /// advice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub how_to_join: Vec<SourcedText>,
     /// Registered facilities, as counted at a date.
     #[serde(default)]
     pub registered_facilities: Vec<DatedCount>,
@@ -508,6 +522,26 @@ pub struct Link {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_group: Option<String>,
     /// Where it is printed, with the partner's name as written there.
+    pub source: Source,
+}
+
+/// A recorded connection between two unions (ユニオン間の接続): members of
+/// one view what the other's hosts disclose. Only an explicit agreement makes
+/// one, and the report records none: connecting the unions is the council's
+/// next step (「全体でユニオンを繋げる」). What-if scenarios propose them as
+/// [`crate::graph::UnionLink`]s instead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnionConnection {
+    /// The connection's id.
+    pub id: LinkId,
+    /// One union.
+    pub a: UnionId,
+    /// The other.
+    pub b: UnionId,
+    /// `true` when it runs only from `a` to `b`.
+    #[serde(default)]
+    pub directed: bool,
+    /// Where the agreement is recorded.
     pub source: Source,
 }
 
@@ -695,8 +729,12 @@ pub struct Dataset {
     pub hospitals: Vec<Hospital>,
     /// Unions.
     pub unions: Vec<Union>,
-    /// Hospital-to-hospital links.
+    /// Hospital-to-hospital links: context, never access on their own
+    /// (see [`crate::access`]).
     pub links: Vec<Link>,
+    /// Recorded union-to-union connections (none in the report).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub union_links: Vec<UnionConnection>,
     /// Named member facilities.
     pub facilities: Vec<Facility>,
     /// Designations.

@@ -3,8 +3,11 @@
 //!
 //! For a facility `f` with unions `M`, a plan is a set `J` of unions to join.
 //! With `J` joined, `f` reaches a target `t` along `f → u → … → t`, where `u`
-//! is in `M ∪ J` and every step after `u` is a union link (what-if only),
-//! hosting, or a hospital link. `relays(t)` counts the union-to-union and
+//! is in `M ∪ J` and every step after `u` is one the graph's access rules
+//! allow ([`crate::access`]): hosting and union links always, hospital links
+//! only when agreements are assumed to count. Under the confirmed rule (the
+//! default) a facility reaches a hospital only through a union the hospital
+//! hosts, or one linked to such a union. `relays(t)` counts the union-to-union and
 //! hospital-to-hospital steps on the best such path: 0 is direct disclosure.
 //!
 //! A plan costs `(|J|, max relays over the targets)`. The answer is the
@@ -13,14 +16,18 @@
 //! exactly by set cover ([`crate::algo::cover`]) at a relay threshold.
 //!
 //! ```text
-//!  clinic ─member─▶ U1 ─hosts─▶ H1 ─agreement─▶ H2      relays(H2) = 1 with J = {}
-//!                   U2 ─hosts─▶ H2                       relays(H2) = 0 with J = {U2}
+//!  clinic ─member─▶ U1 ─hosts─▶ H1 ─agreement─▶ H2      assumed: relays(H2) = 1 with J = {}
+//!                   U2 ─hosts─▶ H2                       confirmed: relays(H2) = 0 with J = {U2}
 //! ```
+//!
+//! Every plan lists the [`Assumption`]s its paths rest on; an answer under
+//! the confirmed rule without what-if links has none.
 //!
 //! Membership makes sharing possible; each patient must still consent.
 
 use std::collections::HashSet;
 
+use crate::access::{assumptions_of, Assumption, Rules};
 use crate::algo::{min_covers_with_progress, CoverProblem};
 use crate::graph::{Edge, Hop, NetworkGraph, Node};
 use crate::index::NetworkIndex;
@@ -84,10 +91,14 @@ pub enum PlanError {
     NoTargets,
 }
 
-/// Why a target cannot be reached under the options.
+/// Why a target cannot be reached under the options. When several apply,
+/// the first in this order is given. Under the confirmed rule only the
+/// first two can occur: a hosted target is reached at 0 relays by its own
+/// union unless that union is excluded.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum UnreachableReason {
-    /// Only direct disclosure is allowed, and no union has it as a host.
+    /// No union in the network has it as a host, and (under the assumption)
+    /// no link leads to it either: joining a union cannot open its records.
     HostsNoUnion,
     /// No union's path leads to it at all.
     NoPath,
@@ -105,6 +116,18 @@ pub enum UnreachableReason {
     },
 }
 
+impl UnreachableReason {
+    /// The reason's code, as the CLI's JSON gives it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            UnreachableReason::HostsNoUnion => "hosts_no_union",
+            UnreachableReason::NoPath => "no_path",
+            UnreachableReason::TooManyRelays { .. } => "too_many_relays",
+            UnreachableReason::OnlyExcluded { .. } => "only_excluded",
+        }
+    }
+}
+
 /// A target that no plan reaches.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Unreachable {
@@ -112,6 +135,9 @@ pub struct Unreachable {
     pub target: HospitalId,
     /// Why.
     pub reason: UnreachableReason,
+    /// The 開示病院 it has a hospital link with: whose 地域連携室 to ask.
+    /// Context only; the link opens nothing to the facility.
+    pub shares_with: Vec<HospitalId>,
 }
 
 /// How the facility enters a union on a path.
@@ -155,11 +181,16 @@ pub struct Plan {
     pub lower_bound: usize,
     /// One path per reachable target.
     pub paths: Vec<TargetPath>,
+    /// What the paths rest on beyond the confirmed rule: empty, or
+    /// agreements and/or a what-if scenario's union links.
+    pub assumptions: Vec<Assumption>,
 }
 
 /// The planner's answer.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlanAnswer {
+    /// The access rules the answer was planned under.
+    pub rules: Rules,
     /// The facility's current unions.
     pub members: Vec<UnionId>,
     /// The frontier, fewest unions first. Empty when no target is reachable.
@@ -201,6 +232,8 @@ pub struct Progress {
 /// What the planner asks of a network; [`NetworkGraph`] and [`NetworkIndex`]
 /// answer alike, the index faster.
 trait Network {
+    fn rules(&self) -> Rules;
+    fn shares_with(&self, hospital: &HospitalId) -> Vec<HospitalId>;
     fn unions(&self) -> &[UnionId];
     fn has_union(&self, union: &UnionId) -> bool;
     fn has_facility(&self, facility: &FacilityId) -> bool;
@@ -213,6 +246,12 @@ trait Network {
 macro_rules! network {
     ($type:ty) => {
         impl Network for $type {
+            fn rules(&self) -> Rules {
+                <$type>::rules(self)
+            }
+            fn shares_with(&self, hospital: &HospitalId) -> Vec<HospitalId> {
+                <$type>::shares_with(self, hospital)
+            }
             fn unions(&self) -> &[UnionId] {
                 <$type>::unions(self)
             }
@@ -308,20 +347,19 @@ fn plan_on(
         match best_usable {
             Some(best) if best <= allowed => reachable.push((target, relays)),
             _ => {
-                let reason = unreachable_reason(
-                    graph,
-                    &relays,
-                    &is_excluded,
-                    &is_member,
-                    allowed,
-                    best_usable,
-                );
-                unreachable.push(Unreachable { target, reason });
+                let reason = unreachable_reason(graph, &relays, &is_excluded, &is_member, allowed);
+                let shares_with = graph.shares_with(&target);
+                unreachable.push(Unreachable {
+                    target,
+                    reason,
+                    shares_with,
+                });
             }
         }
     }
     if reachable.is_empty() {
         return Ok(PlanAnswer {
+            rules: graph.rules(),
             members,
             plans: Vec::new(),
             unreachable,
@@ -341,6 +379,7 @@ fn plan_on(
     // Thresholds ascend, so unions descend; the answer lists the fewest first.
     plans.reverse();
     Ok(PlanAnswer {
+        rules: graph.rules(),
         members,
         plans,
         unreachable,
@@ -509,7 +548,9 @@ fn frontier(
         };
         let paths = paths_for(graph, reachable, members, join);
         let relays = paths.iter().map(|p| p.relays).max().unwrap_or(0);
+        let assumptions = assumptions_of(paths.iter().flat_map(|p| &p.hops));
         plans.push(Plan {
+            assumptions,
             join: join.clone(),
             relays,
             alternatives: alternatives.to_vec(),
@@ -531,28 +572,31 @@ fn unreachable_reason(
     is_excluded: &[bool],
     is_member: &[bool],
     allowed: u32,
-    best_usable: Option<u32>,
 ) -> UnreachableReason {
+    // Hosting is the only step that costs no relay, so a union at 0
+    // relays is one the target hosts.
+    let hosted = relays.contains(&Some(0));
+    let excluded: Vec<UnionId> = graph
+        .unions()
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| {
+            is_excluded[i] && !is_member[i] && relays[i].is_some_and(|d| d <= allowed)
+        })
+        .map(|(_, u)| u.clone())
+        .collect();
     let best_any = relays.iter().filter_map(|d| *d).min();
-    match (best_any, best_usable) {
-        (None, _) if allowed == 0 => UnreachableReason::HostsNoUnion,
-        (None, _) => UnreachableReason::NoPath,
-        (Some(best), _) if best > allowed && allowed == 0 => UnreachableReason::HostsNoUnion,
-        (Some(best), _) if best > allowed => UnreachableReason::TooManyRelays {
-            needed: best,
-            allowed,
-        },
-        (Some(_), _) => UnreachableReason::OnlyExcluded {
-            unions: graph
-                .unions()
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| {
-                    is_excluded[i] && !is_member[i] && relays[i].is_some_and(|d| d <= allowed)
-                })
-                .map(|(_, u)| u.clone())
-                .collect(),
-        },
+    // Under the assumption a hospital that hosts no union may still be
+    // reached through a link: then the relay limit is what stops it.
+    let unreachable_by_links = graph.rules() == Rules::Confirmed || best_any.is_none();
+    if !hosted && unreachable_by_links {
+        UnreachableReason::HostsNoUnion
+    } else if !excluded.is_empty() {
+        UnreachableReason::OnlyExcluded { unions: excluded }
+    } else if let Some(needed) = best_any.filter(|&b| b > allowed) {
+        UnreachableReason::TooManyRelays { needed, allowed }
+    } else {
+        UnreachableReason::NoPath
     }
 }
 

@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::access::Rules;
 use crate::index::NetworkIndex;
-use crate::model::{Dataset, FacilityId, HospitalId, WardId};
+use crate::model::{Dataset, FacilityId, HospitalId, UnionId, WardId};
 use crate::planner::{plan_joins_indexed, PlanLimits, PlanRequest, Start};
 use crate::whatif::{apply_scenario, ReachMatrix, Scenario};
 
@@ -154,15 +155,71 @@ fn best(graph: &NetworkIndex, facility: &FacilityId, hospital: &HospitalId) -> O
     answer.plans.first().map(|p| (p.join.len(), p.relays))
 }
 
-/// Assesses `scenario` on `data`, comparing at most `max_plans` plans.
+/// The report's next step in figures: the best plan to view every 開示病院
+/// under the confirmed rule, today and with every union connected, for a
+/// clinic in no union and for a member of one union.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NextStep {
+    /// How many 開示病院 the plans must reach.
+    pub disclosing: usize,
+    /// The member's union.
+    pub union: UnionId,
+    /// A clinic in no union, today and connected (`None`: no plan).
+    pub none_before: Option<Cost>,
+    /// The same, with every union connected.
+    pub none_after: Option<Cost>,
+    /// A member of `union`, today.
+    pub member_before: Option<Cost>,
+    /// The same, with every union connected.
+    pub member_after: Option<Cost>,
+}
+
+/// [`NextStep`] for a member of `union`, under the confirmed rule: the
+/// headline of the what-if and presentation views.
+///
+/// # Complexity
+/// Four multi-target plans on two indexes.
+pub fn next_step(data: &Dataset, union: &UnionId) -> NextStep {
+    let targets: Vec<HospitalId> = data.disclosing_ids();
+    let scenario = crate::whatif::connect_every_union(data, "全体でユニオンを繋げる");
+    let (next, links) = apply_scenario(data, &scenario);
+    let today = NetworkIndex::build(data, &[], Rules::Confirmed);
+    let connected = NetworkIndex::build(&next, &links, Rules::Confirmed);
+    let best = |index: &NetworkIndex, start: Start| {
+        let request = PlanRequest {
+            start,
+            targets: targets.clone(),
+            max_relays: None,
+            exclude: Vec::new(),
+        };
+        let answer = plan_joins_indexed(index, &request, PlanLimits::default()).ok()?;
+        // A plan that leaves a target out is no plan for "all of them".
+        if !answer.unreachable.is_empty() {
+            return None;
+        }
+        answer.plans.first().map(|p| (p.join.len(), p.relays))
+    };
+    let member = || Start::Members(vec![union.clone()]);
+    NextStep {
+        disclosing: targets.len(),
+        union: union.clone(),
+        none_before: best(&today, Start::Members(Vec::new())),
+        none_after: best(&connected, Start::Members(Vec::new())),
+        member_before: best(&today, member()),
+        member_after: best(&connected, member()),
+    }
+}
+
+/// Assesses `scenario` on `data` under `rules`, comparing at most
+/// `max_plans` plans.
 ///
 /// # Complexity
 /// Two reach matrices, plus two single-target plans per compared pair.
-pub fn assess(data: &Dataset, scenario: &Scenario, max_plans: usize) -> Assessment {
-    let graph_before = NetworkIndex::build(data, &[]);
+pub fn assess(data: &Dataset, scenario: &Scenario, rules: Rules, max_plans: usize) -> Assessment {
+    let graph_before = NetworkIndex::build(data, &[], rules);
     let before = graph_before.reach_matrix();
     let (next, links) = apply_scenario(data, scenario);
-    let graph_after = NetworkIndex::build(&next, &links);
+    let graph_after = NetworkIndex::build(&next, &links, rules);
     let after = graph_after.reach_matrix();
 
     let mut improved_cells = 0;
@@ -255,9 +312,9 @@ mod tests {
 
     /// Independent of the reach matrix: a pair is reachable with nothing
     /// joined exactly when the planner's best plan joins no union.
-    fn pairs_by_planner(data: &Dataset, links: &[crate::graph::UnionLink]) -> usize {
+    fn pairs_by_planner(data: &Dataset, links: &[crate::graph::UnionLink], rules: Rules) -> usize {
         // The planner on the petgraph graph, not the index the assessment uses.
-        let graph = crate::graph::NetworkGraph::build(data, links);
+        let graph = crate::graph::NetworkGraph::build(data, links, rules);
         let mut n = 0;
         for f in &data.facilities {
             for h in data.hospitals.iter().filter(|h| h.discloses) {
@@ -313,14 +370,44 @@ mod tests {
     #[test]
     fn an_empty_proposal_changes_nothing() {
         let data = bundled();
-        let a = assess(&data, &Scenario::default(), usize::MAX);
+        for rules in [Rules::Confirmed, Rules::AssumeAgreements] {
+            let a = assess(&data, &Scenario::default(), rules, usize::MAX);
+            assert_eq!(a.before, a.after, "{rules:?}");
+            assert_eq!(a.improved_cells, 0, "{rules:?}");
+            assert!(a.shorter.is_empty(), "{rules:?}");
+            assert!(a.pairs.iter().all(|w| w.before == w.after), "{rules:?}");
+            // 9 named facilities × 7 開示病院.
+            assert_eq!(a.plans_compared, 63, "{rules:?}");
+            assert!(!a.plans_truncated, "{rules:?}");
+        }
+    }
+
+    #[test]
+    fn a_proposed_agreement_opens_nothing_under_the_confirmed_rule() {
+        // 市立札幌 and 北大 sign a 病院間協定: sharing between the two
+        // hospitals only, so no member facility sees more.
+        let data = bundled();
+        let scenario = Scenario {
+            name: "市立札幌–北大".into(),
+            changes: vec![Change::AddAgreement {
+                from: HospitalId::from("shiritsu"),
+                to: HospitalId::from("hokudai"),
+            }],
+        };
+        let a = assess(&data, &scenario, Rules::Confirmed, usize::MAX);
         assert_eq!(a.before, a.after);
         assert_eq!(a.improved_cells, 0);
         assert!(a.shorter.is_empty());
-        assert!(a.pairs.iter().all(|w| w.before == w.after));
-        // 9 named facilities × 7 開示病院.
-        assert_eq!(a.plans_compared, 63);
-        assert!(!a.plans_truncated);
+        // Assumed to count, it relays 北大's records to すずらんネット (1 relay)
+        // and 市立札幌's to ICT, so cells improve.
+        let assumed = assess(&data, &scenario, Rules::AssumeAgreements, usize::MAX);
+        let cell = |m: &ReachMatrix, u: &str, h: &str| {
+            super::cell(m, &UnionId::from(u), &HospitalId::from(h)).flatten()
+        };
+        assert_eq!(cell(&assumed.before, "shiritsu-suzuran", "hokudai"), None);
+        assert_eq!(cell(&assumed.after, "shiritsu-suzuran", "hokudai"), Some(1));
+        assert_eq!(cell(&assumed.after, "hokudai-ict", "shiritsu"), Some(1));
+        assert!(assumed.improved_cells > 0);
     }
 
     #[test]
@@ -338,21 +425,31 @@ mod tests {
             name: "all".into(),
             changes,
         };
-        let a = assess(&data, &scenario, usize::MAX);
         let (next, links) = apply_scenario(&data, &scenario);
-        let before: usize = a.pairs.iter().map(|w| w.before).sum();
-        let after: usize = a.pairs.iter().map(|w| w.after).sum();
-        assert_eq!(before, pairs_by_planner(&data, &[]));
-        assert_eq!(after, pairs_by_planner(&next, &links));
-        // With every union chained, each named facility sees all 7 hospitals.
-        assert_eq!(after, 9 * 7);
-        assert!(after > before);
-        assert!(a.improved_cells > 0);
-        for s in &a.shorter {
-            assert!(s.after < s.before || s.before.is_none(), "{s:?}");
-            assert_eq!(s.after.map(|c| c.0), Some(0), "{s:?}");
+        // Pairs today, by hand: the 8 TMNIT-only facilities see 手稲 alone
+        // under the confirmed rule; みき (TMNIT, 天使's 協議会, すずらん) sees
+        // 手稲, 天使 and 市立札幌: 8 + 3. Assuming agreements, TMNIT also
+        // reaches 北大 and がんセンター (手稲's agreements) and 天使 (北大's
+        // list): 4 each, and みき adds 市立札幌: 8 × 4 + 5.
+        for (rules, today) in [
+            (Rules::Confirmed, 8 + 3),
+            (Rules::AssumeAgreements, 8 * 4 + 5),
+        ] {
+            let a = assess(&data, &scenario, rules, usize::MAX);
+            let before: usize = a.pairs.iter().map(|w| w.before).sum();
+            let after: usize = a.pairs.iter().map(|w| w.after).sum();
+            assert_eq!(before, today, "{rules:?}");
+            assert_eq!(before, pairs_by_planner(&data, &[], rules), "{rules:?}");
+            assert_eq!(after, pairs_by_planner(&next, &links, rules), "{rules:?}");
+            // With every union chained, each named facility sees all 7 hospitals.
+            assert_eq!(after, 9 * 7, "{rules:?}");
+            assert!(a.improved_cells > 0, "{rules:?}");
+            for s in &a.shorter {
+                assert!(s.after < s.before || s.before.is_none(), "{s:?}");
+                assert_eq!(s.after.map(|c| c.0), Some(0), "{s:?}");
+            }
+            assert!(!a.shorter.is_empty(), "{rules:?}");
         }
-        assert!(!a.shorter.is_empty());
     }
 
     #[test]
@@ -371,25 +468,34 @@ mod tests {
                 },
             ],
         };
-        let a = assess(&data, &scenario, usize::MAX);
-        assert_eq!(a.after.hospitals.len(), a.before.hospitals.len() + 1);
-        assert_eq!(a.after.unions.len(), a.before.unions.len() + 1);
-        let higashi = a
-            .pairs
-            .iter()
-            .find(|w| w.ward == Some(WardId::from("higashi")))
-            .expect("みきファミリークリニック is in 東区");
-        assert!(higashi.after >= higashi.before);
-        // The plan to 北大 for みき now needs no union (it joined ICT).
-        let to_hokudai = a
-            .shorter
-            .iter()
-            .find(|s| s.hospital == HospitalId::from("hokudai"))
-            .expect("shorter plan to 北大");
-        assert_eq!(to_hokudai.after, Some((0, 0)));
-        // Only the first max_plans pairs are compared when asked.
-        let few = assess(&data, &scenario, 5);
-        assert_eq!(few.plans_compared, 5);
-        assert!(few.plans_truncated);
+        // Before the join, みき's best plan to 北大 is to join ICT under the
+        // confirmed rule (1 union, 0 relays); assuming agreements, 手稲 (or
+        // 天使) relays 北大's records to it with nothing joined (0 unions, 1 relay).
+        for (rules, was) in [
+            (Rules::Confirmed, (1, 0)),
+            (Rules::AssumeAgreements, (0, 1)),
+        ] {
+            let a = assess(&data, &scenario, rules, usize::MAX);
+            assert_eq!(a.after.hospitals.len(), a.before.hospitals.len() + 1);
+            assert_eq!(a.after.unions.len(), a.before.unions.len() + 1);
+            let higashi = a
+                .pairs
+                .iter()
+                .find(|w| w.ward == Some(WardId::from("higashi")))
+                .expect("みきファミリークリニック is in 東区");
+            assert!(higashi.after >= higashi.before);
+            // The plan to 北大 for みき now needs no union (it joined ICT).
+            let to_hokudai = a
+                .shorter
+                .iter()
+                .find(|s| s.hospital == HospitalId::from("hokudai"))
+                .expect("shorter plan to 北大");
+            assert_eq!(to_hokudai.before, Some(was), "{rules:?}");
+            assert_eq!(to_hokudai.after, Some((0, 0)), "{rules:?}");
+            // Only the first max_plans pairs are compared when asked.
+            let few = assess(&data, &scenario, rules, 5);
+            assert_eq!(few.plans_compared, 5);
+            assert!(few.plans_truncated);
+        }
     }
 }

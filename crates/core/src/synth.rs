@@ -233,6 +233,7 @@ pub fn synthesize(scale: Scale, seed: u64) -> Dataset {
         hospitals,
         unions,
         links,
+        union_links: Vec::new(),
         facilities,
         designations: Vec::new(),
         designation_listings: Vec::new(),
@@ -262,12 +263,18 @@ pub struct JoinDistribution {
     pub unreachable: usize,
 }
 
-/// Samples `queries` random (facility, disclosing hospital) pairs of `data`.
-pub fn join_distribution(data: &Dataset, queries: usize, seed: u64) -> JoinDistribution {
+/// Samples `queries` random (facility, disclosing hospital) pairs of `data`,
+/// planned under `rules`.
+pub fn join_distribution(
+    data: &Dataset,
+    queries: usize,
+    seed: u64,
+    rules: crate::access::Rules,
+) -> JoinDistribution {
     use crate::graph::NetworkGraph;
     use crate::planner::{plan_joins, PlanLimits, PlanRequest, Start};
 
-    let graph = NetworkGraph::build(data, &[]);
+    let graph = NetworkGraph::build(data, &[], rules);
     let disclosing: Vec<&HospitalId> = data
         .hospitals
         .iter()
@@ -348,12 +355,28 @@ mod tests {
     #[test]
     fn hokkaido_queries_are_not_trivial() {
         let data = synthesize(Scale::HOKKAIDO, 1);
-        let spread = join_distribution(&data, 200, 1);
+        let spread = join_distribution(&data, 200, 1, crate::access::Rules::AssumeAgreements);
         let needing_some: usize = spread.counts.iter().skip(1).sum();
         // Most queries need one to three unions: links do not join everything into one component.
         assert!(needing_some > 100, "{spread:?}");
         assert!(
             spread.counts.first().copied().unwrap_or(0) < 100,
+            "{spread:?}"
+        );
+    }
+
+    #[test]
+    fn under_the_confirmed_rule_a_query_needs_at_most_the_targets_own_union() {
+        // Every synthetic 開示病院 hosts a union and there are no union
+        // connections, so a facility either is in one of the target's unions
+        // (0) or joins one (1); links never shorten or lengthen that.
+        let data = synthesize(Scale::HOKKAIDO, 1);
+        let spread = join_distribution(&data, 200, 1, crate::access::Rules::Confirmed);
+        assert_eq!(spread.unreachable, 0, "{spread:?}");
+        assert!(spread.counts.len() <= 2, "{spread:?}");
+        assert_eq!(spread.counts.iter().sum::<usize>(), 200);
+        assert!(
+            spread.counts.get(1).copied().unwrap_or(0) > 100,
             "{spread:?}"
         );
     }

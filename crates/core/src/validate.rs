@@ -99,6 +99,9 @@ pub enum ProblemKind {
     /// A link joins a hospital to itself.
     #[error("a link must join two different hospitals")]
     SelfLink,
+    /// A union connection joins a union to itself.
+    #[error("a union connection must join two different unions")]
+    SelfUnionLink,
     /// A position is outside Japan.
     #[error("({lat}, {lon}) is not in Japan")]
     OutsideJapan {
@@ -274,6 +277,9 @@ impl Problem {
             }
             ProblemKind::Empty => "空にはできません".to_owned(),
             ProblemKind::SelfLink => "連携は異なる 2 つの病院を結ぶ必要があります".to_owned(),
+            ProblemKind::SelfUnionLink => {
+                "ユニオン間の接続は異なる 2 つのユニオンを結ぶ必要があります".to_owned()
+            }
             ProblemKind::OutsideJapan { lat, lon } => format!("座標 ({lat}, {lon}) は日本国内ではありません"),
             ProblemKind::TooLarge { size, limit } => {
                 format!("ファイルが大きすぎます（{size} バイト）。取り込めるのは {limit} バイトまでです")
@@ -565,6 +571,12 @@ fn parse_records(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Op
     let hospitals = list(object, "hospitals", problems);
     let unions = list(object, "unions", problems);
     let links = list(object, "links", problems);
+    // Optional: files written before union connections existed have none.
+    let union_links = if object.contains_key("union_links") {
+        list(object, "union_links", problems)
+    } else {
+        Some(Vec::new())
+    };
     let facilities = list(object, "facilities", problems);
     let designations = list(object, "designations", problems);
     let designation_listings = list(object, "designation_listings", problems);
@@ -581,6 +593,7 @@ fn parse_records(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Op
         hospitals: hospitals?,
         unions: unions?,
         links: links?,
+        union_links: union_links?,
         facilities: facilities?,
         designations: designations?,
         designation_listings: designation_listings?,
@@ -687,6 +700,12 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         Target::Link,
         "links",
         data.links.iter().map(|l| l.id.as_str()),
+        p,
+    );
+    Ids::collect(
+        Target::Link,
+        "union_links",
+        data.union_links.iter().map(|l| l.id.as_str()),
         p,
     );
     Ids::collect(
@@ -822,6 +841,17 @@ fn check_unions(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
 }
 
 fn check_links_and_facilities(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>) {
+    for (i, link) in data.union_links.iter().enumerate() {
+        let at = format!("/union_links/{i}");
+        refs.unions.check(link.a.as_str(), || format!("{at}/a"), p);
+        refs.unions.check(link.b.as_str(), || format!("{at}/b"), p);
+        if link.a == link.b {
+            p.push(Problem::error(
+                format!("{at}/b"),
+                ProblemKind::SelfUnionLink,
+            ));
+        }
+    }
     for (i, link) in data.links.iter().enumerate() {
         let at = format!("/links/{i}");
         refs.hospitals
@@ -1001,6 +1031,9 @@ fn visit_sources<'a>(data: &'a Dataset, visit: &mut dyn FnMut(&dyn Fn() -> Strin
         for (j, e) in u.history.iter().enumerate() {
             visit(&|| format!("/unions/{i}/history/{j}/source"), &e.source);
         }
+        for (j, h) in u.how_to_join.iter().enumerate() {
+            visit(&|| format!("/unions/{i}/how_to_join/{j}/source"), &h.source);
+        }
     }
     visit_table_sources(data, visit);
 }
@@ -1012,6 +1045,9 @@ fn visit_table_sources<'a>(
 ) {
     for (i, l) in data.links.iter().enumerate() {
         visit(&|| format!("/links/{i}/source"), &l.source);
+    }
+    for (i, l) in data.union_links.iter().enumerate() {
+        visit(&|| format!("/union_links/{i}/source"), &l.source);
     }
     for (i, f) in data.facilities.iter().enumerate() {
         for (j, s) in f.sources.iter().enumerate() {

@@ -4,7 +4,9 @@
 //! agreement between two hospitals, have a facility join a union, or have a
 //! hospital go live with its own union. The reach matrix says, for each
 //! union and each 開示病院, the fewest relays by which a member of the union
-//! reaches the hospital without joining anything.
+//! reaches the hospital without joining anything, under the access rules in
+//! force ([`crate::access::Rules`]): a proposed agreement is context like any
+//! other agreement unless agreements are assumed to count.
 
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +88,7 @@ pub fn apply_scenario(data: &Dataset, scenario: &Scenario) -> (Dataset, Vec<Unio
                 b: b.clone(),
                 directed: false,
                 label: scenario.name.clone(),
+                source: None,
             }),
             Change::AddAgreement { from, to } => next.links.push(Link {
                 id: LinkId(format!("whatif-{i}")),
@@ -123,6 +126,28 @@ pub fn apply_scenario(data: &Dataset, scenario: &Scenario) -> (Dataset, Vec<Unio
         }
     }
     (next, links)
+}
+
+/// The report's next step, 「全体でユニオンを繋げる」, as a scenario: every
+/// pair of the data's unions connected, in the dataset's order.
+pub fn connect_every_union(data: &Dataset, name: &str) -> Scenario {
+    let changes = data
+        .unions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            data.unions[i + 1..]
+                .iter()
+                .map(move |b| Change::ConnectUnions {
+                    a: a.id.clone(),
+                    b: b.id.clone(),
+                })
+        })
+        .collect();
+    Scenario {
+        name: name.to_owned(),
+        changes,
+    }
 }
 
 /// For each union (rows) and each 開示病院 (columns), the fewest relays by

@@ -1,13 +1,16 @@
 //! The prepared index against independent references on random networks and
 //! the bundled data: the bitset reach matrix against one plain search per
 //! union, facility searches against a plain multi-source search, facility
-//! counts against counting facility by facility, and paths and backward
-//! searches against the graph's own.
+//! counts against counting facility by facility, and paths, backward
+//! searches and link partners against the graph's own, under both access
+//! rules.
 
 mod support;
 
 use proptest::prelude::*;
 use serde_json::json;
+use support::Reference;
+use tsunagu_core::access::Rules;
 use tsunagu_core::bundled::SAPPORO_JSON;
 use tsunagu_core::graph::{NetworkGraph, UnionLink};
 use tsunagu_core::index::NetworkIndex;
@@ -17,34 +20,53 @@ use tsunagu_core::whatif::{apply_scenario, reach_matrix, Change, Scenario};
 
 #[derive(Clone, Debug)]
 struct Net {
+    rules: Rules,
     /// Whether each hospital discloses.
     discloses: Vec<bool>,
     /// Each union's hosts.
     hosts: Vec<Vec<usize>>,
     /// (from, to, directed) hospital links.
     links: Vec<(usize, usize, bool)>,
-    /// (a, b, directed) union links.
+    /// (a, b, directed) union connections recorded in the data.
+    recorded: Vec<(usize, usize, bool)>,
+    /// (a, b, directed) what-if union links.
     union_links: Vec<(usize, usize, bool)>,
     /// Each facility's unions.
     facilities: Vec<Vec<usize>>,
 }
 
+fn rules() -> impl Strategy<Value = Rules> {
+    prop_oneof![Just(Rules::Confirmed), Just(Rules::AssumeAgreements)]
+}
+
+/// Up to `most` pairs of distinct nodes among `n`, each possibly one-way.
+fn pairs(n: usize, most: usize) -> impl Strategy<Value = Vec<(usize, usize, bool)>> {
+    prop::collection::vec((0..n, 0..n, any::<bool>()), 0..=most)
+        .prop_map(|v| v.into_iter().filter(|(a, b, _)| a != b).collect())
+}
+
 fn net() -> impl Strategy<Value = Net> {
-    (1_usize..=9, 1_usize..=7).prop_flat_map(|(h, u)| {
+    (rules(), 1_usize..=9, 1_usize..=7).prop_flat_map(|(rules, h, u)| {
         (
+            Just(rules),
             prop::collection::vec(prop::bool::weighted(0.7), h),
             prop::collection::vec(prop::collection::vec(0..h, 1..=3), u),
-            prop::collection::vec((0..h, 0..h, any::<bool>()), 0..=14),
-            prop::collection::vec((0..u, 0..u, any::<bool>()), 0..=3),
+            pairs(h, 14),
+            pairs(u, 2),
+            pairs(u, 3),
             prop::collection::vec(prop::collection::vec(0..u, 0..=3), 0..=12),
         )
-            .prop_map(|(discloses, hosts, links, union_links, facilities)| Net {
-                discloses,
-                hosts,
-                links: links.into_iter().filter(|(a, b, _)| a != b).collect(),
-                union_links: union_links.into_iter().filter(|(a, b, _)| a != b).collect(),
-                facilities,
-            })
+            .prop_map(
+                |(rules, discloses, hosts, links, recorded, union_links, facilities)| Net {
+                    rules,
+                    discloses,
+                    hosts,
+                    links,
+                    recorded,
+                    union_links,
+                    facilities,
+                },
+            )
     })
 }
 
@@ -84,10 +106,19 @@ fn dataset(net: &Net) -> Dataset {
             json!({"id": format!("f{i}"), "name": format!("F{i}"), "kind": "clinic", "memberships": memberships, "sources": []})
         })
         .collect();
+    let recorded: Vec<_> = net
+        .recorded
+        .iter()
+        .enumerate()
+        .map(|(i, (a, b, directed))| {
+            json!({"id": format!("c{i}"), "a": format!("u{a}"), "b": format!("u{b}"), "directed": directed, "source": {"section": "s"}})
+        })
+        .collect();
     serde_json::from_value(json!({
         "schema_version": 1,
         "meta": {"id": "t", "title": {"ja": "t", "en": "t"}, "source_title": "t", "source_author": "t", "source_date": "2023-10-31"},
-        "sections": [], "wards": [], "hospitals": hospitals, "unions": unions, "links": links, "facilities": facilities,
+        "sections": [], "wards": [], "hospitals": hospitals, "unions": unions, "links": links,
+        "union_links": recorded, "facilities": facilities,
         "designations": [], "designation_listings": [], "printed_ratios": [], "printed_totals": [],
         "council": {"name": "c", "founded": "2023-10-31", "secretariat": "h0", "members": [], "observers": [], "sources": []},
         "milestones": [], "discrepancies": []
@@ -103,27 +134,48 @@ fn union_links(net: &Net) -> Vec<UnionLink> {
             b: UnionId(format!("u{b}")),
             directed,
             label: "what-if".into(),
+            source: None,
         })
         .collect()
 }
 
-/// Plain multi-source 0-1 BFS on an adjacency list made from `Net`: unions
-/// are `0..U`, hospitals `U..U+H`. Returns relays to each hospital.
+/// Plain multi-source 0-1 BFS on an adjacency list made from `Net`, under
+/// its rules. Returns relays to each hospital.
 fn reference(net: &Net, starts: &[usize]) -> Vec<Option<u32>> {
-    support::reference_relays(
-        net.discloses.len(),
-        &net.hosts,
-        &net.links,
-        &net.union_links,
-        starts,
-    )
+    let union_links: Vec<_> = net
+        .recorded
+        .iter()
+        .chain(&net.union_links)
+        .copied()
+        .collect();
+    Reference {
+        hospitals: net.discloses.len(),
+        hosts: &net.hosts,
+        links: &net.links,
+        union_links: &union_links,
+        rules: net.rules,
+    }
+    .relays(starts)
+}
+
+/// The 開示病院 `h` has a hospital link with, by the reference, whatever the rules.
+fn shares_with(net: &Net, h: usize) -> Vec<usize> {
+    Reference {
+        hospitals: net.discloses.len(),
+        hosts: &net.hosts,
+        links: &net.links,
+        union_links: &[],
+        rules: net.rules,
+    }
+    .shares_with(h, &net.discloses)
 }
 
 fn check(net: &Net) {
     let data = dataset(net);
     let links = union_links(net);
-    let graph = NetworkGraph::build(&data, &links);
+    let graph = NetworkGraph::build(&data, &links, net.rules);
     let index = NetworkIndex::new(&data, &graph);
+    assert_eq!((graph.rules(), index.rules()), (net.rules, net.rules));
     let disclosing: Vec<usize> = (0..net.discloses.len())
         .filter(|&h| net.discloses[h])
         .collect();
@@ -133,7 +185,11 @@ fn check(net: &Net) {
     assert_eq!(matrix, reach_matrix(&data, &graph));
     assert_eq!(
         matrix,
-        NetworkIndex::for_reach(&data, &links).reach_matrix()
+        NetworkIndex::for_reach(&data, &links, net.rules).reach_matrix()
+    );
+    assert_eq!(
+        matrix,
+        NetworkIndex::build(&data, &links, net.rules).reach_matrix()
     );
     for (u, row) in matrix.relays.iter().enumerate() {
         let expected = reference(net, &[u]);
@@ -169,10 +225,16 @@ fn check(net: &Net) {
     assert_eq!(index.facility_reach(), expected_counts);
     assert_eq!(index.reach_with_facilities(), (matrix, expected_counts));
 
-    // Backward searches and paths agree with the graph's own.
+    // Backward searches, paths and link partners agree with the graph's own.
     for h in 0..net.discloses.len() {
         let hospital = HospitalId(format!("h{h}"));
         assert_eq!(index.relays_into(&hospital), graph.relays_into(&hospital));
+        let partners: Vec<HospitalId> = shares_with(net, h)
+            .into_iter()
+            .map(|p| HospitalId(format!("h{p}")))
+            .collect();
+        assert_eq!(graph.shares_with(&hospital), partners, "h{h}");
+        assert_eq!(index.shares_with(&hospital), partners, "h{h}");
         for u in 0..net.hosts.len() {
             let union = UnionId(format!("u{u}"));
             assert_eq!(index.path(&union, &hospital), graph.path(&union, &hospital));
@@ -209,9 +271,12 @@ fn the_bundled_reach_matrix_equals_one_search_per_hospital() {
             },
         ],
     };
-    for scenario in [Scenario::default(), scenario] {
+    let cases = [Rules::Confirmed, Rules::AssumeAgreements]
+        .into_iter()
+        .flat_map(|rules| [(rules, Scenario::default()), (rules, scenario.clone())]);
+    for (rules, scenario) in cases {
         let (next, links) = apply_scenario(&data, &scenario);
-        let graph = NetworkGraph::build(&next, &links);
+        let graph = NetworkGraph::build(&next, &links, rules);
         let index = NetworkIndex::new(&next, &graph);
         let matrix = index.reach_matrix();
         // The reference: the graph's backward search, one per 開示病院.
@@ -224,7 +289,7 @@ fn the_bundled_reach_matrix_equals_one_search_per_hospital() {
             let expected: Vec<Option<u32>> = columns.iter().map(|c| c[u]).collect();
             assert_eq!(
                 row, &expected,
-                "{} under {}",
+                "{} under {}, {rules:?}",
                 matrix.unions[u], scenario.name
             );
         }
@@ -247,7 +312,7 @@ fn the_bundled_reach_matrix_equals_one_search_per_hospital() {
         assert_eq!(index.facility_reach(), expected);
         assert_eq!(index.reach_with_facilities(), (matrix.clone(), expected));
         assert_eq!(
-            NetworkIndex::for_reach(&next, &links).reach_matrix(),
+            NetworkIndex::for_reach(&next, &links, rules).reach_matrix(),
             matrix
         );
     }
@@ -265,7 +330,8 @@ fn many_unions_fill_several_blocks_of_sixty_four() {
         links: 700,
     };
     let data = synthesize(scale, 5);
-    let graph = NetworkGraph::build(&data, &[]);
+    // Agreements assumed: links make the matrix dense enough to test.
+    let graph = NetworkGraph::build(&data, &[], Rules::AssumeAgreements);
     let index = NetworkIndex::new(&data, &graph);
     let matrix = index.reach_matrix();
     let columns: Vec<Vec<Option<u32>>> = matrix
@@ -299,4 +365,32 @@ fn many_unions_fill_several_blocks_of_sixty_four() {
     }
     assert_eq!(index.facility_reach(), expected);
     assert_eq!(index.reach_with_facilities(), (matrix, expected));
+}
+
+#[test]
+fn under_the_confirmed_rule_a_synthetic_union_reaches_its_hosts_only() {
+    use tsunagu_core::synth::{synthesize, Scale};
+    // No union connection in synthetic data, so each row of the matrix is
+    // the union's own hosts at 0 and nothing else, however many links.
+    let data = synthesize(Scale::HOKKAIDO, 3);
+    let index = NetworkIndex::build(&data, &[], Rules::Confirmed);
+    let matrix = index.reach_matrix();
+    assert_eq!(
+        NetworkIndex::for_reach(&data, &[], Rules::Confirmed).reach_matrix(),
+        matrix
+    );
+    for (u, row) in matrix.relays.iter().enumerate() {
+        let hosts = &data.unions[u].hosts;
+        assert!(!hosts.is_empty());
+        for (h, cell) in row.iter().enumerate() {
+            let hosted = hosts.contains(&matrix.hospitals[h]);
+            assert_eq!(
+                *cell,
+                hosted.then_some(0),
+                "{} → {}",
+                matrix.unions[u],
+                matrix.hospitals[h]
+            );
+        }
+    }
 }

@@ -1,0 +1,170 @@
+//! Texts that the app and the CLI share, in Japanese and English: the access
+//! rules, assumptions, why a target is out of reach, and the context line
+//! for a hospital link. Each is a function of its values, so the two
+//! languages cannot drift apart in what they say.
+
+use crate::access::{Assumption, Rules};
+use crate::model::{LinkKind, Text};
+
+fn text(ja: impl Into<String>, en: impl Into<String>) -> Text {
+    Text {
+        ja: ja.into(),
+        en: en.into(),
+    }
+}
+
+/// The rule set's name.
+pub fn rules_name(rules: Rules) -> Text {
+    match rules {
+        Rules::Confirmed => text(
+            "確認済みの規則：ユニオンの加入施設だけが、そのホスト病院の記録を閲覧できる",
+            "Confirmed rule: only members of a union view its host hospital's records",
+        ),
+        Rules::AssumeAgreements => text(
+            "未確認の仮定：病院間協定・ID-Link 連携病院の先も閲覧できるとみなす",
+            "Unconfirmed assumption: hospital agreements and ID-Link partner links count as access",
+        ),
+    }
+}
+
+/// The short mark an answer under an assumption carries.
+pub fn assumption_mark(assumption: Assumption) -> Text {
+    match assumption {
+        Assumption::Agreements => text(
+            "未確認の仮定（病院間の連携を経由）",
+            "Unconfirmed assumption (through a hospital-to-hospital link)",
+        ),
+        Assumption::Scenario => text(
+            "仮定（もしも：ユニオンの接続）",
+            "Hypothetical (what-if: connected unions)",
+        ),
+    }
+}
+
+/// Why an assumption is not to be relied on.
+pub fn assumption_caveat(assumption: Assumption) -> Text {
+    match assumption {
+        Assumption::Agreements => text(
+            "報告書は、病院間協定や ID-Link 連携病院が、ユニオンの加入施設に相手病院の記録を開くとは述べていません。加入しないまま閲覧できると考えず、閲覧したい病院のユニオンに申し込んでください。",
+            "The report never says that a hospital agreement or an ID-Link partner entry opens the partner's records to a union's member facilities. Do not count on viewing them without joining: apply to the union of the hospital whose records you need.",
+        ),
+        Assumption::Scenario => text(
+            "この接続は提案にすぎず、現在はありません。札幌のユニオンはまだ繋がっていません（報告書「次のステップ: 全体でユニオンを繋げる」）。",
+            "This connection is only proposed and does not exist today. Sapporo's unions are not yet connected (the report's next step: 「全体でユニオンを繋げる」).",
+        ),
+    }
+}
+
+/// The consent caveat every answer carries.
+pub fn consent_caveat() -> Text {
+    text(
+        "ユニオンへの加入で共有が可能になります。閲覧には患者さんごとの同意が必要で、同意書には閲覧する施設が記され、患者さんはいつでも同意を撤回できます。",
+        "Joining a union makes sharing possible. Viewing still needs each patient's consent; the consent form names the viewing facility, and the patient may withdraw it at any time.",
+    )
+}
+
+/// A union the report says nothing about joining: ask its host.
+pub fn ask_host() -> Text {
+    text(
+        "報告書にはこのユニオンへの加入方法の記載がありません。ホスト病院の地域連携室に問い合わせてください。",
+        "The report says nothing about joining this union. Ask its host hospital's 地域連携室 (regional liaison office).",
+    )
+}
+
+/// The context line for a target that shares records with a partner:
+/// 「北海道大学病院は手稲溪仁会病院と ID-Link で連携しています（…）」. Under
+/// the confirmed rule it says the link does not reach the facility; under
+/// the assumption, that whether it does is unconfirmed.
+pub fn partner_note(target: &Text, partner: &Text, kind: LinkKind, rules: Rules) -> Text {
+    let (ja_how, en_how) = match kind {
+        LinkKind::Agreement => (
+            "病院間協定を結んでいます",
+            "has an inter-hospital agreement (病院間協定) with",
+        ),
+        LinkKind::IdlinkPartner => (" ID-Link で連携しています", "is linked on ID-Link with"),
+    };
+    let (ja_reach, en_reach) = match rules {
+        Rules::Confirmed => (
+            "病院間の連携で、貴施設の閲覧には及びません",
+            "between the two hospitals; it does not let your facility view either's records",
+        ),
+        Rules::AssumeAgreements => (
+            "病院間の連携です。貴施設の閲覧に及ぶかは未確認です",
+            "between the two hospitals; whether it reaches your facility is unconfirmed",
+        ),
+    };
+    text(
+        format!("{}は{}と{ja_how}（{ja_reach}）", target.ja, partner.ja),
+        format!("{} {en_how} {} ({en_reach})", target.en, partner.en),
+    )
+}
+
+/// Why a hospital that hosts no union cannot be viewed, and who to ask.
+/// `partners` are the 開示病院 it has links with, already joined as a list
+/// in each language.
+pub fn hosts_no_union(target: &Text, partners: Option<&Text>) -> Text {
+    let (ja_ask, en_ask) = match partners {
+        Some(p) => (
+            format!(
+                "連携している開示病院（{}）の地域連携室に相談できますが、閲覧できるとは限りません。",
+                p.ja
+            ),
+            format!(
+                " You may ask the 地域連携室 of the disclosing hospitals it is linked with ({}), but that does not promise access.",
+                p.en
+            ),
+        ),
+        None => (String::new(), String::new()),
+    };
+    text(
+        format!(
+            "{}はデータ上どのユニオンのホストでもないため、ユニオンに加入しても記録は閲覧できません。{ja_ask}",
+            target.ja
+        ),
+        format!(
+            "{} hosts no union in the data, so joining a union does not let you view its records.{en_ask}",
+            target.en
+        ),
+    )
+}
+
+/// A list joined as each language joins lists: 「A、B」 and "A, B".
+pub fn join_list(items: &[Text]) -> Text {
+    text(
+        items
+            .iter()
+            .map(|t| t.ja.as_str())
+            .collect::<Vec<_>>()
+            .join("、"),
+        items
+            .iter()
+            .map(|t| t.en.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_partner_note_reads_as_the_issue_asks() {
+        let hokudai = text("北海道大学病院", "Hokkaido University Hospital");
+        let teine = text("手稲溪仁会病院", "Teine Keijinkai Hospital");
+        let note = partner_note(&hokudai, &teine, LinkKind::IdlinkPartner, Rules::Confirmed);
+        assert_eq!(
+            note.ja,
+            "北海道大学病院は手稲溪仁会病院と ID-Link で連携しています（病院間の連携で、貴施設の閲覧には及びません）"
+        );
+        assert!(note
+            .en
+            .starts_with("Hokkaido University Hospital is linked on ID-Link with Teine"));
+    }
+
+    #[test]
+    fn lists_join_with_each_languages_separator() {
+        let list = join_list(&[text("甲", "A"), text("乙", "B")]);
+        assert_eq!((list.ja.as_str(), list.en.as_str()), ("甲、乙", "A, B"));
+    }
+}
