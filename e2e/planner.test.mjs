@@ -87,7 +87,7 @@ describe('the 経路プラン view', () => {
     const { context, app, page } = await open('/');
     await app.describeNewFacility('北区');
     await app.addTarget('王子', '王子総合病院');
-    await page.getByRole('combobox', { name: '病院間の中継の上限' }).selectOption({ label: '0 回（直接開示のみ）' });
+    await page.getByRole('combobox', { name: '中継の上限' }).selectOption({ label: '0 回（直接開示のみ）' });
     await page.getByText('この条件で届く加入プランはありません。').waitFor();
     // 王子総合病院 hosts no union; its only link is an ID-Link one with 北海道大学病院.
     const oji = app.unreachableTarget('王子総合病院');

@@ -12,6 +12,21 @@ pub fn hospital_name(data: &Dataset, id: &HospitalId) -> String {
         .map_or_else(|| id.0.clone(), |h| h.name.clone())
 }
 
+/// A hospital's name in both languages, for the core's shared texts (the
+/// id in both if unknown).
+pub fn hospital_text(data: &Dataset, id: &HospitalId) -> tsunagu_core::model::Text {
+    data.hospitals.iter().find(|h| &h.id == id).map_or_else(
+        || tsunagu_core::model::Text {
+            ja: id.0.clone(),
+            en: id.0.clone(),
+        },
+        |h| tsunagu_core::model::Text {
+            ja: h.name.clone(),
+            en: h.name_en.clone(),
+        },
+    )
+}
+
 /// A union's name as the report writes it (the id if unknown).
 pub fn union_name(data: &Dataset, id: &UnionId) -> String {
     data.unions

@@ -145,7 +145,7 @@ pub const TEXTS: Texts = Texts {
         clear_targets: "Remove all",
         not_disclosing: "not an ID-Link disclosing hospital",
         options_heading: "3. Options",
-        max_relays: "Most hospital-to-hospital relays",
+        max_relays: "Most relays",
         relays_unlimited: "No limit",
         relays_direct: "0 (direct disclosure only)",
         relays_up_to: "Up to {n}",

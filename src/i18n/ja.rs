@@ -145,7 +145,7 @@ pub const TEXTS: Texts = Texts {
         clear_targets: "すべて外す",
         not_disclosing: "ID-Link 開示病院ではありません",
         options_heading: "3. 条件",
-        max_relays: "病院間の中継の上限",
+        max_relays: "中継の上限",
         relays_unlimited: "制限なし",
         relays_direct: "0 回（直接開示のみ）",
         relays_up_to: "{n} 回まで",

@@ -23,7 +23,7 @@ use crate::app::{Route, VIEW_TITLE_ID};
 use crate::components::{pick, PlanCard};
 use crate::hooks::{use_plan, PlanHandle, PlanStatus};
 use crate::i18n::{Lang, PlannerTexts};
-use crate::lookup::{hospital_name, nfkc, union_name};
+use crate::lookup::{hospital_name, hospital_text, nfkc, union_name};
 use crate::plan_query::{PlanQuery, StartQuery};
 use crate::state::DatasetHandle;
 
@@ -625,18 +625,7 @@ fn reason_text(
     data: &Dataset,
     unreachable: &tsunagu_core::planner::Unreachable,
 ) -> String {
-    let name = |id: &HospitalId| {
-        data.hospitals.iter().find(|h| &h.id == id).map_or_else(
-            || tsunagu_core::model::Text {
-                ja: id.0.clone(),
-                en: id.0.clone(),
-            },
-            |h| tsunagu_core::model::Text {
-                ja: h.name.clone(),
-                en: h.name_en.clone(),
-            },
-        )
-    };
+    let name = |id: &HospitalId| hospital_text(data, id);
     match &unreachable.reason {
         UnreachableReason::HostsNoUnion => {
             let partners: Vec<tsunagu_core::model::Text> =
@@ -670,18 +659,7 @@ fn reason_text(
 /// shares records with whom, never a way in for the facility.
 fn context(lang: Lang, data: &Dataset, answer: &PlanAnswer) -> Html {
     let texts = &lang.texts().planner_view;
-    let text_of = |id: &HospitalId| {
-        data.hospitals.iter().find(|h| &h.id == id).map_or_else(
-            || tsunagu_core::model::Text {
-                ja: id.0.clone(),
-                en: id.0.clone(),
-            },
-            |h| tsunagu_core::model::Text {
-                ja: h.name.clone(),
-                en: h.name_en.clone(),
-            },
-        )
-    };
+    let text_of = |id: &HospitalId| hospital_text(data, id);
     let targets = answer
         .plans
         .first()

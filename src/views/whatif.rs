@@ -677,6 +677,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
         <section class="view whatif-view" aria-labelledby={VIEW_TITLE_ID}>
             { heading }
             <p class="lead">{ texts.whatif.lead }</p>
+            { next_step_box(lang, &data, (*headline).as_ref(), on_try) }
             <div class="whatif-layout">
                 <div class="whatif-editor">
                     <fieldset class="step">
@@ -727,7 +728,6 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                     </section>
                 </div>
                 <div class="whatif-results">
-                    { next_step_box(lang, &data, (*headline).as_ref(), on_try) }
                     <h3>{ t.results_heading }</h3>
                     <label class="check rules">
                         <input type="checkbox" checked={*assume} onchange={on_assume} />
