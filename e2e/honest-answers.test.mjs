@@ -119,7 +119,7 @@ describe('honest answers', () => {
       .getByText('北海道大学病院は手稲溪仁会病院と病院間協定を結んでいます（病院間の連携です。貴施設の閲覧に及ぶかは未確認です）')
       .waitFor();
     const url = page.url();
-    assert.equal(await page.getByRole('textbox', { name: 'このプランのリンクをコピー' }).inputValue(), url);
+    assert.equal(await page.getByRole('textbox', { name: 'このプランのリンク' }).inputValue(), url);
 
     // Print the ICTネットワーク plan alone: its checklist.
     await app.stubPrint();

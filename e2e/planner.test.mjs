@@ -125,11 +125,15 @@ describe('the 経路プラン view', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByText('選択中の施設').waitFor();
-    await app.tabTo(app.hospitalSearch());
+    // The pick moves focus on to the hospital search, not back to the page.
+    await page.waitForFunction(() => document.activeElement?.id === 'target-search');
+    assert.equal(await app.hospitalSearch().evaluate((e) => e === document.activeElement), true);
     await page.keyboard.type('手稲溪仁会');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     assert.deepEqual(await app.planTitles(), ['加入不要']);
+    // Adding a hospital returns focus to the search, ready for the next one.
+    await page.waitForFunction(() => document.activeElement?.id === 'target-search');
     await context.close();
   });
 

@@ -16,7 +16,7 @@ describe('presentation mode', () => {
     const app = new AppPage(page, env.server.url);
     await app.goto('/');
     await page.getByRole('link', { name: '▶ 発表モード' }).click();
-    const title = page.getByRole('heading', { level: 2 });
+    const title = page.getByRole('heading', { level: 1 });
     // TMNIT in Hokkaido was founded in 2012年2月, before the first go-live.
     await title.filter({ hasText: '2012年2月' }).waitFor();
     assert.equal(await page.getByRole('navigation').count(), 0, 'the page frame is hidden');

@@ -18,6 +18,7 @@ use crate::views::{
     DataView, GrowthView, NetworkView, NotFoundView, PlannerView, PresentView, WardsView,
     WhatIfView,
 };
+use crate::worker_service::WorkerService;
 
 /// The five views, and where each lives in the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Routable)]
@@ -128,6 +129,18 @@ pub fn shell(props: &ShellProps) -> Html {
     });
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let lang = state.lang;
+    // The planner's last query, so that its nav link brings the plans back
+    // after a visit to another view.
+    let location = use_location();
+    let last_plan = use_mut_ref(String::new);
+    if route == Route::Planner {
+        let query = location
+            .as_ref()
+            .map(|l| l.query_str().trim_start_matches('?').to_owned())
+            .unwrap_or_default();
+        *last_plan.borrow_mut() = query;
+    }
+    let planner_query = AttrValue::from(last_plan.borrow().clone());
 
     use_document_lang(lang);
     use_effect_with(lang, |lang| storage::save_lang(*lang));
@@ -169,6 +182,8 @@ pub fn shell(props: &ShellProps) -> Html {
         });
     }
     use_focus_on_change(route, VIEW_TITLE_ID);
+    // One worker for the whole app, stopped when the app is.
+    let worker = (*use_memo((), |()| WorkerService::default())).clone();
 
     let on_lang = {
         let state = state.dispatcher();
@@ -221,7 +236,11 @@ pub fn shell(props: &ShellProps) -> Html {
         Route::Present => {
             // Full screen: the tour alone, without the page frame.
             return html! {
-                <main id="main" class="presenting" tabindex="-1"><PresentView {lang} data={state.data.clone()} /></main>
+                <main id="main" class="presenting" tabindex="-1">
+                    <ContextProvider<WorkerService> context={worker}>
+                        <PresentView {lang} data={state.data.clone()} />
+                    </ContextProvider<WorkerService>>
+                </main>
             };
         }
     };
@@ -230,9 +249,11 @@ pub fn shell(props: &ShellProps) -> Html {
         <>
             <a class="skip-link" href="#main">{ texts.skip_to_main }</a>
             <SiteHeader {lang} {on_lang} />
-            <ViewNav {lang} current={route} />
+            <ViewNav {lang} current={route} {planner_query} />
             <Notices {lang} notices={state.notices.clone()} {on_dismiss} />
-            <main id="main" tabindex="-1">{ view }</main>
+            <main id="main" tabindex="-1">
+                <ContextProvider<WorkerService> context={worker}>{ view }</ContextProvider<WorkerService>>
+            </main>
             <SiteFooter {lang} />
         </>
     }

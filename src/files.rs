@@ -45,6 +45,33 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Copies `text` to the clipboard; `true` when the browser took it.
+#[cfg(target_arch = "wasm32")]
+pub async fn copy_text(text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let get = |target: &wasm_bindgen::JsValue, key: &str| {
+        js_sys::Reflect::get(target, &key.into())
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
+    let window: wasm_bindgen::JsValue = gloo::utils::window().into();
+    let Some(clipboard) = get(&window, "navigator").and_then(|n| get(&n, "clipboard")) else {
+        return false;
+    };
+    let Some(write) =
+        get(&clipboard, "writeText").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    match write.call1(&clipboard, &text.into()) {
+        Ok(promise) => match promise.dyn_into::<js_sys::Promise>() {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+            Err(_) => false,
+        },
+        Err(_) => false,
+    }
+}
+
 /// Asks the user to confirm, with the browser's own dialog.
 #[cfg(target_arch = "wasm32")]
 pub fn confirm(question: &str) -> bool {

@@ -19,6 +19,7 @@ pub mod views;
 pub mod worker;
 #[cfg(target_arch = "wasm32")]
 pub mod worker_client;
+pub mod worker_service;
 
 pub use app::{App, Route, Shell};
 

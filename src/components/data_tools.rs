@@ -84,59 +84,66 @@ fn change_list(label: String, changes: &[Change]) -> Html {
     }
 }
 
-/// Reads a chosen file on a worker (or here, when none can start) and
-/// reports the outcome: a preview to confirm, or every problem.
+/// Reads a chosen file on the app's worker (or here, when there is none
+/// or it cannot start) and reports the outcome: a preview to confirm, or
+/// every problem.
 #[cfg(target_arch = "wasm32")]
 fn read_on_worker(
+    service: Option<&crate::worker_service::WorkerService>,
     name: String,
     bytes: Vec<u8>,
     data: &DatasetHandle,
     done: Callback<(ImportOutcome, Option<Rc<str>>)>,
 ) {
-    use std::cell::RefCell;
-
     use wasm_bindgen::JsValue;
 
-    use crate::worker_client::WorkerClient;
-
-    let slot: Rc<RefCell<Option<Rc<RefCell<WorkerClient>>>>> = Rc::new(RefCell::new(None));
-    let keep = Rc::clone(&slot);
-    let on_done = done.clone();
-    let client = WorkerClient::spawn(move |message| {
-        if message.get(0).as_string().as_deref() != Some("imported") {
-            return;
+    let on_reply = {
+        let done = done.clone();
+        move |reply: crate::worker_service::Reply| {
+            let payload = reply.message.get(2).as_string().unwrap_or_default();
+            if reply.kind == "imported" {
+                let text = reply.message.get(3).as_string().map(Rc::from);
+                if let Ok(outcome) = serde_json::from_str::<ImportOutcome>(&payload) {
+                    done.emit((outcome, text));
+                    return true;
+                }
+            }
+            // The worker failed or was stopped: say so rather than wait.
+            done.emit((
+                ImportOutcome::Refused(vec![ShownProblem {
+                    pointer: String::new(),
+                    ja: payload.clone(),
+                    en: payload,
+                    warning: false,
+                }]),
+                None,
+            ));
+            true
         }
-        let outcome =
-            serde_json::from_str::<ImportOutcome>(&message.get(2).as_string().unwrap_or_default());
-        let text = message.get(3).as_string().map(Rc::from);
-        if let Some(client) = keep.borrow_mut().take() {
-            client.borrow().terminate();
-        }
-        if let Ok(outcome) = outcome {
-            on_done.emit((outcome, text));
-        }
-    });
-    let Some(client) = client else {
-        let (outcome, text) = crate::worker::read_import(&name, &bytes, data);
-        done.emit((outcome, text.map(Rc::from)));
-        return;
     };
-    {
-        let mut c = client.borrow_mut();
-        c.ensure_data(
+    let array = js_sys::Uint8Array::from(bytes.as_slice());
+    let file = name.clone();
+    #[allow(clippy::cast_precision_loss)] // request ids stay far below 2^52
+    let sent = service.and_then(|service| {
+        service.request(
             data,
             &Rc::new(Vec::new()),
             tsunagu_core::access::Rules::Confirmed,
-        );
-        let array = js_sys::Uint8Array::from(bytes.as_slice());
-        c.send(&[
-            "import".into(),
-            JsValue::from_f64(1.0),
-            name.into(),
-            array.into(),
-        ]);
+            move |id| {
+                vec![
+                    "import".into(),
+                    JsValue::from_f64(id as f64),
+                    file.into(),
+                    array.into(),
+                ]
+            },
+            on_reply,
+        )
+    });
+    if sent.is_none() {
+        let (outcome, text) = crate::worker::read_import(&name, &bytes, data);
+        done.emit((outcome, text.map(Rc::from)));
     }
-    *slot.borrow_mut() = Some(client);
 }
 
 /// The tools.
@@ -148,12 +155,15 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
     let failed = use_state(|| None::<(String, Vec<ShownProblem>)>);
 
     #[cfg(target_arch = "wasm32")]
+    let service = use_context::<crate::worker_service::WorkerService>();
+    #[cfg(target_arch = "wasm32")]
     let onchange = {
-        let (reading, failed, data, on_command) = (
+        let (reading, failed, data, on_command, service) = (
             reading.clone(),
             failed.clone(),
             props.data.clone(),
             props.on_command.clone(),
+            service,
         );
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
@@ -174,11 +184,12 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
             }
             reading.set(true);
             failed.set(None);
-            let (reading, failed, data, on_command) = (
+            let (reading, failed, data, on_command, service) = (
                 reading.clone(),
                 failed.clone(),
                 data.clone(),
                 on_command.clone(),
+                service.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = match crate::files::read_bytes(&file).await {
@@ -214,7 +225,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                             (ImportOutcome::Ready { .. }, None) => {}
                         }
                     });
-                read_on_worker(name, bytes, &data, done);
+                read_on_worker(service.as_ref(), name, bytes, &data, done);
             });
         })
     };
@@ -274,7 +285,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
             }
             if let Some((file, problems)) = &*failed {
                 <div class="import-errors" role="alert">
-                    <p><strong>{ texts.import_failed.replace("{file}", file).replace("{n}", &problems.len().to_string()) }</strong></p>
+                    <p><strong>{ texts.import_failed.replace("{file}", file).replace("{problems}", &lang.count(problems.len(), crate::i18n::Noun::Problem)) }</strong></p>
                     <ul>{ for problems.iter().take(200).map(|p| problem_item(lang, p)) }</ul>
                     <p>{ texts.nothing_changed }</p>
                 </div>

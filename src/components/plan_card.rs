@@ -10,7 +10,7 @@ use tsunagu_core::model::{Dataset, LinkKind, Source, SourcedText, Text, UnionId}
 use tsunagu_core::planner::{Entry, Plan, TargetPath};
 use yew::prelude::*;
 
-use crate::i18n::{Lang, PlannerTexts};
+use crate::i18n::{Lang, Noun, PlannerTexts};
 use crate::lookup::{hospital_name, section_title, union_name};
 use crate::plan_query::{PlanQuery, StartQuery};
 use crate::state::DatasetHandle;
@@ -85,7 +85,8 @@ pub fn source_line(data: &Dataset, source: &Source, lang: Lang) -> Html {
 }
 
 /// A plan's title: 「加入不要」 or 「2ユニオンに加入: A、B」.
-pub fn plan_title(texts: &PlannerTexts, data: &Dataset, plan: &Plan) -> String {
+pub fn plan_title(lang: Lang, data: &Dataset, plan: &Plan) -> String {
+    let texts = &lang.texts().planner_view;
     if plan.join.is_empty() {
         return texts.plan_none.to_owned();
     }
@@ -93,7 +94,7 @@ pub fn plan_title(texts: &PlannerTexts, data: &Dataset, plan: &Plan) -> String {
     texts
         .plan_join
         .replace("{n}", &plan.join.len().to_string())
-        .replace("{unions}", &names.join("、"))
+        .replace("{names}", &lang.list(&names))
 }
 
 /// One step of a path as the UI words it: the node's name, how it is
@@ -382,7 +383,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
     } else {
         texts
             .explain_relays
-            .replace("{n}", &plan.relays.to_string())
+            .replace("{relays}", &lang.count(plan.relays as usize, Noun::Relay))
     };
     let onprint = {
         let card_id = card_id.clone();
@@ -410,7 +411,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             .collect(),
         _ => Vec::new(),
     };
-    let title = plan_title(texts, data, plan);
+    let title = plan_title(lang, data, plan);
     let print_label = format!("{}：{}", texts.print, title);
 
     html! {
@@ -419,12 +420,12 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             { print_header(props) }
             <header class="plan-head">
                 <h3 id={title_id}>{ title }</h3>
-                <p class="plan-relays">{ texts.plan_relays.replace("{n}", &plan.relays.to_string()) }</p>
+                <p class="plan-relays">{ texts.plan_relays.replace("{relays}", &lang.count(plan.relays as usize, Noun::Relay)) }</p>
             </header>
             { assumption_marks(&plan.assumptions, lang) }
             <p>{ explain }</p>
             if !plan.exact {
-                <p class="warn">{ texts.inexact.replace("{n}", &plan.lower_bound.to_string()) }</p>
+                <p class="warn">{ texts.inexact.replace("{unions}", &lang.count(plan.lower_bound, Noun::Union)) }</p>
             }
             if !plan.alternatives.is_empty() {
                 <div class="alternatives">
@@ -460,7 +461,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 let label = texts.chain_label.replace("{target}", &target);
                 html! {
                     <section class="path">
-                        <h4>{ texts.path_to.replace("{target}", &target).replace("{n}", &path.relays.to_string()) }</h4>
+                        <h4>{ texts.path_to.replace("{target}", &target).replace("{relays}", &lang.count(path.relays as usize, Noun::Relay)) }</h4>
                         <div class="chain-scroll">{ chain(&steps, &label) }</div>
                         <ol class="steps">
                             { for steps.iter().enumerate().map(|(i, s)| html! {
@@ -482,7 +483,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                     let steps = steps(texts, data, &props.facility, &props.query.start, path);
                     let chain = steps.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" → ");
                     html! {
-                        <li>{ texts.path_to.replace("{target}", &hospital_name(data, &path.target)).replace("{n}", &path.relays.to_string()) }{ ": " }{ chain }</li>
+                        <li>{ texts.path_to.replace("{target}", &hospital_name(data, &path.target)).replace("{relays}", &lang.count(path.relays as usize, Noun::Relay)) }{ ": " }{ chain }</li>
                     }
                 }) }
             </ol>

@@ -1,5 +1,7 @@
 //! The navigation between the five views. Plain links to URL fragments, so
 //! every view has an address and the browser's keyboard handling just works.
+//! The planner's link carries its last query, so leaving it and coming back
+//! shows the same plans.
 
 use yew::prelude::*;
 
@@ -13,6 +15,9 @@ pub struct ViewNavProps {
     pub lang: Lang,
     /// The view shown now; its link is marked `aria-current="page"`.
     pub current: Route,
+    /// The planner's last query string (without `?`), kept in its link.
+    #[prop_or_default]
+    pub planner_query: AttrValue,
 }
 
 /// The texts of a routed view, or `None` for the not-found page.
@@ -35,8 +40,13 @@ pub fn view_nav(props: &ViewNavProps) -> Html {
     let links = Route::VIEWS.into_iter().filter_map(|route| {
         let label = view_texts(texts, route)?.nav;
         let current = (route == props.current).then_some("page");
+        let href = if route == Route::Planner && !props.planner_query.is_empty() {
+            format!("{}?{}", route.href(), props.planner_query)
+        } else {
+            route.href()
+        };
         Some(html! {
-            <li><a href={route.href()} aria-current={current}>{ label }</a></li>
+            <li><a {href} aria-current={current}>{ label }</a></li>
         })
     });
     html! {

@@ -88,19 +88,17 @@ mod browser {
     use tsunagu_core::planner::{
         plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequest, Progress,
     };
-    use wasm_bindgen::JsValue;
     use yew::prelude::*;
 
     use super::{PlanHandle, PlanStatus};
     use crate::state::DatasetHandle;
-    use crate::worker_client::WorkerClient;
+    use crate::worker_service::{Reply, WorkerService};
 
-    type Client = Rc<RefCell<WorkerClient>>;
-
-    /// Plans `request` on a Web Worker; falls back to planning here when no
-    /// worker can be started (for example, from `file://`). `links` are a
-    /// what-if proposal's union links (empty for the real network); `rules`
-    /// the access rules to plan under.
+    /// Plans `request` on the app's worker (from [`WorkerService`] in
+    /// context); plans here when there is none or it cannot start (for
+    /// example from `file://`). `links` are a what-if proposal's union
+    /// links (empty for the real network); `rules` the access rules to plan
+    /// under.
     #[hook]
     pub fn use_plan(
         data: Option<DatasetHandle>,
@@ -108,34 +106,76 @@ mod browser {
         rules: Rules,
         request: Option<PlanRequest>,
     ) -> PlanHandle {
+        let service = use_context::<WorkerService>();
         let status = use_state(|| PlanStatus::Idle);
-        let live: Rc<RefCell<Option<Client>>> = use_mut_ref(|| None);
-        let latest: Rc<Cell<u64>> = (*use_memo((), |()| Rc::new(Cell::new(0_u64)))).clone();
+        // The request whose replies are wanted; any other is stale.
+        let open: Rc<Cell<Option<u64>>> = (*use_memo((), |()| Rc::new(Cell::new(None)))).clone();
         let requested: Rc<RefCell<Option<PlanRequest>>> = use_mut_ref(|| None);
         let current = *requested.borrow() == request;
 
         {
-            let (status, live, latest, requested) = (
+            let (status, open, requested, service) = (
                 status.clone(),
-                Rc::clone(&live),
-                Rc::clone(&latest),
+                Rc::clone(&open),
                 Rc::clone(&requested),
+                service.clone(),
             );
             use_effect_with(
                 (data, links, rules, request),
                 move |(data, links, rules, request)| {
                     requested.borrow_mut().clone_from(request);
+                    if let (Some(service), Some(id)) = (&service, open.take()) {
+                        service.forget(id);
+                    }
                     let (Some(data), Some(request)) = (data.clone(), request.clone()) else {
                         status.set(PlanStatus::Idle);
                         return;
                     };
-                    let id = latest.get() + 1;
-                    latest.set(id);
-                    let mut slot = live.borrow_mut();
-                    if slot.is_none() {
-                        *slot = start(&status, &latest);
-                    }
-                    let Some(client) = slot.as_ref() else {
+                    let json = serde_json::to_string(&request).unwrap_or_default();
+                    let on_reply = {
+                        let (status, open) = (status.clone(), Rc::clone(&open));
+                        move |reply: Reply| {
+                            let payload = reply.message.get(2).as_string().unwrap_or_default();
+                            match reply.kind.as_str() {
+                                "progress" => {
+                                    if let Ok(progress) = serde_json::from_str::<Progress>(&payload)
+                                    {
+                                        status.set(PlanStatus::Running(progress));
+                                    }
+                                    false
+                                }
+                                "done" => {
+                                    open.set(None);
+                                    status.set(
+                                        match serde_json::from_str::<PlanAnswer>(&payload) {
+                                            Ok(answer) => PlanStatus::Done(Rc::new(answer)),
+                                            Err(error) => PlanStatus::Failed(error.to_string()),
+                                        },
+                                    );
+                                    true
+                                }
+                                _ => {
+                                    open.set(None);
+                                    status.set(PlanStatus::Failed(payload));
+                                    true
+                                }
+                            }
+                        }
+                    };
+                    #[allow(clippy::cast_precision_loss)] // request ids stay far below 2^52
+                    let sent = service.as_ref().and_then(|service| {
+                        service.request(
+                            &data,
+                            links,
+                            *rules,
+                            |id| vec!["plan".into(), (id as f64).into(), json.into()],
+                            on_reply,
+                        )
+                    });
+                    if let Some(id) = sent {
+                        open.set(Some(id));
+                        status.set(PlanStatus::Running(Progress::default()));
+                    } else {
                         // No worker: plan here, on the page.
                         let index = NetworkIndex::build(&data, links, *rules);
                         status.set(
@@ -144,25 +184,29 @@ mod browser {
                                 Err(error) => PlanStatus::Failed(error.to_string()),
                             },
                         );
-                        return;
-                    };
-                    let mut client = client.borrow_mut();
-                    client.ensure_data(&data, links, *rules);
-                    let json = serde_json::to_string(&request).unwrap_or_default();
-                    #[allow(clippy::cast_precision_loss)] // request ids stay far below 2^52
-                    client.send(&["plan".into(), JsValue::from_f64(id as f64), json.into()]);
-                    status.set(PlanStatus::Running(Progress::default()));
+                    }
                 },
             );
         }
+        {
+            // Leaving the view while a long plan runs stops it, so that the
+            // worker is free for the next one.
+            let (open, service) = (Rc::clone(&open), service.clone());
+            use_effect_with((), move |()| {
+                move || {
+                    if let (Some(service), Some(id)) = (service, open.take()) {
+                        service.cancel(id);
+                    }
+                }
+            });
+        }
 
         let cancel = {
-            let (status, live, latest) = (status.clone(), Rc::clone(&live), Rc::clone(&latest));
+            let (status, open, service) = (status.clone(), Rc::clone(&open), service);
             Callback::from(move |()| {
-                if let Some(client) = live.borrow_mut().take() {
-                    client.borrow().terminate();
+                if let (Some(service), Some(id)) = (&service, open.take()) {
+                    service.cancel(id);
                 }
-                latest.set(latest.get() + 1);
                 status.set(PlanStatus::Cancelled);
             })
         };
@@ -171,30 +215,5 @@ mod browser {
             current,
             cancel,
         }
-    }
-
-    fn start(status: &UseStateHandle<PlanStatus>, latest: &Rc<Cell<u64>>) -> Option<Client> {
-        let (status, latest) = (status.clone(), Rc::clone(latest));
-        WorkerClient::spawn(move |message| {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // ids we sent
-            let id = message.get(1).as_f64().unwrap_or(-1.0) as u64;
-            if id != latest.get() {
-                return;
-            }
-            let payload = message.get(2).as_string().unwrap_or_default();
-            match message.get(0).as_string().as_deref() {
-                Some("progress") => {
-                    if let Ok(progress) = serde_json::from_str::<Progress>(&payload) {
-                        status.set(PlanStatus::Running(progress));
-                    }
-                }
-                Some("done") => match serde_json::from_str::<PlanAnswer>(&payload) {
-                    Ok(answer) => status.set(PlanStatus::Done(Rc::new(answer))),
-                    Err(error) => status.set(PlanStatus::Failed(error.to_string())),
-                },
-                Some("failed") => status.set(PlanStatus::Failed(payload)),
-                _ => {}
-            }
-        })
     }
 }

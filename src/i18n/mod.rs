@@ -179,7 +179,7 @@ pub struct PlannerTexts {
     pub by_region: &'static str,
     /// Filter kind: ward.
     pub by_ward: &'static str,
-    /// The button that adds every hospital of the filter: "{n} 病院を追加".
+    /// The button that adds every hospital of the filter: `{hospitals}`.
     pub add_all: &'static str,
     /// The button that clears every target.
     pub clear_targets: &'static str,
@@ -203,9 +203,9 @@ pub struct PlannerTexts {
     pub results_empty: &'static str,
     /// Card title for a plan that joins nothing.
     pub plan_none: &'static str,
-    /// Card title for a plan: "{n}ユニオンに加入: {unions}".
+    /// Card title for a plan: `{n}` unions and their `{names}`.
     pub plan_join: &'static str,
-    /// "最大 {n} 回の中継".
+    /// The most relays: `{relays}` (a count).
     pub plan_relays: &'static str,
     /// Relays explained: 0.
     pub explain_direct: &'static str,
@@ -217,7 +217,7 @@ pub struct PlannerTexts {
     pub alternatives_more: &'static str,
     /// When the plan is the best found, not proved.
     pub inexact: &'static str,
-    /// The path heading: "{target} まで（中継 {n} 回）".
+    /// The path heading: `{target}` and `{relays}` (a count).
     pub path_to: &'static str,
     /// Step: the facility.
     pub step_start: &'static str,
@@ -247,10 +247,14 @@ pub struct PlannerTexts {
     pub caveat: &'static str,
     /// The print button.
     pub print: &'static str,
-    /// The copy-link button.
-    pub copy_link: &'static str,
     /// After copying.
     pub copied: &'static str,
+    /// The copy-link button.
+    pub copy_button: &'static str,
+    /// When the browser refused to copy.
+    pub copy_failed: &'static str,
+    /// The shared link box's label.
+    pub share_label: &'static str,
     /// "Your facility" in paths for an unlisted facility.
     pub new_facility: &'static str,
     /// Shown when no plan exists under the options.
@@ -564,7 +568,7 @@ pub struct NetworkTexts {
     pub search_label: &'static str,
     /// Its placeholder.
     pub search_placeholder: &'static str,
-    /// "{n}" nodes match.
+    /// `{matches}` (a count) nodes match.
     pub matches: &'static str,
     /// The filters' heading.
     pub filters_heading: &'static str,
@@ -882,6 +886,57 @@ pub struct WhatIfTexts {
     pub assume_on: &'static str,
 }
 
+/// What a count counts, for [`Lang::count`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Noun {
+    /// 中継 (relay).
+    Relay,
+    /// ユニオン.
+    Union,
+    /// 病院.
+    Hospital,
+    /// A problem in a file.
+    Problem,
+    /// A search match.
+    Match,
+}
+
+impl Lang {
+    /// A count with its noun, as each language says it: 「1 回」 and
+    /// "1 relay", 「2 ユニオン」 and "2 unions".
+    pub fn count(self, n: usize, noun: Noun) -> String {
+        match self {
+            Lang::Ja => {
+                let unit = match noun {
+                    Noun::Relay => "回",
+                    Noun::Union => "ユニオン",
+                    Noun::Hospital => "病院",
+                    Noun::Problem | Noun::Match => "件",
+                };
+                format!("{n} {unit}")
+            }
+            Lang::En => {
+                let (one, many) = match noun {
+                    Noun::Relay => ("relay", "relays"),
+                    Noun::Union => ("union", "unions"),
+                    Noun::Hospital => ("hospital", "hospitals"),
+                    Noun::Problem => ("problem", "problems"),
+                    Noun::Match => ("match", "matches"),
+                };
+                crate::format::count_en(n, one, many)
+            }
+        }
+    }
+
+    /// Names joined as each language lists them: 「A、B」, "A, B".
+    pub fn list(self, items: &[String]) -> String {
+        items.join(match self {
+            Lang::Ja => "、",
+            Lang::En => ", ",
+        })
+    }
+}
+
 /// The cost of a plan in words: 「3 ユニオンに加入（中継 最大 1 回）」,
 /// "join 3 unions (at most 1 relay)"; `None` is out of reach.
 pub fn cost_text(lang: Lang, cost: Option<(usize, u32)>) -> String {
@@ -911,6 +966,17 @@ mod tests {
         let shared = tsunagu_core::text::consent_caveat();
         assert_eq!(Lang::Ja.texts().planner_view.caveat, shared.ja);
         assert_eq!(Lang::En.texts().planner_view.caveat, shared.en);
+    }
+
+    #[test]
+    fn counts_and_lists_follow_each_language() {
+        assert_eq!(Lang::En.count(1, Noun::Relay), "1 relay");
+        assert_eq!(Lang::En.count(2, Noun::Problem), "2 problems");
+        assert_eq!(Lang::En.count(1, Noun::Match), "1 match");
+        assert_eq!(Lang::Ja.count(3, Noun::Union), "3 ユニオン");
+        let names = ["A".to_owned(), "B".to_owned()];
+        assert_eq!(Lang::En.list(&names), "A, B");
+        assert_eq!(Lang::Ja.list(&names), "A、B");
     }
 
     #[test]

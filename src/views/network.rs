@@ -487,7 +487,7 @@ pub fn network_view(props: &ViewProps) -> Html {
                     <input id="map-search" type="search" value={(*query).clone()}
                         placeholder={t.search_placeholder} oninput={on_query} onkeydown={on_search_key} />
                     if !query.trim().is_empty() {
-                        <p class="hint" role="status">{ t.matches.replace("{n}", &matches.len().to_string()) }</p>
+                        <p class="hint" role="status">{ t.matches.replace("{matches}", &lang.count(matches.len(), crate::i18n::Noun::Match)) }</p>
                     }
                     <fieldset>
                         <legend>{ t.filters_heading }</legend>

@@ -22,10 +22,31 @@ use super::{describe, ViewProps};
 use crate::app::{Route, VIEW_TITLE_ID};
 use crate::components::{pick, PlanCard};
 use crate::hooks::{use_plan, PlanHandle, PlanStatus};
-use crate::i18n::{Lang, PlannerTexts};
+use crate::i18n::{Lang, Noun, PlannerTexts};
 use crate::lookup::{hospital_name, hospital_text, nfkc, union_name};
 use crate::plan_query::{PlanQuery, StartQuery};
 use crate::state::DatasetHandle;
+
+/// The hospital search box, where focus goes after a pick.
+const TARGET_SEARCH_ID: &str = "target-search";
+
+/// Moves focus to the element with `id` once the change just made has been
+/// drawn (the control that was pressed may be gone by then).
+fn focus_after_render(id: &'static str) {
+    #[cfg(target_arch = "wasm32")]
+    gloo::timers::callback::Timeout::new(0, move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    })
+    .forget();
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
 
 /// Names listed at most in a pick list; the search narrows the rest.
 const LIST_LIMIT: usize = 50;
@@ -257,7 +278,10 @@ fn start_picker(props: &PickerProps) -> Html {
                 .take(LIST_LIMIT)
                 .map(|f| {
                     let pick =
-                        set_start(StartQuery::Facility(f.id.0.clone())).reform(|_: MouseEvent| ());
+                        set_start(StartQuery::Facility(f.id.0.clone())).reform(|_: MouseEvent| {
+                            // The facility is chosen: on to the hospitals.
+                            focus_after_render(TARGET_SEARCH_ID);
+                        });
                     let unions: Vec<String> = f
                         .memberships
                         .iter()
@@ -393,7 +417,8 @@ fn target_picker(props: &PickerProps) -> Html {
     let chips = chosen.iter().map(|id| {
         let name = hospital_name(data, &HospitalId(id.clone()));
         let rest: Vec<String> = chosen.iter().filter(|x| *x != id).cloned().collect();
-        let remove = with_targets(rest).reform(|_: MouseEvent| ());
+        let remove =
+            with_targets(rest).reform(|_: MouseEvent| focus_after_render(TARGET_SEARCH_ID));
         let label = texts.remove_target.replace("{name}", &name);
         html! {
             <li class="chip">
@@ -421,7 +446,9 @@ fn target_picker(props: &PickerProps) -> Html {
         .map(|h| {
             let mut more = chosen.clone();
             more.push(h.id.0.clone());
-            let add = with_targets(more).reform(|_: MouseEvent| ());
+            // The button goes with the hospital it adds: focus returns to the search.
+            let add =
+                with_targets(more).reform(|_: MouseEvent| focus_after_render(TARGET_SEARCH_ID));
             html! {
                 <li>
                     <button type="button" class="pick" onclick={add}>
@@ -522,7 +549,7 @@ fn target_picker(props: &PickerProps) -> Html {
             </div>
             <label class="field">
                 <span>{ texts.target_search }</span>
-                <input type="search" value={(*search).clone()} placeholder={texts.target_placeholder} {oninput} />
+                <input id={TARGET_SEARCH_ID} type="search" value={(*search).clone()} placeholder={texts.target_placeholder} {oninput} />
             </label>
             <ul class="pick-list">{ for options }</ul>
             if more_options > 0 {
@@ -541,7 +568,7 @@ fn target_picker(props: &PickerProps) -> Html {
                     }) }
                 </select>
                 <button type="button" onclick={add_all} disabled={matching.is_empty()}>
-                    { texts.add_all.replace("{n}", &matching.len().to_string()) }
+                    { texts.add_all.replace("{hospitals}", &lang.count(matching.len(), Noun::Hospital)) }
                 </button>
             </div>
         </fieldset>
@@ -769,6 +796,55 @@ pub fn outside_layer(lang: Lang, labelled: bool) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct ShareLinkProps {
+    lang: Lang,
+    url: AttrValue,
+}
+
+/// The link that reproduces the plan, and a button that copies it and says
+/// so (or says it could not).
+#[function_component(ShareLink)]
+fn share_link(props: &ShareLinkProps) -> Html {
+    let texts = &props.lang.texts().planner_view;
+    // None: not tried since the link last changed.
+    let copied = use_state(|| None::<bool>);
+    {
+        let copied = copied.clone();
+        use_effect_with(props.url.clone(), move |_| copied.set(None));
+    }
+    let onclick = {
+        let (copied, url) = (copied.clone(), props.url.clone());
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let (copied, url) = (copied.clone(), url.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    copied.set(Some(crate::files::copy_text(&url).await));
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&copied, &url);
+        })
+    };
+    html! {
+        <div class="share">
+            <label class="field">
+                <span>{ texts.share_label }</span>
+                <input type="text" readonly=true value={props.url.clone()} />
+            </label>
+            <button type="button" {onclick}>{ texts.copy_button }</button>
+            <p role="status" class="hint">
+                { match *copied {
+                    Some(true) => texts.copied,
+                    Some(false) => texts.copy_failed,
+                    None => "",
+                } }
+            </p>
+        </div>
+    }
+}
+
 /// The plans, the unreachable targets, the link to share and the caveat.
 #[function_component(PlanResults)]
 fn plan_results(props: &ResultsProps) -> Html {
@@ -853,10 +929,7 @@ fn plan_results(props: &ResultsProps) -> Html {
                         </ul>
                     </section>
                 }
-                <label class="field share">
-                    <span>{ texts.copy_link }</span>
-                    <input type="text" readonly=true value={share_url(&props.query)} />
-                </label>
+                <ShareLink {lang} url={AttrValue::from(share_url(&props.query))} />
                 if answer.plans.is_empty() {
                     <p class="caveat" role="note">{ texts.caveat }</p>
                 }

@@ -141,13 +141,12 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
         for p in &answer.plans {
             lines_ja.push(format!(
                 "{}（中継 最大 {} 回）",
-                plan_title(&texts.planner_view, data, p),
+                plan_title(Lang::Ja, data, p),
                 p.relays
             ));
-            let en = Lang::En.texts();
             lines_en.push(format!(
                 "{} (at most {} relays)",
-                plan_title(&en.planner_view, data, p),
+                plan_title(Lang::En, data, p),
                 p.relays
             ));
         }
@@ -237,6 +236,28 @@ impl Reducible for Position {
     }
 }
 
+/// Asks for full screen. Opened from a link rather than a click, the
+/// browser refuses (there was no user gesture); the refusal is expected and
+/// is caught, so it is not reported as an error, and the tour runs in the
+/// window.
+fn request_fullscreen(root: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Some(request) = js_sys::Reflect::get(root, &"requestFullscreen".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
+    if let Ok(promise) = request
+        .call0(root)
+        .and_then(JsCast::dyn_into::<js_sys::Promise>)
+    {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
 /// The 発表モード view.
 #[function_component(PresentView)]
 pub fn present_view(props: &ViewProps) -> Html {
@@ -253,7 +274,7 @@ pub fn present_view(props: &ViewProps) -> Html {
             position.dispatch(Step::Count(count));
             let document = gloo::utils::document();
             if let Some(root) = document.document_element() {
-                let _ = root.request_fullscreen();
+                request_fullscreen(&root);
             }
             let leave = move || {
                 if let Some(navigator) = &navigator {
@@ -306,13 +327,14 @@ pub fn present_view(props: &ViewProps) -> Html {
 
     let index = position.index;
     let Some(slide) = slides.get(index.min(count.saturating_sub(1))) else {
-        return html! { <section class="present"><h2 id={VIEW_TITLE_ID}>{ props.lang.texts().data_unavailable }</h2></section> };
+        return html! { <section class="present"><h1 id={VIEW_TITLE_ID}>{ props.lang.texts().data_unavailable }</h1></section> };
     };
     let english = props.lang == Lang::En;
     html! {
         <section class="present" aria-labelledby={VIEW_TITLE_ID} aria-roledescription="slide">
             <p class="present-count" aria-live="polite">{ format!("{} / {}", index + 1, count) }</p>
-            <h2 id={VIEW_TITLE_ID} tabindex="-1" lang="ja">{ slide.title_ja.clone() }</h2>
+            // Full screen, the slide is the page: its title is the page's heading.
+            <h1 id={VIEW_TITLE_ID} tabindex="-1" lang="ja">{ slide.title_ja.clone() }</h1>
             if english {
                 <p class="present-en" lang="en">{ slide.title_en.clone() }</p>
             }
