@@ -205,6 +205,7 @@ pub fn shell(props: &ShellProps) -> Html {
                 DataCommand::Undo => Action::Undo,
                 DataCommand::Redo => Action::Redo,
                 DataCommand::Reset => Action::ResetToReport,
+                DataCommand::ClearEditErrors => Action::ClearEditErrors,
             });
         })
     };

@@ -79,10 +79,39 @@ export class AppPage {
 
   /** Presses Tab until `locator` has focus; fails after `limit` presses. */
   async tabTo(locator, limit = 40) {
+    await this.pressUntilFocused('Tab', locator, limit);
+  }
+
+  /** Presses Shift+Tab until `locator` has focus; fails after `limit` presses. */
+  async backTabTo(locator, limit = 40) {
+    await this.pressUntilFocused('Shift+Tab', locator, limit);
+  }
+
+  async pressUntilFocused(key, locator, limit) {
     for (let i = 0; i < limit; i += 1) {
-      await this.page.keyboard.press('Tab');
-      if (await locator.evaluate((el) => el === document.activeElement)) return;
+      await this.page.keyboard.press(key);
+      if (await this.hasFocus(locator)) return;
     }
-    throw new Error(`Tab never reached ${locator}`);
+    throw new Error(`${key} never reached ${locator}`);
+  }
+
+  /** Whether `locator` is the focused element now. */
+  async hasFocus(locator) {
+    return locator.evaluate((el) => el === document.activeElement);
+  }
+
+  /** Waits until `locator` has focus (focus may move after the next render). */
+  async focused(locator) {
+    const element = await locator.elementHandle();
+    await this.page.waitForFunction((el) => el === document.activeElement, element);
+    await element.dispose();
+  }
+
+  /** The focused element's outline, as computed. */
+  async focusRing() {
+    return this.page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return { style: style.outlineStyle, width: style.outlineWidth, offset: style.outlineOffset };
+    });
   }
 }

@@ -26,9 +26,19 @@ export class PlannerPage extends AppPage {
     return this.page.getByRole('searchbox', { name: '病院名で検索' });
   }
 
+  /** The facility's button in step 1's list (its name goes on with its unions). */
+  facilityOption(name) {
+    return this.page.getByRole('button', { name: new RegExp(`^${name}`) });
+  }
+
+  /** The hospital's button in step 2's list. */
+  hospitalOption(name) {
+    return this.page.getByRole('button', { name: new RegExp(`^＋ ${name}`) });
+  }
+
   async chooseFacility(query, name) {
     await this.facilitySearch().fill(query);
-    await this.page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+    await this.facilityOption(name).click();
     await this.page.getByText('選択中の施設').waitFor();
   }
 
@@ -42,8 +52,8 @@ export class PlannerPage extends AppPage {
 
   async addTarget(query, name) {
     await this.hospitalSearch().fill(query);
-    await this.page.getByRole('button', { name: new RegExp(`^＋ ${name}`) }).click();
-    await this.page.getByRole('button', { name: `${name} を外す` }).waitFor();
+    await this.hospitalOption(name).click();
+    await this.removeTarget(name).waitFor();
   }
 
   /** The step-3 switch for the unconfirmed assumption. */
@@ -101,6 +111,25 @@ export class PlannerPage extends AppPage {
 
   results() {
     return this.page.getByRole('region', { name: '加入プラン' });
+  }
+
+  /** The text box that holds the link to this plan. */
+  shareLink() {
+    return this.results().getByRole('textbox', { name: 'このプランのリンク' });
+  }
+
+  copyLinkButton() {
+    return this.results().getByRole('button', { name: 'リンクをコピー', exact: true });
+  }
+
+  /** What the copy button says it did (empty until it is pressed). */
+  copyStatus() {
+    return this.results().getByRole('status');
+  }
+
+  /** The chip's button that removes `name` from the targets. */
+  removeTarget(name) {
+    return this.page.getByRole('button', { name: `${name} を外す`, exact: true });
   }
 
   /** The hospital links listed beside the plans, as context only. */

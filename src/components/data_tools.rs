@@ -28,6 +28,8 @@ pub enum DataCommand {
     Redo,
     /// Go back to the report's data.
     Reset,
+    /// Forget why the last edit was refused (the form it was about closed).
+    ClearEditErrors,
 }
 
 /// [`DataTools`]'s properties.

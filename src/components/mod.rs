@@ -1,6 +1,5 @@
 //! Reusable pieces of the page frame and of the views.
 
-mod coming_soon;
 mod data_tools;
 mod lang_switch;
 mod network_map;
@@ -12,7 +11,6 @@ mod site_header;
 mod sort_table;
 mod view_nav;
 
-pub use coming_soon::ComingSoon;
 pub use data_tools::{problem_item, DataCommand, DataTools};
 pub use lang_switch::LangSwitch;
 pub use network_map::{NetworkMap, ViewAction, ViewBox};

@@ -13,42 +13,35 @@ pub const TEXTS: Texts = Texts {
     nav_label: "Views",
     present: "▶ Present",
     lang_switch_label: "Language",
-    coming_heading: "Coming soon",
     planner: ViewTexts {
         nav: "Plans",
         title: "Referral plans",
         lead: "Find which ID-Link unions a clinic, pharmacy or care facility must join to view the records of the hospitals it refers patients to.",
-        coming: "Choose your facility and one or more hospitals, and this view will list the unions to join, with each path and its sources, ready to print or share.",
     },
     network: ViewTexts {
         nav: "Network",
         title: "Network",
         lead: "How disclosing hospitals, unions, inter-hospital agreements and linked facilities connect, drawn on a map.",
-        coming: "A Hokkaido overview and a Sapporo ward map, with a legend, search, filters, a table of every link, and SVG and PNG export.",
     },
     growth: ViewTexts {
         nav: "Growth",
         title: "Growth",
         lead: "Follow ID-Link go-lives and union foundings from the first go-live to the founding of the Sapporo ID-Link council on 31 October 2023.",
-        coming: "A timeline with play, pause and step, and cumulative charts of disclosing hospitals, unions and linked institutions.",
     },
     whatif: ViewTexts {
         nav: "What if",
         title: "What if (connecting the unions)",
         lead: "Compose a proposal from connected unions, new agreements, facilities joining unions and hospitals going live, and compare the reach matrix, reach by ward and the plans that get shorter with today. Every result is hypothetical.",
-        coming: "",
     },
     wards: ViewTexts {
         nav: "Wards",
         title: "Wards",
         lead: "Compare Sapporo's ten wards: population, medical institutions, and how far ID-Link viewing facilities reach.",
-        coming: "Viewing facilities per 100 institutions and per 100,000 people, as a table and a chart, and which designated hospitals are on ID-Link.",
     },
     data: ViewTexts {
         nav: "Data",
         title: "Data",
         lead: "Check the data behind the app (hospitals, unions, links and facilities), each record with its source.",
-        coming: "Sortable, searchable tables, flags on the report's known discrepancies, and CSV and JSON import and export.",
     },
     wards_view: WardsTexts {
         table_caption: "ID-Link viewing facilities by ward",

@@ -57,7 +57,7 @@ impl Lang {
 }
 
 /// The words of one view: its name in the navigation, its heading and what it
-/// shows (or, until it is built, what will come there).
+/// shows.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ViewTexts {
     /// Short label for the navigation.
@@ -66,8 +66,6 @@ pub struct ViewTexts {
     pub title: &'static str,
     /// One paragraph: what this view is for.
     pub lead: &'static str,
-    /// What the view will offer, shown while it is being built.
-    pub coming: &'static str,
 }
 
 /// Every string the UI shows, for one language.
@@ -85,8 +83,6 @@ pub struct Texts {
     pub present: &'static str,
     /// The accessible name of the language switch.
     pub lang_switch_label: &'static str,
-    /// The heading above a view's "coming soon" text.
-    pub coming_heading: &'static str,
     /// 経路プラン.
     pub planner: ViewTexts,
     /// ネットワーク.

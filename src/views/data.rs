@@ -529,9 +529,13 @@ pub fn data_view(props: &DataViewProps) -> Html {
         Table::Discrepancies => discrepancy_rows(&data, lang),
     };
     let mut table_columns = columns(current, texts);
+    // A form opens or closes without the last refused edit's reasons.
     let open = |kind: FormKind| {
-        let form = form.clone();
-        Callback::from(move |_: MouseEvent| form.set(Some(kind.clone())))
+        let (form, on_command) = (form.clone(), props.on_command.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_command.emit(DataCommand::ClearEditErrors);
+            form.set(Some(kind.clone()));
+        })
     };
     let remove = |edit: Edit, name: &str| {
         let (on_edit, question) = (
@@ -617,30 +621,49 @@ pub fn data_view(props: &DataViewProps) -> Html {
             </button>
         }
     });
-    let onkeydown = {
+    {
+        // Ctrl+Z / Ctrl+Y (and ⌘) anywhere on the page while this view is
+        // shown, focus on <body> included (as it is after 保存), but not
+        // while typing in a field, where they edit the text.
         let on_command = props.on_command.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            let typing = event
-                .target_dyn_into::<web_sys::HtmlElement>()
-                .is_some_and(|el| {
-                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                });
-            if typing || !(event.ctrl_key() || event.meta_key()) {
-                return;
-            }
-            // ASCII folding is enough for the ASCII keys matched (and ships
-            // no Unicode case tables).
-            match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
-                ("z", false) => on_command.emit(DataCommand::Undo),
-                ("y", _) | ("z", true) => on_command.emit(DataCommand::Redo),
-                _ => return,
-            }
-            event.prevent_default();
-        })
-    };
+        use_effect_with(on_command, |on_command| {
+            let on_command = on_command.clone();
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(event) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(event) else {
+                        return;
+                    };
+                    let typing = event
+                        .target()
+                        .and_then(|t| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()
+                        })
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    if typing || !(event.ctrl_key() || event.meta_key()) {
+                        return;
+                    }
+                    // ASCII folding is enough for the ASCII keys matched (and
+                    // ships no Unicode case tables).
+                    match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
+                        ("z", false) => on_command.emit(DataCommand::Undo),
+                        ("y", _) | ("z", true) => on_command.emit(DataCommand::Redo),
+                        _ => return,
+                    }
+                    event.prevent_default();
+                },
+            );
+            move || drop(listener)
+        });
+    }
 
     html! {
-        <section class="view" aria-labelledby={VIEW_TITLE_ID} {onkeydown}>
+        <section class="view" aria-labelledby={VIEW_TITLE_ID}>
             { header }
             <DataTools {lang} data={data.clone()} edited={props.edited} can_undo={props.can_undo}
                 can_redo={props.can_redo} pending={props.pending.clone()} on_command={props.on_command.clone()} />
@@ -656,7 +679,13 @@ pub fn data_view(props: &DataViewProps) -> Html {
                     </div>
                 }
                 <RecordForm key={form_key(&kind)} {lang} data={data.clone()} kind={kind.clone()} on_save={props.on_edit.clone()}
-                    on_cancel={{ let form = form.clone(); Callback::from(move |()| form.set(None)) }} />
+                    on_cancel={{
+                        let (form, on_command) = (form.clone(), props.on_command.clone());
+                        Callback::from(move |()| {
+                            on_command.emit(DataCommand::ClearEditErrors);
+                            form.set(None);
+                        })
+                    }} />
             }
             // Keyed by table, so sorting and search start afresh on each table.
             <SortTable key={format!("{current:?}")} {lang} caption={current.label(texts)}

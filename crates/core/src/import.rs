@@ -47,6 +47,10 @@ pub fn decode_text_with(
     shift_jis: &dyn Fn(&[u8]) -> Option<String>,
 ) -> Result<String, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Said plainly, rather than as a missing header or a JSON syntax error.
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(vec![Problem::error("", ProblemKind::EmptyFile)]);
+    }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_owned());
     }

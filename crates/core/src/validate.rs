@@ -96,6 +96,9 @@ pub enum ProblemKind {
     /// A list that must not be empty is.
     #[error("must not be empty")]
     Empty,
+    /// The file holds nothing (or only spaces and line breaks).
+    #[error("the file is empty")]
+    EmptyFile,
     /// A link joins a hospital to itself.
     #[error("a link must join two different hospitals")]
     SelfLink,
@@ -276,6 +279,7 @@ impl Problem {
                 format!("bound が「{bound}」の数は{rule}")
             }
             ProblemKind::Empty => "空にはできません".to_owned(),
+            ProblemKind::EmptyFile => "ファイルが空です".to_owned(),
             ProblemKind::SelfLink => "連携は異なる 2 つの病院を結ぶ必要があります".to_owned(),
             ProblemKind::SelfUnionLink => {
                 "ユニオン間の接続は異なる 2 つのユニオンを結ぶ必要があります".to_owned()

@@ -123,6 +123,20 @@ fn a_csv_without_a_name_column_is_refused() {
 }
 
 #[test]
+fn an_empty_file_is_said_to_be_empty() {
+    for bytes in [&b""[..], b"\xEF\xBB\xBF", b"  \r\n\n"] {
+        let problems =
+            import_facilities_csv(bytes, "empty.csv", &bundled(), &same).expect_err("empty");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].kind, ProblemKind::EmptyFile);
+        assert_eq!(problems[0].message_ja(), "ファイルが空です");
+        let problems = import_json(bytes).expect_err("empty");
+        assert_eq!(problems[0].kind, ProblemKind::EmptyFile);
+        assert!(problems[0].to_string().contains("the file is empty"));
+    }
+}
+
+#[test]
 fn bytes_that_are_no_text_and_files_over_the_limit_are_refused() {
     let problems =
         import_facilities_csv(&[0x82, 0xFF, 0xFE, 0x00, 0x81], "x.csv", &bundled(), &same)
