@@ -89,6 +89,13 @@ describe('data upkeep', () => {
     await page.getByRole('button', { name: 'やり直す' }).focus();
     await page.keyboard.press('Control+y');
     await app.bodyRows('施設').filter({ hasText: 'テスト在宅クリニック' }).waitFor();
+    // The shortcuts work with focus on the page itself too, as after 保存.
+    await page.evaluate(() => document.activeElement?.blur());
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+    await page.keyboard.press('Control+z');
+    await page.getByText('報告書のデータを表示しています。').waitFor();
+    await page.keyboard.press('Control+y');
+    await app.bodyRows('施設').filter({ hasText: 'テスト在宅クリニック' }).waitFor();
 
     await page.reload();
     await app.goto('/data');
