@@ -15,7 +15,7 @@ pub fn hospital_name(data: &Dataset, id: &HospitalId) -> String {
 /// A hospital's name in both languages, for the core's shared texts (the
 /// id in both if unknown).
 pub fn hospital_text(data: &Dataset, id: &HospitalId) -> tsunagu_core::model::Text {
-    data.hospitals.iter().find(|h| &h.id == id).map_or_else(
+    data.hospital(id).map_or_else(
         || tsunagu_core::model::Text {
             ja: id.0.clone(),
             en: id.0.clone(),
@@ -37,7 +37,7 @@ pub fn union_name(data: &Dataset, id: &UnionId) -> String {
 
 /// A report section's short title in the UI's language.
 pub fn section_title(data: &Dataset, id: &SectionId, lang: Lang) -> String {
-    data.sections.iter().find(|s| &s.id == id).map_or_else(
+    data.section(id).map_or_else(
         || id.0.clone(),
         |s| {
             if lang == Lang::En {

@@ -49,7 +49,7 @@ pub fn pick(lang: Lang, text: &Text) -> String {
 /// The page of the report that shows a union: a hospital's or the union's
 /// own page rather than the summary table, where there is one.
 fn union_page(data: &Dataset, union: &UnionId) -> Option<Source> {
-    let record = data.unions.iter().find(|u| &u.id == union)?;
+    let record = data.union(union)?;
     record
         .sources
         .iter()
@@ -243,7 +243,7 @@ fn chain(steps: &[Step], label: &str) -> Html {
 fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) -> Html {
     let texts = &lang.texts().planner_view;
     let table = &lang.texts().table;
-    let Some(record) = data.unions.iter().find(|u| &u.id == union) else {
+    let Some(record) = data.union(union) else {
         return html! {};
     };
     let hosts: Vec<String> = record
@@ -254,7 +254,7 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
     let linked: Vec<String> = record
         .hosts
         .iter()
-        .filter_map(|h| data.hospitals.iter().find(|x| &x.id == h))
+        .filter_map(|h| data.hospital(h))
         .map(|h| {
             // Every printed reading, as the data view shows them: 1,714 / 1,719
             // (a reading printed the same twice is shown once).
@@ -328,18 +328,16 @@ fn print_header(props: &PlanCardProps) -> Html {
         StartQuery::Unlisted { ward, .. } => ward.clone().map(tsunagu_core::model::WardId),
         StartQuery::None => None,
     };
-    let ward = ward
-        .and_then(|w| data.wards.iter().find(|x| x.id == w))
-        .map_or_else(
-            || texts.unknown.to_owned(),
-            |w| {
-                if lang == Lang::En {
-                    w.name_en.clone()
-                } else {
-                    w.name.clone()
-                }
-            },
-        );
+    let ward = ward.and_then(|w| data.ward(&w)).map_or_else(
+        || texts.unknown.to_owned(),
+        |w| {
+            if lang == Lang::En {
+                w.name_en.clone()
+            } else {
+                w.name.clone()
+            }
+        },
+    );
     let members: Vec<String> = props.members.iter().map(|u| union_name(data, u)).collect();
     let targets: Vec<String> = props
         .query

@@ -139,10 +139,7 @@ fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let ward = h
-                .ward
-                .as_ref()
-                .and_then(|id| data.wards.iter().find(|w| &w.id == id));
+            let ward = h.ward.as_ref().and_then(|id| data.ward(id));
             let place = match (ward, &h.city) {
                 (Some(ward), _) if lang == Lang::En => format!("{}, Sapporo", ward.name_en),
                 (Some(ward), _) => format!("札幌市{}", ward.name),
@@ -306,7 +303,7 @@ fn facility_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             let ward = f
                 .ward
                 .as_ref()
-                .and_then(|id| data.wards.iter().find(|w| &w.id == id))
+                .and_then(|id| data.ward(id))
                 .map_or_else(|| texts.table.unknown.to_owned(), |w| w.name.clone());
             let unions: Vec<String> = f
                 .memberships

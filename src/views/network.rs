@@ -97,7 +97,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
     let opt = |v: Option<String>| v.unwrap_or_else(|| unknown.to_owned());
     match item {
         Item::Hospital(id) => {
-            let Some(h) = data.hospitals.iter().find(|h| &h.id == id) else {
+            let Some(h) = data.hospital(id) else {
                 return html! {};
             };
             let hosted: Vec<String> = data
@@ -123,7 +123,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                     <h3>{ &h.name }</h3>
                     <p class="kind">{ if h.discloses { t.kind_disclosing } else { t.kind_hospital } }</p>
                     <dl>
-                        { row(d.col_place, opt(h.ward.as_ref().and_then(|w| data.wards.iter().find(|x| &x.id == w)).map(|w| w.name.clone()).or_else(|| h.city.clone()))) }
+                        { row(d.col_place, opt(h.ward.as_ref().and_then(|w| data.ward(w)).map(|w| w.name.clone()).or_else(|| h.city.clone()))) }
                         { row(d.col_region, opt(h.region.clone())) }
                         { row(d.col_beds, opt(h.beds.map(thousands))) }
                         { row(d.col_linked, if linked.is_empty() { unknown.to_owned() } else { linked.join(" / ") }) }
@@ -149,7 +149,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
             }
         }
         Item::Union(id) => {
-            let Some(u) = data.unions.iter().find(|u| &u.id == id) else {
+            let Some(u) = data.union(id) else {
                 return html! {};
             };
             let members: Vec<String> = data
@@ -193,7 +193,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
             }
         }
         Item::Facility(id) => {
-            let Some(f) = data.facilities.iter().find(|f| &f.id == id) else {
+            let Some(f) = data.facility(id) else {
                 return html! {};
             };
             let mut sources: Vec<&Source> = f.sources.iter().collect();
@@ -203,7 +203,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                     <h3>{ &f.name }</h3>
                     <p class="kind">{ d.facility_kinds[f.kind as usize] }</p>
                     <dl>
-                        { row(d.col_place, opt(f.ward.as_ref().and_then(|w| data.wards.iter().find(|x| &x.id == w)).map(|w| w.name.clone()))) }
+                        { row(d.col_place, opt(f.ward.as_ref().and_then(|w| data.ward(w)).map(|w| w.name.clone()))) }
                         { row(d.col_unions, f.memberships.iter().map(|m| union_name(data, &m.union)).collect::<Vec<_>>().join("、")) }
                     </dl>
                     { sources_list(data, &sources, lang, texts) }
@@ -211,7 +211,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
             }
         }
         Item::Ward(id) => {
-            let Some(w) = data.wards.iter().find(|w| &w.id == id) else {
+            let Some(w) = data.ward(id) else {
                 return html! {};
             };
             let sources: Vec<&Source> = w.sources.iter().collect();
@@ -269,13 +269,13 @@ fn search(scene: &Scene, data: &Dataset, query: &str) -> BTreeSet<usize> {
                 let mut names = vec![n.label.clone()];
                 match &n.item {
                     Item::Hospital(id) => {
-                        if let Some(h) = data.hospitals.iter().find(|h| &h.id == id) {
+                        if let Some(h) = data.hospital(id) {
                             names.push(h.name_en.clone());
                             names.extend(h.aliases.iter().cloned());
                         }
                     }
                     Item::Union(id) => {
-                        if let Some(u) = data.unions.iter().find(|u| &u.id == id) {
+                        if let Some(u) = data.union(id) {
                             names.extend(u.aliases.iter().cloned());
                         }
                     }

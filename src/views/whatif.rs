@@ -150,7 +150,7 @@ fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang) -> H
                 <th scope="col">{ t.col_before }</th><th scope="col">{ t.col_after }</th><th scope="col">{ t.col_gain }</th></tr></thead>
             <tbody>
                 { for a.pairs.iter().map(|w| {
-                    let name = w.ward.as_ref().and_then(|id| data.wards.iter().find(|x| &x.id == id)).map_or_else(
+                    let name = w.ward.as_ref().and_then(|id| data.ward(id)).map_or_else(
                         || t.no_ward.to_owned(),
                         |x| if lang == Lang::En { x.name_en.clone() } else { x.name.clone() },
                     );

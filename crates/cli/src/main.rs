@@ -313,7 +313,7 @@ fn hospital_name(data: &Dataset, id: &HospitalId) -> String {
 
 /// A hospital's name in both languages, for the core's shared texts.
 fn hospital_text(data: &Dataset, id: &HospitalId) -> Text {
-    data.hospitals.iter().find(|h| &h.id == id).map_or_else(
+    data.hospital(id).map_or_else(
         || Text {
             ja: id.0.clone(),
             en: id.0.clone(),

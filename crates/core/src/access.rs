@@ -269,7 +269,7 @@ pub fn how_to_join(union: &Union) -> Vec<SourcedText> {
 /// [`how_to_join`] for a union id, with the union's hosts; `None` for an
 /// id the data lacks.
 pub fn joining<'a>(data: &'a Dataset, union: &UnionId) -> Option<(&'a Union, Vec<SourcedText>)> {
-    let record = data.unions.iter().find(|u| &u.id == union)?;
+    let record = data.union(union)?;
     Some((record, how_to_join(record)))
 }
 

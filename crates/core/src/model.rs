@@ -402,6 +402,35 @@ pub struct HistoryEvent {
 }
 
 impl Dataset {
+    /// The hospital with this id.
+    ///
+    /// # Complexity
+    /// O(hospitals): a scan, fine for a view's few look-ups; index the
+    /// records for many.
+    pub fn hospital(&self, id: &HospitalId) -> Option<&Hospital> {
+        self.hospitals.iter().find(|h| &h.id == id)
+    }
+
+    /// The union with this id (a scan, as [`Dataset::hospital`]).
+    pub fn union(&self, id: &UnionId) -> Option<&Union> {
+        self.unions.iter().find(|u| &u.id == id)
+    }
+
+    /// The facility with this id (a scan, as [`Dataset::hospital`]).
+    pub fn facility(&self, id: &FacilityId) -> Option<&Facility> {
+        self.facilities.iter().find(|f| &f.id == id)
+    }
+
+    /// The ward with this id (a scan, as [`Dataset::hospital`]).
+    pub fn ward(&self, id: &WardId) -> Option<&Ward> {
+        self.wards.iter().find(|w| &w.id == id)
+    }
+
+    /// The report's section with this id (a scan, as [`Dataset::hospital`]).
+    pub fn section(&self, id: &SectionId) -> Option<&Section> {
+        self.sections.iter().find(|s| &s.id == id)
+    }
+
     /// The ids of the 開示病院, in the dataset's order.
     pub fn disclosing_ids(&self) -> Vec<HospitalId> {
         self.hospitals

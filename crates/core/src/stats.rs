@@ -208,7 +208,7 @@ pub fn dataset_stats(data: &Dataset) -> Stats {
                 .iter()
                 .filter(|l| l.designation == designation.id)
             {
-                let hospital = data.hospitals.iter().find(|h| h.id == listing.hospital);
+                let hospital = data.hospital(&listing.hospital);
                 if let Some(hospital) = hospital.filter(|h| !listed.iter().any(|l| l.id == h.id)) {
                     listed.push(hospital);
                 }
