@@ -21,6 +21,17 @@ use tsunagu_core::validate::{load_dataset, Problem, Severity};
 use tsunagu_core::whatif::{apply_scenario, Scenario};
 use unicode_normalization::UnicodeNormalization;
 
+/// `println!` that ends the program quietly when the reader has gone (a
+/// closed pipe, as with `| head`) instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 /// つなぐ — さっぽろ ID-Link 連携経路ナビ (command line).
 ///
 /// Explores referral paths through Sapporo's ID-Link unions: which unions a
@@ -201,7 +212,7 @@ fn load(file: Option<&PathBuf>) -> Result<(String, Dataset), ExitCode> {
 
 fn validate(file: Option<&PathBuf>) -> Result<(), ExitCode> {
     let (name, data) = load(file)?;
-    println!(
+    out!(
         "{name}: 有効 / valid — {} hospitals, {} unions, {} links, {} facilities, {} wards",
         data.hospitals.len(),
         data.unions.len(),
@@ -217,7 +228,7 @@ fn stats(file: Option<&PathBuf>, json: bool) -> Result<(), ExitCode> {
     let stats = dataset_stats(&data);
     if json {
         match serde_json::to_string_pretty(&stats) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => out!("{text}"),
             Err(error) => {
                 eprintln!("JSON を書けません / cannot write JSON: {error}");
                 return Err(ExitCode::from(1));
@@ -225,12 +236,18 @@ fn stats(file: Option<&PathBuf>, json: bool) -> Result<(), ExitCode> {
         }
         return Ok(());
     }
-    println!(
+    out!(
         "{:<6} {:>10} {:>10} {:>8} {:>6} {:>6} {:>12}",
-        "区", "人口", "世帯数", "面積km²", "医療機関", "閲覧施設", "閲覧/100機関"
+        "区",
+        "人口",
+        "世帯数",
+        "面積km²",
+        "医療機関",
+        "閲覧施設",
+        "閲覧/100機関"
     );
     for ward in &stats.wards {
-        println!(
+        out!(
             "{:<6} {:>10} {:>10} {:>8.2} {:>6} {:>6} {:>12.1}",
             ward.name,
             ward.population,
@@ -242,13 +259,18 @@ fn stats(file: Option<&PathBuf>, json: bool) -> Result<(), ExitCode> {
         );
     }
     let t = &stats.totals;
-    println!(
+    out!(
         "{:<6} {:>10} {:>10} {:>8.2} {:>6} {:>6}",
-        "合計", t.population, t.households, t.area_km2, t.institutions, t.viewing_facilities
+        "合計",
+        t.population,
+        t.households,
+        t.area_km2,
+        t.institutions,
+        t.viewing_facilities
     );
-    println!();
+    out!("");
     for d in &stats.designations {
-        println!("{} {}/{} on ID-Link", d.name, d.on_idlink, d.total);
+        out!("{} {}/{} on ID-Link", d.name, d.on_idlink, d.total);
     }
     Ok(())
 }
@@ -592,7 +614,7 @@ fn answer_json(
 
 fn print_joining(data: &Dataset, joining: &Joining) {
     let unknown = "不明 / unknown";
-    println!(
+    out!(
         "  ・{} — ホスト / host: {}; 発足 / founded: {}; 連携医療機関数 / linked institutions: {}",
         joining.union,
         joining.hosts.join("、"),
@@ -600,8 +622,8 @@ fn print_joining(data: &Dataset, joining: &Joining) {
         joining.linked_institutions.as_deref().unwrap_or(unknown),
     );
     for how in &joining.how {
-        println!("      {} / {}", how.ja, how.en);
-        println!("        出典 / source: {}", source_line(data, &how.source));
+        out!("      {} / {}", how.ja, how.en);
+        out!("        出典 / source: {}", source_line(data, &how.source));
     }
 }
 
@@ -612,9 +634,9 @@ fn print_answer(data: &Dataset, facility: &str, targets: &[HospitalId], answer: 
             .collect::<Vec<_>>()
             .join("、")
     };
-    println!("{}", both(&text::rules_name(answer.rules)));
-    println!("施設 / facility: {facility}");
-    println!(
+    out!("{}", both(&text::rules_name(answer.rules)));
+    out!("施設 / facility: {facility}");
+    out!(
         "加入中 / member of: {}",
         if answer.members.is_empty() {
             "なし / none".to_owned()
@@ -623,17 +645,17 @@ fn print_answer(data: &Dataset, facility: &str, targets: &[HospitalId], answer: 
         }
     );
     if answer.plans.is_empty() {
-        println!("条件に合うプランはありません / no plan meets the options.");
+        out!("条件に合うプランはありません / no plan meets the options.");
     }
     for plan in &answer.plans {
-        println!();
+        out!("");
         if plan.join.is_empty() {
-            println!(
+            out!(
                 "■ 加入不要 / no union to join — 中継 / relays: 最大 {}",
                 plan.relays
             );
         } else {
-            println!(
+            out!(
                 "■ {}ユニオンに加入 / join {}: {} — 中継 / relays: 最大 {}",
                 plan.join.len(),
                 plan.join.len(),
@@ -642,17 +664,18 @@ fn print_answer(data: &Dataset, facility: &str, targets: &[HospitalId], answer: 
             );
         }
         for &assumption in &plan.assumptions {
-            println!("  ⚠ {}", both(&text::assumption_mark(assumption)));
-            println!("    {}", both(&text::assumption_caveat(assumption)));
+            out!("  ⚠ {}", both(&text::assumption_mark(assumption)));
+            out!("    {}", both(&text::assumption_caveat(assumption)));
         }
         if !plan.exact {
-            println!(
+            out!(
                 "  (最善の候補。必要数の下限は {} / best found; at least {} are needed)",
-                plan.lower_bound, plan.lower_bound
+                plan.lower_bound,
+                plan.lower_bound
             );
         }
         for alternative in &plan.alternatives {
-            println!("  別案 / or: {}", names(alternative));
+            out!("  別案 / or: {}", names(alternative));
         }
         for path in &plan.paths {
             let mut steps = vec![facility.to_owned(), union_name(data, &path.union)];
@@ -661,7 +684,7 @@ fn print_answer(data: &Dataset, facility: &str, targets: &[HospitalId], answer: 
                 Node::Union(id) => union_name(data, id),
                 Node::Facility(id) => id.0.clone(),
             }));
-            println!(
+            out!(
                 "  → {} ({} relays): {}",
                 hospital_name(data, &path.target),
                 path.relays,
@@ -669,14 +692,14 @@ fn print_answer(data: &Dataset, facility: &str, targets: &[HospitalId], answer: 
             );
         }
         if !plan.join.is_empty() {
-            println!("  加入方法 / how to join:");
+            out!("  加入方法 / how to join:");
             for joining in plan.join.iter().filter_map(|u| joining(data, u)) {
                 print_joining(data, &joining);
             }
         }
     }
     for u in &answer.unreachable {
-        println!(
+        out!(
             "\n× {}: {}",
             hospital_name(data, &u.target),
             both(&explanation(data, u))
@@ -684,19 +707,19 @@ fn print_answer(data: &Dataset, facility: &str, targets: &[HospitalId], answer: 
     }
     let context = context(data, targets);
     if !context.is_empty() {
-        println!("\n病院間の連携（参考） / hospital links (context):");
+        out!("\n病院間の連携（参考） / hospital links (context):");
         for (target, partner) in &context {
-            println!(
+            out!(
                 "  ・{}",
                 both(&partner_note(data, target, partner, answer.rules))
             );
-            println!(
+            out!(
                 "    出典 / source: {}",
                 source_line(data, &partner.link.source)
             );
         }
     }
-    println!("\n{}", both(&text::consent_caveat()));
+    out!("\n{}", both(&text::consent_caveat()));
 }
 
 struct PlanArgs<'a> {
@@ -773,7 +796,7 @@ fn plan(args: &PlanArgs<'_>) -> Result<(), ExitCode> {
         ExitCode::from(2)
     })?;
     if args.json {
-        println!(
+        out!(
             "{}",
             answer_json(&data, &facility, &request.targets, &answer)
         );
@@ -873,7 +896,7 @@ fn reach(data: Option<&PathBuf>, scenario: Option<&PathBuf>, rules: Rules) -> Re
         "hospitals": matrix.hospitals.iter().map(|h| hospital_name(&next, h)).collect::<Vec<_>>(),
         "relays": matrix.relays,
     });
-    println!("{out}");
+    out!("{out}");
     Ok(())
 }
 

@@ -943,3 +943,24 @@ fn synth_is_deterministic_valid_and_prints_the_join_distribution() {
         Some(2)
     );
 }
+
+#[test]
+fn a_reader_that_has_gone_ends_the_output_quietly() {
+    // As `tsunagu plan … | head -1` once head has exited: the pipe's reading
+    // end is closed before the first line is written.
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let output = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+        .args([
+            "plan",
+            "--from",
+            "みきファミリークリニック",
+            "--to",
+            "北海道大学病院",
+        ])
+        .stdout(writer)
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success(), "{:?}", output.status);
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}
