@@ -37,7 +37,7 @@ describe('presentation mode', () => {
     await page.keyboard.press('Space');
     await title.filter({ hasText: '例: みきファミリークリニック から 北海道大学病院 へ' }).waitFor();
     // 北海道大学病院 hosts only ICTネットワーク; みき's unions do not open it.
-    await page.getByText('1ユニオンに加入: ICTネットワーク（中継 最大 0 回）').waitFor();
+    await page.getByText('1ユニオンに加入: ICTネットワーク — 中継は最大 0 回').waitFor();
     assert.equal(await page.getByText('加入不要').count(), 0);
     await page.keyboard.press('Space');
     await title.filter({ hasText: '次のステップ: 全体でユニオンを繋げる' }).waitFor();

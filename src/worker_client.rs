@@ -1,6 +1,6 @@
 //! The page's side of the worker (see `worker`): starting it, queueing
 //! messages until it says it is ready, and sending the dataset once per
-//! version. Browser only.
+//! version. Messages are [`ToWorker`] and [`FromWorker`]. Browser only.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -16,6 +16,7 @@ use tsunagu_core::access::Rules;
 use tsunagu_core::graph::UnionLink;
 
 use crate::state::DatasetHandle;
+use crate::worker::protocol::{FromWorker, ToWorker};
 
 /// A running worker and what it has been told.
 pub struct WorkerClient {
@@ -51,17 +52,22 @@ fn spawn_worker() -> Option<Worker> {
 }
 
 impl WorkerClient {
-    /// Starts a worker; `on_message` hears every message but `ready`.
+    /// Starts a worker; `on_message` hears every message but `Ready`.
     /// `None` when no worker can start (for example, from `file://`).
-    pub fn spawn(mut on_message: impl FnMut(Array) + 'static) -> Option<Rc<RefCell<Self>>> {
+    pub fn spawn(mut on_message: impl FnMut(FromWorker) + 'static) -> Option<Rc<RefCell<Self>>> {
         let worker = spawn_worker()?;
         Some(Rc::new_cyclic(|weak: &Weak<RefCell<Self>>| {
             let weak = weak.clone();
             let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let Ok(message) = event.data().dyn_into::<Array>() else {
+                let Some(message) = event
+                    .data()
+                    .dyn_into::<Array>()
+                    .ok()
+                    .and_then(|m| FromWorker::decode(&m))
+                else {
                     return;
                 };
-                if message.get(0).as_string().as_deref() == Some("ready") {
+                if message == FromWorker::Ready {
                     if let Some(client) = weak.upgrade() {
                         let mut client = client.borrow_mut();
                         client.ready = true;
@@ -85,8 +91,8 @@ impl WorkerClient {
     }
 
     /// Sends a message, or queues it until the worker is ready.
-    pub fn send(&mut self, items: &[JsValue]) {
-        let message = items.iter().collect::<Array>();
+    pub fn send(&mut self, message: &ToWorker) {
+        let message = message.encode();
         if self.ready {
             let _ = self.worker.post_message(&message);
         } else {
@@ -102,15 +108,12 @@ impl WorkerClient {
         .wrapping_mul(2)
             + usize::from(rules.counts_hospital_links());
         if self.data_version != Some(version) {
-            let links = serde_json::to_string(links.as_ref()).unwrap_or_default();
-            #[allow(clippy::cast_precision_loss)] // only compared for equality on the worker side
-            self.send(&[
-                "data".into(),
-                JsValue::from_f64(version as f64),
-                data.source().into(),
-                links.into(),
-                rules.as_str().into(),
-            ]);
+            self.send(&ToWorker::Data {
+                version: version as u64,
+                json: data.source().to_owned(),
+                links: links.as_ref().clone(),
+                rules,
+            });
             self.data_version = Some(version);
         }
     }

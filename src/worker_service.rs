@@ -1,8 +1,10 @@
 //! The planner's worker as an app-wide service: one worker for the whole
 //! app, made once by `Shell` and handed to views by context, so that
-//! visiting 経路プラン again and again never starts another copy of the
-//! wasm. It routes each reply to the request that asked for it, and it stops
-//! the worker when it is dropped with the app.
+//! visiting 経路プラン again and again reuses it instead of starting another
+//! copy of the wasm. It routes each reply to the request that asked for it.
+//! Stopping a plan stops the worker (a plan cannot be interrupted inside
+//! it), and the next request starts a fresh one; so does leaving the view
+//! while a plan still runs. The worker is stopped when the app is dropped.
 //!
 //! Natively (render tests) there is no worker: the service is an empty
 //! handle and every caller plans on the page.
@@ -32,9 +34,6 @@ impl std::fmt::Debug for WorkerService {
 struct Inner;
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::Reply;
-
-#[cfg(target_arch = "wasm32")]
 #[derive(Default)]
 struct Inner {
     /// The running worker, started on the first request.
@@ -53,43 +52,26 @@ mod browser {
     use std::cell::RefCell;
     use std::rc::{Rc, Weak};
 
-    use js_sys::Array;
     use tsunagu_core::access::Rules;
     use tsunagu_core::graph::UnionLink;
-    use wasm_bindgen::JsValue;
 
     use super::{Inner, WorkerService};
     use crate::state::DatasetHandle;
+    use crate::worker::protocol::{FromWorker, ToWorker};
     use crate::worker_client::WorkerClient;
-
-    /// A reply to one request: its kind (`progress`, `done`, `failed`,
-    /// `imported`) and the whole message.
-    pub struct Reply {
-        /// The reply's kind.
-        pub kind: String,
-        /// The message, as the worker sent it.
-        pub message: Array,
-    }
 
     /// What a request does with its replies; it answers `true` when the
     /// request is finished.
-    pub type Handler = Box<dyn FnMut(Reply) -> bool>;
+    pub type Handler = Box<dyn FnMut(FromWorker) -> bool>;
 
-    fn route(inner: &Weak<RefCell<Inner>>, message: &Array) {
-        let Some(inner) = inner.upgrade() else {
+    fn route(inner: &Weak<RefCell<Inner>>, message: FromWorker) {
+        let (Some(inner), Some(id)) = (inner.upgrade(), message.id()) else {
             return;
         };
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // ids we sent
-        let id = message.get(1).as_f64().unwrap_or(-1.0) as u64;
-        let kind = message.get(0).as_string().unwrap_or_default();
         // Taken out while it runs, so that it may send another request.
         let handler = inner.borrow_mut().handlers.remove(&id);
         if let Some(mut handler) = handler {
-            let finished = handler(Reply {
-                kind,
-                message: message.clone(),
-            });
-            if !finished {
+            if !handler(message) {
                 inner.borrow_mut().handlers.insert(id, handler);
             }
         }
@@ -106,8 +88,8 @@ mod browser {
             data: &DatasetHandle,
             links: &Rc<Vec<UnionLink>>,
             rules: Rules,
-            build: impl FnOnce(u64) -> Vec<JsValue>,
-            on_reply: impl FnMut(Reply) -> bool + 'static,
+            build: impl FnOnce(u64) -> ToWorker,
+            on_reply: impl FnMut(FromWorker) -> bool + 'static,
         ) -> Option<u64> {
             let client = self.client()?;
             let id = {
@@ -136,15 +118,9 @@ mod browser {
                 client.borrow().terminate();
             }
             for (other, mut handler) in others {
-                #[allow(clippy::cast_precision_loss)] // request ids stay far below 2^52
-                let message = Array::of3(
-                    &"failed".into(),
-                    &JsValue::from_f64(other as f64),
-                    &"cancelled".into(),
-                );
-                handler(Reply {
-                    kind: "failed".to_owned(),
-                    message,
+                handler(FromWorker::Failed {
+                    id: other,
+                    reason: "cancelled".to_owned(),
                 });
             }
         }
@@ -167,7 +143,7 @@ mod browser {
             }
             if inner.client.is_none() {
                 let weak = Rc::downgrade(&self.0);
-                inner.client = WorkerClient::spawn(move |message| route(&weak, &message));
+                inner.client = WorkerClient::spawn(move |message| route(&weak, message));
                 inner.unavailable = inner.client.is_none();
             }
             inner.client.clone()

@@ -97,47 +97,42 @@ fn read_on_worker(
     data: &DatasetHandle,
     done: Callback<(ImportOutcome, Option<Rc<str>>)>,
 ) {
-    use wasm_bindgen::JsValue;
+    use crate::worker::protocol::{FromWorker, ToWorker};
 
     let on_reply = {
         let done = done.clone();
-        move |reply: crate::worker_service::Reply| {
-            let payload = reply.message.get(2).as_string().unwrap_or_default();
-            if reply.kind == "imported" {
-                let text = reply.message.get(3).as_string().map(Rc::from);
-                if let Ok(outcome) = serde_json::from_str::<ImportOutcome>(&payload) {
-                    done.emit((outcome, text));
-                    return true;
+        move |reply: FromWorker| {
+            match reply {
+                FromWorker::Imported {
+                    outcome, dataset, ..
+                } => done.emit((outcome, dataset.map(Rc::from))),
+                // The worker failed or was stopped: say so rather than wait.
+                FromWorker::Failed { reason, .. } => done.emit((
+                    ImportOutcome::Refused(vec![ShownProblem {
+                        pointer: String::new(),
+                        ja: reason.clone(),
+                        en: reason,
+                        warning: false,
+                    }]),
+                    None,
+                )),
+                FromWorker::Ready | FromWorker::Progress { .. } | FromWorker::Done { .. } => {
+                    return false;
                 }
             }
-            // The worker failed or was stopped: say so rather than wait.
-            done.emit((
-                ImportOutcome::Refused(vec![ShownProblem {
-                    pointer: String::new(),
-                    ja: payload.clone(),
-                    en: payload,
-                    warning: false,
-                }]),
-                None,
-            ));
             true
         }
     };
-    let array = js_sys::Uint8Array::from(bytes.as_slice());
-    let file = name.clone();
-    #[allow(clippy::cast_precision_loss)] // request ids stay far below 2^52
+    let (file, sent_bytes) = (name.clone(), bytes.clone());
     let sent = service.and_then(|service| {
         service.request(
             data,
             &Rc::new(Vec::new()),
             tsunagu_core::access::Rules::Confirmed,
-            move |id| {
-                vec![
-                    "import".into(),
-                    JsValue::from_f64(id as f64),
-                    file.into(),
-                    array.into(),
-                ]
+            move |id| ToWorker::Import {
+                id,
+                name: file,
+                bytes: sent_bytes,
             },
             on_reply,
         )

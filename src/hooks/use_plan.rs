@@ -85,14 +85,13 @@ mod browser {
     use tsunagu_core::access::Rules;
     use tsunagu_core::graph::UnionLink;
     use tsunagu_core::index::NetworkIndex;
-    use tsunagu_core::planner::{
-        plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequest, Progress,
-    };
+    use tsunagu_core::planner::{plan_joins_indexed, PlanLimits, PlanRequest, Progress};
     use yew::prelude::*;
 
     use super::{PlanHandle, PlanStatus};
     use crate::state::DatasetHandle;
-    use crate::worker_service::{Reply, WorkerService};
+    use crate::worker::protocol::{FromWorker, ToWorker};
+    use crate::worker_service::WorkerService;
 
     /// Plans `request` on the app's worker (from [`WorkerService`] in
     /// context); plans here when there is none or it cannot start (for
@@ -131,44 +130,35 @@ mod browser {
                         status.set(PlanStatus::Idle);
                         return;
                     };
-                    let json = serde_json::to_string(&request).unwrap_or_default();
                     let on_reply = {
                         let (status, open) = (status.clone(), Rc::clone(&open));
-                        move |reply: Reply| {
-                            let payload = reply.message.get(2).as_string().unwrap_or_default();
-                            match reply.kind.as_str() {
-                                "progress" => {
-                                    if let Ok(progress) = serde_json::from_str::<Progress>(&payload)
-                                    {
-                                        status.set(PlanStatus::Running(progress));
-                                    }
-                                    false
-                                }
-                                "done" => {
-                                    open.set(None);
-                                    status.set(
-                                        match serde_json::from_str::<PlanAnswer>(&payload) {
-                                            Ok(answer) => PlanStatus::Done(Rc::new(answer)),
-                                            Err(error) => PlanStatus::Failed(error.to_string()),
-                                        },
-                                    );
-                                    true
-                                }
-                                _ => {
-                                    open.set(None);
-                                    status.set(PlanStatus::Failed(payload));
-                                    true
-                                }
+                        move |reply: FromWorker| match reply {
+                            FromWorker::Progress { progress, .. } => {
+                                status.set(PlanStatus::Running(progress));
+                                false
                             }
+                            FromWorker::Done { answer, .. } => {
+                                open.set(None);
+                                status.set(PlanStatus::Done(Rc::new(answer)));
+                                true
+                            }
+                            FromWorker::Failed { reason, .. } => {
+                                open.set(None);
+                                status.set(PlanStatus::Failed(reason));
+                                true
+                            }
+                            FromWorker::Ready | FromWorker::Imported { .. } => false,
                         }
                     };
-                    #[allow(clippy::cast_precision_loss)] // request ids stay far below 2^52
                     let sent = service.as_ref().and_then(|service| {
                         service.request(
                             &data,
                             links,
                             *rules,
-                            |id| vec!["plan".into(), (id as f64).into(), json.into()],
+                            |id| ToWorker::Plan {
+                                id,
+                                request: request.clone(),
+                            },
                             on_reply,
                         )
                     });

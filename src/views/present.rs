@@ -139,16 +139,14 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
         let mut lines_ja = Vec::new();
         let mut lines_en = Vec::new();
         for p in &answer.plans {
-            lines_ja.push(format!(
-                "{}（中継 最大 {} 回）",
-                plan_title(Lang::Ja, data, p),
-                p.relays
-            ));
-            lines_en.push(format!(
-                "{} (at most {} relays)",
-                plan_title(Lang::En, data, p),
-                p.relays
-            ));
+            // The card's own words: its title and its relay line.
+            for (lang, lines) in [(Lang::Ja, &mut lines_ja), (Lang::En, &mut lines_en)] {
+                let relays = lang.texts().planner_view.plan_relays.replace(
+                    "{relays}",
+                    &lang.count(p.relays as usize, crate::i18n::Noun::Relay),
+                );
+                lines.push(format!("{} — {relays}", plan_title(lang, data, p)));
+            }
         }
         lines_ja.push(texts.planner_view.caveat.to_owned());
         lines_en.push(Lang::En.texts().planner_view.caveat.to_owned());

@@ -4,15 +4,10 @@
 //!
 //! The page starts the worker from a small module script (a `blob:` URL)
 //! that imports the app's own JS glue and wasm, found from the `<link>` tags
-//! trunk writes, then calls [`planner_worker_main`]. Messages are JS arrays
-//! whose first item names them; big texts and bytes travel as they are, not
-//! escaped inside JSON:
-//!
-//! | page → worker | worker → page |
-//! |---|---|
-//! | `["data", version, datasetJson]` | `["ready"]` |
-//! | `["plan", id, requestJson]` | `["progress", id, progressJson]`, `["done", id, answerJson]`, `["failed", id, reason]` |
-//! | `["import", id, fileName, bytes]` | `["imported", id, outcomeJson, datasetJson]` |
+//! trunk writes, then calls `planner_worker_main`. The messages both ways
+//! are typed in [`protocol`].
+
+pub mod protocol;
 
 use serde::{Deserialize, Serialize};
 use tsunagu_core::diff::DatasetDiff;
@@ -114,24 +109,19 @@ mod entry {
     use std::cell::RefCell;
     use std::rc::Rc;
 
-    use js_sys::{Array, Uint8Array};
-    use tsunagu_core::access::Rules;
-    use tsunagu_core::graph::UnionLink;
+    use js_sys::Array;
     use tsunagu_core::index::NetworkIndex;
     use tsunagu_core::model::Dataset;
-    use tsunagu_core::planner::{plan_joins_indexed_with_progress, PlanLimits, PlanRequest};
+    use tsunagu_core::planner::{plan_joins_indexed_with_progress, PlanLimits};
     use tsunagu_core::validate::load_dataset;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-    fn post(scope: &DedicatedWorkerGlobalScope, items: &[JsValue]) {
-        let array = items.iter().collect::<Array>();
-        let _ = scope.post_message(&array);
-    }
+    use super::protocol::{FromWorker, ToWorker};
 
-    fn text(value: &JsValue) -> String {
-        value.as_string().unwrap_or_default()
+    fn post(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
+        let _ = scope.post_message(&message.encode());
     }
 
     /// The worker's entry point: listens for the page's messages.
@@ -141,87 +131,80 @@ mod entry {
         let state: Rc<RefCell<Option<(Dataset, NetworkIndex)>>> = Rc::new(RefCell::new(None));
         let reply = scope.clone();
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let Ok(message) = event.data().dyn_into::<Array>() else {
+            let Some(message) = event
+                .data()
+                .dyn_into::<Array>()
+                .ok()
+                .and_then(|m| ToWorker::decode(&m))
+            else {
                 return;
             };
-            let id = message.get(1);
-            match text(&message.get(0)).as_str() {
-                "data" => {
+            match message {
+                ToWorker::Data {
+                    json, links, rules, ..
+                } => {
                     // The same loader as the page's, so the wasm holds one JSON reader.
-                    // A what-if proposal's union links, if any, come as JSON.
-                    let links: Vec<UnionLink> =
-                        serde_json::from_str(&text(&message.get(3))).unwrap_or_default();
-                    // The access rules by name; anything else is the confirmed rule.
-                    let rules = if text(&message.get(4)) == Rules::AssumeAgreements.as_str() {
-                        Rules::AssumeAgreements
-                    } else {
-                        Rules::Confirmed
-                    };
-                    *state.borrow_mut() = load_dataset(&text(&message.get(2))).ok().map(|loaded| {
+                    *state.borrow_mut() = load_dataset(&json).ok().map(|loaded| {
                         // Built once per dataset, then every plan reuses it.
                         let graph = NetworkIndex::build(&loaded.dataset, &links, rules);
                         (loaded.dataset, graph)
                     });
                 }
-                "plan" => {
+                ToWorker::Plan { id, request } => {
                     let state = state.borrow();
-                    let request = serde_json::from_str::<PlanRequest>(&text(&message.get(2)));
-                    let (Some((_, graph)), Ok(request)) = (state.as_ref(), request) else {
+                    let Some((_, graph)) = state.as_ref() else {
                         post(
                             &reply,
-                            &["failed".into(), id, "no dataset or request".into()],
+                            &FromWorker::Failed {
+                                id,
+                                reason: "no dataset".to_owned(),
+                            },
                         );
                         return;
                     };
-                    let mut report = |progress| {
-                        let json = serde_json::to_string(&progress).unwrap_or_default();
-                        post(&reply, &["progress".into(), id.clone(), json.into()]);
-                    };
-                    match plan_joins_indexed_with_progress(
+                    let mut report =
+                        |progress| post(&reply, &FromWorker::Progress { id, progress });
+                    let message = match plan_joins_indexed_with_progress(
                         graph,
                         &request,
                         PlanLimits::default(),
                         &mut report,
                     ) {
-                        Ok(answer) => {
-                            let json = serde_json::to_string(&answer).unwrap_or_default();
-                            post(&reply, &["done".into(), id, json.into()]);
-                        }
-                        Err(error) => {
-                            post(&reply, &["failed".into(), id, error.to_string().into()]);
-                        }
-                    }
+                        Ok(answer) => FromWorker::Done { id, answer },
+                        Err(error) => FromWorker::Failed {
+                            id,
+                            reason: error.to_string(),
+                        },
+                    };
+                    post(&reply, &message);
                 }
-                "import" => {
+                ToWorker::Import { id, name, bytes } => {
                     let state = state.borrow();
                     let Some((current, _)) = state.as_ref() else {
-                        post(&reply, &["failed".into(), id, "no dataset".into()]);
+                        post(
+                            &reply,
+                            &FromWorker::Failed {
+                                id,
+                                reason: "no dataset".to_owned(),
+                            },
+                        );
                         return;
                     };
-                    let bytes = message
-                        .get(3)
-                        .dyn_into::<Uint8Array>()
-                        .map(|b| b.to_vec())
-                        .unwrap_or_default();
-                    let (outcome, dataset) =
-                        super::read_import(&text(&message.get(2)), &bytes, current);
-                    let outcome = serde_json::to_string(&outcome).unwrap_or_default();
+                    let (outcome, dataset) = super::read_import(&name, &bytes, current);
                     post(
                         &reply,
-                        &[
-                            "imported".into(),
+                        &FromWorker::Imported {
                             id,
-                            outcome.into(),
-                            dataset.map_or(JsValue::NULL, JsValue::from),
-                        ],
+                            outcome,
+                            dataset,
+                        },
                     );
                 }
-                _ => {}
             }
         });
         scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         // The handler lives as long as the worker.
         onmessage.forget();
-        post(&scope, &["ready".into()]);
+        post(&scope, &FromWorker::Ready);
     }
 }
