@@ -23,7 +23,10 @@ pub struct WorkerClient {
     worker: Worker,
     ready: bool,
     queue: Vec<Array>,
-    data_version: Option<usize>,
+    /// What the worker was last sent, held (so that no other dataset can
+    /// take its address) and compared by identity; and how many were sent.
+    sent: Option<(DatasetHandle, Rc<Vec<UnionLink>>, Rules)>,
+    sent_count: u64,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
 }
 
@@ -84,7 +87,8 @@ impl WorkerClient {
                 worker,
                 ready: false,
                 queue: Vec::new(),
-                data_version: None,
+                sent: None,
+                sent_count: 0,
                 _onmessage: onmessage,
             })
         }))
@@ -101,20 +105,21 @@ impl WorkerClient {
     }
 
     /// Sends the dataset (with a proposal's union links and the access
-    /// rules) unless the worker already has this version.
+    /// rules) unless the worker already has these very ones.
     pub fn ensure_data(&mut self, data: &DatasetHandle, links: &Rc<Vec<UnionLink>>, rules: Rules) {
-        let version = ((Rc::as_ptr(&data.0) as usize)
-            ^ (Rc::as_ptr(links) as usize).rotate_left(16))
-        .wrapping_mul(2)
-            + usize::from(rules.counts_hospital_links());
-        if self.data_version != Some(version) {
+        let same = self
+            .sent
+            .as_ref()
+            .is_some_and(|(d, l, r)| d == data && Rc::ptr_eq(l, links) && *r == rules);
+        if !same {
+            self.sent_count += 1;
             self.send(&ToWorker::Data {
-                version: version as u64,
+                version: self.sent_count,
                 json: data.source().to_owned(),
                 links: links.as_ref().clone(),
                 rules,
             });
-            self.data_version = Some(version);
+            self.sent = Some((data.clone(), Rc::clone(links), rules));
         }
     }
 

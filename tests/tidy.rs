@@ -1,6 +1,7 @@
 //! Tidy checks on the repository itself (after rust-analyzer's `tidy.rs`):
 //! every Rust file says what it is for, the core stays free of web crates,
-//! and the pinned tool versions agree wherever a tool insists on a copy.
+//! the pinned tool versions agree wherever a tool insists on a copy, and the
+//! two languages' catalogs carry the same placeholders.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -182,4 +183,51 @@ fn shipped_code_sorts_through_core_order() {
         offenders.is_empty(),
         "use tsunagu_core::order instead of the standard sort: {offenders:#?}"
     );
+}
+
+/// Each catalog entry as (key, its `{placeholders}` sorted), in file order.
+/// An entry is a `key: "text",` line; texts never span lines.
+fn catalog_entries(path: &str) -> Vec<(String, Vec<String>)> {
+    read(path)
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let (key, rest) = line.split_once(": \"")?;
+            if !key.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                return None;
+            }
+            let mut holes: Vec<String> = rest
+                .split('{')
+                .skip(1)
+                .filter_map(|part| part.split_once('}'))
+                .map(|(name, _)| name.to_owned())
+                .filter(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+                .collect();
+            holes.sort();
+            Some((key.to_owned(), holes))
+        })
+        .collect()
+}
+
+#[test]
+fn both_languages_carry_the_same_placeholders() {
+    let ja = catalog_entries("src/i18n/ja.rs");
+    let en = catalog_entries("src/i18n/en.rs");
+    assert!(
+        ja.len() > 300,
+        "the catalog reader found only {} entries",
+        ja.len()
+    );
+    assert_eq!(
+        ja.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+        en.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+        "the two catalogs list the same keys in the same order"
+    );
+    let differ: Vec<String> = ja
+        .iter()
+        .zip(&en)
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((key, a), (_, b))| format!("{key}: ja {a:?} / en {b:?}"))
+        .collect();
+    assert!(differ.is_empty(), "placeholders differ: {differ:#?}");
 }
