@@ -1,7 +1,8 @@
 //! Tidy checks on the repository itself (after rust-analyzer's `tidy.rs`):
 //! every Rust file says what it is for, the core stays free of web crates,
-//! the pinned tool versions agree wherever a tool insists on a copy, and the
-//! two languages' catalogs carry the same placeholders.
+//! the pinned tool versions agree wherever a tool insists on a copy, the two
+//! languages' catalogs carry the same placeholders, and ARCHITECTURE.md names
+//! every module.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -230,4 +231,45 @@ fn both_languages_carry_the_same_placeholders() {
         .map(|((key, a), (_, b))| format!("{key}: ja {a:?} / en {b:?}"))
         .collect();
     assert!(differ.is_empty(), "placeholders differ: {differ:#?}");
+}
+
+/// `plan_card` → `PlanCard`.
+fn camel(stem: &str) -> String {
+    stem.split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn architecture_md_names_every_module() {
+    let doc = read("ARCHITECTURE.md");
+    let mut files = Vec::new();
+    for dir in ["src", "crates/core/src", "crates/cli/src"] {
+        rust_files(&root().join(dir), &mut files);
+    }
+    let missing: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let name = file.file_name()?.to_str()?;
+            let stem = name.strip_suffix(".rs")?;
+            if matches!(stem, "mod" | "lib" | "main") {
+                return None;
+            }
+            // By file name, by module name, or by the component it holds.
+            let named = doc.contains(name)
+                || doc.contains(&format!("`{stem}`"))
+                || doc.contains(&format!("{stem}/"))
+                || doc.contains(&format!("`{}", camel(stem)));
+            (!named).then(|| file.display().to_string())
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md should say what these are for: {missing:#?}"
+    );
 }
