@@ -15,6 +15,8 @@ const env = withAppServer();
 describe('the growth view', () => {
   test('plays, pauses and steps, and the totals follow the report', async () => {
     const { context, page, problems } = await openPage(env.browser);
+    // The page's clock is Playwright's: time moves only when the test says.
+    await page.clock.install();
     const app = new AppPage(page, env.server.url);
     await app.goto('/growth');
     const frame = page.locator('.frame-heading');
@@ -24,11 +26,13 @@ describe('the growth view', () => {
     assert.deepEqual(await seriousViolations(page), []);
 
     await page.getByRole('button', { name: '▶ 再生' }).click();
-    // Playing moves month by month; by 2013 がんセンター and KKR are live too.
-    await frame.filter({ hasText: /2013年/ }).waitFor({ timeout: 20_000 });
+    // Playing moves a month every 300 ms: 12 steps of it reach 2013.
+    await page.clock.runFor(12 * 300);
+    await frame.filter({ hasText: '2013年2月 時点' }).waitFor();
     await page.getByRole('button', { name: '⏸ 一時停止' }).click();
+    await page.getByRole('button', { name: '▶ 再生' }).waitFor();
     const paused = await frame.textContent();
-    await page.waitForTimeout(800);
+    await page.clock.runFor(10 * 300);
     assert.equal(await frame.textContent(), paused, 'paused stays put');
 
     // Keyboard: Home, → and ←, End.
