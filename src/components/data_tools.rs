@@ -116,7 +116,10 @@ fn read_on_worker(
                     }]),
                     None,
                 )),
-                FromWorker::Ready | FromWorker::Progress { .. } | FromWorker::Done { .. } => {
+                FromWorker::Ready
+                | FromWorker::Progress { .. }
+                | FromWorker::Done { .. }
+                | FromWorker::Refused { .. } => {
                     return false;
                 }
             }

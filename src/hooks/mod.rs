@@ -7,4 +7,4 @@ mod use_plan;
 
 pub use use_document_lang::use_document_lang;
 pub use use_focus_on_change::use_focus_on_change;
-pub use use_plan::{use_plan, PlanHandle, PlanStatus};
+pub use use_plan::{use_plan, PlanFailure, PlanHandle, PlanStatus};

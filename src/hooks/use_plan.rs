@@ -28,7 +28,17 @@ pub enum PlanStatus {
     /// The user stopped it.
     Cancelled,
     /// It failed, with a reason.
-    Failed(String),
+    Failed(PlanFailure),
+}
+
+/// Why a plan failed: the planner refused the request, or the worker could
+/// not do it (stopped, or without a dataset).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanFailure {
+    /// The planner's own, typed reason.
+    Plan(tsunagu_core::planner::PlanError),
+    /// The worker's reason, as it gave it.
+    Worker(String),
 }
 
 /// What [`use_plan`] gives back.
@@ -62,7 +72,7 @@ pub fn use_plan(
                 PlanLimits::default(),
             ) {
                 Ok(answer) => PlanStatus::Done(Rc::new(answer)),
-                Err(error) => PlanStatus::Failed(error.to_string()),
+                Err(error) => PlanStatus::Failed(PlanFailure::Plan(error)),
             },
             _ => PlanStatus::Idle,
         },
@@ -88,7 +98,7 @@ mod browser {
     use tsunagu_core::planner::{plan_joins_indexed, PlanLimits, PlanRequest, Progress};
     use yew::prelude::*;
 
-    use super::{PlanHandle, PlanStatus};
+    use super::{PlanFailure, PlanHandle, PlanStatus};
     use crate::state::DatasetHandle;
     use crate::worker::protocol::{FromWorker, ToWorker};
     use crate::worker_service::WorkerService;
@@ -144,7 +154,12 @@ mod browser {
                             }
                             FromWorker::Failed { reason, .. } => {
                                 open.set(None);
-                                status.set(PlanStatus::Failed(reason));
+                                status.set(PlanStatus::Failed(PlanFailure::Worker(reason)));
+                                true
+                            }
+                            FromWorker::Refused { error, .. } => {
+                                open.set(None);
+                                status.set(PlanStatus::Failed(PlanFailure::Plan(error)));
                                 true
                             }
                             FromWorker::Ready | FromWorker::Imported { .. } => false,
@@ -171,7 +186,7 @@ mod browser {
                         status.set(
                             match plan_joins_indexed(&index, &request, PlanLimits::default()) {
                                 Ok(answer) => PlanStatus::Done(Rc::new(answer)),
-                                Err(error) => PlanStatus::Failed(error.to_string()),
+                                Err(error) => PlanStatus::Failed(PlanFailure::Plan(error)),
                             },
                         );
                     }

@@ -21,7 +21,7 @@ use yew_router::prelude::*;
 use super::{describe, ViewProps};
 use crate::app::{Route, VIEW_TITLE_ID};
 use crate::components::{pick, PlanCard};
-use crate::hooks::{use_plan, PlanHandle, PlanStatus};
+use crate::hooks::{use_plan, PlanFailure, PlanHandle, PlanStatus};
 use crate::i18n::{Lang, Noun, PlannerTexts};
 use crate::lookup::{hospital_name, hospital_text, nfkc, union_name};
 use crate::plan_query::{PlanQuery, StartQuery};
@@ -899,8 +899,12 @@ fn plan_results(props: &ResultsProps) -> Html {
         PlanStatus::Idle => html! { <p class="empty">{ texts.results_empty }</p> },
         PlanStatus::Running(progress) => running(*progress),
         PlanStatus::Cancelled => html! { <p class="empty" role="status">{ texts.cancelled }</p> },
-        PlanStatus::Failed(reason) => {
-            html! { <p class="warn" role="alert">{ texts.failed.replace("{reason}", reason) }</p> }
+        PlanStatus::Failed(failure) => {
+            let reason = match failure {
+                PlanFailure::Plan(error) => pick(lang, &tsunagu_core::text::plan_error(error)),
+                PlanFailure::Worker(reason) => reason.clone(),
+            };
+            html! { <p class="warn" role="alert">{ texts.failed.replace("{reason}", &reason) }</p> }
         }
         PlanStatus::Done(answer) => html! {
             <>

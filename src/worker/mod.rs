@@ -171,10 +171,7 @@ mod entry {
                         &mut report,
                     ) {
                         Ok(answer) => FromWorker::Done { id, answer },
-                        Err(error) => FromWorker::Failed {
-                            id,
-                            reason: error.to_string(),
-                        },
+                        Err(error) => FromWorker::Refused { id, error },
                     };
                     post(&reply, &message);
                 }

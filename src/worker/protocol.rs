@@ -6,12 +6,12 @@
 //! | page → worker ([`ToWorker`]) | worker → page ([`FromWorker`]) |
 //! |---|---|
 //! | `["data", version, datasetJson, linksJson, rules]` | `["ready"]` |
-//! | `["plan", id, requestJson]` | `["progress", id, progressJson]`, `["done", id, answerJson]`, `["failed", id, reason]` |
+//! | `["plan", id, requestJson]` | `["progress", id, progressJson]`, `["done", id, answerJson]`, `["refused", id, planErrorJson]`, `["failed", id, reason]` |
 //! | `["import", id, fileName, bytes]` | `["imported", id, outcomeJson, datasetJson or null]` |
 
 use tsunagu_core::access::Rules;
 use tsunagu_core::graph::UnionLink;
-use tsunagu_core::planner::{PlanAnswer, PlanRequest, Progress};
+use tsunagu_core::planner::{PlanAnswer, PlanError, PlanRequest, Progress};
 
 use super::ImportOutcome;
 
@@ -67,6 +67,13 @@ pub enum FromWorker {
         /// The answer.
         answer: PlanAnswer,
     },
+    /// The planner refused a request, with its typed reason.
+    Refused {
+        /// The request's id.
+        id: u64,
+        /// Why.
+        error: PlanError,
+    },
     /// A request failed (or was stopped).
     Failed {
         /// The request's id.
@@ -92,6 +99,7 @@ impl FromWorker {
             FromWorker::Ready => None,
             FromWorker::Progress { id, .. }
             | FromWorker::Done { id, .. }
+            | FromWorker::Refused { id, .. }
             | FromWorker::Failed { id, .. }
             | FromWorker::Imported { id, .. } => Some(*id),
         }
@@ -201,6 +209,9 @@ mod wire {
                 FromWorker::Done { id, answer } => {
                     ["done".into(), number(*id), json(answer)].iter().collect()
                 }
+                FromWorker::Refused { id, error } => ["refused".into(), number(*id), json(error)]
+                    .iter()
+                    .collect(),
                 FromWorker::Failed { id, reason } => {
                     ["failed".into(), number(*id), reason.as_str().into()]
                         .iter()
@@ -242,6 +253,10 @@ mod wire {
                 },
                 "done" => match serde_json::from_str(&payload) {
                     Ok(answer) => FromWorker::Done { id, answer },
+                    Err(error) => failed(error),
+                },
+                "refused" => match serde_json::from_str(&payload) {
+                    Ok(error) => FromWorker::Refused { id, error },
                     Err(error) => failed(error),
                 },
                 "failed" => FromWorker::Failed {

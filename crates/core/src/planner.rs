@@ -75,7 +75,7 @@ impl Default for PlanLimits {
 }
 
 /// Why a request cannot be planned at all.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum PlanError {
     /// The start names no facility.
     #[error("no facility has the id \"{0}\"")]

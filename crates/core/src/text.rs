@@ -128,6 +128,29 @@ pub fn hosts_no_union(target: &Text, partners: Option<&Text>) -> Text {
     )
 }
 
+/// Why a request cannot be planned, in each language.
+pub fn plan_error(error: &crate::planner::PlanError) -> Text {
+    use crate::planner::PlanError;
+    match error {
+        PlanError::UnknownFacility(id) => text(
+            format!("施設「{id}」はデータにありません"),
+            format!("no facility has the id \"{id}\""),
+        ),
+        PlanError::UnknownUnion(id) => text(
+            format!("ユニオン「{id}」はデータにありません"),
+            format!("no union has the id \"{id}\""),
+        ),
+        PlanError::UnknownHospital(id) => text(
+            format!("病院「{id}」はデータにありません"),
+            format!("no hospital has the id \"{id}\""),
+        ),
+        PlanError::NoTargets => text(
+            "紹介先の病院が選ばれていません",
+            "no target hospital was given",
+        ),
+    }
+}
+
 /// A list joined as each language joins lists: 「A、B」 and "A, B".
 pub fn join_list(items: &[Text]) -> Text {
     text(
@@ -160,6 +183,19 @@ mod tests {
         assert!(note
             .en
             .starts_with("Hokkaido University Hospital is linked on ID-Link with Teine"));
+    }
+
+    #[test]
+    fn plan_errors_read_in_both_languages_and_english_matches_the_error() {
+        use crate::planner::PlanError;
+        let error = PlanError::UnknownHospital("atlantis".into());
+        let said = plan_error(&error);
+        assert_eq!(said.ja, "病院「atlantis」はデータにありません");
+        assert_eq!(said.en, error.to_string());
+        assert_eq!(
+            plan_error(&PlanError::NoTargets).en,
+            PlanError::NoTargets.to_string()
+        );
     }
 
     #[test]
