@@ -24,6 +24,24 @@ pub enum Severity {
     Warning,
 }
 
+/// What a count's `bound` requires of its `value`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountRule {
+    /// `exact` and `at_least` need a number.
+    HasValue,
+    /// `unknown` must have none (null).
+    NoValue,
+}
+
+impl std::fmt::Display for CountRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            CountRule::HasValue => "have a value",
+            CountRule::NoValue => "have no value (null)",
+        })
+    }
+}
+
 /// What is wrong.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ProblemKind {
@@ -91,7 +109,7 @@ pub enum ProblemKind {
         /// The bound.
         bound: &'static str,
         /// What it requires.
-        rule: &'static str,
+        rule: CountRule,
     },
     /// A list that must not be empty is.
     #[error("must not be empty")]
@@ -272,9 +290,9 @@ impl Problem {
             }
             ProblemKind::Negative { value } => format!("{value} は負の数です。数は負になりません"),
             ProblemKind::CountBound { bound, rule } => {
-                let rule = match *rule {
-                    "have a value" => "値が必要です",
-                    _ => "値を持てません（null にしてください）",
+                let rule = match rule {
+                    CountRule::HasValue => "値が必要です",
+                    CountRule::NoValue => "値を持てません（null にしてください）",
                 };
                 format!("bound が「{bound}」の数は{rule}")
             }
@@ -969,7 +987,7 @@ fn check_reading(reading: &CountReading, pointer: &str, problems: &mut Vec<Probl
             format!("{pointer}/value"),
             ProblemKind::CountBound {
                 bound: "unknown",
-                rule: "have no value (null)",
+                rule: CountRule::NoValue,
             },
         )),
         (Bound::Exact | Bound::AtLeast, None) => problems.push(Problem::error(
@@ -980,7 +998,7 @@ fn check_reading(reading: &CountReading, pointer: &str, problems: &mut Vec<Probl
                 } else {
                     "at_least"
                 },
-                rule: "have a value",
+                rule: CountRule::HasValue,
             },
         )),
         (_, Some(value)) => check_count(value, &format!("{pointer}/value"), problems),
