@@ -59,9 +59,9 @@ describe('data upkeep', () => {
     await fileInput(page).setInputFiles(resolve(FIXTURES, 'broken.csv'));
     const alert = page.getByRole('alert').filter({ hasText: 'broken.csv を取り込めませんでした（3 件の問題）' });
     await alert.waitFor();
-    await alert.getByText('line 3, column 2 (区)').waitFor();
-    await alert.getByText('line 4, column 1 (施設名)').waitFor();
-    await alert.getByText('line 5, column 3 (ユニオン)').waitFor();
+    await alert.getByText('3 行目 2 列（区）').waitFor();
+    await alert.getByText('4 行目 1 列（施設名）').waitFor();
+    await alert.getByText('5 行目 3 列（ユニオン）').waitFor();
     await alert.getByText('「火星区」という区はありません').waitFor();
     await alert.getByText('"火星区" names no ward').waitFor();
     await alert.getByText('データは変更していません。').waitFor();

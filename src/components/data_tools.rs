@@ -53,14 +53,14 @@ pub struct DataToolsProps {
 
 /// A problem in the UI's language, with the other language after it.
 pub fn problem_item(lang: Lang, problem: &ShownProblem) -> Html {
-    let (first, second, other) = match lang {
-        Lang::Ja => (&problem.ja, &problem.en, "en"),
-        Lang::En => (&problem.en, &problem.ja, "ja"),
+    let (first, second, other, place) = match lang {
+        Lang::Ja => (&problem.ja, &problem.en, "en", &problem.place_ja),
+        Lang::En => (&problem.en, &problem.ja, "ja", &problem.pointer),
     };
     html! {
         <li>
-            if !problem.pointer.is_empty() {
-                <code class="where">{ problem.pointer.clone() }</code>{ " " }
+            if !place.is_empty() {
+                <code class="where">{ place.clone() }</code>{ " " }
             }
             { first.clone() }
             <span class="other-lang" lang={other}>{ second.clone() }</span>
@@ -110,6 +110,7 @@ fn read_on_worker(
                 FromWorker::Failed { reason, .. } => done.emit((
                     ImportOutcome::Refused(vec![ShownProblem {
                         pointer: String::new(),
+                        place_ja: String::new(),
                         ja: reason.clone(),
                         en: reason,
                         warning: false,
@@ -198,6 +199,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                         reading.set(false);
                         let problem = ShownProblem {
                             pointer: String::new(),
+                            place_ja: String::new(),
                             ja: reason.clone(),
                             en: reason,
                             warning: false,

@@ -14,7 +14,7 @@ use crate::model::{
     UnionId, WardId,
 };
 use crate::names::{fold_name, lookup, Kind, Lookup};
-use crate::validate::{load_dataset, Loaded, Problem, ProblemKind};
+use crate::validate::{load_dataset, CsvPlace, Loaded, Problem, ProblemKind};
 
 /// The largest file tsunagu imports: 64 MiB. A japan-scale dataset (about
 /// 180,000 facilities) is well below it.
@@ -109,7 +109,14 @@ pub struct CsvImport {
 }
 
 fn csv_problem(line: u64, column: usize, field: &str, kind: ProblemKind) -> Problem {
-    Problem::error(format!("line {line}, column {column} ({field})"), kind)
+    Problem::in_csv(
+        CsvPlace {
+            line,
+            column,
+            field: field.to_owned(),
+        },
+        kind,
+    )
 }
 
 /// An id for an imported facility without one: stable for the same name, so
@@ -408,15 +415,20 @@ impl<'a> Lines<'a> {
 }
 
 fn csv_error(error: &csv::Error) -> Problem {
-    let place = error
-        .position()
-        .map_or_else(|| "line ?".to_owned(), |p| format!("line {}", p.line()));
-    Problem::error(
-        place,
-        ProblemKind::Shape {
-            message: error.to_string(),
-        },
-    )
+    let kind = ProblemKind::Shape {
+        message: error.to_string(),
+    };
+    match error.position() {
+        Some(p) => Problem::in_csv(
+            CsvPlace {
+                line: p.line(),
+                column: 0,
+                field: String::new(),
+            },
+            kind,
+        ),
+        None => Problem::error("", kind),
+    }
 }
 
 /// The dataset with its facilities replaced by an import's (the CSV is the

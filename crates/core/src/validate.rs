@@ -238,8 +238,22 @@ pub struct Problem {
     /// Where: a JSON pointer to the record and field ("/unions/3/hosts/0"), or
     /// for CSV "line 3, column 2 (ユニオン)"; empty for the whole file.
     pub pointer: String,
+    /// For a CSV cell, its line, column and header as data, so that the
+    /// place is said in the reader's language ([`Problem::place_ja`]).
+    pub csv: Option<CsvPlace>,
     /// What is wrong.
     pub kind: ProblemKind,
+}
+
+/// A CSV cell's place: 1-based line and column, and the column's header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvPlace {
+    /// The line (records spanning lines count every line).
+    pub line: u64,
+    /// The column, if known (0: the whole line).
+    pub column: usize,
+    /// The column's header as the file writes it.
+    pub field: String,
 }
 
 impl Problem {
@@ -248,8 +262,43 @@ impl Problem {
         Self {
             severity: Severity::Error,
             pointer: pointer.into(),
+            csv: None,
             kind,
         }
+    }
+
+    /// An error in a CSV cell.
+    pub fn in_csv(place: CsvPlace, kind: ProblemKind) -> Self {
+        let pointer = if place.column == 0 {
+            format!("line {}", place.line)
+        } else {
+            format!(
+                "line {}, column {} ({})",
+                place.line, place.column, place.field
+            )
+        };
+        Self {
+            severity: Severity::Error,
+            pointer,
+            csv: Some(place),
+            kind,
+        }
+    }
+
+    /// Where, in Japanese: 「4 行目 3 列（施設名）」, the JSON pointer, or
+    /// empty for the whole file.
+    pub fn place_ja(&self) -> String {
+        match &self.csv {
+            Some(p) if p.column == 0 => format!("{} 行目", p.line),
+            Some(p) => format!("{} 行目 {} 列（{}）", p.line, p.column, p.field),
+            None => self.pointer.clone(),
+        }
+    }
+
+    /// Where, in English: "line 4, column 3 (施設名)", the JSON pointer, or
+    /// empty for the whole file.
+    pub fn place_en(&self) -> String {
+        self.pointer.clone()
     }
 
     /// A warning at `pointer`.
@@ -257,6 +306,7 @@ impl Problem {
         Self {
             severity: Severity::Warning,
             pointer: pointer.into(),
+            csv: None,
             kind,
         }
     }

@@ -123,6 +123,16 @@ fn a_csv_without_a_name_column_is_refused() {
 }
 
 #[test]
+fn a_cell_s_place_is_said_in_each_language() {
+    let csv = "施設名,区\nテスト診療所,どこか区\n";
+    let problems = import_facilities_csv(csv.as_bytes(), "x.csv", &bundled(), &same)
+        .expect_err("an unknown ward");
+    assert_eq!(problems[0].place_ja(), "2 行目 2 列（区）");
+    assert_eq!(problems[0].place_en(), "line 2, column 2 (区)");
+    assert_eq!(problems[0].pointer, problems[0].place_en());
+}
+
+#[test]
 fn an_empty_file_is_said_to_be_empty() {
     for bytes in [&b""[..], b"\xEF\xBB\xBF", b"  \r\n\n"] {
         let problems =
