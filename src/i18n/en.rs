@@ -1,8 +1,8 @@
 //! The English UI strings.
 
 use super::{
-    DataTexts, GrowthTexts, NetworkTexts, PlannerTexts, TableTexts, Texts, UpkeepTexts, ViewTexts,
-    WardsTexts, WhatIfTexts,
+    DataTexts, GrowthTexts, NetworkTexts, PlannerTexts, PresentTexts, TableTexts, Texts,
+    UpkeepTexts, ViewTexts, WardsTexts, WhatIfTexts,
 };
 
 /// Every UI string.
@@ -287,6 +287,16 @@ pub const TEXTS: Texts = Texts {
         export_png: "Save this frame as PNG",
         keys_help: "← → step a month, Space plays or pauses, Home and End jump to the first and last month.",
         map_label: "The network this month",
+    },
+    present_view: PresentTexts {
+        totals: "So far: {live} disclosing hospitals live, {unions} unions",
+        undated_unions: "Founding month not in the report: {names}",
+        example_title: "Example: from {name} to {to}",
+        next_title: "Next step: connect every union",
+        next_today: "Today: to view all {n} disclosing hospitals, a facility in no union: {none}; a member of {union}: {member}",
+        next_connected: "With every union connected (what-if): a facility in no union: {none}; a member of {union}: {member}",
+        next_slowly: "Each hospital's situation differs, so this is to be built slowly, by discussion (the report's next step)",
+        help: "Space / → next　← back　Esc leave",
     },
     whatif_view: WhatIfTexts {
         editor_heading: "Compose a proposal",

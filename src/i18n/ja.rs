@@ -1,8 +1,8 @@
 //! 日本語の UI 文字列 (the Japanese UI strings).
 
 use super::{
-    DataTexts, GrowthTexts, NetworkTexts, PlannerTexts, TableTexts, Texts, UpkeepTexts, ViewTexts,
-    WardsTexts, WhatIfTexts,
+    DataTexts, GrowthTexts, NetworkTexts, PlannerTexts, PresentTexts, TableTexts, Texts,
+    UpkeepTexts, ViewTexts, WardsTexts, WhatIfTexts,
 };
 
 /// すべての UI 文字列.
@@ -287,6 +287,16 @@ pub const TEXTS: Texts = Texts {
         export_png: "このコマを PNG で保存",
         keys_help: "← → で 1 か月ずつ移動、Space で再生・一時停止、Home と End で最初と最後。",
         map_label: "この月のネットワーク",
+    },
+    present_view: PresentTexts {
+        totals: "累計: 稼働した開示病院 {live}・ユニオン {unions}",
+        undated_unions: "発足時期が報告書にないユニオン: {names}",
+        example_title: "例: {name} から {to} へ",
+        next_title: "次のステップ: 全体でユニオンを繋げる",
+        next_today: "いま: 開示病院 {n} か所すべてを見るには、どのユニオンにも入っていない施設は {none}、{union} の会員は {member}",
+        next_connected: "全体でユニオンを繋げると（仮定）: どこにも入っていない施設は {none}、{union} の会員は {member}",
+        next_slowly: "それぞれの病院の事情や条件が異なるため、ゆっくりと話し合い構築へ（報告書「次のステップ」）",
+        help: "Space / → 次へ　← 前へ　Esc 終了",
     },
     whatif_view: WhatIfTexts {
         editor_heading: "提案を作る",

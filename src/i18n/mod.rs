@@ -111,6 +111,8 @@ pub struct Texts {
     pub growth_view: GrowthTexts,
     /// The もしも view's words.
     pub whatif_view: WhatIfTexts,
+    /// 発表モード's slides.
+    pub present_view: PresentTexts,
     /// Shown when the bundled dataset cannot be read.
     pub data_unavailable: &'static str,
     /// The heading of the page shown for an unknown address.
@@ -880,6 +882,28 @@ pub struct WhatIfTexts {
     pub assume_label: &'static str,
     /// Shown while the assumption is on.
     pub assume_on: &'static str,
+}
+
+/// 発表モード's words. The tour shows every slide in Japanese, with the
+/// English under it when the UI is in English.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PresentTexts {
+    /// A growth slide's running totals: `{live}` hospitals live, `{unions}` unions.
+    pub totals: &'static str,
+    /// Unions the report does not date: `{names}`.
+    pub undated_unions: &'static str,
+    /// The sample plan's slide: from `{name}` to `{to}`.
+    pub example_title: &'static str,
+    /// The next-step slide's title.
+    pub next_title: &'static str,
+    /// Today: all `{n}` disclosing hospitals, a facility in no union `{none}`, a member of `{union}` `{member}`.
+    pub next_today: &'static str,
+    /// With every union connected: `{none}`, `{union}`, `{member}`.
+    pub next_connected: &'static str,
+    /// The report's caution on the next step.
+    pub next_slowly: &'static str,
+    /// The keys, at the foot of every slide.
+    pub help: &'static str,
 }
 
 /// What a count counts, for [`Lang::count`].

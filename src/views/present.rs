@@ -70,10 +70,15 @@ pub fn growth_slides(data: &Dataset) -> Vec<Slide> {
                 .iter()
                 .map(|e| event_text(data, &e.happening, Lang::En))
                 .collect();
-            lines_ja.push(format!("累計: 稼働した開示病院 {live}・ユニオン {unions}"));
-            lines_en.push(format!(
-                "So far: {live} disclosing hospitals live, {unions} unions"
-            ));
+            for (lang, lines) in [(Lang::Ja, &mut lines_ja), (Lang::En, &mut lines_en)] {
+                lines.push(
+                    lang.texts()
+                        .present_view
+                        .totals
+                        .replace("{live}", &live.to_string())
+                        .replace("{unions}", &unions.to_string()),
+                );
+            }
             Some(Slide {
                 title_ja: month_label(&frame.month, Lang::Ja),
                 title_en: frame.month.clone(),
@@ -90,14 +95,17 @@ pub fn growth_slides(data: &Dataset) -> Vec<Slide> {
         .collect();
     if let Some(last) = slides.last_mut() {
         if !unknown.is_empty() {
-            last.lines_ja.push(format!(
-                "発足時期が報告書にないユニオン: {}",
-                unknown.join("、")
-            ));
-            last.lines_en.push(format!(
-                "Founding month not in the report: {}",
-                unknown.join(", ")
-            ));
+            for (lang, lines) in [
+                (Lang::Ja, &mut last.lines_ja),
+                (Lang::En, &mut last.lines_en),
+            ] {
+                lines.push(
+                    lang.texts()
+                        .present_view
+                        .undated_unions
+                        .replace("{names}", &lang.list(&unknown)),
+                );
+            }
         }
     }
     slides
@@ -136,6 +144,13 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
             .find(|f| f.id == facility)
             .map_or("", |f| f.name.as_str());
         let to = hospital_name(data, &target);
+        let example = |lang: Lang| {
+            lang.texts()
+                .present_view
+                .example_title
+                .replace("{name}", name)
+                .replace("{to}", &to)
+        };
         let mut lines_ja = Vec::new();
         let mut lines_en = Vec::new();
         for p in &answer.plans {
@@ -151,8 +166,8 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
         lines_ja.push(texts.planner_view.caveat.to_owned());
         lines_en.push(Lang::En.texts().planner_view.caveat.to_owned());
         slides.push(Slide {
-            title_ja: format!("例: {name} から {to} へ"),
-            title_en: format!("Example: from {name} to {to}"),
+            title_ja: example(Lang::Ja),
+            title_en: example(Lang::En),
             lines_ja,
             lines_en,
         });
@@ -165,33 +180,22 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
     let union = union_name(data, &member_union);
     let n = step.disclosing;
     let (mut lines_ja, mut lines_en) = (Vec::new(), Vec::new());
-    let cost_ja = |c| crate::i18n::cost_text(Lang::Ja, c);
-    let cost_en = |c| crate::i18n::cost_text(Lang::En, c);
-    lines_ja.push(format!(
-        "いま: 開示病院 {n} か所すべてを見るには、どのユニオンにも入っていない施設は {}、{union} の会員は {}",
-        cost_ja(step.none_before),
-        cost_ja(step.member_before)
-    ));
-    lines_en.push(format!(
-        "Today: to view all {n} disclosing hospitals, a facility in no union: {}; a member of {union}: {}",
-        cost_en(step.none_before),
-        cost_en(step.member_before)
-    ));
-    lines_ja.push(format!(
-        "全体でユニオンを繋げると（仮定）: どこにも入っていない施設は {}、{union} の会員は {}",
-        cost_ja(step.none_after),
-        cost_ja(step.member_after)
-    ));
-    lines_en.push(format!(
-        "With every union connected (what-if): a facility in no union: {}; a member of {union}: {}",
-        cost_en(step.none_after),
-        cost_en(step.member_after)
-    ));
-    lines_ja.push("それぞれの病院の事情や条件が異なるため、ゆっくりと話し合い構築へ（報告書「次のステップ」）".to_owned());
-    lines_en.push("Each hospital's situation differs, so this is to be built slowly, by discussion (the report's next step)".to_owned());
+    for (lang, lines) in [(Lang::Ja, &mut lines_ja), (Lang::En, &mut lines_en)] {
+        let t = &lang.texts().present_view;
+        let said = |template: &str, none, member| {
+            template
+                .replace("{n}", &n.to_string())
+                .replace("{union}", &union)
+                .replace("{none}", &crate::i18n::cost_text(lang, none))
+                .replace("{member}", &crate::i18n::cost_text(lang, member))
+        };
+        lines.push(said(t.next_today, step.none_before, step.member_before));
+        lines.push(said(t.next_connected, step.none_after, step.member_after));
+        lines.push(t.next_slowly.to_owned());
+    }
     slides.push(Slide {
-        title_ja: "次のステップ: 全体でユニオンを繋げる".to_owned(),
-        title_en: "Next step: connect every union".to_owned(),
+        title_ja: Lang::Ja.texts().present_view.next_title.to_owned(),
+        title_en: Lang::En.texts().present_view.next_title.to_owned(),
         lines_ja,
         lines_en,
     });
@@ -344,7 +348,7 @@ pub fn present_view(props: &ViewProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <p class="present-help">{ "Space / → 次へ　← 前へ　Esc 終了" }</p>
+            <p class="present-help">{ props.lang.texts().present_view.help }</p>
         </section>
     }
 }
