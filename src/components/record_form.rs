@@ -62,11 +62,13 @@ fn toggle(list: &UseStateHandle<Vec<String>>, id: &str) -> Callback<Event> {
     })
 }
 
-const KINDS: [(FacilityKind, &str, &str); 4] = [
-    (FacilityKind::Clinic, "clinic", "診療所 / clinic"),
-    (FacilityKind::Hospital, "hospital", "病院 / hospital"),
-    (FacilityKind::Pharmacy, "pharmacy", "薬局 / pharmacy"),
-    (FacilityKind::Care, "care", "介護施設 / care"),
+/// The kinds in the form's order, with their form values; the labels are
+/// the catalog's `facility_kinds`, indexed by the kind.
+const KINDS: [(FacilityKind, &str); 4] = [
+    (FacilityKind::Clinic, "clinic"),
+    (FacilityKind::Hospital, "hospital"),
+    (FacilityKind::Pharmacy, "pharmacy"),
+    (FacilityKind::Care, "care"),
 ];
 
 fn build_facility(
@@ -101,8 +103,8 @@ fn build_facility(
         name: name.trim().to_owned(),
         kind: KINDS
             .iter()
-            .find(|(_, v, _)| *v == kind)
-            .map_or(FacilityKind::Clinic, |(k, _, _)| *k),
+            .find(|(_, v)| *v == kind)
+            .map_or(FacilityKind::Clinic, |(k, _)| *k),
         ward: (!ward.is_empty()).then(|| WardId(ward.to_owned())),
         memberships,
         notes: initial.map(|f| f.notes.clone()).unwrap_or_default(),
@@ -122,8 +124,8 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                 f.name.clone(),
                 KINDS
                     .iter()
-                    .find(|(k, _, _)| *k == f.kind)
-                    .map_or("clinic", |(_, v, _)| v)
+                    .find(|(k, _)| *k == f.kind)
+                    .map_or("clinic", |(_, v)| v)
                     .to_owned(),
                 f.ward.as_ref().map(|w| w.0.clone()).unwrap_or_default(),
                 f.memberships.iter().map(|m| m.union.0.clone()).collect(),
@@ -189,8 +191,10 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                     <label class="field">
                         <span>{ lang.texts().data_view.col_facility_kind }</span>
                         <select onchange={{ let kind = kind.clone(); Callback::from(move |e: Event| kind.set(select_value(&e))) }}>
-                            { for KINDS.iter().map(|(_, value, label)| html! {
-                                <option value={*value} selected={*kind == *value}>{ *label }</option>
+                            { for KINDS.iter().map(|(k, value)| html! {
+                                <option value={*value} selected={*kind == *value}>
+                                    { lang.texts().data_view.facility_kinds[*k as usize] }
+                                </option>
                             }) }
                         </select>
                     </label>

@@ -287,6 +287,9 @@ pub const TEXTS: Texts = Texts {
         export_png: "Save this frame as PNG",
         keys_help: "← → step a month, Space plays or pauses, Home and End jump to the first and last month.",
         map_label: "The network this month",
+        event_go_live: "{name} goes live on ID-Link",
+        event_founded: "Union “{name}” is founded",
+        event_council: "{name} is founded ({date})",
     },
     present_view: PresentTexts {
         totals: "So far: {live} disclosing hospitals live, {unions} unions",
@@ -379,6 +382,7 @@ pub const TEXTS: Texts = Texts {
         next_connected: "Every union connected (what-if)",
         next_try: "Try this proposal",
         next_name: "Connect every union",
+        provisional_union: "{name} (provisional)",
         assume_label: "Assume hospital agreements and ID-Link partner links reach member facilities (unconfirmed)",
         assume_on: "These tables rest on an unconfirmed assumption. Under the default confirmed rule, links between hospitals are not a way to view records.",
     },

@@ -287,6 +287,9 @@ pub const TEXTS: Texts = Texts {
         export_png: "このコマを PNG で保存",
         keys_help: "← → で 1 か月ずつ移動、Space で再生・一時停止、Home と End で最初と最後。",
         map_label: "この月のネットワーク",
+        event_go_live: "{name} が ID-Link を稼働",
+        event_founded: "ユニオン「{name}」発足",
+        event_council: "{name} 発足（{date}）",
     },
     present_view: PresentTexts {
         totals: "累計: 稼働した開示病院 {live}・ユニオン {unions}",
@@ -379,6 +382,7 @@ pub const TEXTS: Texts = Texts {
         next_connected: "全体で繋げると（仮定）",
         next_try: "この提案を試す",
         next_name: "全体でユニオンを繋げる",
+        provisional_union: "{name}（仮）",
         assume_label: "病院間協定・ID-Link 連携病院の先も閲覧できると仮定する（未確認）",
         assume_on: "未確認の仮定のもとでの表です。既定の確認済みの規則では、病院間の連携は閲覧の経路になりません。",
     },

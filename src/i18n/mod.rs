@@ -713,6 +713,12 @@ pub struct GrowthTexts {
     pub keys_help: &'static str,
     /// The frame map's accessible name.
     pub map_label: &'static str,
+    /// An event: `{name}` goes live.
+    pub event_go_live: &'static str,
+    /// An event: union `{name}` is founded.
+    pub event_founded: &'static str,
+    /// An event: the council `{name}` is founded on `{date}`.
+    pub event_council: &'static str,
 }
 
 /// The もしも (what-if) view's words. Templates hold `{n}`, `{name}` and the like.
@@ -878,6 +884,8 @@ pub struct WhatIfTexts {
     pub next_try: &'static str,
     /// The next step's proposal name.
     pub next_name: &'static str,
+    /// A new union's default name: `{name}` (provisional).
+    pub provisional_union: &'static str,
     /// The assumption switch.
     pub assume_label: &'static str,
     /// Shown while the assumption is on.

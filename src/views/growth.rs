@@ -77,39 +77,20 @@ impl Reducible for Position {
 
 /// One event in words (also the presentation tour's).
 pub(super) fn event_text(data: &Dataset, happening: &Happening, lang: Lang) -> String {
-    let en = lang == Lang::En;
+    let t = &lang.texts().growth_view;
+    let pick = |text: &tsunagu_core::model::Text| match lang {
+        Lang::Ja => text.ja.clone(),
+        Lang::En => text.en.clone(),
+    };
     match happening {
-        Happening::GoLive(h) => {
-            let name = hospital_name(data, h);
-            if en {
-                format!("{name} goes live on ID-Link")
-            } else {
-                format!("{name} が ID-Link を稼働")
-            }
-        }
-        Happening::Founded(u) => {
-            let name = union_name(data, u);
-            if en {
-                format!("Union “{name}” is founded")
-            } else {
-                format!("ユニオン「{name}」発足")
-            }
-        }
-        Happening::History(u, text) => {
-            let body = if en { &text.en } else { &text.ja };
-            format!("{}: {body}", union_name(data, u))
-        }
-        Happening::Milestone(text) => if en { &text.en } else { &text.ja }.clone(),
-        Happening::Council => {
-            if en {
-                format!(
-                    "{} is founded ({})",
-                    data.council.name, data.council.founded.0
-                )
-            } else {
-                format!("{} 発足（{}）", data.council.name, data.council.founded.0)
-            }
-        }
+        Happening::GoLive(h) => t.event_go_live.replace("{name}", &hospital_name(data, h)),
+        Happening::Founded(u) => t.event_founded.replace("{name}", &union_name(data, u)),
+        Happening::History(u, text) => format!("{}: {}", union_name(data, u), pick(text)),
+        Happening::Milestone(text) => pick(text),
+        Happening::Council => t
+            .event_council
+            .replace("{name}", &data.council.name)
+            .replace("{date}", &data.council.founded.0),
     }
 }
 

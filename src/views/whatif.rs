@@ -353,7 +353,12 @@ fn composer(props: &ComposerProps) -> Html {
         }),
         3 if !a.is_empty() => {
             let hospital = HospitalId::from(a.as_str());
-            let default = format!("{}（仮）", hospital_name(data, &hospital));
+            let default = props
+                .lang
+                .texts()
+                .whatif_view
+                .provisional_union
+                .replace("{name}", &hospital_name(data, &hospital));
             Some(Change::GoLive {
                 hospital,
                 union_name: if name.trim().is_empty() {
