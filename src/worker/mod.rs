@@ -127,6 +127,14 @@ mod entry {
         let _ = scope.post_message(&message.encode());
     }
 
+    /// The reply to a request that came before any dataset.
+    fn no_dataset(id: u64) -> FromWorker {
+        FromWorker::Failed {
+            id,
+            reason: "no dataset".to_owned(),
+        }
+    }
+
     /// The worker's entry point: listens for the page's messages.
     #[wasm_bindgen]
     pub fn planner_worker_main() {
@@ -156,13 +164,7 @@ mod entry {
                 ToWorker::Plan { id, request } => {
                     let state = state.borrow();
                     let Some((_, graph)) = state.as_ref() else {
-                        post(
-                            &reply,
-                            &FromWorker::Failed {
-                                id,
-                                reason: "no dataset".to_owned(),
-                            },
-                        );
+                        post(&reply, &no_dataset(id));
                         return;
                     };
                     let mut report =
@@ -181,13 +183,7 @@ mod entry {
                 ToWorker::Import { id, name, bytes } => {
                     let state = state.borrow();
                     let Some((current, _)) = state.as_ref() else {
-                        post(
-                            &reply,
-                            &FromWorker::Failed {
-                                id,
-                                reason: "no dataset".to_owned(),
-                            },
-                        );
+                        post(&reply, &no_dataset(id));
                         return;
                     };
                     let (outcome, dataset) = super::read_import(&name, &bytes, current);
