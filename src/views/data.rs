@@ -623,39 +623,22 @@ pub fn data_view(props: &DataViewProps) -> Html {
         // shown, focus on <body> included (as it is after 保存), but not
         // while typing in a field, where they edit the text.
         let on_command = props.on_command.clone();
-        use_effect_with(on_command, |on_command| {
-            let on_command = on_command.clone();
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            let listener = gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                options,
-                move |event| {
-                    let Some(event) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(event) else {
-                        return;
-                    };
-                    let typing = event
-                        .target()
-                        .and_then(|t| {
-                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()
-                        })
-                        .is_some_and(|el| {
-                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                        });
-                    if typing || !(event.ctrl_key() || event.meta_key()) {
-                        return;
-                    }
-                    // ASCII folding is enough for the ASCII keys matched (and
-                    // ships no Unicode case tables).
-                    match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
-                        ("z", false) => on_command.emit(DataCommand::Undo),
-                        ("y", _) | ("z", true) => on_command.emit(DataCommand::Redo),
-                        _ => return,
-                    }
-                    event.prevent_default();
-                },
+        crate::hooks::use_document_keys(move |event| {
+            let typing = matches!(
+                crate::hooks::key_target_tag(event).as_str(),
+                "input" | "textarea" | "select"
             );
-            move || drop(listener)
+            if typing || !(event.ctrl_key() || event.meta_key()) {
+                return false;
+            }
+            // ASCII folding is enough for the ASCII keys matched (and ships
+            // no Unicode case tables).
+            match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
+                ("z", false) => on_command.emit(DataCommand::Undo),
+                ("y", _) | ("z", true) => on_command.emit(DataCommand::Redo),
+                _ => return false,
+            }
+            true
         });
     }
 

@@ -223,59 +223,28 @@ pub fn growth_view(props: &ViewProps) -> Html {
     {
         // ← → Home End and Space anywhere on the page, except where a form
         // control or the map uses those keys itself.
-        #[cfg(target_arch = "wasm32")]
-        {
-            let position = position.clone();
-            use_effect_with((), move |()| {
-                let options = gloo::events::EventListenerOptions::enable_prevent_default();
-                let listener = gloo::events::EventListener::new_with_options(
-                    &gloo::utils::document(),
-                    "keydown",
-                    options,
-                    move |event| {
-                        let Some(e) =
-                            wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event)
-                        else {
-                            return;
-                        };
-                        if e.default_prevented() || e.alt_key() || e.ctrl_key() || e.meta_key() {
-                            return;
-                        }
-                        let tag = e
-                            .target()
-                            .and_then(|t| {
-                                wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
-                            })
-                            .map(|el| el.tag_name().to_ascii_lowercase())
-                            .unwrap_or_default();
-                        if matches!(
-                            tag.as_str(),
-                            "input"
-                                | "select"
-                                | "textarea"
-                                | "button"
-                                | "a"
-                                | "svg"
-                                | "g"
-                                | "summary"
-                        ) {
-                            return;
-                        }
-                        let s = match e.key().as_str() {
-                            "ArrowRight" => Step::Next,
-                            "ArrowLeft" => Step::Back,
-                            "Home" => Step::First,
-                            "End" => Step::Last,
-                            " " => Step::Toggle,
-                            _ => return,
-                        };
-                        e.prevent_default();
-                        position.dispatch(s);
-                    },
-                );
-                move || drop(listener)
-            });
-        }
+        let position = position.clone();
+        crate::hooks::use_document_keys(move |e| {
+            if e.default_prevented() || e.alt_key() || e.ctrl_key() || e.meta_key() {
+                return false;
+            }
+            if matches!(
+                crate::hooks::key_target_tag(e).as_str(),
+                "input" | "select" | "textarea" | "button" | "a" | "svg" | "g" | "summary"
+            ) {
+                return false;
+            }
+            let step = match e.key().as_str() {
+                "ArrowRight" => Step::Next,
+                "ArrowLeft" => Step::Back,
+                "Home" => Step::First,
+                "End" => Step::Last,
+                " " => Step::Toggle,
+                _ => return false,
+            };
+            position.dispatch(step);
+            true
+        });
     }
     let svg_ref = use_node_ref();
     let outline = use_memo((), |()| hokkaido().map(Rc::new));
