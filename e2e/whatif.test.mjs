@@ -1,5 +1,5 @@
-// The もしも view: compose a proposal, see the reach matrix and the plans
-// change, save it on the device, export and import it, compare proposals
+// The もしも view: compose a what-if, see the reach matrix and the plans
+// change, save it on the device, export and import it, compare what-ifs
 // side by side, and plan under one (marked hypothetical); the report's next
 // step in figures, and the reach matrix under the unconfirmed assumption.
 import { describe, test } from 'node:test';
@@ -36,8 +36,8 @@ async function matrixCell(page, union, hospital) {
   return row.locator('td').nth(column).textContent();
 }
 
-describe('what-if proposals', () => {
-  test('a proposal changes the matrix and the plans, is saved, compared, exported and imported', async () => {
+describe('what-ifs', () => {
+  test('a what-if changes the matrix and the plans, is saved, compared, exported and imported', async () => {
     const { context, page, problems } = await openPage(env.browser);
     const app = new PlannerPage(page, env.server.url);
     await app.goto('/whatif');
@@ -59,7 +59,7 @@ describe('what-if proposals', () => {
 
     await page.getByRole('button', { name: '端末に保存' }).click();
     await page.getByText('保存しました。').waitFor();
-    // A second proposal, saved as new.
+    // A second what-if, saved as new.
     await page.getByRole('button', { name: '新しい提案' }).click();
     await page.getByLabel('提案の名前').fill('ICT と 協議会 を接続');
     await addChange(page, 'ユニオン同士を接続', 'ICTネットワーク', '札幌医療情報共有システム協議会');
@@ -90,23 +90,23 @@ describe('what-if proposals', () => {
     await page.getByRole('button', { name: '新しい提案' }).click();
     await page.getByLabel('提案の JSON を読み込む').setInputFiles(await download.path());
     await page.waitForFunction(
-      (name) => document.getElementById('proposal-name')?.value === name,
+      (name) => document.getElementById('what-if-name')?.value === name,
       'TMNIT と すずらん を接続、みきが ICT に加入',
     );
     assert.equal(await page.locator('ol.changes li').count(), 2);
 
     // A file naming a union the data lacks is refused, saying where; nothing changes.
-    const bad = join(tmpdir(), 'tsunagu-bad-proposal.json');
+    const bad = join(tmpdir(), 'tsunagu-bad-what-if.json');
     await writeFile(bad, JSON.stringify({ name: 'typo', changes: [{ kind: 'connect_unions', a: 'tmnit', b: 'tmmit' }] }));
     await page.getByLabel('提案の JSON を読み込む').setInputFiles(bad);
     const alert = page.getByRole('alert');
-    await alert.getByText('tsunagu-bad-proposal.json: /changes/0/b: 「tmmit」はデータにありません / “tmmit” is not in the data').waitFor();
+    await alert.getByText('tsunagu-bad-what-if.json: /changes/0/b: 「tmmit」はデータにありません / “tmmit” is not in the data').waitFor();
     assert.equal(await page.locator('ol.changes li').count(), 2);
     assert.deepEqual(problems, []);
     await context.close();
   });
 
-  test('the planner runs under a saved proposal and says it is hypothetical', async () => {
+  test('the planner runs under a saved what-if and says it is hypothetical', async () => {
     const { context, page, problems } = await openPage(env.browser);
     const app = new PlannerPage(page, env.server.url);
     await app.goto('/whatif');
@@ -122,7 +122,7 @@ describe('what-if proposals', () => {
     await page.getByText('仮定のプラン：提案「みきが ICT に加入」を適用した結果です。').waitFor();
     await app.chooseFacility('みき', 'みきファミリークリニック');
     await app.addTarget('北海道大学', '北海道大学病院');
-    // Under the proposal みき is an ICT member: nothing to join, no relay.
+    // Under the what-if みき is an ICT member: nothing to join, no relay.
     assert.deepEqual(await app.planTitles(), ['加入不要']);
     await page.getByText('中継は最大 0 回').first().waitFor();
     assert.match(page.url(), /p=p1/);
@@ -134,7 +134,7 @@ describe('what-if proposals', () => {
     await context.close();
   });
 
-  test('the report’s next step in figures, tried as a proposal, and the reach matrix under the assumption', async () => {
+  test('the report’s next step in figures, tried as a what-if, and the reach matrix under the assumption', async () => {
     const { context, page, problems } = await openPage(env.browser);
     const app = new PlannerPage(page, env.server.url);
     await app.goto('/whatif');
@@ -168,9 +168,9 @@ describe('what-if proposals', () => {
     await page.getByRole('note').filter({ hasText: '未確認の仮定' }).waitFor({ state: 'detached' });
     assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '北海道大学病院'), '—');
 
-    // 「この提案を試す」 loads the proposal: every pair of the 7 unions, 21 links.
+    // 「この提案を試す」 loads the what-if: every pair of the 7 unions, 21 links.
     await next.getByRole('button', { name: 'この提案を試す' }).click();
-    await page.waitForFunction(() => document.getElementById('proposal-name')?.value === '全体でユニオンを繋げる');
+    await page.waitForFunction(() => document.getElementById('what-if-name')?.value === '全体でユニオンを繋げる');
     assert.equal(await page.locator('ol.changes li').count(), 21);
     assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '市立札幌病院'), '—→1');
     assert.equal(await matrixCell(page, 'KKR札幌医療センター', '手稲溪仁会病院'), '—→1');

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use crate::components::{DataCommand, Notices, SiteFooter, SiteHeader, ViewNav};
 use crate::hooks::{use_document_lang, use_focus_on_change};
 use crate::i18n::Lang;
-use crate::proposals::{self, Proposal};
+use crate::saved_what_ifs::{self, SavedWhatIf};
 use crate::state::{bundled_dataset, Action, AppState, Notice};
 use crate::storage::{self, Stored};
 use crate::views::{
@@ -32,7 +32,7 @@ pub enum Route {
     /// 成長: the growth timeline.
     #[at("/growth")]
     Growth,
-    /// もしも: what-if proposals.
+    /// もしも: saved what-ifs.
     #[at("/whatif")]
     WhatIf,
     /// 地域: Sapporo's wards.
@@ -77,10 +77,10 @@ pub const VIEW_TITLE_ID: &str = "view-title";
 pub fn app() -> Html {
     let initial_lang = *use_memo((), |()| storage::load_lang().unwrap_or_default());
     let stored = (*use_memo((), |()| storage::load_data())).clone();
-    let proposals = (*use_memo((), |()| Rc::new(proposals::load()))).clone();
+    let saved_what_ifs = (*use_memo((), |()| Rc::new(saved_what_ifs::load()))).clone();
     html! {
         <HashRouter>
-            <Shell {initial_lang} {stored} {proposals} />
+            <Shell {initial_lang} {stored} {saved_what_ifs} />
         </HashRouter>
     }
 }
@@ -94,9 +94,9 @@ pub struct ShellProps {
     /// What the device held of the working dataset when the app started.
     #[prop_or(Stored::Nothing)]
     pub stored: Stored,
-    /// The what-if proposals saved on the device.
+    /// The what-ifs saved on the device.
     #[prop_or_default]
-    pub proposals: Rc<Vec<Proposal>>,
+    pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
 }
 
 /// The state a visit starts in, from what the device held.
@@ -124,7 +124,7 @@ fn initial_state(props: &ShellProps) -> AppState {
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
     let state = use_reducer(|| AppState {
-        proposals: Rc::clone(&props.proposals),
+        saved_what_ifs: Rc::clone(&props.saved_what_ifs),
         ..initial_state(props)
     });
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
@@ -173,10 +173,10 @@ pub fn shell(props: &ShellProps) -> Html {
         });
     }
     {
-        // Saved proposals are kept on the device too.
+        // Saved what-ifs are kept on the device too.
         let dispatcher = state.dispatcher();
-        use_effect_with(Rc::clone(&state.proposals), move |proposals| {
-            if proposals::save(proposals).is_err() {
+        use_effect_with(Rc::clone(&state.saved_what_ifs), move |saved_what_ifs| {
+            if saved_what_ifs::save(saved_what_ifs).is_err() {
                 dispatcher.dispatch(Action::Notify(Notice::StorageFull));
             }
         });
@@ -215,14 +215,14 @@ pub fn shell(props: &ShellProps) -> Html {
     };
     let view = match route {
         Route::Planner => {
-            html! { <PlannerView {lang} {data} proposals={Rc::clone(&state.proposals)} /> }
+            html! { <PlannerView {lang} {data} saved_what_ifs={Rc::clone(&state.saved_what_ifs)} /> }
         }
         Route::WhatIf => {
             let (save, delete) = (state.dispatcher(), state.dispatcher());
             html! {
-                <WhatIfView {lang} {data} proposals={Rc::clone(&state.proposals)}
-                    on_save={Callback::from(move |p| save.dispatch(Action::SaveProposal(p)))}
-                    on_delete={Callback::from(move |id| delete.dispatch(Action::DeleteProposal(id)))} />
+                <WhatIfView {lang} {data} saved_what_ifs={Rc::clone(&state.saved_what_ifs)}
+                    on_save={Callback::from(move |p| save.dispatch(Action::SaveWhatIf(p)))}
+                    on_delete={Callback::from(move |id| delete.dispatch(Action::DeleteWhatIf(id)))} />
             }
         }
         Route::Network => html! { <NetworkView {lang} {data} /> },

@@ -11,7 +11,7 @@ pub mod i18n;
 pub mod lookup;
 pub mod map;
 pub mod plan_query;
-pub mod proposals;
+pub mod saved_what_ifs;
 pub mod scene;
 pub mod state;
 pub mod storage;

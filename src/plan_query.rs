@@ -5,7 +5,7 @@
 //! (present but empty for none) with `w` its ward; `t` targets; `r` the relay
 //! limit; `x` excluded unions. Values are dataset ids (ASCII letters, digits,
 //! `-` and `_`); anything else in a link is dropped, never interpreted.
-//! `p` names a saved what-if proposal: the plans are then hypothetical.
+//! `p` names a saved what-if saved what-if: the plans are then hypothetical.
 //! `a=agreements` plans under the unconfirmed assumption that hospital
 //! agreements reach member facilities; without it, the confirmed rule.
 
@@ -37,8 +37,8 @@ pub struct PlanQuery {
     pub max_relays: Option<u32>,
     /// Union ids never to join.
     pub exclude: Vec<String>,
-    /// A saved what-if proposal to plan under (hypothetical), by id.
-    pub proposal: Option<String>,
+    /// A saved what-if saved what-if to plan under (hypothetical), by id.
+    pub saved_what_if: Option<String>,
     /// Plan under the assumption that agreements count (`a=agreements`).
     pub assume_agreements: bool,
 }
@@ -88,7 +88,7 @@ impl PlanQuery {
                 "t" => out.targets = ids(value),
                 "r" => out.max_relays = value.parse().ok().filter(|&r| r <= 99),
                 "x" => out.exclude = ids(value),
-                "p" if is_id(value) => out.proposal = Some(value.to_owned()),
+                "p" if is_id(value) => out.saved_what_if = Some(value.to_owned()),
                 "a" => out.assume_agreements = value == "agreements",
                 _ => {}
             }
@@ -123,7 +123,7 @@ impl PlanQuery {
         if !self.exclude.is_empty() {
             parts.push(format!("x={}", self.exclude.join(",")));
         }
-        if let Some(p) = &self.proposal {
+        if let Some(p) = &self.saved_what_if {
             parts.push(format!("p={p}"));
         }
         if self.assume_agreements {
@@ -147,7 +147,7 @@ mod tests {
             targets: vec!["hokudai".into(), "teine".into()],
             max_relays: Some(0),
             exclude: vec!["tmnit".into()],
-            proposal: Some("p2".into()),
+            saved_what_if: Some("p2".into()),
             assume_agreements: true,
         };
         let text = query.to_query_string();

@@ -15,7 +15,7 @@ use tsunagu_core::validate::{load_dataset, Problem};
 use yew::Reducible;
 
 use crate::i18n::Lang;
-use crate::proposals::Proposal;
+use crate::saved_what_ifs::SavedWhatIf;
 use crate::worker::ShownProblem;
 
 /// A shared, immutable dataset, with its JSON text (what the planner's
@@ -106,8 +106,8 @@ pub struct AppState {
     pub edit_errors: Option<Rc<Vec<Problem>>>,
     /// App-wide notices.
     pub notices: Vec<Notice>,
-    /// The council's saved what-if proposals.
-    pub proposals: Rc<Vec<Proposal>>,
+    /// The council's saved what-if saved what-ifs.
+    pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
 }
 
 impl AppState {
@@ -126,7 +126,7 @@ impl AppState {
             pending: None,
             edit_errors: None,
             notices,
-            proposals: Rc::new(Vec::new()),
+            saved_what_ifs: Rc::new(Vec::new()),
         }
     }
 
@@ -174,10 +174,10 @@ pub enum Action {
     Notify(Notice),
     /// Close a notice.
     Dismiss(usize),
-    /// Save a proposal, replacing the one with the same id.
-    SaveProposal(Proposal),
-    /// Delete the proposal with this id.
-    DeleteProposal(String),
+    /// Save a saved what-if, replacing the one with the same id.
+    SaveWhatIf(SavedWhatIf),
+    /// Delete the saved what-if with this id.
+    DeleteWhatIf(String),
 }
 
 impl Reducible for AppState {
@@ -254,22 +254,22 @@ impl Reducible for AppState {
                 state.notices.push(notice);
                 state
             }
-            Action::SaveProposal(proposal) => {
-                let mut proposals = (*self.proposals).clone();
-                match proposals.iter_mut().find(|p| p.id == proposal.id) {
-                    Some(slot) => *slot = proposal,
-                    None => proposals.push(proposal),
+            Action::SaveWhatIf(saved_what_if) => {
+                let mut saved_what_ifs = (*self.saved_what_ifs).clone();
+                match saved_what_ifs.iter_mut().find(|p| p.id == saved_what_if.id) {
+                    Some(slot) => *slot = saved_what_if,
+                    None => saved_what_ifs.push(saved_what_if),
                 }
                 Self {
-                    proposals: Rc::new(proposals),
+                    saved_what_ifs: Rc::new(saved_what_ifs),
                     ..(*self).clone()
                 }
             }
-            Action::DeleteProposal(id) => {
-                let mut proposals = (*self.proposals).clone();
-                proposals.retain(|p| p.id != id);
+            Action::DeleteWhatIf(id) => {
+                let mut saved_what_ifs = (*self.saved_what_ifs).clone();
+                saved_what_ifs.retain(|p| p.id != id);
                 Self {
-                    proposals: Rc::new(proposals),
+                    saved_what_ifs: Rc::new(saved_what_ifs),
                     ..(*self).clone()
                 }
             }
@@ -333,24 +333,24 @@ mod tests {
     }
 
     #[test]
-    fn proposals_are_saved_by_id_and_deleted() {
-        use tsunagu_core::whatif::Scenario;
+    fn what_ifs_are_saved_by_id_and_deleted() {
+        use tsunagu_core::whatif::WhatIf;
         let start = Rc::new(AppState::new(Lang::Ja));
-        let p = |id: &str, name: &str| Proposal {
+        let p = |id: &str, name: &str| SavedWhatIf {
             id: id.into(),
-            scenario: Scenario {
+            what_if: WhatIf {
                 name: name.into(),
                 changes: Vec::new(),
             },
         };
-        let one = start.reduce(Action::SaveProposal(p("p1", "a")));
-        let two = one.reduce(Action::SaveProposal(p("p2", "b")));
-        let renamed = two.reduce(Action::SaveProposal(p("p1", "a2")));
-        assert_eq!(renamed.proposals.len(), 2);
-        assert_eq!(renamed.proposals[0].scenario.name, "a2");
-        let deleted = renamed.reduce(Action::DeleteProposal("p1".into()));
-        assert_eq!(deleted.proposals.len(), 1);
-        assert_eq!(deleted.proposals[0].id, "p2");
+        let one = start.reduce(Action::SaveWhatIf(p("p1", "a")));
+        let two = one.reduce(Action::SaveWhatIf(p("p2", "b")));
+        let renamed = two.reduce(Action::SaveWhatIf(p("p1", "a2")));
+        assert_eq!(renamed.saved_what_ifs.len(), 2);
+        assert_eq!(renamed.saved_what_ifs[0].what_if.name, "a2");
+        let deleted = renamed.reduce(Action::DeleteWhatIf("p1".into()));
+        assert_eq!(deleted.saved_what_ifs.len(), 1);
+        assert_eq!(deleted.saved_what_ifs[0].id, "p2");
     }
 
     #[test]

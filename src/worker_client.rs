@@ -104,7 +104,7 @@ impl WorkerClient {
         }
     }
 
-    /// Sends the dataset (with a proposal's union links and the access
+    /// Sends the dataset (with a saved what-if's union links and the access
     /// rules) unless the worker already has these very ones.
     pub fn ensure_data(&mut self, data: &DatasetHandle, links: &Rc<Vec<UnionLink>>, rules: Rules) {
         let same = self

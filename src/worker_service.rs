@@ -78,7 +78,7 @@ mod browser {
     }
 
     impl WorkerService {
-        /// Sends a request: the dataset (with a proposal's union links and
+        /// Sends a request: the dataset (with a saved what-if's union links and
         /// the rules) goes first unless the worker has it, then the message
         /// `build` makes from the request's id. Replies go to `on_reply`
         /// until it answers `true`. `None` when no worker can start; the

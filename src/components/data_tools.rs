@@ -4,7 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 use std::rc::Rc;
 
-use tsunagu_core::diff::Change;
+use tsunagu_core::diff::ChangedRecord;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, UpkeepTexts};
@@ -68,7 +68,7 @@ pub fn problem_item(lang: Lang, problem: &ShownProblem) -> Html {
     }
 }
 
-fn change_list(label: String, changes: &[Change]) -> Html {
+fn change_list(label: String, changes: &[ChangedRecord]) -> Html {
     if changes.is_empty() {
         return html! {};
     }

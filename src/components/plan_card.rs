@@ -414,7 +414,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
 
     html! {
         <article id={card_id} class={classes!("plan-card", assumed.then_some("assumed"))} aria-labelledby={title_id.clone()}
-            data-assumptions={plan.assumptions.iter().map(|a| match a { Assumption::Agreements => "agreements", Assumption::Scenario => "scenario" }).collect::<Vec<_>>().join(",")}>
+            data-assumptions={plan.assumptions.iter().map(|a| match a { Assumption::Agreements => "agreements", Assumption::WhatIf => "what_if" }).collect::<Vec<_>>().join(",")}>
             { print_header(props) }
             <header class="plan-head">
                 <h3 id={title_id}>{ title }</h3>

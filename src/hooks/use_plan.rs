@@ -105,7 +105,7 @@ mod browser {
 
     /// Plans `request` on the app's worker (from [`WorkerService`] in
     /// context); plans here when there is none or it cannot start (for
-    /// example from `file://`). `links` are a what-if proposal's union
+    /// example from `file://`). `links` are a what-if's union
     /// links (empty for the real network); `rules` the access rules to plan
     /// under.
     #[hook]

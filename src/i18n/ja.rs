@@ -372,7 +372,7 @@ pub const TEXTS: Texts = Texts {
         too_large: "データが大きいため（施設 {f}）、この画面では計算しません。到達行列は CLI の tsunagu reach で出せます。",
         hypothetical_banner: "仮定のプラン：提案「{name}」を適用した結果です。実際のネットワークではありません。",
         hypothetical_leave: "仮定を外す",
-        unknown_proposal: "リンクにある提案はこの端末に保存されていないため、実際のデータで計算しています。",
+        unknown_what_if: "リンクにある提案はこの端末に保存されていないため、実際のデータで計算しています。",
         storage_full: "端末の保存領域がいっぱいのため、提案を保存できませんでした。",
         next_heading: "報告書の次のステップ「全体でユニオンを繋げる」",
         next_lead: "確認済みの規則（ユニオンのホスト病院だけが閲覧先）で、開示病院 {n} か所すべてを見るのに必要な加入を数えました。",

@@ -724,11 +724,11 @@ pub struct GrowthTexts {
 /// The もしも (what-if) view's words. Templates hold `{n}`, `{name}` and the like.
 #[derive(Debug, PartialEq, Eq)]
 pub struct WhatIfTexts {
-    /// Compose a proposal
+    /// Compose a what-if
     pub editor_heading: &'static str,
-    /// Proposal name
+    /// What-if name
     pub name_label: &'static str,
-    /// New proposal
+    /// New what-if
     pub name_default: &'static str,
     /// Changes
     pub changes_heading: &'static str,
@@ -776,33 +776,33 @@ pub struct WhatIfTexts {
     pub change_golive: &'static str,
     /// Save on this device
     pub save: &'static str,
-    /// Save as a new proposal
+    /// Save as a new what-if
     pub save_as_new: &'static str,
-    /// New proposal
+    /// New what-if
     pub new: &'static str,
     /// Saved.
     pub saved: &'static str,
     /// Export JSON
     pub export: &'static str,
-    /// Import a proposal JSON
+    /// Import a what-if JSON
     pub import_label: &'static str,
     /// Could not read {file} (nothing changed):
     pub import_failed: &'static str,
-    /// Saved proposals
+    /// Saved what-ifs
     pub saved_heading: &'static str,
-    /// No saved proposals yet.
+    /// No Saved what-ifs yet.
     pub none_saved: &'static str,
     /// Open: {name}
     pub open: &'static str,
     /// Delete: {name}
     pub delete: &'static str,
-    /// Delete the proposal “{name}”?
+    /// Delete the what-if “{name}”?
     pub delete_confirm: &'static str,
     /// Compare: {name}
     pub compare: &'static str,
-    /// See referral plans under this proposal (hypothetical)
+    /// See referral plans under this what-if (hypothetical)
     pub open_planner: &'static str,
-    /// What this proposal changes
+    /// What this what-if changes
     pub results_heading: &'static str,
     /// Reach-matrix cells that improve: {n}
     pub summary_cells: &'static str,
@@ -844,9 +844,9 @@ pub struct WhatIfTexts {
     pub col_hospital: &'static str,
     /// No plan gets shorter.
     pub no_shorter: &'static str,
-    /// Compare proposals
+    /// Compare what-ifs
     pub compare_heading: &'static str,
-    /// Tick “Compare” on saved proposals to set them side by side here.
+    /// Tick “Compare” on Saved what-ifs to set them side by side here.
     pub compare_lead: &'static str,
     /// Measure
     pub col_metric: &'static str,
@@ -860,13 +860,13 @@ pub struct WhatIfTexts {
     pub metric_plans: &'static str,
     /// The data is large ({f} facilities), so this page does not compute it.
     pub too_large: &'static str,
-    /// Hypothetical plans: the proposal “{name}” is applied. This is not the
+    /// Hypothetical plans: the what-if “{name}” is applied. This is not the
     pub hypothetical_banner: &'static str,
     /// Leave the hypothesis
     pub hypothetical_leave: &'static str,
-    /// The proposal in this link is not saved on this device, so the real dat
-    pub unknown_proposal: &'static str,
-    /// The device's storage is full: the proposal was not saved.
+    /// The what-if in this link is not saved on this device, so the real dat
+    pub unknown_what_if: &'static str,
+    /// The device's storage is full: the what-if was not saved.
     pub storage_full: &'static str,
     /// The next-step headline's heading.
     pub next_heading: &'static str,
@@ -882,7 +882,7 @@ pub struct WhatIfTexts {
     pub next_connected: &'static str,
     /// Button: load the next step as the draft.
     pub next_try: &'static str,
-    /// The next step's proposal name.
+    /// The next step's what-if name.
     pub next_name: &'static str,
     /// A new union's default name: `{name}` (provisional).
     pub provisional_union: &'static str,

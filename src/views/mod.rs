@@ -23,7 +23,7 @@ use std::rc::Rc;
 use yew::Properties;
 
 use crate::i18n::Lang;
-use crate::proposals::Proposal;
+use crate::saved_what_ifs::SavedWhatIf;
 use crate::state::DatasetHandle;
 
 /// What every view is given by the shell.
@@ -34,7 +34,7 @@ pub struct ViewProps {
     /// The dataset, or `None` when it could not be loaded.
     #[prop_or_default]
     pub data: Option<DatasetHandle>,
-    /// The saved what-if proposals (the planner can run under one).
+    /// The saved what-if saved what-ifs (the planner can run under one).
     #[prop_or_default]
-    pub proposals: Rc<Vec<Proposal>>,
+    pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
 }

@@ -14,7 +14,7 @@ use tsunagu_core::graph::UnionLink;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, LinkKind, UnionId, WardId};
 use tsunagu_core::names::fold_name;
 use tsunagu_core::planner::{PlanAnswer, PlanRequest, Progress, Start, UnreachableReason};
-use tsunagu_core::whatif::apply_scenario;
+use tsunagu_core::whatif::apply_what_if;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -128,19 +128,19 @@ pub fn planner_view(props: &ViewProps) -> Html {
             .map(Location::query_str)
             .unwrap_or_default(),
     );
-    // Under a saved what-if proposal the plans are hypothetical: they run on
-    // the dataset the proposal gives, with its union links.
-    let proposal = raw_query
-        .proposal
+    // Under a saved what-if saved what-if the plans are hypothetical: they run on
+    // the dataset the saved what-if gives, with its union links.
+    let saved_what_if = raw_query
+        .saved_what_if
         .as_ref()
-        .and_then(|id| props.proposals.iter().find(|p| &p.id == id))
+        .and_then(|id| props.saved_what_ifs.iter().find(|p| &p.id == id))
         .cloned();
     let no_links = (*use_memo((), |()| Rc::new(Vec::<UnionLink>::new()))).clone();
     let hypothetical = use_memo(
-        (props.data.clone(), proposal.clone()),
-        |(data, proposal)| match (data, proposal) {
-            (Some(data), Some(proposal)) => {
-                let (next, links) = apply_scenario(data, &proposal.scenario);
+        (props.data.clone(), saved_what_if.clone()),
+        |(data, saved_what_if)| match (data, saved_what_if) {
+            (Some(data), Some(saved_what_if)) => {
+                let (next, links) = apply_what_if(data, &saved_what_if.what_if);
                 Some((DatasetHandle::new(next), Rc::new(links)))
             }
             _ => None,
@@ -154,7 +154,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
         || (raw_query.clone(), false),
         |data| known_only(data, &raw_query),
     );
-    query.proposal = proposal.as_ref().map(|p| p.id.clone());
+    query.saved_what_if = saved_what_if.as_ref().map(|p| p.id.clone());
     query.assume_agreements = raw_query.assume_agreements;
     let rules = query.rules();
     let plan = use_plan(data.clone(), links, rules, request_for(&query));
@@ -180,20 +180,20 @@ pub fn planner_view(props: &ViewProps) -> Html {
         }
     });
 
-    let banner = match (&proposal, &raw_query.proposal) {
+    let banner = match (&saved_what_if, &raw_query.saved_what_if) {
         (Some(p), _) => {
             let mut real = query.clone();
-            real.proposal = None;
+            real.saved_what_if = None;
             html! {
                 <div class="hypothetical" role="note">
-                    <p><strong>{ texts.whatif_view.hypothetical_banner.replace("{name}", &p.scenario.name) }</strong></p>
-                    <ul>{ for p.scenario.changes.iter().map(|c| html! { <li>{ describe(&data, c, &texts.whatif_view) }</li> }) }</ul>
+                    <p><strong>{ texts.whatif_view.hypothetical_banner.replace("{name}", &p.what_if.name) }</strong></p>
+                    <ul>{ for p.what_if.changes.iter().map(|c| html! { <li>{ describe(&data, c, &texts.whatif_view) }</li> }) }</ul>
                     <a href={format!("#/?{}", real.to_query_string())}>{ texts.whatif_view.hypothetical_leave }</a>
                 </div>
             }
         }
         (None, Some(_)) => {
-            html! { <p class="notice" role="status">{ texts.whatif_view.unknown_proposal }</p> }
+            html! { <p class="notice" role="status">{ texts.whatif_view.unknown_what_if }</p> }
         }
         (None, None) => html! {},
     };

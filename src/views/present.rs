@@ -10,8 +10,8 @@ use tsunagu_core::access::Rules;
 use tsunagu_core::index::NetworkIndex;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
 use tsunagu_core::planner::{plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequest, Start};
-use tsunagu_core::proposal::next_step;
 use tsunagu_core::timeline::{growth_timeline, GrowthEvent, Happening};
+use tsunagu_core::whatif::assess::next_step;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

@@ -1,6 +1,6 @@
-//! もしも: what-if proposals for the council. Compose a proposal from the
+//! もしも: what-if saved what-ifs for the council. Compose a saved what-if from the
 //! four kinds of change, see the reach matrix, the pairs reachable by ward
-//! and the plans that get shorter, before and after; save proposals on the
+//! and the plans that get shorter, before and after; save saved what-ifs on the
 //! device, export and import them as JSON, compare them side by side, and
 //! open the planner under one (marked hypothetical).
 
@@ -9,8 +9,8 @@ use std::rc::Rc;
 
 use tsunagu_core::access::Rules;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
-use tsunagu_core::proposal::{assess, cell, next_step, Assessment, NextStep};
-use tsunagu_core::whatif::{apply_scenario, connect_every_union, Change, Scenario};
+use tsunagu_core::whatif::assess::{assess, cell, next_step, Assessment, NextStep};
+use tsunagu_core::whatif::{apply_what_if, connect_every_union, Change, WhatIf};
 use yew::prelude::*;
 
 use crate::app::VIEW_TITLE_ID;
@@ -18,12 +18,12 @@ use crate::components::pick;
 use crate::files;
 use crate::i18n::{cost_text, Lang, WhatIfTexts};
 use crate::lookup::{hospital_name, union_name};
-use crate::proposals::{self, next_id, Proposal};
+use crate::saved_what_ifs::{self, next_id, SavedWhatIf};
 use crate::state::DatasetHandle;
 
-/// Above this many facilities the page does not assess proposals (the CLI does).
+/// Above this many facilities the page does not assess saved what-ifs (the CLI does).
 pub const MAX_ASSESSED_FACILITIES: usize = 20_000;
-/// Plans compared per proposal, at most.
+/// Plans compared per saved what-if, at most.
 pub const MAX_COMPARED_PLANS: usize = 2_000;
 
 /// [`WhatIfView`]'s properties.
@@ -34,22 +34,22 @@ pub struct WhatIfViewProps {
     /// The dataset.
     #[prop_or_default]
     pub data: Option<DatasetHandle>,
-    /// Saved proposals.
+    /// Saved saved what-ifs.
     #[prop_or_default]
-    pub proposals: Rc<Vec<Proposal>>,
-    /// Save (or replace) a proposal.
+    pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
+    /// Save (or replace) a saved what-if.
     #[prop_or_default]
-    pub on_save: Callback<Proposal>,
-    /// Delete a proposal by id.
+    pub on_save: Callback<SavedWhatIf>,
+    /// Delete a saved what-if by id.
     #[prop_or_default]
     pub on_delete: Callback<String>,
 }
 
-/// The proposal being edited: its saved id, if any, and its scenario.
+/// The saved what-if being edited: its saved id, if any, and its what-if.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Draft {
     id: Option<String>,
-    scenario: Scenario,
+    what_if: WhatIf,
 }
 
 /// A change in words, with names from `data` (the dataset it applies to).
@@ -417,7 +417,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
     let t = &texts.whatif_view;
     let draft = use_state(|| Draft {
         id: None,
-        scenario: Scenario {
+        what_if: WhatIf {
             name: t.name_default.to_owned(),
             changes: Vec::new(),
         },
@@ -440,15 +440,15 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
     });
     let heading = html! { <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.whatif.title }</h2> };
     let assessed = use_memo(
-        (props.data.clone(), draft.scenario.clone(), rules),
-        |(data, scenario, rules)| {
+        (props.data.clone(), draft.what_if.clone(), rules),
+        |(data, what_if, rules)| {
             let data = data.as_ref()?;
             if data.facilities.len() > MAX_ASSESSED_FACILITIES {
                 return None;
             }
-            let (next, _) = apply_scenario(data, scenario);
+            let (next, _) = apply_what_if(data, what_if);
             Some((
-                Rc::new(assess(data, scenario, *rules, MAX_COMPARED_PLANS)),
+                Rc::new(assess(data, what_if, *rules, MAX_COMPARED_PLANS)),
                 Rc::new(next),
             ))
         },
@@ -456,24 +456,24 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
     let comparisons = use_memo(
         (
             props.data.clone(),
-            props.proposals.clone(),
+            props.saved_what_ifs.clone(),
             (*compared).clone(),
             rules,
         ),
-        |(data, proposals, compared, rules)| {
+        |(data, saved_what_ifs, compared, rules)| {
             let Some(data) = data
                 .as_ref()
                 .filter(|d| d.facilities.len() <= MAX_ASSESSED_FACILITIES)
             else {
                 return Vec::new();
             };
-            proposals
+            saved_what_ifs
                 .iter()
                 .filter(|p| compared.contains(&p.id))
                 .map(|p| {
                     (
                         p.clone(),
-                        assess(data, &p.scenario, *rules, MAX_COMPARED_PLANS),
+                        assess(data, &p.what_if, *rules, MAX_COMPARED_PLANS),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -483,12 +483,12 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
         return html! { <section class="view">{ heading }<p>{ texts.data_unavailable }</p></section> };
     };
 
-    let set_scenario = |f: Rc<dyn Fn(&mut Scenario)>| {
+    let set_what_if = |f: Rc<dyn Fn(&mut WhatIf)>| {
         let draft = draft.clone();
         let saved_flash = saved_flash.clone();
         move || {
             let mut next = (*draft).clone();
-            f(&mut next.scenario);
+            f(&mut next.what_if);
             saved_flash.set(false);
             draft.set(next);
         }
@@ -498,8 +498,8 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
         let saved_flash = saved_flash.clone();
         Callback::from(move |change: Change| {
             let mut next = (*draft).clone();
-            if !next.scenario.changes.contains(&change) {
-                next.scenario.changes.push(change);
+            if !next.what_if.changes.contains(&change) {
+                next.what_if.changes.push(change);
             }
             saved_flash.set(false);
             draft.set(next);
@@ -510,29 +510,29 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let mut next = (*draft).clone();
-            next.scenario.name = input.value();
+            next.what_if.name = input.value();
             draft.set(next);
         })
     };
     let save = |as_new: bool| {
-        let (draft, on_save, proposals, saved_flash) = (
+        let (draft, on_save, saved_what_ifs, saved_flash) = (
             draft.clone(),
             props.on_save.clone(),
-            Rc::clone(&props.proposals),
+            Rc::clone(&props.saved_what_ifs),
             saved_flash.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let id = match (&draft.id, as_new) {
                 (Some(id), false) => id.clone(),
-                _ => next_id(&proposals),
+                _ => next_id(&saved_what_ifs),
             };
-            on_save.emit(Proposal {
+            on_save.emit(SavedWhatIf {
                 id: id.clone(),
-                scenario: draft.scenario.clone(),
+                what_if: draft.what_if.clone(),
             });
             draft.set(Draft {
                 id: Some(id),
-                scenario: draft.scenario.clone(),
+                what_if: draft.what_if.clone(),
             });
             saved_flash.set(true);
         })
@@ -543,7 +543,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             draft.set(Draft {
                 id: None,
-                scenario: Scenario {
+                what_if: WhatIf {
                     name: name.to_owned(),
                     changes: Vec::new(),
                 },
@@ -553,15 +553,15 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
     let export = {
         let draft = draft.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = proposals::export(&draft.scenario);
+            let text = saved_what_ifs::export(&draft.what_if);
             let stem: String = draft
-                .scenario
+                .what_if
                 .name
                 .chars()
                 .map(|c| if c.is_alphanumeric() { c } else { '-' })
                 .collect();
             files::download(
-                &format!("tsunagu-proposal-{stem}.json"),
+                &format!("tsunagu-what-if-{stem}.json"),
                 "application/json",
                 text.as_bytes(),
             );
@@ -581,15 +581,15 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                 let name = file.name();
                 let result = match files::read_bytes(&file).await {
                     Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(text) => proposals::import(&name, &text, &data),
+                        Ok(text) => saved_what_ifs::import(&name, &text, &data),
                         Err(_) => Err(vec![format!("{name}: UTF-8 ではありません / not UTF-8")]),
                     },
                     Err(reason) => Err(vec![format!("{name}: {reason}")]),
                 };
                 match result {
-                    Ok(scenario) => {
+                    Ok(what_if) => {
                         errors.set(Vec::new());
-                        draft.set(Draft { id: None, scenario });
+                        draft.set(Draft { id: None, what_if });
                     }
                     Err(problems) => errors.set(problems),
                 }
@@ -598,9 +598,9 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             let _ = (file, draft, errors, data);
         })
     };
-    let changes = draft.scenario.changes.iter().enumerate().map(|(i, change)| {
+    let changes = draft.what_if.changes.iter().enumerate().map(|(i, change)| {
         let text = describe(&data, change, t);
-        let remove = set_scenario(Rc::new(move |s: &mut Scenario| {
+        let remove = set_what_if(Rc::new(move |s: &mut WhatIf| {
             if i < s.changes.len() {
                 s.changes.remove(i);
             }
@@ -613,18 +613,18 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             </li>
         }
     });
-    let saved_list = props.proposals.iter().map(|p| {
+    let saved_list = props.saved_what_ifs.iter().map(|p| {
         let open = {
             let (draft, p) = (draft.clone(), p.clone());
             Callback::from(move |_: MouseEvent| {
                 draft.set(Draft {
                     id: Some(p.id.clone()),
-                    scenario: p.scenario.clone(),
+                    what_if: p.what_if.clone(),
                 });
             })
         };
         let delete = {
-            let (on_delete, id, name) = (props.on_delete.clone(), p.id.clone(), p.scenario.name.clone());
+            let (on_delete, id, name) = (props.on_delete.clone(), p.id.clone(), p.what_if.name.clone());
             let question = t.delete_confirm.replace("{name}", &name);
             Callback::from(move |_: MouseEvent| {
                 if files::confirm(&question) {
@@ -643,11 +643,11 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             })
         };
         let check_id = format!("compare-{}", p.id);
-        let name = &p.scenario.name;
+        let name = &p.what_if.name;
         html! {
-            <li class="saved-proposal">
+            <li class="saved-what-if">
                 <span class="name">{ name.clone() }</span>
-                <span class="meta">{ format!("{} {}", p.scenario.changes.len(), t.metric_changes) }</span>
+                <span class="meta">{ format!("{} {}", p.what_if.changes.len(), t.metric_changes) }</span>
                 <button type="button" onclick={open} aria-label={t.open.replace("{name}", name)}>{ verb(t.open) }</button>
                 <button type="button" onclick={delete} aria-label={t.delete.replace("{name}", name)}>{ verb(t.delete) }</button>
                 <label for={check_id.clone()} class="check">
@@ -667,15 +667,15 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             draft.set(Draft {
                 id: None,
-                scenario: connect_every_union(&data, name),
+                what_if: connect_every_union(&data, name),
             });
         })
     };
     let is_saved = draft.id.as_ref().is_some_and(|id| {
         props
-            .proposals
+            .saved_what_ifs
             .iter()
-            .any(|p| &p.id == id && p.scenario == draft.scenario)
+            .any(|p| &p.id == id && p.what_if == draft.what_if)
     });
 
     html! {
@@ -688,11 +688,11 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                     <fieldset class="step">
                         <legend><h3>{ t.editor_heading }</h3></legend>
                         <div class="field">
-                            <label for="proposal-name">{ t.name_label }</label>
-                            <input id="proposal-name" type="text" value={draft.scenario.name.clone()} oninput={on_name} />
+                            <label for="what-if-name">{ t.name_label }</label>
+                            <input id="what-if-name" type="text" value={draft.what_if.name.clone()} oninput={on_name} />
                         </div>
                         <h4>{ t.changes_heading }</h4>
-                        if draft.scenario.changes.is_empty() {
+                        if draft.what_if.changes.is_empty() {
                             <p class="hint">{ t.no_changes }</p>
                         } else {
                             <ol class="changes">{ for changes }</ol>
@@ -712,8 +712,8 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                             <p><a href={format!("#/?p={id}")}>{ t.open_planner }</a></p>
                         }
                         <div class="field">
-                            <label for="proposal-import">{ t.import_label }</label>
-                            <input id="proposal-import" type="file" accept=".json,application/json" onchange={on_import} />
+                            <label for="what-if-import">{ t.import_label }</label>
+                            <input id="what-if-import" type="file" accept=".json,application/json" onchange={on_import} />
                         </div>
                         if !import_errors.is_empty() {
                             <div role="alert" class="problems">
@@ -723,9 +723,9 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                         }
                     </fieldset>
                     <Composer {lang} data={data.clone()} {on_add} />
-                    <section class="saved-proposals" aria-label={t.saved_heading}>
+                    <section class="saved-what-ifs" aria-label={t.saved_heading}>
                         <h3>{ t.saved_heading }</h3>
-                        if props.proposals.is_empty() {
+                        if props.saved_what_ifs.is_empty() {
                             <p class="hint">{ t.none_saved }</p>
                         } else {
                             <ul>{ for saved_list }</ul>
@@ -767,12 +767,12 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                         <table>
                             <caption class="visually-hidden">{ t.compare_heading }</caption>
                             <thead><tr><th scope="col">{ t.col_metric }</th>
-                                { for comparisons.iter().map(|(p, _)| html! { <th scope="col">{ p.scenario.name.clone() }</th> }) }
+                                { for comparisons.iter().map(|(p, _)| html! { <th scope="col">{ p.what_if.name.clone() }</th> }) }
                             </tr></thead>
                             <tbody>
                                 <tr><th scope="row">{ t.metric_changes }</th>
                                     { for comparisons.iter().map(|(p, _)| html! {
-                                        <td><ol>{ for p.scenario.changes.iter().map(|c| html! { <li>{ describe(&data, c, t) }</li> }) }</ol></td>
+                                        <td><ol>{ for p.what_if.changes.iter().map(|c| html! { <li>{ describe(&data, c, t) }</li> }) }</ol></td>
                                     }) }</tr>
                                 <tr><th scope="row">{ t.metric_cells }</th>
                                     { for comparisons.iter().map(|(_, a)| html! { <td class="num">{ a.improved_cells }</td> }) }</tr>

@@ -18,14 +18,14 @@ use super::ImportOutcome;
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ToWorker {
-    /// Plan on this dataset from now on (a what-if proposal's union links
+    /// Plan on this dataset from now on (a what-if saved what-if's union links
     /// and the access rules with it). `version` tells datasets apart.
     Data {
         /// The dataset's version.
         version: u64,
         /// The dataset as JSON text.
         json: String,
-        /// A proposal's union links.
+        /// A saved what-if's union links.
         links: Vec<UnionLink>,
         /// The access rules.
         rules: Rules,

@@ -16,9 +16,9 @@ use tsunagu_core::access::Rules;
 use tsunagu_core::index::NetworkIndex;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
 use tsunagu_core::planner::{plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequest, Start};
+pub use tsunagu_core::reach::ReachMatrix;
 use tsunagu_core::synth::{synthesize, Scale};
 use tsunagu_core::validate::load_dataset;
-pub use tsunagu_core::whatif::ReachMatrix;
 
 /// The rules the workloads plan under: agreements assumed, so that searches
 /// cross hospital links too. That is the engine's harder case (and the graph

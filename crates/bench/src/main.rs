@@ -224,7 +224,7 @@ fn run(seed: u64, quick: bool) -> Result<(Value, bool), String> {
     println!("{}", row("parse + validate JSON", &parse, parse_sum));
     println!();
     println!(
-        "Index build (once per dataset or scenario): {build_index:.1} ms; JSON {:.1} MB.\n",
+        "Index build (once per dataset or what-if): {build_index:.1} ms; JSON {:.1} MB.\n",
         text.len() as f64 / 1e6
     );
 

@@ -18,7 +18,7 @@ use tsunagu_core::planner::{
 use tsunagu_core::stats::dataset_stats;
 use tsunagu_core::text;
 use tsunagu_core::validate::{load_dataset, Problem, Severity};
-use tsunagu_core::whatif::{apply_scenario, Scenario};
+use tsunagu_core::whatif::{apply_what_if, WhatIf};
 use unicode_normalization::UnicodeNormalization;
 
 /// `println!` that ends the program quietly when the reader has gone (a
@@ -91,9 +91,9 @@ enum Command {
         /// Also count hospital agreements and ID-Link partner links as access (an unconfirmed assumption; plans using one are marked). Default: the confirmed rule only.
         #[arg(long, value_enum)]
         assume: Option<Assume>,
-        /// Plan on a what-if scenario (JSON: {"name", "changes": [...]}, as for reach). Its connected unions count as access (plans using one are marked "scenario"); its agreements only with --assume agreements.
+        /// Plan on a what-if (JSON: {"name", "changes": [...]}, as for reach). Its connected unions count as access (plans using one are marked "what-if"); its agreements only with --assume agreements.
         #[arg(long)]
-        scenario: Option<PathBuf>,
+        what_if: Option<PathBuf>,
         /// The dataset; the bundled one when omitted.
         #[arg(long)]
         data: Option<PathBuf>,
@@ -132,9 +132,9 @@ enum Command {
         /// The dataset; the bundled one when omitted.
         #[arg(long)]
         data: Option<PathBuf>,
-        /// A what-if scenario (JSON: {"name", "changes": [...]}), see DATA.md; its connected unions count as access.
+        /// A what-if (JSON: {"name", "changes": [...]}), see DATA.md; its connected unions count as access.
         #[arg(long)]
-        scenario: Option<PathBuf>,
+        what_if: Option<PathBuf>,
         /// Also count hospital agreements and ID-Link partner links as relays (an unconfirmed assumption). Default: the confirmed rule only.
         #[arg(long, value_enum)]
         assume: Option<Assume>,
@@ -729,29 +729,29 @@ struct PlanArgs<'a> {
     max_relays: Option<u32>,
     exclude: Option<&'a str>,
     rules: Rules,
-    scenario: Option<&'a PathBuf>,
+    what_if: Option<&'a PathBuf>,
     data: Option<&'a PathBuf>,
     json: bool,
 }
 
-/// Reads a what-if scenario; none is the empty scenario.
-fn load_scenario(path: Option<&PathBuf>) -> Result<Scenario, ExitCode> {
+/// Reads a what-if; none is the empty what-if.
+fn load_what_if(path: Option<&PathBuf>) -> Result<WhatIf, ExitCode> {
     let Some(path) = path else {
-        return Ok(Scenario::default());
+        return Ok(WhatIf::default());
     };
     let (name, text) = read(Some(path))?;
     serde_json::from_str(&text).map_err(|error| {
-        eprintln!("{name}: 仮定を読めません / cannot read the scenario: {error}");
+        eprintln!("{name}: 仮定を読めません / cannot read the what-if: {error}");
         ExitCode::from(1)
     })
 }
 
 fn plan(args: &PlanArgs<'_>) -> Result<(), ExitCode> {
     let (_, data) = load(args.data)?;
-    let scenario = load_scenario(args.scenario)?;
-    // Names resolve in the scenario's dataset, so that a facility it has
+    let what_if = load_what_if(args.what_if)?;
+    // Names resolve in the what-if's dataset, so that a facility it has
     // join a union plans from its new memberships.
-    let (data, union_links) = apply_scenario(&data, &scenario);
+    let (data, union_links) = apply_what_if(&data, &what_if);
     let (start, facility) = match (args.from, args.member_of) {
         (Some(name), _) => {
             let id = resolve(&data, Kind::Facility, &[name])?.remove(0);
@@ -884,12 +884,12 @@ fn export(data: Option<&PathBuf>, csv: bool) -> Result<(), ExitCode> {
     write_out(None, &bytes)
 }
 
-fn reach(data: Option<&PathBuf>, scenario: Option<&PathBuf>, rules: Rules) -> Result<(), ExitCode> {
+fn reach(data: Option<&PathBuf>, what_if: Option<&PathBuf>, rules: Rules) -> Result<(), ExitCode> {
     let (_, data) = load(data)?;
-    let scenario = load_scenario(scenario)?;
-    let (next, links) = apply_scenario(&data, &scenario);
+    let what_if = load_what_if(what_if)?;
+    let (next, links) = apply_what_if(&data, &what_if);
     let graph = NetworkGraph::build(&next, &links, rules);
-    let matrix = tsunagu_core::whatif::reach_matrix(&next, &graph);
+    let matrix = tsunagu_core::reach::reach_matrix(&next, &graph);
     let out = json!({
         "rules": rules.as_str(),
         "unions": matrix.unions.iter().map(|u| union_name(&next, u)).collect::<Vec<_>>(),
@@ -942,10 +942,10 @@ fn main() -> ExitCode {
         Command::Synth { scale, seed, out } => synth(scale, *seed, out.as_ref()),
         Command::Reach {
             data,
-            scenario,
+            what_if,
             assume,
             ..
-        } => reach(data.as_ref(), scenario.as_ref(), rules_for(*assume)),
+        } => reach(data.as_ref(), what_if.as_ref(), rules_for(*assume)),
         Command::Import { file, into, out } => import(file, into.as_ref(), out.as_ref()),
         Command::Export { data, csv, .. } => export(data.as_ref(), *csv),
         Command::Plan {
@@ -955,7 +955,7 @@ fn main() -> ExitCode {
             max_relays,
             exclude,
             assume,
-            scenario,
+            what_if,
             data,
             json,
         } => plan(&PlanArgs {
@@ -965,7 +965,7 @@ fn main() -> ExitCode {
             max_relays: *max_relays,
             exclude: exclude.as_deref(),
             rules: rules_for(*assume),
-            scenario: scenario.as_ref(),
+            what_if: what_if.as_ref(),
             data: data.as_ref(),
             json: *json,
         }),

@@ -378,10 +378,10 @@ fn a_target_that_hosts_no_union_says_so_and_names_whom_it_shares_with() {
 }
 
 #[test]
-fn a_scenario_s_connected_unions_are_access_marked_as_the_scenario() {
+fn a_what_if_s_connected_unions_are_access_marked_as_the_what_if() {
     // TMNIT connected to ICTネットワーク: みき (a TMNIT member) reaches 北大
     // through one union-to-union relay, joining nothing.
-    let scenario = temp_file(
+    let what_if = temp_file(
         "connect-tmnit-ict.json",
         r#"{"name": "TMNIT と ICT を繋ぐ", "changes": [{"kind": "connect_unions", "a": "tmnit", "b": "hokudai-ict"}]}"#,
     );
@@ -390,26 +390,26 @@ fn a_scenario_s_connected_unions_are_access_marked_as_the_scenario() {
         "みきファミリークリニック",
         "--to",
         "北海道大学病院",
-        "--scenario",
-        scenario.to_str().expect("utf-8"),
+        "--what-if",
+        what_if.to_str().expect("utf-8"),
     ]);
     assert_eq!(answer["rules"], "confirmed");
     let first = &answer["plans"][0];
     assert_eq!(first["join"], json!([]));
     assert_eq!(first["relays"], 1);
-    assert_eq!(first["assumptions"], json!(["scenario"]));
+    assert_eq!(first["assumptions"], json!(["what_if"]));
     let via = &first["paths"][0]["hops"][0]["via"];
     assert_eq!(via["kind"], "union_link");
     assert_eq!(via["label"], "TMNIT と ICT を繋ぐ");
     assert!(
         via.get("source").is_none(),
-        "a proposal has no source: {via}"
+        "a what-if has no source: {via}"
     );
 }
 
 #[test]
-fn a_scenario_s_agreement_is_only_context_under_the_confirmed_rule() {
-    let scenario = temp_file(
+fn a_what_if_s_agreement_is_only_context_under_the_confirmed_rule() {
+    let what_if = temp_file(
         "agreement-shiritsu-hokudai.json",
         r#"{"name": "協定", "changes": [{"kind": "add_agreement", "from": "shiritsu", "to": "hokudai"}]}"#,
     );
@@ -420,12 +420,12 @@ fn a_scenario_s_agreement_is_only_context_under_the_confirmed_rule() {
         "北海道大学病院",
     ];
     let without = plan_json(&args);
-    let mut with_scenario = args.to_vec();
-    with_scenario.extend(["--scenario", scenario.to_str().expect("utf-8")]);
-    let with = plan_json(&with_scenario);
+    let mut with_what_if = args.to_vec();
+    with_what_if.extend(["--what-if", what_if.to_str().expect("utf-8")]);
+    let with = plan_json(&with_what_if);
     assert_eq!(with["plans"], without["plans"]);
     assert_eq!(with["rules"], "confirmed");
-    // The proposed agreement shows beside the plan, sourced to the scenario.
+    // The proposed agreement shows beside the plan, sourced to the what-if.
     let proposed = with["context"]
         .as_array()
         .expect("context")
@@ -434,7 +434,7 @@ fn a_scenario_s_agreement_is_only_context_under_the_confirmed_rule() {
         .expect("the proposed agreement")
         .clone();
     assert_eq!(proposed["kind"], "agreement");
-    assert_eq!(proposed["source"]["section"], "scenario");
+    assert_eq!(proposed["source"]["section"], "what_if");
 }
 
 #[test]
@@ -739,7 +739,7 @@ fn temp_file_bytes(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 #[test]
-fn reach_prints_the_matrix_and_a_scenario_changes_it() {
+fn reach_prints_the_matrix_and_a_what_if_changes_it() {
     let output = tsunagu(&["reach", "--json"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let matrix: Value = serde_json::from_slice(&output.stdout).expect("JSON");
@@ -758,14 +758,14 @@ fn reach_prints_the_matrix_and_a_scenario_changes_it() {
         .expect("KKR");
     assert_eq!(matrix["relays"][row][kkr], Value::Null, "unreachable today");
 
-    let scenario = temp_file(
+    let what_if = temp_file(
         "connect.json",
         r#"{"name": "connect", "changes": [{"kind": "connect_unions", "a": "tmnit", "b": "kkr-union"}]}"#,
     );
     let output = tsunagu(&[
         "reach",
-        "--scenario",
-        scenario.to_str().expect("utf-8"),
+        "--what-if",
+        what_if.to_str().expect("utf-8"),
         "--json",
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
@@ -774,18 +774,18 @@ fn reach_prints_the_matrix_and_a_scenario_changes_it() {
     assert_eq!(after["relays"][row][kkr], 1);
 
     let broken = temp_file(
-        "broken-scenario.json",
+        "broken-what-if.json",
         r#"{"name": "x", "changes": [{"kind": "teleport"}]}"#,
     );
     let output = tsunagu(&[
         "reach",
-        "--scenario",
+        "--what-if",
         broken.to_str().expect("utf-8"),
         "--json",
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("cannot read the scenario"),
+        stderr(&output).contains("cannot read the what-if"),
         "{}",
         stderr(&output)
     );

@@ -22,8 +22,8 @@
 //!   on ID-Link points the other way (consent forms name the viewing
 //!   facility; agreements are between the two hospitals), so every answer
 //!   that uses one is marked [`Assumption::Agreements`].
-//! - **What-if union links** (a scenario's `connect_unions`) count as access,
-//!   and every answer that uses one is marked [`Assumption::Scenario`].
+//! - **What-if union links** (a what-if's `connect_unions`) count as access,
+//!   and every answer that uses one is marked [`Assumption::WhatIf`].
 //!
 //! Hospital links stay visible as context under every rule set:
 //! [`partners`] lists them beside a plan, never as a way in.
@@ -81,8 +81,8 @@ impl<'de> serde::Deserialize<'de> for Rules {
 pub enum Assumption {
     /// A path relays through a 病院間協定 or an ID-Link 連携病院 link.
     Agreements,
-    /// A path crosses a union link that only a what-if scenario proposes.
-    Scenario,
+    /// A path crosses a union link that only a what-if proposes.
+    WhatIf,
 }
 
 impl<'de> serde::Deserialize<'de> for Assumption {
@@ -90,27 +90,27 @@ impl<'de> serde::Deserialize<'de> for Assumption {
         let name = String::deserialize(deserializer)?;
         match name.as_str() {
             "agreements" => Ok(Assumption::Agreements),
-            "scenario" => Ok(Assumption::Scenario),
+            "what_if" => Ok(Assumption::WhatIf),
             other => Err(serde::de::Error::unknown_variant(
                 other,
-                &["agreements", "scenario"],
+                &["agreements", "what_if"],
             )),
         }
     }
 }
 
 /// The assumptions a set of paths rests on, each once, in a fixed order
-/// (agreements, then scenario). Empty when every step is confirmed. A
-/// hospital link that a what-if scenario added rests on both.
+/// (agreements, then what-if). Empty when every step is confirmed. A
+/// hospital link that a what-if added rests on both.
 pub fn assumptions_of<'a>(hops: impl IntoIterator<Item = &'a Hop>) -> Vec<Assumption> {
-    let (mut agreements, mut scenario) = (false, false);
+    let (mut agreements, mut what_if) = (false, false);
     for hop in hops {
         match &hop.edge {
             Edge::Link { source, .. } => {
                 agreements = true;
-                scenario |= source.section.0 == crate::whatif::SCENARIO_SECTION;
+                what_if |= source.section.0 == crate::whatif::WHAT_IF_SECTION;
             }
-            Edge::UnionLink { source: None, .. } => scenario = true,
+            Edge::UnionLink { source: None, .. } => what_if = true,
             Edge::UnionLink {
                 source: Some(_), ..
             }
@@ -122,14 +122,14 @@ pub fn assumptions_of<'a>(hops: impl IntoIterator<Item = &'a Hop>) -> Vec<Assump
     if agreements {
         out.push(Assumption::Agreements);
     }
-    if scenario {
-        out.push(Assumption::Scenario);
+    if what_if {
+        out.push(Assumption::WhatIf);
     }
     out
 }
 
 /// The union links that count as access: the dataset's recorded
-/// connections (each with its source), then a scenario's proposed ones.
+/// connections (each with its source), then a what-if's proposed ones.
 pub fn union_links_in_force(data: &Dataset, proposed: &[UnionLink]) -> Vec<UnionLink> {
     data.union_links
         .iter()

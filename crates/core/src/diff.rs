@@ -22,7 +22,7 @@ pub enum RecordKind {
 
 /// One changed record.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Change {
+pub struct ChangedRecord {
     /// Its kind.
     pub kind: RecordKind,
     /// Its id.
@@ -35,11 +35,11 @@ pub struct Change {
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DatasetDiff {
     /// Records only in the new dataset.
-    pub added: Vec<Change>,
+    pub added: Vec<ChangedRecord>,
     /// Records in both, but different.
-    pub changed: Vec<Change>,
+    pub changed: Vec<ChangedRecord>,
     /// Records only in the old dataset.
-    pub removed: Vec<Change>,
+    pub removed: Vec<ChangedRecord>,
 }
 
 impl DatasetDiff {
@@ -61,12 +61,12 @@ fn compare<T: PartialEq>(
     for record in new {
         let (id, name) = key(record);
         match before.get(id) {
-            None => out.added.push(Change {
+            None => out.added.push(ChangedRecord {
                 kind,
                 id: id.to_owned(),
                 name,
             }),
-            Some(&earlier) if earlier != record => out.changed.push(Change {
+            Some(&earlier) if earlier != record => out.changed.push(ChangedRecord {
                 kind,
                 id: id.to_owned(),
                 name,
@@ -77,7 +77,7 @@ fn compare<T: PartialEq>(
     for record in old {
         let (id, name) = key(record);
         if !after.contains(id) {
-            out.removed.push(Change {
+            out.removed.push(ChangedRecord {
                 kind,
                 id: id.to_owned(),
                 name,

@@ -55,11 +55,11 @@ pub enum Edge {
         source: Source,
     },
     /// union → union: a recorded connection (with its source) or one a
-    /// what-if scenario proposes (no source).
+    /// what-if proposes (no source).
     UnionLink {
-        /// The connection's id, or the proposal's name for it.
+        /// The connection's id, or the what-if's name for it.
         label: String,
-        /// Where a recorded connection is printed; `None` for a proposal.
+        /// Where a recorded connection is printed; `None` for a what-if.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         source: Option<Source>,
     },
@@ -75,7 +75,7 @@ impl Edge {
     }
 }
 
-/// A connection between two unions: proposed in a what-if scenario, or
+/// A connection between two unions: proposed in a what-if, or
 /// recorded in the data (then with its source).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UnionLink {
@@ -87,7 +87,7 @@ pub struct UnionLink {
     pub directed: bool,
     /// A name for it, shown in paths.
     pub label: String,
-    /// Where a recorded connection is printed; `None` for a proposal.
+    /// Where a recorded connection is printed; `None` for a what-if.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
@@ -133,7 +133,7 @@ pub struct Hop {
 
 impl NetworkGraph {
     /// Builds the graph of `data` under `rules`: hosting, the data's recorded
-    /// union connections, any union links a scenario proposes, and, only
+    /// union connections, any union links a what-if proposes, and, only
     /// under [`Rules::AssumeAgreements`], the hospital links. References to
     /// unknown ids are skipped: `validate` reports them.
     ///

@@ -22,7 +22,7 @@ pub mod names;
 pub mod order;
 pub mod outside;
 pub mod planner;
-pub mod proposal;
+pub mod reach;
 pub mod stats;
 pub mod synth;
 pub mod text;

@@ -453,7 +453,7 @@ impl Dataset {
     }
 
     /// Adds a section (for records that do not come from the report: hand
-    /// edits, scenarios) unless one with its id is there.
+    /// edits, what-ifs) unless one with its id is there.
     pub fn ensure_section(&mut self, id: &str, heading: &str, title: Text, position: u32) {
         if !self.sections.iter().any(|s| s.id.0 == id) {
             self.sections.push(Section {
@@ -557,7 +557,7 @@ pub struct Link {
 /// A recorded connection between two unions (ユニオン間の接続): members of
 /// one view what the other's hosts disclose. Only an explicit agreement makes
 /// one, and the report records none: connecting the unions is the council's
-/// next step (「全体でユニオンを繋げる」). What-if scenarios propose them as
+/// next step (「全体でユニオンを繋げる」). what-ifs propose them as
 /// [`crate::graph::UnionLink`]s instead.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnionConnection {

@@ -182,7 +182,7 @@ pub struct Plan {
     /// One path per reachable target.
     pub paths: Vec<TargetPath>,
     /// What the paths rest on beyond the confirmed rule: empty, or
-    /// agreements and/or a what-if scenario's union links.
+    /// agreements and/or a what-if's union links.
     pub assumptions: Vec<Assumption>,
 }
 

@@ -34,7 +34,7 @@ pub fn assumption_mark(assumption: Assumption) -> Text {
             "未確認の仮定（病院間の連携を経由）",
             "Unconfirmed assumption (through a hospital-to-hospital link)",
         ),
-        Assumption::Scenario => text(
+        Assumption::WhatIf => text(
             "仮定（もしも：ユニオンの接続）",
             "Hypothetical (what-if: connected unions)",
         ),
@@ -48,7 +48,7 @@ pub fn assumption_caveat(assumption: Assumption) -> Text {
             "報告書は、病院間協定や ID-Link 連携病院が、ユニオンの加入施設に相手病院の記録を開くとは述べていません。加入しないまま閲覧できると考えず、閲覧したい病院のユニオンに申し込んでください。",
             "The report never says that a hospital agreement or an ID-Link partner entry opens the partner's records to a union's member facilities. Do not count on viewing them without joining: apply to the union of the hospital whose records you need.",
         ),
-        Assumption::Scenario => text(
+        Assumption::WhatIf => text(
             "この接続は提案にすぎず、現在はありません。札幌のユニオンはまだ繋がっていません（報告書「次のステップ: 全体でユニオンを繋げる」）。",
             "This connection is only proposed and does not exist today. Sapporo's unions are not yet connected (the report's next step: 「全体でユニオンを繋げる」).",
         ),

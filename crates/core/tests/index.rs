@@ -15,8 +15,9 @@ use tsunagu_core::bundled::SAPPORO_JSON;
 use tsunagu_core::graph::{NetworkGraph, UnionLink};
 use tsunagu_core::index::NetworkIndex;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
+use tsunagu_core::reach::reach_matrix;
 use tsunagu_core::validate::load_dataset;
-use tsunagu_core::whatif::{apply_scenario, reach_matrix, Change, Scenario};
+use tsunagu_core::whatif::{apply_what_if, Change, WhatIf};
 
 #[derive(Clone, Debug)]
 struct Net {
@@ -254,7 +255,7 @@ proptest! {
 #[test]
 fn the_bundled_reach_matrix_equals_one_search_per_hospital() {
     let data = load_dataset(SAPPORO_JSON).expect("valid").dataset;
-    let scenario = Scenario {
+    let what_if = WhatIf {
         name: "every kind of change".into(),
         changes: vec![
             Change::ConnectUnions {
@@ -273,9 +274,9 @@ fn the_bundled_reach_matrix_equals_one_search_per_hospital() {
     };
     let cases = [Rules::Confirmed, Rules::AssumeAgreements]
         .into_iter()
-        .flat_map(|rules| [(rules, Scenario::default()), (rules, scenario.clone())]);
-    for (rules, scenario) in cases {
-        let (next, links) = apply_scenario(&data, &scenario);
+        .flat_map(|rules| [(rules, WhatIf::default()), (rules, what_if.clone())]);
+    for (rules, what_if) in cases {
+        let (next, links) = apply_what_if(&data, &what_if);
         let graph = NetworkGraph::build(&next, &links, rules);
         let index = NetworkIndex::new(&next, &graph);
         let matrix = index.reach_matrix();
@@ -290,7 +291,7 @@ fn the_bundled_reach_matrix_equals_one_search_per_hospital() {
             assert_eq!(
                 row, &expected,
                 "{} under {}, {rules:?}",
-                matrix.unions[u], scenario.name
+                matrix.unions[u], what_if.name
             );
         }
         // Facility by facility, through the graph's memberships and searches.

@@ -8,8 +8,8 @@
 
 use tsunagu_core::bundled::SAPPORO_JSON;
 use tsunagu_core::model::UnionId;
-use tsunagu_core::proposal::next_step;
 use tsunagu_core::validate::load_dataset;
+use tsunagu_core::whatif::assess::next_step;
 use tsunagu_core::whatif::{connect_every_union, Change};
 
 #[test]
@@ -26,10 +26,10 @@ fn the_next_step_headline_under_the_confirmed_rule() {
 #[test]
 fn connecting_every_union_pairs_each_union_once() {
     let data = load_dataset(SAPPORO_JSON).unwrap().dataset;
-    let scenario = connect_every_union(&data, "all");
+    let what_if = connect_every_union(&data, "all");
     // 7 unions: 7·6/2 pairs.
-    assert_eq!(scenario.changes.len(), 21);
-    assert!(scenario
+    assert_eq!(what_if.changes.len(), 21);
+    assert!(what_if
         .changes
         .iter()
         .all(|c| matches!(c, Change::ConnectUnions { a, b } if a != b)));

@@ -1,4 +1,4 @@
-//! Planner scenarios on the bundled data, each worked out by hand from the
+//! Planner what-ifs on the bundled data, each worked out by hand from the
 //! report: which unions host which hospital, and which links the report
 //! prints (Teine's 病院間協定 and Hokudai's ID-Link 連携病院 list).
 //!
@@ -33,9 +33,9 @@ use tsunagu_core::planner::{
     Start, UnreachableReason,
 };
 use tsunagu_core::validate::{load_dataset, validate, Severity};
-use tsunagu_core::whatif::{apply_scenario, Change, Scenario};
+use tsunagu_core::whatif::{apply_what_if, Change, WhatIf};
 
-use Assumption::{Agreements, Scenario as Proposed};
+use Assumption::{Agreements, WhatIf as Proposed};
 use Rules::{AssumeAgreements, Confirmed};
 
 /// Every union, in the dataset's order.
@@ -130,17 +130,17 @@ fn only_excluded(unions: &[&str]) -> UnreachableReason {
     }
 }
 
-/// Plans `req` on `data` under `rules`, after `scenario` if given, and
+/// Plans `req` on `data` under `rules`, after `what_if` if given, and
 /// checks the frontier. The graph and the prepared index must agree.
 fn check_on(
     data: &Dataset,
     rules: Rules,
-    scenario: Option<&Scenario>,
+    what_if: Option<&WhatIf>,
     req: &PlanRequest,
     expected: &[Expected<'_>],
 ) -> PlanAnswer {
-    let (data, links) = match scenario {
-        Some(scenario) => apply_scenario(data, scenario),
+    let (data, links) = match what_if {
+        Some(what_if) => apply_what_if(data, what_if),
         None => (data.clone(), Vec::new()),
     };
     let graph = NetworkGraph::build(&data, &links, rules);
@@ -168,16 +168,16 @@ fn check_on(
 /// [`check_on`] on the bundled data.
 fn check(
     rules: Rules,
-    scenario: Option<&Scenario>,
+    what_if: Option<&WhatIf>,
     req: &PlanRequest,
     expected: &[Expected<'_>],
 ) -> PlanAnswer {
-    check_on(&bundled(), rules, scenario, req, expected)
+    check_on(&bundled(), rules, what_if, req, expected)
 }
 
 /// The council's next step, 「全体でユニオンを繋げる」, as a what-if: every
 /// pair of the seven unions connected (21 connections).
-fn every_union_connected() -> Scenario {
+fn every_union_connected() -> WhatIf {
     let mut changes = Vec::new();
     for (i, a) in ALL_UNIONS.iter().enumerate() {
         for b in &ALL_UNIONS[i + 1..] {
@@ -188,7 +188,7 @@ fn every_union_connected() -> Scenario {
         }
     }
     assert_eq!(changes.len(), 21);
-    Scenario {
+    WhatIf {
         name: "全体でユニオンを繋げる".into(),
         changes,
     }
@@ -598,13 +598,13 @@ fn with_every_union_connected_a_new_clinic_needs_one_union() {
     // Every union links to every other, so any one union reaches its own
     // host at 0 relays and the six others at 1 (union → union → host): one
     // union is enough, and every single union is an alternative. Those
-    // paths cross proposed links: the plan rests on the scenario. Without
+    // paths cross proposed links: the plan rests on the what-if. Without
     // relays it is still seven unions, resting on nothing.
     let alternatives: Vec<&[&str]> = ALL_UNIONS[1..].iter().map(std::slice::from_ref).collect();
-    let scenario = every_union_connected();
+    let what_if = every_union_connected();
     let answer = check(
         Confirmed,
-        Some(&scenario),
+        Some(&what_if),
         &request(new_facility(&[]), &ALL_DISCLOSING, None, &[]),
         &[
             (&["tmnit"], 1, &alternatives, &[Proposed]),
@@ -640,7 +640,7 @@ fn with_every_union_connected_a_tmnit_member_needs_no_union() {
 fn a_proposed_agreement_is_not_a_way_in_under_the_confirmed_rule() {
     // A 病院間協定 between 市立札幌 and 北大 shares records between the two
     // hospitals only: a すずらんネット member still joins ICT for 北大.
-    let scenario = Scenario {
+    let what_if = WhatIf {
         name: "市立札幌–北大の協定".into(),
         changes: vec![Change::AddAgreement {
             from: HospitalId::from("shiritsu"),
@@ -650,13 +650,13 @@ fn a_proposed_agreement_is_not_a_way_in_under_the_confirmed_rule() {
     let req = request(new_facility(&["shiritsu-suzuran"]), &["hokudai"], None, &[]);
     check(
         Confirmed,
-        Some(&scenario),
+        Some(&what_if),
         &req,
         &[(&["hokudai-ict"], 0, &[], &[])],
     );
     // Assuming agreements it does change the plan: すずらん → 市立札幌 → 北大
     // at one relay with nothing joined, where before 市立札幌 linked to
-    // nobody. That relay is an agreement only the scenario proposes, so the
+    // nobody. That relay is an agreement only the what-if proposes, so the
     // plan rests on both assumptions.
     check(
         AssumeAgreements,
@@ -666,7 +666,7 @@ fn a_proposed_agreement_is_not_a_way_in_under_the_confirmed_rule() {
     );
     check(
         AssumeAgreements,
-        Some(&scenario),
+        Some(&what_if),
         &req,
         &[
             (&[], 1, &[], &[Agreements, Proposed]),

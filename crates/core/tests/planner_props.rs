@@ -26,7 +26,7 @@ use tsunagu_core::planner::{
     plan_joins, plan_joins_indexed, Entry, PlanLimits, PlanRequest, Start, TargetPath,
     UnreachableReason,
 };
-use tsunagu_core::whatif::{apply_scenario, Change, Scenario};
+use tsunagu_core::whatif::{apply_what_if, Change, WhatIf};
 
 #[derive(Clone, Debug)]
 struct Net {
@@ -38,7 +38,7 @@ struct Net {
     hosts: Vec<Vec<usize>>,
     /// (from, to, directed) hospital links.
     links: Vec<(usize, usize, bool)>,
-    /// (from, to) agreements a what-if scenario adds (always two-way).
+    /// (from, to) agreements a what-if adds (always two-way).
     proposed_links: Vec<(usize, usize)>,
     /// (a, b, directed) union connections recorded in the data.
     recorded: Vec<(usize, usize, bool)>,
@@ -178,7 +178,7 @@ fn dataset(net: &Net) -> Dataset {
             json!({"id": format!("l{i}"), "kind": if i % 2 == 0 { "agreement" } else { "idlink_partner" }, "from": format!("h{a}"), "to": format!("h{b}"), "directed": directed, "source": source()})
         })
         .collect();
-    let scenario = Scenario {
+    let what_if = WhatIf {
         name: "random".into(),
         changes: net
             .proposed_links
@@ -207,8 +207,8 @@ fn dataset(net: &Net) -> Dataset {
         "milestones": [], "discrepancies": []
     }))
     .expect("a well-formed dataset");
-    // `apply_scenario` adds the what-if agreements, each two-way.
-    apply_scenario(&data, &scenario).0
+    // `apply_what_if` adds the what-if agreements, each two-way.
+    apply_what_if(&data, &what_if).0
 }
 
 fn union_id(u: usize) -> UnionId {
@@ -328,7 +328,7 @@ fn index_of(id: &str) -> usize {
 
 /// Checks that `path` is a walk of the reference network under the rules,
 /// from its union to its target, and returns the assumptions its steps
-/// rest on: agreements for a hospital link, the scenario for a what-if
+/// rest on: agreements for a hospital link, the what-if for a what-if
 /// union link or agreement (a recorded connection rests on nothing).
 fn walk(net: &Net, path: &TargetPath) -> BTreeSet<Assumption> {
     let unions = net.hosts.len();
@@ -350,7 +350,7 @@ fn walk(net: &Net, path: &TargetPath) -> BTreeSet<Assumption> {
                 );
                 let (a, b) = (index_of(a.as_str()), index_of(b.as_str()));
                 assumptions.insert(Assumption::Agreements);
-                // Recorded links are `l<i>`; `apply_scenario` names its own
+                // Recorded links are `l<i>`; `apply_what_if` names its own
                 // `whatif-<change>`, two-way.
                 if let Some(change) = link.as_str().strip_prefix("whatif-") {
                     let (x, y) = net.proposed_links[change.parse::<usize>().expect("a change")];
@@ -358,7 +358,7 @@ fn walk(net: &Net, path: &TargetPath) -> BTreeSet<Assumption> {
                         (x, y) == (a, b) || (x, y) == (b, a),
                         "{link} is not h{a} → h{b}"
                     );
-                    assumptions.insert(Assumption::Scenario);
+                    assumptions.insert(Assumption::WhatIf);
                 } else {
                     let (x, y, directed) = net.links[index_of(link.as_str())];
                     assert!(
@@ -374,7 +374,7 @@ fn walk(net: &Net, path: &TargetPath) -> BTreeSet<Assumption> {
                     assert!(leads(&net.recorded, a, b), "no recorded u{a} → u{b}");
                 } else {
                     assert!(leads(&net.union_links, a, b), "no proposed u{a} → u{b}");
-                    assumptions.insert(Assumption::Scenario);
+                    assumptions.insert(Assumption::WhatIf);
                 }
             }
             step => panic!("not a step of the network: {step:?}"),
@@ -463,7 +463,7 @@ fn planner(net: &Net) -> (Frontier, Unreached) {
                 );
                 assumptions.extend(walk(net, path));
             }
-            // Agreements iff some path uses a hospital link, the scenario iff
+            // Agreements iff some path uses a hospital link, the what-if iff
             // some path crosses a what-if union link, in that order.
             assert_eq!(
                 plan.assumptions,

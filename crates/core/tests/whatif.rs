@@ -11,16 +11,17 @@ use tsunagu_core::bundled::SAPPORO_JSON;
 use tsunagu_core::graph::NetworkGraph;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
 use tsunagu_core::planner::{plan_joins, PlanLimits, PlanRequest, Start};
+use tsunagu_core::reach::{reach_matrix, ReachMatrix};
 use tsunagu_core::validate::{load_dataset, validate, Severity};
-use tsunagu_core::whatif::{apply_scenario, reach_matrix, Change, ReachMatrix, Scenario};
+use tsunagu_core::whatif::{apply_what_if, Change, WhatIf};
 
 fn bundled() -> Dataset {
     load_dataset(SAPPORO_JSON).expect("valid").dataset
 }
 
 /// Checks every cell of the matrix against the planner, under `rules`.
-fn check_against_planner(data: &Dataset, scenario: &Scenario, rules: Rules) {
-    let (next, links) = apply_scenario(data, scenario);
+fn check_against_planner(data: &Dataset, what_if: &WhatIf, rules: Rules) {
+    let (next, links) = apply_what_if(data, what_if);
     let graph = NetworkGraph::build(&next, &links, rules);
     let matrix = reach_matrix(&next, &graph);
     for (u, union) in matrix.unions.iter().enumerate() {
@@ -40,7 +41,7 @@ fn check_against_planner(data: &Dataset, scenario: &Scenario, rules: Rules) {
                 .map(|p| p.relays);
             assert_eq!(
                 matrix.relays[u][h], without_joining,
-                "{union} → {hospital} under {scenario:?}, {rules:?}"
+                "{union} → {hospital} under {what_if:?}, {rules:?}"
             );
         }
     }
@@ -78,7 +79,7 @@ fn under_the_confirmed_rule_each_union_reaches_its_host_only() {
     // No union connection is recorded and hospital links are not a way in:
     // every row has a 0 at its host and nothing else.
     let data = bundled();
-    check_against_planner(&data, &Scenario::default(), Rules::Confirmed);
+    check_against_planner(&data, &WhatIf::default(), Rules::Confirmed);
     let matrix = reach_matrix(&data, &NetworkGraph::build(&data, &[], Rules::Confirmed));
     assert_eq!(matrix.unions.len(), 7);
     assert_eq!(matrix.hospitals.len(), 7, "the seven 開示病院");
@@ -109,13 +110,13 @@ fn with_every_union_connected_every_union_reaches_every_hospital_within_one_rela
             });
         }
     }
-    let scenario = Scenario {
+    let what_if = WhatIf {
         name: "全体でユニオンを繋げる".into(),
         changes,
     };
-    let (next, links) = apply_scenario(&data, &scenario);
+    let (next, links) = apply_what_if(&data, &what_if);
     for rules in [Rules::Confirmed, Rules::AssumeAgreements] {
-        check_against_planner(&data, &scenario, rules);
+        check_against_planner(&data, &what_if, rules);
         let matrix = reach_matrix(&next, &NetworkGraph::build(&next, &links, rules));
         for (union, host) in HOSTS {
             for hospital in &matrix.hospitals {
@@ -134,7 +135,7 @@ fn with_every_union_connected_every_union_reaches_every_hospital_within_one_rela
 #[test]
 fn the_bundled_matrix_matches_the_planner_and_the_report_when_agreements_are_assumed() {
     let data = bundled();
-    check_against_planner(&data, &Scenario::default(), Rules::AssumeAgreements);
+    check_against_planner(&data, &WhatIf::default(), Rules::AssumeAgreements);
     let graph = NetworkGraph::build(&data, &[], Rules::AssumeAgreements);
     let matrix = reach_matrix(&data, &graph);
     assert_eq!(matrix.hospitals.len(), 7, "the seven 開示病院");
@@ -152,8 +153,8 @@ fn the_bundled_matrix_matches_the_planner_and_the_report_when_agreements_are_ass
 #[test]
 fn each_kind_of_change_is_applied_and_matches_the_planner() {
     let data = bundled();
-    let scenario = Scenario {
-        name: "council proposal".into(),
+    let what_if = WhatIf {
+        name: "council what-if".into(),
         changes: vec![
             Change::ConnectUnions {
                 a: UnionId::from("tmnit"),
@@ -173,15 +174,15 @@ fn each_kind_of_change_is_applied_and_matches_the_planner() {
             },
         ],
     };
-    let (next, links) = apply_scenario(&data, &scenario);
+    let (next, links) = apply_what_if(&data, &what_if);
     assert!(
         validate(&next)
             .iter()
             .all(|p| p.severity != Severity::Error),
-        "a scenario keeps the data valid"
+        "a what-if keeps the data valid"
     );
     for rules in [Rules::Confirmed, Rules::AssumeAgreements] {
-        check_against_planner(&data, &scenario, rules);
+        check_against_planner(&data, &what_if, rules);
         let matrix = reach_matrix(&next, &NetworkGraph::build(&next, &links, rules));
         assert_eq!(matrix.hospitals.len(), 8, "札幌医大 now discloses");
         // The union connection counts under either rule: TMNIT → KKR's union → KKR.
@@ -260,12 +261,12 @@ proptest! {
             "council": {"name": "c", "founded": "2023-10-31", "secretariat": "h0", "members": [], "observers": [], "sources": []},
             "milestones": [], "discrepancies": []
         })).expect("a dataset");
-        let scenario = Scenario {
+        let what_if = WhatIf {
             name: "random".into(),
             changes: union_links.iter().filter(|(a, b)| a != b)
                 .map(|(a, b)| Change::ConnectUnions { a: UnionId(format!("u{a}")), b: UnionId(format!("u{b}")) })
                 .collect(),
         };
-        check_against_planner(&data, &scenario, rules);
+        check_against_planner(&data, &what_if, rules);
     }
 }

@@ -19,7 +19,7 @@ pub struct Reference<'a> {
     pub hosts: &'a [Vec<usize>],
     /// Hospital links (病院間協定 and ID-Link 連携病院 entries).
     pub links: &'a [(usize, usize, bool)],
-    /// Union links: recorded connections and what-if proposals alike, since
+    /// Union links: recorded connections and what-ifs alike, since
     /// both count under every rule set.
     pub union_links: &'a [(usize, usize, bool)],
     /// The rules in force.

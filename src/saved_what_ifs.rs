@@ -1,37 +1,40 @@
-//! The council's saved what-if proposals: kept on the device in
+//! The council's saved what-if saved what-ifs: kept on the device in
 //! `localStorage`, exported and imported as JSON files in the format
-//! `tsunagu reach --scenario` reads (`{"name", "changes": [...]}`).
+//! `tsunagu reach --what-if` reads (`{"name", "changes": [...]}`).
 
 use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use tsunagu_core::model::Dataset;
-use tsunagu_core::proposal::unknown_records;
-use tsunagu_core::whatif::Scenario;
+use tsunagu_core::whatif::assess::unknown_records;
+use tsunagu_core::whatif::WhatIf;
 
 use crate::storage::SaveFailed;
 
-/// A saved proposal: a short id (for links) and the scenario.
+/// A saved saved what-if: a short id (for links) and the what-if.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Proposal {
+pub struct SavedWhatIf {
     /// `p1`, `p2`, …: unique on this device.
     pub id: String,
-    /// The proposal itself.
-    pub scenario: Scenario,
+    /// The what-if itself (stored as `scenario` before it had one name).
+    #[serde(alias = "scenario")]
+    pub what_if: WhatIf,
 }
 
-/// The `localStorage` key of the saved proposals.
-pub const PROPOSALS_KEY: &str = "tsunagu.proposals";
+/// The `localStorage` key of the saved saved what-ifs.
+pub const SAVED_WHAT_IFS_KEY: &str = "tsunagu.proposals";
 /// The version of the stored envelope.
-pub const PROPOSALS_VERSION: u64 = 1;
+pub const SAVED_WHAT_IFS_VERSION: u64 = 1;
 
 #[derive(Serialize, Deserialize)]
 struct Envelope {
     storage_version: u64,
-    proposals: Vec<Proposal>,
+    /// Stored as `proposals` before what-ifs had one name.
+    #[serde(alias = "proposals")]
+    saved_what_ifs: Vec<SavedWhatIf>,
 }
 
 /// An id not used by any of `existing`.
-pub fn next_id(existing: &[Proposal]) -> String {
+pub fn next_id(existing: &[SavedWhatIf]) -> String {
     let n = existing
         .iter()
         .filter_map(|p| p.id.strip_prefix('p')?.parse::<u32>().ok())
@@ -40,69 +43,69 @@ pub fn next_id(existing: &[Proposal]) -> String {
     format!("p{}", n + 1)
 }
 
-/// Reads the stored envelope; anything unreadable gives no proposals.
-pub fn decode(text: &str) -> Vec<Proposal> {
+/// Reads the stored envelope; anything unreadable gives no saved what-ifs.
+pub fn decode(text: &str) -> Vec<SavedWhatIf> {
     serde_json::from_str::<Envelope>(text)
         .ok()
-        .filter(|e| e.storage_version == PROPOSALS_VERSION)
-        .map(|e| e.proposals)
+        .filter(|e| e.storage_version == SAVED_WHAT_IFS_VERSION)
+        .map(|e| e.saved_what_ifs)
         .unwrap_or_default()
 }
 
 /// Writes the envelope.
-pub fn encode(proposals: &[Proposal]) -> String {
+pub fn encode(saved_what_ifs: &[SavedWhatIf]) -> String {
     serde_json::to_string(&Envelope {
-        storage_version: PROPOSALS_VERSION,
-        proposals: proposals.to_vec(),
+        storage_version: SAVED_WHAT_IFS_VERSION,
+        saved_what_ifs: saved_what_ifs.to_vec(),
     })
     .unwrap_or_default()
 }
 
-/// The proposals saved on an earlier visit.
-pub fn load() -> Vec<Proposal> {
+/// The saved what-ifs saved on an earlier visit.
+pub fn load() -> Vec<SavedWhatIf> {
     LocalStorage::raw()
-        .get_item(PROPOSALS_KEY)
+        .get_item(SAVED_WHAT_IFS_KEY)
         .ok()
         .flatten()
         .map(|text| decode(&text))
         .unwrap_or_default()
 }
 
-/// Saves the proposals.
+/// Saves the saved what-ifs.
 ///
 /// # Errors
 /// [`SaveFailed`] when the browser refuses (a full quota); what was saved stays.
-pub fn save(proposals: &[Proposal]) -> Result<(), SaveFailed> {
+pub fn save(saved_what_ifs: &[SavedWhatIf]) -> Result<(), SaveFailed> {
     LocalStorage::raw()
-        .set_item(PROPOSALS_KEY, &encode(proposals))
+        .set_item(SAVED_WHAT_IFS_KEY, &encode(saved_what_ifs))
         .map_err(|_| SaveFailed)
 }
 
-/// A proposal as a file to export.
-pub fn export(scenario: &Scenario) -> String {
-    serde_json::to_string_pretty(scenario).unwrap_or_default()
+/// A saved what-if as a file to export.
+pub fn export(what_if: &WhatIf) -> String {
+    serde_json::to_string_pretty(what_if).unwrap_or_default()
 }
 
-/// Reads an exported proposal file, checking that every record it names is
+/// Reads an exported saved what-if file, checking that every record it names is
 /// in `data`.
 ///
 /// # Errors
 /// Every problem, in Japanese and English, naming the file, the change and
 /// the field.
-pub fn import(file: &str, text: &str, data: &Dataset) -> Result<Scenario, Vec<String>> {
+pub fn import(file: &str, text: &str, data: &Dataset) -> Result<WhatIf, Vec<String>> {
     let text = text.trim_start_matches('\u{feff}');
-    let scenario: Scenario = serde_json::from_str(text).map_err(|e| {
+    let what_if: WhatIf = serde_json::from_str(text).map_err(|e| {
         vec![format!(
-            "{file}: {}行 {}列: 仮定の JSON として読めません / line {}, column {}: not a proposal file: {e}",
+            "{file}: {}行 {}列: 仮定の JSON として読めません / line {}, column {}: not a what-if file: {e}",
             e.line(),
             e.column(),
             e.line(),
             e.column()
         )]
     })?;
-    let unknown = unknown_records(data, &scenario);
+    let unknown = unknown_records(data, &what_if);
     if unknown.is_empty() {
-        Ok(scenario)
+        Ok(what_if)
     } else {
         Err(unknown
             .iter()
@@ -125,8 +128,8 @@ mod tests {
 
     use super::*;
 
-    fn sample() -> Scenario {
-        Scenario {
+    fn sample() -> WhatIf {
+        WhatIf {
             name: "TMNIT と ICT を接続".into(),
             changes: vec![Change::ConnectUnions {
                 a: UnionId::from("tmnit"),
@@ -136,16 +139,28 @@ mod tests {
     }
 
     #[test]
-    fn stored_proposals_round_trip_and_damage_reads_as_none() {
-        let saved = vec![Proposal {
+    fn stored_what_ifs_round_trip_and_damage_reads_as_none() {
+        let saved = vec![SavedWhatIf {
             id: "p1".into(),
-            scenario: sample(),
+            what_if: sample(),
         }];
         assert_eq!(decode(&encode(&saved)), saved);
         assert!(decode("{").is_empty());
-        assert!(decode(r#"{"storage_version":9,"proposals":[]}"#).is_empty());
+        assert!(decode(r#"{"storage_version":9,"saved_what_ifs":[]}"#).is_empty());
         assert_eq!(next_id(&saved), "p2");
         assert_eq!(next_id(&[]), "p1");
+    }
+
+    #[test]
+    fn what_ifs_stored_under_their_old_names_still_load() {
+        let old = r#"{"storage_version":1,"proposals":[{"id":"p3","scenario":{"name":"TMNIT と ICT を接続","changes":[{"kind":"connect_unions","a":"tmnit","b":"hokudai-ict"}]}}]}"#;
+        assert_eq!(
+            decode(old),
+            vec![SavedWhatIf {
+                id: "p3".into(),
+                what_if: sample(),
+            }]
+        );
     }
 
     #[test]
@@ -162,7 +177,7 @@ mod tests {
             problems[0]
         );
         assert!(problems[0].contains("no-such-union"));
-        let broken = import("c.json", "{\"name\": 3}", &data).expect_err("not a scenario");
+        let broken = import("c.json", "{\"name\": 3}", &data).expect_err("not a what-if");
         assert!(broken[0].starts_with("c.json: 1行"), "{}", broken[0]);
     }
 }

@@ -1,4 +1,4 @@
-//! What a what-if proposal would change: the reach matrix before and after,
+//! What a what-if would change: the reach matrix before and after,
 //! the (facility, 開示病院) pairs that become reachable without joining
 //! anything, by ward, and the planner's best plans that get shorter.
 
@@ -8,7 +8,8 @@ use crate::access::Rules;
 use crate::index::NetworkIndex;
 use crate::model::{Dataset, FacilityId, HospitalId, UnionId, WardId};
 use crate::planner::{plan_joins_indexed, PlanLimits, PlanRequest, Start};
-use crate::whatif::{apply_scenario, ReachMatrix, Scenario};
+use crate::reach::ReachMatrix;
+use crate::whatif::{apply_what_if, WhatIf};
 
 /// Reachable pairs in one ward (or among facilities with no ward).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,14 +20,14 @@ pub struct WardPairs {
     pub facilities: usize,
     /// (facility, 開示病院) pairs reachable with no union joined, before.
     pub before: usize,
-    /// The same, under the proposal.
+    /// The same, under the what-if.
     pub after: usize,
 }
 
 /// The cost of the best plan: (unions to join, relays), fewest unions first.
 pub type Cost = (usize, u32);
 
-/// A (facility, hospital) plan the proposal makes shorter.
+/// A (facility, hospital) plan the what-if makes shorter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShorterPlan {
     /// The facility.
@@ -35,16 +36,16 @@ pub struct ShorterPlan {
     pub hospital: HospitalId,
     /// The best plan before (`None`: unreachable).
     pub before: Option<Cost>,
-    /// The best plan under the proposal.
+    /// The best plan under the what-if.
     pub after: Option<Cost>,
 }
 
-/// Everything the what-if view shows about one proposal.
+/// Everything the what-if view shows about one what-if.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assessment {
     /// The reach matrix today.
     pub before: ReachMatrix,
-    /// The reach matrix under the proposal (new unions and hospitals added).
+    /// The reach matrix under the what-if (new unions and hospitals added).
     pub after: ReachMatrix,
     /// Cells of `after` that are new or need fewer relays than in `before`.
     pub improved_cells: usize,
@@ -62,7 +63,7 @@ pub struct Assessment {
 /// A change naming a record the dataset does not have.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownRecord {
-    /// The change's position in the proposal (0-based).
+    /// The change's position in the what-if (0-based).
     pub change: usize,
     /// The field that names it (`a`, `b`, `from`, `to`, `facility`, `union`, `hospital`).
     pub field: &'static str,
@@ -70,14 +71,14 @@ pub struct UnknownRecord {
     pub id: String,
 }
 
-/// Every record a proposal names that `data` lacks: applying it would skip
+/// Every record a what-if names that `data` lacks: applying it would skip
 /// those changes, so the app refuses it and says which.
-pub fn unknown_records(data: &Dataset, scenario: &Scenario) -> Vec<UnknownRecord> {
+pub fn unknown_records(data: &Dataset, what_if: &WhatIf) -> Vec<UnknownRecord> {
     use crate::whatif::Change;
     let union = |id: &crate::model::UnionId| data.unions.iter().any(|u| &u.id == id);
     let hospital = |id: &HospitalId| data.hospitals.iter().any(|h| &h.id == id);
     let mut out = Vec::new();
-    for (i, change) in scenario.changes.iter().enumerate() {
+    for (i, change) in what_if.changes.iter().enumerate() {
         let mut check = |ok: bool, field: &'static str, id: &str| {
             if !ok {
                 out.push(UnknownRecord {
@@ -181,8 +182,8 @@ pub struct NextStep {
 /// Four multi-target plans on two indexes.
 pub fn next_step(data: &Dataset, union: &UnionId) -> NextStep {
     let targets: Vec<HospitalId> = data.disclosing_ids();
-    let scenario = crate::whatif::connect_every_union(data, "全体でユニオンを繋げる");
-    let (next, links) = apply_scenario(data, &scenario);
+    let what_if = crate::whatif::connect_every_union(data, "全体でユニオンを繋げる");
+    let (next, links) = apply_what_if(data, &what_if);
     let today = NetworkIndex::build(data, &[], Rules::Confirmed);
     let connected = NetworkIndex::build(&next, &links, Rules::Confirmed);
     let best = |index: &NetworkIndex, start: Start| {
@@ -210,15 +211,15 @@ pub fn next_step(data: &Dataset, union: &UnionId) -> NextStep {
     }
 }
 
-/// Assesses `scenario` on `data` under `rules`, comparing at most
+/// Assesses `what_if` on `data` under `rules`, comparing at most
 /// `max_plans` plans.
 ///
 /// # Complexity
 /// Two reach matrices, plus two single-target plans per compared pair.
-pub fn assess(data: &Dataset, scenario: &Scenario, rules: Rules, max_plans: usize) -> Assessment {
+pub fn assess(data: &Dataset, what_if: &WhatIf, rules: Rules, max_plans: usize) -> Assessment {
     let graph_before = NetworkIndex::build(data, &[], rules);
     let before = graph_before.reach_matrix();
-    let (next, links) = apply_scenario(data, scenario);
+    let (next, links) = apply_what_if(data, what_if);
     let graph_after = NetworkIndex::build(&next, &links, rules);
     let after = graph_after.reach_matrix();
 
@@ -234,7 +235,7 @@ pub fn assess(data: &Dataset, scenario: &Scenario, rules: Rules, max_plans: usiz
     }
 
     // Pairs by ward. Facilities are the same records before and after
-    // (a proposal only adds memberships), so indices line up.
+    // (a what-if only adds memberships), so indices line up.
     let before_pairs = reachable_pairs(data, &before);
     let after_pairs = reachable_pairs(&next, &after);
     let ward_of = |f: usize| data.facilities[f].ward.clone();
@@ -336,7 +337,7 @@ mod tests {
     #[test]
     fn changes_naming_missing_records_are_reported_with_their_field() {
         let data = bundled();
-        let scenario = Scenario {
+        let what_if = WhatIf {
             name: "typos".into(),
             changes: vec![
                 Change::ConnectUnions {
@@ -349,7 +350,7 @@ mod tests {
                 },
             ],
         };
-        let unknown = unknown_records(&data, &scenario);
+        let unknown = unknown_records(&data, &what_if);
         assert_eq!(
             unknown,
             vec![
@@ -368,10 +369,10 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_proposal_changes_nothing() {
+    fn an_empty_what_if_changes_nothing() {
         let data = bundled();
         for rules in [Rules::Confirmed, Rules::AssumeAgreements] {
-            let a = assess(&data, &Scenario::default(), rules, usize::MAX);
+            let a = assess(&data, &WhatIf::default(), rules, usize::MAX);
             assert_eq!(a.before, a.after, "{rules:?}");
             assert_eq!(a.improved_cells, 0, "{rules:?}");
             assert!(a.shorter.is_empty(), "{rules:?}");
@@ -387,20 +388,20 @@ mod tests {
         // 市立札幌 and 北大 sign a 病院間協定: sharing between the two
         // hospitals only, so no member facility sees more.
         let data = bundled();
-        let scenario = Scenario {
+        let what_if = WhatIf {
             name: "市立札幌–北大".into(),
             changes: vec![Change::AddAgreement {
                 from: HospitalId::from("shiritsu"),
                 to: HospitalId::from("hokudai"),
             }],
         };
-        let a = assess(&data, &scenario, Rules::Confirmed, usize::MAX);
+        let a = assess(&data, &what_if, Rules::Confirmed, usize::MAX);
         assert_eq!(a.before, a.after);
         assert_eq!(a.improved_cells, 0);
         assert!(a.shorter.is_empty());
         // Assumed to count, it relays 北大's records to すずらんネット (1 relay)
         // and 市立札幌's to ICT, so cells improve.
-        let assumed = assess(&data, &scenario, Rules::AssumeAgreements, usize::MAX);
+        let assumed = assess(&data, &what_if, Rules::AssumeAgreements, usize::MAX);
         let cell = |m: &ReachMatrix, u: &str, h: &str| {
             super::cell(m, &UnionId::from(u), &HospitalId::from(h)).flatten()
         };
@@ -421,11 +422,11 @@ mod tests {
                 b: w[1].clone(),
             })
             .collect();
-        let scenario = Scenario {
+        let what_if = WhatIf {
             name: "all".into(),
             changes,
         };
-        let (next, links) = apply_scenario(&data, &scenario);
+        let (next, links) = apply_what_if(&data, &what_if);
         // Pairs today, by hand: the 8 TMNIT-only facilities see 手稲 alone
         // under the confirmed rule; みき (TMNIT, 天使's 協議会, すずらん) sees
         // 手稲, 天使 and 市立札幌: 8 + 3. Assuming agreements, TMNIT also
@@ -435,7 +436,7 @@ mod tests {
             (Rules::Confirmed, 8 + 3),
             (Rules::AssumeAgreements, 8 * 4 + 5),
         ] {
-            let a = assess(&data, &scenario, rules, usize::MAX);
+            let a = assess(&data, &what_if, rules, usize::MAX);
             let before: usize = a.pairs.iter().map(|w| w.before).sum();
             let after: usize = a.pairs.iter().map(|w| w.after).sum();
             assert_eq!(before, today, "{rules:?}");
@@ -455,7 +456,7 @@ mod tests {
     #[test]
     fn a_join_adds_pairs_in_the_facilitys_ward_and_a_go_live_adds_a_column() {
         let data = bundled();
-        let scenario = Scenario {
+        let what_if = WhatIf {
             name: "miki joins ICT; 札幌医大 goes live".into(),
             changes: vec![
                 Change::Join {
@@ -475,7 +476,7 @@ mod tests {
             (Rules::Confirmed, (1, 0)),
             (Rules::AssumeAgreements, (0, 1)),
         ] {
-            let a = assess(&data, &scenario, rules, usize::MAX);
+            let a = assess(&data, &what_if, rules, usize::MAX);
             assert_eq!(a.after.hospitals.len(), a.before.hospitals.len() + 1);
             assert_eq!(a.after.unions.len(), a.before.unions.len() + 1);
             let higashi = a
@@ -493,7 +494,7 @@ mod tests {
             assert_eq!(to_hokudai.before, Some(was), "{rules:?}");
             assert_eq!(to_hokudai.after, Some((0, 0)), "{rules:?}");
             // Only the first max_plans pairs are compared when asked.
-            let few = assess(&data, &scenario, rules, 5);
+            let few = assess(&data, &what_if, rules, 5);
             assert_eq!(few.plans_compared, 5);
             assert!(few.plans_truncated);
         }

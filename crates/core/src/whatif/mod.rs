@@ -1,16 +1,18 @@
-//! What-if scenarios for the council, and the reach matrix they change.
+//! What-ifs for the council: a named list of changes, applied to a copy of
+//! the data.
 //!
-//! A scenario is a named list of changes: connect two unions, add an
-//! agreement between two hospitals, have a facility join a union, or have a
-//! hospital go live with its own union. The reach matrix says, for each
-//! union and each 開示病院, the fewest relays by which a member of the union
-//! reaches the hospital without joining anything, under the access rules in
-//! force ([`crate::access::Rules`]): a proposed agreement is context like any
+//! A change connects two unions, adds an agreement between two hospitals,
+//! has a facility join a union, or has a hospital go live with its own
+//! union. [`assess`] measures what a what-if changes, with the reach matrix
+//! ([`crate::reach`]) before and after, under the access rules in force
+//! ([`crate::access::Rules`]): a proposed agreement is context like any
 //! other agreement unless agreements are assumed to count.
+
+pub mod assess;
 
 use serde::{Deserialize, Serialize};
 
-use crate::graph::{NetworkGraph, UnionLink};
+use crate::graph::UnionLink;
 use crate::model::{
     Dataset, FacilityId, HospitalId, Link, LinkId, LinkKind, Membership, SectionId, Source, Text,
     Union, UnionId,
@@ -50,29 +52,29 @@ pub enum Change {
     },
 }
 
-/// A named proposal.
+/// A named what-if.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Scenario {
+pub struct WhatIf {
     /// Its name.
     pub name: String,
     /// Its changes, applied in order.
     pub changes: Vec<Change>,
 }
 
-/// The section that sources what a scenario adds.
-pub const SCENARIO_SECTION: &str = "scenario";
+/// The section that sources what a what-if adds.
+pub const WHAT_IF_SECTION: &str = "what_if";
 
-/// The dataset and the union links a scenario gives. Changes naming records
+/// The dataset and the union links a what-if gives. Changes naming records
 /// the dataset lacks are skipped; validation of the result reports nothing
 /// new for them.
-pub fn apply_scenario(data: &Dataset, scenario: &Scenario) -> (Dataset, Vec<UnionLink>) {
+pub fn apply_what_if(data: &Dataset, what_if: &WhatIf) -> (Dataset, Vec<UnionLink>) {
     let mut next = data.clone();
     let source = Source {
-        section: SectionId(SCENARIO_SECTION.to_owned()),
-        quote: Some(scenario.name.clone()),
+        section: SectionId(WHAT_IF_SECTION.to_owned()),
+        quote: Some(what_if.name.clone()),
     };
     next.ensure_section(
-        SCENARIO_SECTION,
+        WHAT_IF_SECTION,
         "仮定",
         Text {
             ja: "仮定（what-if）".to_owned(),
@@ -81,13 +83,13 @@ pub fn apply_scenario(data: &Dataset, scenario: &Scenario) -> (Dataset, Vec<Unio
         998,
     );
     let mut links = Vec::new();
-    for (i, change) in scenario.changes.iter().enumerate() {
+    for (i, change) in what_if.changes.iter().enumerate() {
         match change {
             Change::ConnectUnions { a, b } => links.push(UnionLink {
                 a: a.clone(),
                 b: b.clone(),
                 directed: false,
-                label: scenario.name.clone(),
+                label: what_if.name.clone(),
                 source: None,
             }),
             Change::AddAgreement { from, to } => next.links.push(Link {
@@ -128,9 +130,9 @@ pub fn apply_scenario(data: &Dataset, scenario: &Scenario) -> (Dataset, Vec<Unio
     (next, links)
 }
 
-/// The report's next step, 「全体でユニオンを繋げる」, as a scenario: every
+/// The report's next step, 「全体でユニオンを繋げる」, as a what-if: every
 /// pair of the data's unions connected, in the dataset's order.
-pub fn connect_every_union(data: &Dataset, name: &str) -> Scenario {
+pub fn connect_every_union(data: &Dataset, name: &str) -> WhatIf {
     let changes = data
         .unions
         .iter()
@@ -144,29 +146,8 @@ pub fn connect_every_union(data: &Dataset, name: &str) -> Scenario {
                 })
         })
         .collect();
-    Scenario {
+    WhatIf {
         name: name.to_owned(),
         changes,
     }
-}
-
-/// For each union (rows) and each 開示病院 (columns), the fewest relays by
-/// which a member reaches the hospital without joining anything.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReachMatrix {
-    /// The rows.
-    pub unions: Vec<UnionId>,
-    /// The columns.
-    pub hospitals: Vec<HospitalId>,
-    /// `relays[u][h]`; `None` where unreachable.
-    pub relays: Vec<Vec<Option<u32>>>,
-}
-
-/// The reach matrix of a dataset (and any scenario union links in `graph`).
-///
-/// # Complexity
-/// All unions at once, with bitsets ([`crate::index::NetworkIndex::reach_matrix`]);
-/// to recompute often, keep a [`crate::index::NetworkIndex`] instead.
-pub fn reach_matrix(data: &Dataset, graph: &NetworkGraph) -> ReachMatrix {
-    crate::index::reach_only(data, graph).reach_matrix()
 }
