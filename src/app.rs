@@ -9,10 +9,12 @@ use yew_router::prelude::*;
 use std::rc::Rc;
 
 use crate::components::{DataCommand, Notices, SiteFooter, SiteHeader, ViewNav};
+use crate::dataset_handle::bundled_dataset;
 use crate::hooks::{use_document_lang, use_focus_on_change};
 use crate::i18n::Lang;
-use crate::saved_what_ifs::{self, SavedWhatIf};
-use crate::state::{bundled_dataset, Action, AppState, Notice};
+use crate::route::{Route, VIEW_TITLE_ID};
+use crate::saved_what_ifs::SavedWhatIf;
+use crate::state::{Action, AppState, Notice};
 use crate::storage::{self, Stored};
 use crate::views::{
     DataView, GrowthView, NetworkView, NotFoundView, PlannerView, PresentView, WardsView,
@@ -20,64 +22,13 @@ use crate::views::{
 };
 use crate::worker_service::WorkerService;
 
-/// The five views, and where each lives in the URL.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Routable)]
-pub enum Route {
-    /// 経路プラン: the referral planner, the default view.
-    #[at("/")]
-    Planner,
-    /// ネットワーク: the network map.
-    #[at("/network")]
-    Network,
-    /// 成長: the growth timeline.
-    #[at("/growth")]
-    Growth,
-    /// もしも: saved what-ifs.
-    #[at("/whatif")]
-    WhatIf,
-    /// 地域: Sapporo's wards.
-    #[at("/wards")]
-    Wards,
-    /// データ: the dataset's tables.
-    #[at("/data")]
-    Data,
-    /// 発表モード: the presentation tour.
-    #[at("/present")]
-    Present,
-    /// Any other address.
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
-
-impl Route {
-    /// The views in navigation order.
-    pub const VIEWS: [Route; 6] = [
-        Route::Planner,
-        Route::Network,
-        Route::Growth,
-        Route::WhatIf,
-        Route::Wards,
-        Route::Data,
-    ];
-
-    /// The `href` of a link to this route under hash routing.
-    pub fn href(self) -> String {
-        format!("#{}", self.to_path())
-    }
-}
-
-/// The id of the current view's heading, which receives focus after
-/// navigation so that screen readers announce the new view.
-pub const VIEW_TITLE_ID: &str = "view-title";
-
 /// The app as the browser runs it: the language remembered from the last
 /// visit, and routes read from the URL's fragment.
 #[function_component(App)]
 pub fn app() -> Html {
     let initial_lang = *use_memo((), |()| storage::load_lang().unwrap_or_default());
     let stored = (*use_memo((), |()| storage::load_data())).clone();
-    let saved_what_ifs = (*use_memo((), |()| Rc::new(saved_what_ifs::load()))).clone();
+    let saved_what_ifs = (*use_memo((), |()| Rc::new(storage::load_what_ifs()))).clone();
     html! {
         <HashRouter>
             <Shell {initial_lang} {stored} {saved_what_ifs} />
@@ -176,7 +127,7 @@ pub fn shell(props: &ShellProps) -> Html {
         // Saved what-ifs are kept on the device too.
         let dispatcher = state.dispatcher();
         use_effect_with(Rc::clone(&state.saved_what_ifs), move |saved_what_ifs| {
-            if saved_what_ifs::save(saved_what_ifs).is_err() {
+            if storage::save_what_ifs(saved_what_ifs).is_err() {
                 dispatcher.dispatch(Action::Notify(Notice::StorageFull));
             }
         });

@@ -34,30 +34,6 @@ pub fn reading(reading: &CountReading, texts: &TableTexts) -> String {
     }
 }
 
-/// A `YYYY-MM` month in the UI's language: `2016年6月`, `Jun 2016`.
-pub fn month_label(month: &str, lang: crate::i18n::Lang) -> String {
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let Some((year, m)) = month.split_once('-') else {
-        return month.to_owned();
-    };
-    let Ok(m) = m.parse::<usize>() else {
-        return month.to_owned();
-    };
-    match lang {
-        crate::i18n::Lang::Ja => format!("{year}年{m}月"),
-        crate::i18n::Lang::En => EN
-            .get(m.wrapping_sub(1))
-            .map_or_else(|| month.to_owned(), |name| format!("{name} {year}")),
-    }
-}
-
-/// An English count with its noun in the right number: "1 union", "2 unions".
-pub fn count_en(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,14 +45,5 @@ mod tests {
         assert_eq!(thousands(1_000), "1,000");
         assert_eq!(thousands(1_959_512), "1,959,512");
         assert_eq!(thousands(-4_022), "-4,022");
-    }
-
-    #[test]
-    fn months_read_naturally_in_each_language() {
-        use crate::i18n::Lang;
-        assert_eq!(month_label("2016-06", Lang::Ja), "2016年6月");
-        assert_eq!(month_label("2016-06", Lang::En), "Jun 2016");
-        assert_eq!(month_label("2016-13", Lang::En), "2016-13");
-        assert_eq!(month_label("soon", Lang::Ja), "soon");
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod components;
+pub mod dataset_handle;
 pub mod files;
 pub mod format;
 pub mod hooks;
@@ -11,6 +12,7 @@ pub mod i18n;
 pub mod lookup;
 pub mod map;
 pub mod plan_query;
+pub mod route;
 pub mod saved_what_ifs;
 pub mod scene;
 pub mod state;
@@ -21,7 +23,8 @@ pub mod worker;
 pub mod worker_client;
 pub mod worker_service;
 
-pub use app::{App, Route, Shell};
+pub use app::{App, Shell};
+pub use route::Route;
 
 /// Mounts the app on `<body>`. Called once, from `main`.
 pub fn run() {

@@ -1,14 +1,11 @@
-//! The council's saved what-if saved what-ifs: kept on the device in
-//! `localStorage`, exported and imported as JSON files in the format
-//! `tsunagu reach --what-if` reads (`{"name", "changes": [...]}`).
+//! The council's saved what-ifs: their storage envelope (kept on the device
+//! by [`crate::storage`]), and the JSON files they are exported and imported
+//! as, in the format `tsunagu reach --what-if` reads (`{"name", "changes": [...]}`).
 
-use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use tsunagu_core::model::Dataset;
 use tsunagu_core::whatif::assess::unknown_records;
 use tsunagu_core::whatif::WhatIf;
-
-use crate::storage::SaveFailed;
 
 /// A saved saved what-if: a short id (for links) and the what-if.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,26 +56,6 @@ pub fn encode(saved_what_ifs: &[SavedWhatIf]) -> String {
         saved_what_ifs: saved_what_ifs.to_vec(),
     })
     .unwrap_or_default()
-}
-
-/// The saved what-ifs saved on an earlier visit.
-pub fn load() -> Vec<SavedWhatIf> {
-    LocalStorage::raw()
-        .get_item(SAVED_WHAT_IFS_KEY)
-        .ok()
-        .flatten()
-        .map(|text| decode(&text))
-        .unwrap_or_default()
-}
-
-/// Saves the saved what-ifs.
-///
-/// # Errors
-/// [`SaveFailed`] when the browser refuses (a full quota); what was saved stays.
-pub fn save(saved_what_ifs: &[SavedWhatIf]) -> Result<(), SaveFailed> {
-    LocalStorage::raw()
-        .set_item(SAVED_WHAT_IFS_KEY, &encode(saved_what_ifs))
-        .map_err(|_| SaveFailed)
 }
 
 /// A saved what-if as a file to export.

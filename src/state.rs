@@ -9,55 +9,14 @@ use std::rc::Rc;
 use tsunagu_core::bundled::SAPPORO_JSON;
 use tsunagu_core::diff::DatasetDiff;
 use tsunagu_core::edit::{apply_edit, Edit};
-use tsunagu_core::export::export_json;
 use tsunagu_core::model::Dataset;
-use tsunagu_core::validate::{load_dataset, Problem};
+use tsunagu_core::validate::Problem;
 use yew::Reducible;
 
+use crate::dataset_handle::{bundled_dataset, DatasetHandle};
 use crate::i18n::Lang;
 use crate::saved_what_ifs::SavedWhatIf;
 use crate::worker::ShownProblem;
-
-/// A shared, immutable dataset, with its JSON text (what the planner's
-/// worker is sent, and what is stored). Two handles are equal when they hold
-/// the same allocation, so passing one as a prop never compares datasets.
-#[derive(Clone, Debug)]
-pub struct DatasetHandle(pub Rc<Dataset>, pub Rc<str>);
-
-impl DatasetHandle {
-    /// A handle on `data`, writing its JSON text.
-    pub fn new(data: Dataset) -> Self {
-        let text = export_json(&data).unwrap_or_default();
-        Self(Rc::new(data), Rc::from(text))
-    }
-
-    /// The dataset's JSON text.
-    pub fn source(&self) -> &str {
-        &self.1
-    }
-}
-
-impl PartialEq for DatasetHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for DatasetHandle {
-    type Target = Dataset;
-
-    fn deref(&self) -> &Dataset {
-        &self.0
-    }
-}
-
-/// The dataset compiled into the app, or `None` if it does not load (the
-/// core's tests make sure it does).
-pub fn bundled_dataset() -> Option<DatasetHandle> {
-    load_dataset(SAPPORO_JSON)
-        .ok()
-        .map(|loaded| DatasetHandle(Rc::new(loaded.dataset), Rc::from(SAPPORO_JSON)))
-}
 
 /// An import waiting for the user to confirm it, after the preview. The
 /// worker has read and checked it; the page reads it only on confirmation.
@@ -203,7 +162,7 @@ impl Reducible for AppState {
                 let parsed = self.pending.as_ref().and_then(|p| {
                     serde_json::from_str::<Dataset>(&p.text)
                         .ok()
-                        .map(|d| DatasetHandle(Rc::new(d), Rc::clone(&p.text)))
+                        .map(|d| DatasetHandle::with_text(d, Rc::clone(&p.text)))
                 });
                 match parsed {
                     Some(next) => self.replace_data(next),

@@ -1,6 +1,7 @@
 //! What the app keeps on the device between visits, in `localStorage`.
 //!
-//! The UI language, and the working dataset in a versioned envelope. A
+//! The UI language, the working dataset in a versioned envelope, and the
+//! saved what-ifs. This is the only module that touches `localStorage`. A
 //! missing or unreadable language means "use the default"; an unreadable
 //! dataset is kept aside for the user and never overwritten.
 
@@ -9,8 +10,9 @@ use std::rc::Rc;
 use gloo::storage::{LocalStorage, Storage};
 use tsunagu_core::validate::load_dataset;
 
+use crate::dataset_handle::DatasetHandle;
 use crate::i18n::Lang;
-use crate::state::DatasetHandle;
+use crate::saved_what_ifs::{self, SavedWhatIf, SAVED_WHAT_IFS_KEY};
 
 /// The `localStorage` key of the chosen UI language.
 pub const LANG_KEY: &str = "tsunagu.lang";
@@ -65,7 +67,7 @@ pub fn decode_stored(text: &str) -> Option<DatasetHandle> {
         _ => return None,
     };
     let loaded = load_dataset(&dataset).ok()?;
-    Some(DatasetHandle(Rc::new(loaded.dataset), Rc::from(dataset)))
+    Some(DatasetHandle::with_text(loaded.dataset, Rc::from(dataset)))
 }
 
 /// What the device holds.
@@ -104,6 +106,26 @@ pub fn save_data(data: &DatasetHandle, edited: bool) -> Result<(), SaveFailed> {
     }
     storage
         .set_item(DATA_KEY, &encode_stored(data.source()))
+        .map_err(|_| SaveFailed)
+}
+
+/// The what-ifs saved on an earlier visit; unreadable ones give none.
+pub fn load_what_ifs() -> Vec<SavedWhatIf> {
+    LocalStorage::raw()
+        .get_item(SAVED_WHAT_IFS_KEY)
+        .ok()
+        .flatten()
+        .map(|text| saved_what_ifs::decode(&text))
+        .unwrap_or_default()
+}
+
+/// Saves the what-ifs.
+///
+/// # Errors
+/// [`SaveFailed`] when the browser refuses (a full quota); what was saved stays.
+pub fn save_what_ifs(saved: &[SavedWhatIf]) -> Result<(), SaveFailed> {
+    LocalStorage::raw()
+        .set_item(SAVED_WHAT_IFS_KEY, &saved_what_ifs::encode(saved))
         .map_err(|_| SaveFailed)
 }
 

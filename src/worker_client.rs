@@ -15,7 +15,7 @@ use web_sys::{
 use tsunagu_core::access::Rules;
 use tsunagu_core::graph::UnionLink;
 
-use crate::state::DatasetHandle;
+use crate::dataset_handle::DatasetHandle;
 use crate::worker::protocol::{FromWorker, ToWorker};
 
 /// A running worker and what it has been told.

@@ -56,7 +56,7 @@ mod browser {
     use tsunagu_core::graph::UnionLink;
 
     use super::{Inner, WorkerService};
-    use crate::state::DatasetHandle;
+    use crate::dataset_handle::DatasetHandle;
     use crate::worker::protocol::{FromWorker, ToWorker};
     use crate::worker_client::WorkerClient;
 

@@ -1,8 +1,8 @@
 //! Tidy checks on the repository itself (after rust-analyzer's `tidy.rs`):
 //! every Rust file says what it is for, the core stays free of web crates,
 //! the pinned tool versions agree wherever a tool insists on a copy, the two
-//! languages' catalogs carry the same placeholders, and ARCHITECTURE.md names
-//! every module.
+//! languages' catalogs carry the same placeholders, ARCHITECTURE.md names
+//! every module, and no module imports itself through others.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -273,4 +273,95 @@ fn architecture_md_names_every_module() {
         missing.is_empty(),
         "ARCHITECTURE.md should say what these are for: {missing:#?}"
     );
+}
+
+/// The top-level modules of the crate at `dir` and, for each, the modules
+/// its shipped code names as `crate::…` (comments and unit tests aside).
+fn module_imports(
+    dir: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let base = root().join(dir);
+    let mut files = Vec::new();
+    rust_files(&base, &mut files);
+    let mut imports =
+        std::collections::BTreeMap::<String, std::collections::BTreeSet<String>>::new();
+    for file in files {
+        let relative = file
+            .strip_prefix(&base)
+            .unwrap_or(&file)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let top = relative
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".rs")
+            .to_owned();
+        if matches!(top.as_str(), "lib" | "main") {
+            continue;
+        }
+        let text = fs::read_to_string(&file).unwrap_or_default();
+        let shipped = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let entry = imports.entry(top.clone()).or_default();
+        for line in shipped
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+        {
+            for (at, _) in line.match_indices("crate::") {
+                let name: String = line[at + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() && name != top {
+                    entry.insert(name);
+                }
+            }
+        }
+    }
+    imports
+}
+
+/// A cycle through `start`, if its imports lead back to it.
+fn cycle_through(
+    imports: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    start: &str,
+) -> Option<Vec<String>> {
+    let mut stack = vec![vec![start.to_owned()]];
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(path) = stack.pop() {
+        let last = path.last()?.clone();
+        for next in imports.get(&last).into_iter().flatten() {
+            if next == start {
+                let mut cycle = path.clone();
+                cycle.push(next.clone());
+                return Some(cycle);
+            }
+            if seen.insert(next.clone()) {
+                let mut longer = path.clone();
+                longer.push(next.clone());
+                stack.push(longer);
+            }
+        }
+    }
+    None
+}
+
+/// The modules form layers: no module's shipped code reaches itself through
+/// `crate::` imports (the index and the what-if, storage and state, used to).
+#[test]
+fn modules_do_not_import_each_other_in_a_cycle() {
+    for dir in ["src", "crates/core/src"] {
+        let imports = module_imports(dir);
+        assert!(imports.len() > 8, "{dir}: found only {imports:?}");
+        assert!(
+            imports.values().any(|names| !names.is_empty()),
+            "{dir}: the scan found no imports at all"
+        );
+        let cycles: Vec<String> = imports
+            .keys()
+            .filter_map(|module| cycle_through(&imports, module))
+            .map(|cycle| cycle.join(" → "))
+            .collect();
+        assert!(cycles.is_empty(), "{dir}: import cycles: {cycles:#?}");
+    }
 }

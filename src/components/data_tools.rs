@@ -7,8 +7,9 @@ use std::rc::Rc;
 use tsunagu_core::diff::ChangedRecord;
 use yew::prelude::*;
 
+use crate::dataset_handle::DatasetHandle;
 use crate::i18n::{Lang, UpkeepTexts};
-use crate::state::{DatasetHandle, PendingImport};
+use crate::state::PendingImport;
 #[cfg(target_arch = "wasm32")]
 use crate::worker::ImportOutcome;
 use crate::worker::ShownProblem;

@@ -4,16 +4,17 @@
 //! consent caveat. Its print button prints this card alone, as one A4 page
 //! that is the application checklist.
 
-use tsunagu_core::access::{how_to_join, Assumption, Rules};
+use tsunagu_core::access::{Assumption, Rules};
 use tsunagu_core::graph::{Edge, Hop, Node};
 use tsunagu_core::model::{Dataset, LinkKind, Source, SourcedText, Text, UnionId};
 use tsunagu_core::planner::{Entry, Plan, TargetPath};
+use tsunagu_core::text::how_to_join;
 use yew::prelude::*;
 
+use crate::dataset_handle::DatasetHandle;
 use crate::i18n::{Lang, Noun, PlannerTexts};
 use crate::lookup::{hospital_name, section_title, union_name};
 use crate::plan_query::{PlanQuery, StartQuery};
-use crate::state::DatasetHandle;
 
 /// [`PlanCard`]'s properties.
 #[derive(Properties, PartialEq)]
@@ -270,10 +271,10 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
         .filter(|r| !r.is_empty())
         .collect();
     let how = how_to_join(record);
-    let founded = record.founded.as_ref().map_or_else(
-        || texts.unknown.to_owned(),
-        |m| crate::format::month_label(&m.0, lang),
-    );
+    let founded = record
+        .founded
+        .as_ref()
+        .map_or_else(|| texts.unknown.to_owned(), |m| lang.month(&m.0));
     html! {
         <section class="joining">
             <h5><span class="apply-box" aria-hidden="true">{ "☐ " }</span>{ record.name.clone() }</h5>
@@ -486,7 +487,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 }) }
             </ol>
             <p class="caveat" role="note">{ texts.caveat }</p>
-            <div class="print-only outside-in-card">{ crate::views::outside_layer(lang, false) }</div>
+            <div class="print-only outside-in-card">{ crate::components::outside_layer(lang, false) }</div>
             <button type="button" class="print-button" onclick={onprint} aria-label={print_label}>{ texts.print }</button>
         </article>
     }

@@ -10,8 +10,8 @@ use tsunagu_core::model::{
 };
 use yew::prelude::*;
 
+use crate::dataset_handle::DatasetHandle;
 use crate::i18n::Lang;
-use crate::state::DatasetHandle;
 
 /// Which form is open.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use crate::app::Route;
 use crate::i18n::{Lang, Texts, ViewTexts};
+use crate::route::Route;
 
 /// [`ViewNav`]'s properties.
 #[derive(Properties, PartialEq)]

@@ -14,7 +14,7 @@ use tsunagu_core::planner::{PlanAnswer, Progress};
 use yew::prelude::*;
 
 #[cfg(not(target_arch = "wasm32"))]
-use crate::state::DatasetHandle;
+use crate::dataset_handle::DatasetHandle;
 
 /// Where a plan is.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,7 +99,7 @@ mod browser {
     use yew::prelude::*;
 
     use super::{PlanFailure, PlanHandle, PlanStatus};
-    use crate::state::DatasetHandle;
+    use crate::dataset_handle::DatasetHandle;
     use crate::worker::protocol::{FromWorker, ToWorker};
     use crate::worker_service::WorkerService;
 

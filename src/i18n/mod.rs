@@ -951,8 +951,28 @@ impl Lang {
                     Noun::Problem => ("problem", "problems"),
                     Noun::Match => ("match", "matches"),
                 };
-                crate::format::count_en(n, one, many)
+                count_en(n, one, many)
             }
+        }
+    }
+
+    /// A `YYYY-MM` month as this language writes it: 「2016年6月」, "Jun 2016";
+    /// anything else as it is.
+    pub fn month(self, month: &str) -> String {
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let Some((year, m)) = month.split_once('-') else {
+            return month.to_owned();
+        };
+        let Ok(m) = m.parse::<usize>() else {
+            return month.to_owned();
+        };
+        match self {
+            Lang::Ja => format!("{year}年{m}月"),
+            Lang::En => EN
+                .get(m.wrapping_sub(1))
+                .map_or_else(|| month.to_owned(), |name| format!("{name} {year}")),
         }
     }
 
@@ -965,6 +985,11 @@ impl Lang {
     }
 }
 
+/// An English count with its noun in the right number: "1 union", "2 unions".
+fn count_en(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The cost of a plan in words: 「3 ユニオンに加入（中継 最大 1 回）」,
 /// "join 3 unions (at most 1 relay)"; `None` is out of reach.
 pub fn cost_text(lang: Lang, cost: Option<(usize, u32)>) -> String {
@@ -974,13 +999,13 @@ pub fn cost_text(lang: Lang, cost: Option<(usize, u32)>) -> String {
         (Lang::Ja, Some((0, r))) => format!("加入不要（中継 最大 {r} 回）"),
         (Lang::En, Some((0, r))) => format!(
             "no union to join (at most {})",
-            crate::format::count_en(r as usize, "relay", "relays")
+            count_en(r as usize, "relay", "relays")
         ),
         (Lang::Ja, Some((k, r))) => format!("{k} ユニオンに加入（中継 最大 {r} 回）"),
         (Lang::En, Some((k, r))) => format!(
             "join {} (at most {})",
-            crate::format::count_en(k, "union", "unions"),
-            crate::format::count_en(r as usize, "relay", "relays")
+            count_en(k, "union", "unions"),
+            count_en(r as usize, "relay", "relays")
         ),
     }
 }
@@ -994,6 +1019,14 @@ mod tests {
         let shared = tsunagu_core::text::consent_caveat();
         assert_eq!(Lang::Ja.texts().planner_view.caveat, shared.ja);
         assert_eq!(Lang::En.texts().planner_view.caveat, shared.en);
+    }
+
+    #[test]
+    fn months_read_naturally_in_each_language() {
+        assert_eq!(Lang::Ja.month("2016-06"), "2016年6月");
+        assert_eq!(Lang::En.month("2016-06"), "Jun 2016");
+        assert_eq!(Lang::En.month("2016-13"), "2016-13");
+        assert_eq!(Lang::Ja.month("soon"), "soon");
     }
 
     #[test]

@@ -10,12 +10,13 @@ use yew::prelude::*;
 use tsunagu_core::edit::Edit;
 use tsunagu_core::validate::Problem;
 
-use crate::app::VIEW_TITLE_ID;
 use crate::components::{problem_item, DataCommand, DataTools, FormKind, RecordForm};
 use crate::components::{Column, Row, SortKey, SortTable};
+use crate::dataset_handle::DatasetHandle;
 use crate::format::{reading, thousands};
 use crate::i18n::{Lang, Texts};
-use crate::state::{DatasetHandle, PendingImport};
+use crate::route::VIEW_TITLE_ID;
+use crate::state::PendingImport;
 use crate::worker::ShownProblem;
 
 /// The tables the view can show.

@@ -12,13 +12,12 @@ use yew::prelude::*;
 
 use super::network::{legend, localise};
 use super::ViewProps;
-use crate::app::VIEW_TITLE_ID;
 use crate::components::NetworkMap;
 use crate::files;
-use crate::format::month_label;
 use crate::i18n::{GrowthTexts, Lang};
 use crate::lookup::{hospital_name, section_title, union_name};
 use crate::map::hokkaido;
+use crate::route::VIEW_TITLE_ID;
 use crate::scene::{build_scene, Filters, Level};
 
 /// Where the timeline stands.
@@ -152,7 +151,7 @@ fn chart(timeline: &Timeline, current: usize, t: &GrowthTexts, lang: Lang) -> Ht
     let now = &timeline.frames[current.min(timeline.frames.len() - 1)];
     let label = format!(
         "{}: {} {} · {} {}",
-        month_label(&now.month, lang),
+        lang.month(&now.month),
         t.chart_disclosing,
         now.live_hospitals,
         t.chart_unions,
@@ -265,7 +264,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
         build_scene(&data, Level::Sapporo, &filters, (*outline).as_deref()),
         &texts.network_view,
     ));
-    let month = month_label(&frame.month, lang);
+    let month = lang.month(&frame.month);
     let totals = t
         .totals
         .replace("{h}", &frame.live_hospitals.to_string())
@@ -327,10 +326,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
         })
         .map(|(i, e)| {
             let ev = &timeline.events[e];
-            let when = ev
-                .day
-                .clone()
-                .unwrap_or_else(|| month_label(&ev.month, lang));
+            let when = ev.day.clone().unwrap_or_else(|| lang.month(&ev.month));
             (
                 i,
                 format!("{when}: {}", event_text(&data, &ev.happening, lang)),
@@ -398,7 +394,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
                             let f = &timeline.frames[i];
                             html! {
                                 <tr>
-                                    <th scope="row">{ month_label(&f.month, lang) }</th>
+                                    <th scope="row">{ lang.month(&f.month) }</th>
                                     <td class="num">{ f.live_hospitals }</td>
                                     <td class="num">{ f.unions }</td>
                                     <td class="num">{ f.registered.map(|n| n.to_string()).unwrap_or_default() }</td>

@@ -13,7 +13,7 @@ pub use data::{DataView, DataViewProps};
 pub use growth::GrowthView;
 pub use network::NetworkView;
 pub use not_found::NotFoundView;
-pub use planner::{outside_layer, PlannerView};
+pub use planner::PlannerView;
 pub use present::PresentView;
 pub use wards::WardsView;
 pub use whatif::{describe, WhatIfView, WhatIfViewProps};
@@ -22,9 +22,9 @@ use std::rc::Rc;
 
 use yew::Properties;
 
+use crate::dataset_handle::DatasetHandle;
 use crate::i18n::Lang;
 use crate::saved_what_ifs::SavedWhatIf;
-use crate::state::DatasetHandle;
 
 /// What every view is given by the shell.
 #[derive(Properties, PartialEq)]

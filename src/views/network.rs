@@ -10,13 +10,13 @@ use tsunagu_core::model::{Dataset, DesignationId, Source};
 use yew::prelude::*;
 
 use super::ViewProps;
-use crate::app::VIEW_TITLE_ID;
 use crate::components::NetworkMap;
 use crate::files;
 use crate::format::{reading, thousands};
 use crate::i18n::{Lang, NetworkTexts, Texts};
 use crate::lookup::{hospital_name, nfkc, section_title, union_name};
 use crate::map::{hokkaido, Outline};
+use crate::route::VIEW_TITLE_ID;
 use crate::scene::{build_scene, EdgeKind, Filters, Item, Level, Scene, Shape};
 use tsunagu_core::names::fold_name;
 

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::ViewProps;
-use crate::app::{Route, VIEW_TITLE_ID};
+use crate::route::{Route, VIEW_TITLE_ID};
 
 /// Says the address is unknown and links back to the planner.
 #[function_component(NotFoundView)]

@@ -19,13 +19,13 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{describe, ViewProps};
-use crate::app::{Route, VIEW_TITLE_ID};
-use crate::components::{pick, PlanCard};
+use crate::components::{outside_layer, pick, PlanCard};
+use crate::dataset_handle::DatasetHandle;
 use crate::hooks::{use_plan, PlanFailure, PlanHandle, PlanStatus};
 use crate::i18n::{Lang, Noun, PlannerTexts};
 use crate::lookup::{hospital_name, hospital_text, nfkc, union_name};
 use crate::plan_query::{PlanQuery, StartQuery};
-use crate::state::DatasetHandle;
+use crate::route::{Route, VIEW_TITLE_ID};
 
 /// The hospital search box, where focus goes after a pick.
 const TARGET_SEARCH_ID: &str = "target-search";
@@ -769,31 +769,6 @@ fn sections<'a>(
         }
     }
     out
-}
-
-/// Facts from outside the report, each cited, always apart from the
-/// report's facts. On the page (`labelled`, its heading with an id) every
-/// fact; in a printed checklist only those about applying: joining,
-/// consent and fees.
-pub fn outside_layer(lang: Lang, labelled: bool) -> Html {
-    let texts = &lang.texts().planner_view;
-    let Some(layer) = tsunagu_core::outside::bundled() else {
-        return html! {};
-    };
-    html! {
-        <section class="outside" aria-labelledby={labelled.then_some("outside-heading")}>
-            <h3 id={labelled.then_some("outside-heading")}>{ pick(lang, &layer.title) }</h3>
-            <p class="note">{ texts.outside_note }</p>
-            <ul>
-                { for layer.facts.iter().filter(|f| labelled || f.topic != "agreements").map(|f| html! {
-                    <li data-fact={f.id.clone()}>
-                        { pick(lang, &f.text) }
-                        <cite>{ format!(" — {}（{}）{}", f.citation.title, f.citation.publisher, f.citation.address) }</cite>
-                    </li>
-                }) }
-            </ul>
-        </section>
-    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -17,11 +17,10 @@ use yew_router::prelude::*;
 
 use super::growth::event_text;
 use super::ViewProps;
-use crate::app::{Route, VIEW_TITLE_ID};
 use crate::components::plan_title;
-use crate::format::month_label;
 use crate::i18n::Lang;
 use crate::lookup::{hospital_name, union_name};
+use crate::route::{Route, VIEW_TITLE_ID};
 
 /// One slide of the tour: a Japanese caption, an English one, and lines.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,7 +79,7 @@ pub fn growth_slides(data: &Dataset) -> Vec<Slide> {
                 );
             }
             Some(Slide {
-                title_ja: month_label(&frame.month, Lang::Ja),
+                title_ja: Lang::Ja.month(&frame.month),
                 title_en: frame.month.clone(),
                 lines_ja,
                 lines_en,

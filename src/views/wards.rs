@@ -8,10 +8,10 @@ use tsunagu_core::stats::{dataset_stats, Stats, WardStats};
 use yew::prelude::*;
 
 use super::ViewProps;
-use crate::app::VIEW_TITLE_ID;
 use crate::components::{Column, Row, SortKey, SortTable};
 use crate::format::{decimal, thousands};
 use crate::i18n::{Lang, WardsTexts};
+use crate::route::VIEW_TITLE_ID;
 
 /// What the chart measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,13 +13,13 @@ use tsunagu_core::whatif::assess::{assess, cell, next_step, Assessment, NextStep
 use tsunagu_core::whatif::{apply_what_if, connect_every_union, Change, WhatIf};
 use yew::prelude::*;
 
-use crate::app::VIEW_TITLE_ID;
 use crate::components::pick;
+use crate::dataset_handle::DatasetHandle;
 use crate::files;
 use crate::i18n::{cost_text, Lang, WhatIfTexts};
 use crate::lookup::{hospital_name, union_name};
+use crate::route::VIEW_TITLE_ID;
 use crate::saved_what_ifs::{self, next_id, SavedWhatIf};
-use crate::state::DatasetHandle;
 
 /// Above this many facilities the page does not assess saved what-ifs (the CLI does).
 pub const MAX_ASSESSED_FACILITIES: usize = 20_000;

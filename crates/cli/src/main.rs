@@ -464,7 +464,7 @@ struct Joining {
 }
 
 fn joining(data: &Dataset, union: &UnionId) -> Option<Joining> {
-    let (record, how) = access::joining(data, union)?;
+    let (record, how) = tsunagu_core::text::joining(data, union)?;
     let linked_institutions = record.hosts.first().and_then(|host| {
         data.hospitals
             .iter()

@@ -30,8 +30,7 @@
 
 use std::collections::HashMap;
 
-use crate::graph::{Edge, Hop, UnionLink};
-use crate::model::{Dataset, HospitalId, Link, Source, SourcedText, Union, UnionId};
+use crate::model::{Dataset, HospitalId, Link, Source};
 
 /// Which connections count as a way to view records (閲覧の規則).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
@@ -97,51 +96,6 @@ impl<'de> serde::Deserialize<'de> for Assumption {
             )),
         }
     }
-}
-
-/// The assumptions a set of paths rests on, each once, in a fixed order
-/// (agreements, then what-if). Empty when every step is confirmed. A
-/// hospital link that a what-if added rests on both.
-pub fn assumptions_of<'a>(hops: impl IntoIterator<Item = &'a Hop>) -> Vec<Assumption> {
-    let (mut agreements, mut what_if) = (false, false);
-    for hop in hops {
-        match &hop.edge {
-            Edge::Link { source, .. } => {
-                agreements = true;
-                what_if |= source.section.0 == crate::whatif::WHAT_IF_SECTION;
-            }
-            Edge::UnionLink { source: None, .. } => what_if = true,
-            Edge::UnionLink {
-                source: Some(_), ..
-            }
-            | Edge::MemberOf
-            | Edge::HostedBy => {}
-        }
-    }
-    let mut out = Vec::new();
-    if agreements {
-        out.push(Assumption::Agreements);
-    }
-    if what_if {
-        out.push(Assumption::WhatIf);
-    }
-    out
-}
-
-/// The union links that count as access: the dataset's recorded
-/// connections (each with its source), then a what-if's proposed ones.
-pub fn union_links_in_force(data: &Dataset, proposed: &[UnionLink]) -> Vec<UnionLink> {
-    data.union_links
-        .iter()
-        .map(|c| UnionLink {
-            a: c.a.clone(),
-            b: c.b.clone(),
-            directed: c.directed,
-            label: c.id.0.clone(),
-            source: Some(c.source.clone()),
-        })
-        .chain(proposed.iter().cloned())
-        .collect()
 }
 
 /// One hospital link seen from one of its ends: the hospital at the other
@@ -247,35 +201,11 @@ pub fn hosts_a_union(data: &Dataset, hospital: &HospitalId) -> bool {
     data.unions.iter().any(|u| u.hosts.contains(hospital))
 }
 
-/// What the report says about joining `union`, each passage sourced. When
-/// the union's record says nothing, one line pointing to the host, sourced
-/// to where the union is printed, so that every union has at least one.
-pub fn how_to_join(union: &Union) -> Vec<SourcedText> {
-    if !union.how_to_join.is_empty() {
-        return union.how_to_join.clone();
-    }
-    let source = union.sources.first().cloned().unwrap_or_else(|| Source {
-        section: crate::model::SectionId(String::new()),
-        quote: None,
-    });
-    let text = crate::text::ask_host();
-    vec![SourcedText {
-        ja: text.ja,
-        en: text.en,
-        source,
-    }]
-}
-
-/// [`how_to_join`] for a union id, with the union's hosts; `None` for an
-/// id the data lacks.
-pub fn joining<'a>(data: &'a Dataset, union: &UnionId) -> Option<(&'a Union, Vec<SourcedText>)> {
-    let record = data.union(union)?;
-    Some((record, how_to_join(record)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::UnionId;
+    use crate::text::{how_to_join, joining};
 
     fn hospital(id: &str) -> HospitalId {
         HospitalId::from(id)

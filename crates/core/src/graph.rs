@@ -24,7 +24,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use crate::access::{union_links_in_force, Rules};
+use crate::access::{Assumption, Rules};
 use crate::model::{Dataset, FacilityId, HospitalId, LinkId, LinkKind, Source, UnionId};
 
 /// A node of the network.
@@ -468,4 +468,48 @@ impl NetworkGraph {
         }
         (dist, parent)
     }
+}
+/// The union links that count as access: the dataset's recorded
+/// connections (each with its source), then a what-if's proposed ones.
+pub fn union_links_in_force(data: &Dataset, proposed: &[UnionLink]) -> Vec<UnionLink> {
+    data.union_links
+        .iter()
+        .map(|c| UnionLink {
+            a: c.a.clone(),
+            b: c.b.clone(),
+            directed: c.directed,
+            label: c.id.0.clone(),
+            source: Some(c.source.clone()),
+        })
+        .chain(proposed.iter().cloned())
+        .collect()
+}
+
+/// The assumptions a set of paths rests on, each once, in a fixed order
+/// (agreements, then what-if). Empty when every step is confirmed. A
+/// hospital link that a what-if added rests on both.
+pub fn assumptions_of<'a>(hops: impl IntoIterator<Item = &'a Hop>) -> Vec<Assumption> {
+    let (mut agreements, mut what_if) = (false, false);
+    for hop in hops {
+        match &hop.edge {
+            Edge::Link { source, .. } => {
+                agreements = true;
+                what_if |= source.section.0 == crate::model::WHAT_IF_SECTION;
+            }
+            Edge::UnionLink { source: None, .. } => what_if = true,
+            Edge::UnionLink {
+                source: Some(_), ..
+            }
+            | Edge::MemberOf
+            | Edge::HostedBy => {}
+        }
+    }
+    let mut out = Vec::new();
+    if agreements {
+        out.push(Assumption::Agreements);
+    }
+    if what_if {
+        out.push(Assumption::WhatIf);
+    }
+    out
 }

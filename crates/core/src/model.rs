@@ -502,7 +502,7 @@ pub struct Union {
     pub founded: Option<Month>,
     /// What the report says about joining it, each passage quoted with its
     /// source (会則, a hospital's page). Empty when the report says nothing;
-    /// [`crate::access::how_to_join`] then falls back on the report's general
+    /// [`crate::text::how_to_join`] then falls back on the report's general
     /// advice.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub how_to_join: Vec<SourcedText>,
@@ -781,6 +781,10 @@ pub struct Dataset {
     /// Where the report disagrees with itself.
     pub discrepancies: Vec<Discrepancy>,
 }
+
+/// The section that sources what a what-if adds ([`crate::whatif`]); a
+/// path through a record sourced here rests on the what-if.
+pub const WHAT_IF_SECTION: &str = "what_if";
 
 #[cfg(test)]
 mod tests {

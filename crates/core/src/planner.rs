@@ -27,8 +27,9 @@
 
 use std::collections::HashSet;
 
-use crate::access::{assumptions_of, Assumption, Rules};
+use crate::access::{Assumption, Rules};
 use crate::algo::{min_covers_with_progress, CoverProblem};
+use crate::graph::assumptions_of;
 use crate::graph::{Edge, Hop, NetworkGraph, Node};
 use crate::index::NetworkIndex;
 use crate::model::{FacilityId, HospitalId, UnionId};

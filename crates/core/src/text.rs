@@ -4,7 +4,7 @@
 //! languages cannot drift apart in what they say.
 
 use crate::access::{Assumption, Rules};
-use crate::model::{LinkKind, Text};
+use crate::model::{Dataset, LinkKind, Source, SourcedText, Text, Union, UnionId};
 
 fn text(ja: impl Into<String>, en: impl Into<String>) -> Text {
     Text {
@@ -165,6 +165,32 @@ pub fn join_list(items: &[Text]) -> Text {
             .collect::<Vec<_>>()
             .join(", "),
     )
+}
+
+/// What the report says about joining `union`, each passage sourced. When
+/// the union's record says nothing, one line pointing to the host, sourced
+/// to where the union is printed, so that every union has at least one.
+pub fn how_to_join(union: &Union) -> Vec<SourcedText> {
+    if !union.how_to_join.is_empty() {
+        return union.how_to_join.clone();
+    }
+    let source = union.sources.first().cloned().unwrap_or_else(|| Source {
+        section: crate::model::SectionId(String::new()),
+        quote: None,
+    });
+    let text = ask_host();
+    vec![SourcedText {
+        ja: text.ja,
+        en: text.en,
+        source,
+    }]
+}
+
+/// [`how_to_join`] for a union id, with the union's hosts; `None` for an
+/// id the data lacks.
+pub fn joining<'a>(data: &'a Dataset, union: &UnionId) -> Option<(&'a Union, Vec<SourcedText>)> {
+    let record = data.union(union)?;
+    Some((record, how_to_join(record)))
 }
 
 #[cfg(test)]

@@ -34,7 +34,8 @@ mod search;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::access::{union_links_in_force, Rules};
+use crate::access::Rules;
+use crate::graph::union_links_in_force;
 use crate::graph::{Compact, Edge, NetworkGraph, Node, UnionLink};
 use crate::model::{Dataset, FacilityId, HospitalId, UnionId};
 

@@ -61,8 +61,7 @@ pub struct WhatIf {
     pub changes: Vec<Change>,
 }
 
-/// The section that sources what a what-if adds.
-pub const WHAT_IF_SECTION: &str = "what_if";
+pub use crate::model::WHAT_IF_SECTION;
 
 /// The dataset and the union links a what-if gives. Changes naming records
 /// the dataset lacks are skipped; validation of the result reports nothing

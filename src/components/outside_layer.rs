@@ -1,0 +1,32 @@
+//! The outside layer: facts from outside the report, each cited, shown
+//! apart from the report's facts, on the planner and in a printed plan.
+
+use yew::prelude::*;
+
+use super::pick;
+use crate::i18n::Lang;
+
+/// Facts from outside the report, each cited, always apart from the
+/// report's facts. On the page (`labelled`, its heading with an id) every
+/// fact; in a printed checklist only those about applying: joining,
+/// consent and fees.
+pub fn outside_layer(lang: Lang, labelled: bool) -> Html {
+    let texts = &lang.texts().planner_view;
+    let Some(layer) = tsunagu_core::outside::bundled() else {
+        return html! {};
+    };
+    html! {
+        <section class="outside" aria-labelledby={labelled.then_some("outside-heading")}>
+            <h3 id={labelled.then_some("outside-heading")}>{ pick(lang, &layer.title) }</h3>
+            <p class="note">{ texts.outside_note }</p>
+            <ul>
+                { for layer.facts.iter().filter(|f| labelled || f.topic != "agreements").map(|f| html! {
+                    <li data-fact={f.id.clone()}>
+                        { pick(lang, &f.text) }
+                        <cite>{ format!(" — {}（{}）{}", f.citation.title, f.citation.publisher, f.citation.address) }</cite>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
