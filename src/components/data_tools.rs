@@ -56,7 +56,7 @@ pub struct DataToolsProps {
 pub fn problem_item(lang: Lang, problem: &ShownProblem) -> Html {
     let (first, second, other, place) = match lang {
         Lang::Ja => (&problem.ja, &problem.en, "en", &problem.place_ja),
-        Lang::En => (&problem.en, &problem.ja, "ja", &problem.pointer),
+        Lang::En => (&problem.en, &problem.ja, "ja", &problem.place_en),
     };
     html! {
         <li>
@@ -110,7 +110,7 @@ fn read_on_worker(
                 // The worker failed or was stopped: say so rather than wait.
                 FromWorker::Failed { reason, .. } => done.emit((
                     ImportOutcome::Refused(vec![ShownProblem {
-                        pointer: String::new(),
+                        place_en: String::new(),
                         place_ja: String::new(),
                         ja: reason.clone(),
                         en: reason,
@@ -199,7 +199,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                     Err(reason) => {
                         reading.set(false);
                         let problem = ShownProblem {
-                            pointer: String::new(),
+                            place_en: String::new(),
                             place_ja: String::new(),
                             ja: reason.clone(),
                             en: reason,

@@ -15,9 +15,10 @@ use tsunagu_core::diff::DatasetDiff;
 /// A problem as the page shows it: where, and why in both languages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShownProblem {
-    /// Where, in English: a JSON pointer, or a CSV line and column.
-    pub pointer: String,
-    /// Where, in Japanese (the same pointer; 「4 行目 3 列」 for CSV).
+    /// Where, in English: a JSON pointer, or a CSV line and column
+    /// (empty for the whole file).
+    pub place_en: String,
+    /// Where, in Japanese: the same pointer, or 「4 行目 3 列」 for CSV.
     pub place_ja: String,
     /// In Japanese.
     pub ja: String,
@@ -30,7 +31,7 @@ pub struct ShownProblem {
 impl From<&tsunagu_core::validate::Problem> for ShownProblem {
     fn from(problem: &tsunagu_core::validate::Problem) -> Self {
         Self {
-            pointer: problem.place_en(),
+            place_en: problem.place_en(),
             place_ja: problem.place_ja(),
             ja: problem.message_ja(),
             en: problem.message_en(),

@@ -212,6 +212,17 @@ pub enum Bound {
 
 unit_enum_from_names!(Bound { Exact = "exact", AtLeast = "at_least", Unknown = "unknown" });
 
+impl Bound {
+    /// The name the data writes: `exact`, `at_least` or `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::AtLeast => "at_least",
+            Bound::Unknown => "unknown",
+        }
+    }
+}
+
 /// One printed reading of a count.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CountReading {

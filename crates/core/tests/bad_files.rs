@@ -22,7 +22,7 @@ fn check_text(text: &str, expected: &[(&str, &str)]) -> Vec<Problem> {
     let problems = load_dataset(text).expect_err("the dataset must be rejected");
     let mut found: Vec<(String, String)> = problems
         .iter()
-        .map(|p| (p.pointer.clone(), p.message_en()))
+        .map(|p| (p.place_en(), p.message_en()))
         .collect();
     found.sort();
     assert_eq!(found.len(), expected.len(), "problems: {found:#?}");

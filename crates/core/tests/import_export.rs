@@ -13,7 +13,7 @@ use tsunagu_core::import::{
 use tsunagu_core::model::{
     Dataset, Facility, FacilityId, FacilityKind, Membership, UnionId, WardId,
 };
-use tsunagu_core::validate::{load_dataset, ProblemKind};
+use tsunagu_core::validate::{load_dataset, CsvPlace, Place, ProblemKind};
 
 fn bundled() -> Dataset {
     load_dataset(SAPPORO_JSON).expect("valid").dataset
@@ -75,7 +75,7 @@ fn every_bad_cell_is_reported_at_once_with_its_line_and_column() {
         import_facilities_csv(text.as_bytes(), "bad.csv", &bundled(), &same).expect_err("rejected");
     let found: Vec<(String, String)> = problems
         .iter()
-        .map(|p| (p.pointer.clone(), p.message_en()))
+        .map(|p| (p.place_en(), p.message_en()))
         .collect();
     assert_eq!(found.len(), 4, "{found:#?}");
     assert_eq!(found[0].0, "line 2, column 1 (施設名)");
@@ -93,7 +93,7 @@ fn line_numbers_count_crlf_and_multi_line_fields() {
     let text = "施設名,区\r\nよい内科,北区\r\n\"二行の\r\n内科\",北区\r\nわるい内科,火星区\r\n";
     let problems = import_facilities_csv(text.as_bytes(), "crlf.csv", &bundled(), &same)
         .expect_err("bad ward");
-    assert_eq!(problems[0].pointer, "line 5, column 2 (区)");
+    assert_eq!(problems[0].place_en(), "line 5, column 2 (区)");
 }
 
 #[test]
@@ -129,7 +129,14 @@ fn a_cell_s_place_is_said_in_each_language() {
         .expect_err("an unknown ward");
     assert_eq!(problems[0].place_ja(), "2 行目 2 列（区）");
     assert_eq!(problems[0].place_en(), "line 2, column 2 (区)");
-    assert_eq!(problems[0].pointer, problems[0].place_en());
+    assert_eq!(
+        problems[0].place,
+        Place::Csv(CsvPlace {
+            line: 2,
+            column: 2,
+            field: "区".into()
+        })
+    );
 }
 
 #[test]
@@ -203,9 +210,9 @@ fn edits_are_validated_and_removing_a_union_removes_its_memberships() {
     });
     let problems = apply_edit(&data, &Edit::PutFacility(facility)).expect_err("dangling union");
     assert!(
-        problems[0].pointer.ends_with("/union"),
-        "{}",
-        problems[0].pointer
+        problems[0].place_en().ends_with("/union"),
+        "{:?}",
+        problems[0].place
     );
 
     let next = apply_edit(&data, &Edit::RemoveUnion(UnionId::from("tmnit"))).expect("valid");

@@ -3,6 +3,8 @@
 //! for a hospital link. Each is a function of its values, so the two
 //! languages cannot drift apart in what they say.
 
+pub mod problem;
+
 use crate::access::{Assumption, Rules};
 use crate::model::{Dataset, LinkKind, Source, SourcedText, Text, Union, UnionId};
 
