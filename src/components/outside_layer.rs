@@ -23,7 +23,7 @@ pub fn outside_layer(lang: Lang, labelled: bool) -> Html {
                 { for layer.facts.iter().filter(|f| labelled || f.topic != "agreements").map(|f| html! {
                     <li data-fact={f.id.clone()}>
                         { pick(lang, &f.text) }
-                        <cite>{ format!(" — {}（{}）{}", f.citation.title, f.citation.publisher, f.citation.address) }</cite>
+                        <cite>{ format!(" — {}{} {}", f.citation.title, lang.paren(&f.citation.publisher), f.citation.address) }</cite>
                     </li>
                 }) }
             </ul>

@@ -278,11 +278,11 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
     html! {
         <section class="joining">
             <h5><span class="apply-box" aria-hidden="true">{ "☐ " }</span>{ record.name.clone() }</h5>
-            <p class="contact">{ texts.apply_to.replace("{host}", &hosts.join("、")) }</p>
+            <p class="contact">{ texts.apply_to.replace("{host}", &lang.list(&hosts)) }</p>
             <dl class="facts">
                 <dt>{ texts.union_founded }</dt><dd>{ founded }</dd>
                 <dt>{ texts.union_linked }</dt>
-                <dd>{ if linked.is_empty() { texts.unknown.to_owned() } else { linked.join("、") } }</dd>
+                <dd>{ if linked.is_empty() { texts.unknown.to_owned() } else { lang.list(&linked) } }</dd>
             </dl>
             <p class={classes!("from-report", how.iter().all(|h| common.contains(h)).then_some("all-common"))}>{ texts.from_report }</p>
             <ul class="how">
@@ -358,8 +358,8 @@ fn print_header(props: &PlanCardProps) -> Html {
                 <dt>{ texts.print_facility }</dt><dd>{ props.facility.to_string() }</dd>
                 <dt>{ texts.print_ward }</dt><dd>{ ward }</dd>
                 <dt>{ texts.current_unions }</dt>
-                <dd>{ if members.is_empty() { texts.no_unions.to_owned() } else { members.join("、") } }</dd>
-                <dt>{ texts.print_targets }</dt><dd>{ targets.join("、") }</dd>
+                <dd>{ if members.is_empty() { texts.no_unions.to_owned() } else { lang.list(&members) } }</dd>
+                <dt>{ texts.print_targets }</dt><dd>{ lang.list(&targets) }</dd>
                 <dt>{ texts.print_rules }</dt><dd>{ pick(lang, &tsunagu_core::text::rules_name(props.rules)) }</dd>
                 <dt>{ texts.print_link }</dt><dd class="url">{ props.share.to_string() }</dd>
             </dl>
@@ -411,7 +411,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         _ => Vec::new(),
     };
     let title = plan_title(lang, data, plan);
-    let print_label = format!("{}：{}", texts.print, title);
+    let print_label = lang.labelled(texts.print, &title);
 
     html! {
         <article id={card_id} class={classes!("plan-card", assumed.then_some("assumed"))} aria-labelledby={title_id.clone()}
@@ -431,7 +431,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                     <h4>{ texts.alternatives }</h4>
                     <ul>
                         { for plan.alternatives.iter().map(|alt| html! {
-                            <li>{ alt.iter().map(|u| union_name(data, u)).collect::<Vec<_>>().join("、") }</li>
+                            <li>{ lang.list(&alt.iter().map(|u| union_name(data, u)).collect::<Vec<_>>()) }</li>
                         }) }
                     </ul>
                     if plan.alternatives_truncated {
@@ -469,7 +469,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                                     if i > 0 { <span class="via">{ format!("{}: ", s.via) }</span> }
                                     { s.name.clone() }
                                     if let Some(source) = &s.source {
-                                        <span class="step-source">{ format!(" （{}: ", texts.sources) }{ source_line(data, source, lang) }{ "）" }</span>
+                                        <span class="step-source">{ format!("{}{}: ", lang.brackets().0, texts.sources) }{ source_line(data, source, lang) }{ lang.brackets().1 }</span>
                                     }
                                 </li>
                             }) }

@@ -212,7 +212,7 @@ pub fn sort_table(props: &SortTableProps) -> Html {
             }
             <div class="table-scroll">
                 <table>
-                    <caption>{ props.caption.clone() }<span class="visually-hidden">{ format!("（{}）", texts.sort_hint) }</span></caption>
+                    <caption>{ props.caption.clone() }<span class="visually-hidden">{ props.lang.paren(texts.sort_hint) }</span></caption>
                     <thead><tr>{ for headers }</tr></thead>
                     <tbody>
                         { for rows.iter().take(MAX_ROWS).map(|row| html! {

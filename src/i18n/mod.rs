@@ -983,6 +983,45 @@ impl Lang {
             Lang::En => ", ",
         })
     }
+
+    /// A note in brackets after what it qualifies: 「（注）」, " (note)".
+    pub fn paren(self, note: &str) -> String {
+        let (open, close) = self.brackets();
+        format!("{open}{note}{close}")
+    }
+
+    /// The brackets around a note, for a note that is markup: 「（」「）」,
+    /// " (" and ")".
+    pub fn brackets(self) -> (&'static str, &'static str) {
+        match self {
+            Lang::Ja => ("（", "）"),
+            Lang::En => (" (", ")"),
+        }
+    }
+
+    /// A label and its value: 「印刷：A」, "Print: A".
+    pub fn labelled(self, label: &str, value: &str) -> String {
+        match self {
+            Lang::Ja => format!("{label}：{value}"),
+            Lang::En => format!("{label}: {value}"),
+        }
+    }
+
+    /// A button that adds something: 「＋ 病院」, "+ Hospital".
+    pub fn add_button(self, what: &str) -> String {
+        match self {
+            Lang::Ja => format!("＋ {what}"),
+            Lang::En => format!("+ {what}"),
+        }
+    }
+
+    /// A ward of Sapporo as a place: 「札幌市中央区」, "中央区, Sapporo".
+    pub fn sapporo_ward(self, ward: &str) -> String {
+        match self {
+            Lang::Ja => format!("札幌市{ward}"),
+            Lang::En => format!("{ward}, Sapporo"),
+        }
+    }
 }
 
 /// An English count with its noun in the right number: "1 union", "2 unions".

@@ -96,8 +96,8 @@ fn badge(texts: &Texts) -> Html {
     html! { <span class="badge warn">{ "⚠ " }{ texts.table.discrepancy_badge }</span> }
 }
 
-fn name_cell(name: &str, aliases: &[String], flag: bool, texts: &Texts) -> Html {
-    name_cell_en(name, None, aliases, flag, texts)
+fn name_cell(name: &str, aliases: &[String], flag: bool, lang: Lang) -> Html {
+    name_cell_en(name, None, aliases, flag, lang)
 }
 
 /// A record's name; in the English UI its English name follows.
@@ -106,8 +106,9 @@ fn name_cell_en(
     english: Option<&str>,
     aliases: &[String],
     flag: bool,
-    texts: &Texts,
+    lang: Lang,
 ) -> Html {
+    let texts = lang.texts();
     html! {
         <>
             <span class="name">{ name.to_owned() }</span>
@@ -115,7 +116,7 @@ fn name_cell_en(
                 <span class="name-en" lang="en">{ english.to_owned() }</span>
             }
             if !aliases.is_empty() {
-                <span class="aliases">{ format!("（{}）", aliases.join("、")) }</span>
+                <span class="aliases">{ lang.paren(&lang.list(aliases)) }</span>
             }
             if flag { { badge(texts) } }
         </>
@@ -143,12 +144,12 @@ fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             let ward = h.ward.as_ref().and_then(|id| data.ward(id));
             let place = match (ward, &h.city) {
                 (Some(ward), _) if lang == Lang::En => format!("{}, Sapporo", ward.name_en),
-                (Some(ward), _) => format!("札幌市{}", ward.name),
+                (Some(ward), _) => lang.sapporo_ward(&ward.name),
                 (None, Some(city)) => city.clone(),
                 (None, None) => texts.table.unknown.to_owned(),
             };
             let place = match &h.region {
-                Some(region) => format!("{place}（{region}）"),
+                Some(region) => format!("{place}{}", lang.paren(region)),
                 None => place,
             };
             // Equal readings from two places are shown once; differing ones all.
@@ -162,7 +163,8 @@ fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                     linked.push(text);
                 }
             }
-            let designations: Vec<&str> = h.designations.iter().map(|d| d.label.as_str()).collect();
+            let designations: Vec<String> =
+                h.designations.iter().map(|d| d.label.clone()).collect();
             let mut sources: Vec<&Source> = h.sources.iter().collect();
             sources.extend(h.linked_institutions.iter().map(|r| &r.source));
             let discloses = if h.discloses {
@@ -185,14 +187,14 @@ fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                         (lang == Lang::En).then_some(h.name_en.as_str()),
                         &h.aliases,
                         flagged(data, &format!("/hospitals/{i}")),
-                        texts,
+                        lang,
                     ),
                     html! { place.clone() },
                     html! { discloses },
                     html! { h.beds.map(thousands).unwrap_or_default() },
                     html! { linked.join(" / ") },
                     html! { h.idlink_go_live.as_ref().map(|m| m.0.clone()).unwrap_or_default() },
-                    html! { designations.join("、") },
+                    html! { lang.list(&designations) },
                     sources_cell(data, &sources, lang),
                 ],
                 sort: vec![
@@ -238,8 +240,8 @@ fn union_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                 key: u.id.0.clone().into(),
                 search: format!("{} {} {}", u.name, u.aliases.join(" "), hosts.join(" ")),
                 cells: vec![
-                    name_cell(&u.name, &u.aliases, flagged(data, &format!("/unions/{i}")), texts),
-                    html! { hosts.join("、") },
+                    name_cell(&u.name, &u.aliases, flagged(data, &format!("/unions/{i}")), lang),
+                    html! { lang.list(&hosts) },
                     html! { u.founded.as_ref().map_or_else(|| texts.table.unknown.to_owned(), |m| m.0.clone()) },
                     html! { <ul class="notes">{ for notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul> },
                     sources_cell(data, &sources, lang),
@@ -325,7 +327,7 @@ fn facility_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                     html! { f.name.clone() },
                     html! { kind },
                     html! { ward.clone() },
-                    html! { unions.join("、") },
+                    html! { lang.list(&unions) },
                     sources_cell(data, &sources, lang),
                 ],
                 sort: vec![
@@ -650,7 +652,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 can_redo={props.can_redo} pending={props.pending.clone()} on_command={props.on_command.clone()} />
             <div class="segmented" role="group" aria-label={texts.data_view.tabs_label}>{ for buttons }</div>
             if let Some((label, kind)) = add {
-                <button type="button" class="add-record" onclick={open(kind)}>{ format!("＋ {label}") }</button>
+                <button type="button" class="add-record" onclick={open(kind)}>{ lang.add_button(label) }</button>
             }
             if let Some(kind) = (*form).clone() {
                 if let Some(problems) = &props.edit_errors {

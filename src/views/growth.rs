@@ -309,7 +309,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
                 .unwrap_or_default();
             html! {
                 <li>{ day }{ event_text(&data, &e.happening, lang) }
-                    <span class="source-section">{ format!("（{source}）") }</span></li>
+                    <span class="source-section">{ lang.paren(&source) }</span></li>
             }
         })
         .collect();

@@ -128,8 +128,8 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                         { row(d.col_beds, opt(h.beds.map(thousands))) }
                         { row(d.col_linked, if linked.is_empty() { unknown.to_owned() } else { linked.join(" / ") }) }
                         { row(d.col_go_live, opt(h.idlink_go_live.as_ref().map(|m| m.0.clone()))) }
-                        { row(d.col_designations, h.designations.iter().map(|c| c.label.clone()).collect::<Vec<_>>().join("、")) }
-                        { row(t.hosted, hosted.join("、")) }
+                        { row(d.col_designations, lang.list(&h.designations.iter().map(|c| c.label.clone()).collect::<Vec<_>>())) }
+                        { row(t.hosted, lang.list(&hosted)) }
                     </dl>
                     if !links.is_empty() {
                         <h4>{ t.links }</h4>
@@ -169,10 +169,10 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                     <h3>{ &u.name }</h3>
                     <p class="kind">{ t.kind_union }</p>
                     <dl>
-                        { row(d.col_hosts, u.hosts.iter().map(|h| hospital_name(data, h)).collect::<Vec<_>>().join("、")) }
+                        { row(d.col_hosts, lang.list(&u.hosts.iter().map(|h| hospital_name(data, h)).collect::<Vec<_>>())) }
                         { row(d.col_founded, opt(u.founded.as_ref().map(|m| m.0.clone()))) }
-                        if !registered.is_empty() { { row(texts.growth_view.chart_linked, registered.join("、")) } }
-                        { row(t.members, if members.is_empty() { unknown.to_owned() } else { members.join("、") }) }
+                        if !registered.is_empty() { { row(texts.growth_view.chart_linked, lang.list(&registered)) } }
+                        { row(t.members, if members.is_empty() { unknown.to_owned() } else { lang.list(&members) }) }
                     </dl>
                     if !u.how_to_join.is_empty() {
                         <h4>{ lang.texts().planner_view.how_to_join }</h4>
@@ -204,7 +204,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                     <p class="kind">{ d.facility_kinds[f.kind as usize] }</p>
                     <dl>
                         { row(d.col_place, opt(f.ward.as_ref().and_then(|w| data.ward(w)).map(|w| w.name.clone()))) }
-                        { row(d.col_unions, f.memberships.iter().map(|m| union_name(data, &m.union)).collect::<Vec<_>>().join("、")) }
+                        { row(d.col_unions, lang.list(&f.memberships.iter().map(|m| union_name(data, &m.union)).collect::<Vec<_>>())) }
                     </dl>
                     { sources_list(data, &sources, lang, texts) }
                 </>
@@ -228,7 +228,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                     <dl>
                         { row(t.population, thousands(w.population)) }
                         { row(texts.wards_view.col_viewing, thousands(w.viewing_facilities)) }
-                        { row(texts.wards_view.col_disclosing, here.join("、")) }
+                        { row(texts.wards_view.col_disclosing, lang.list(&here)) }
                     </dl>
                     { sources_list(data, &sources, lang, texts) }
                 </>

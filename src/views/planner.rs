@@ -258,7 +258,7 @@ fn start_picker(props: &PickerProps) -> Html {
             html! {
                 <div class="chosen-facility">
                     <p><span class="label">{ texts.facility_chosen }</span><strong>{ name }</strong></p>
-                    <p class="note">{ format!("{}: {}", texts.current_unions, unions.join("、")) }</p>
+                    <p class="note">{ format!("{}: {}", texts.current_unions, props.lang.list(&unions)) }</p>
                     <button type="button" onclick={again}>{ texts.facility_change }</button>
                 </div>
             }
@@ -291,7 +291,7 @@ fn start_picker(props: &PickerProps) -> Html {
                         <li>
                             <button type="button" class="pick" onclick={pick}>
                                 <span class="name">{ f.name.clone() }</span>
-                                <span class="meta">{ unions.join("、") }</span>
+                                <span class="meta">{ props.lang.list(&unions) }</span>
                             </button>
                         </li>
                     }
@@ -452,7 +452,7 @@ fn target_picker(props: &PickerProps) -> Html {
             html! {
                 <li>
                     <button type="button" class="pick" onclick={add}>
-                        <span class="name">{ format!("＋ {}", h.name) }</span>
+                        <span class="name">{ lang.add_button(&h.name) }</span>
                         if !h.discloses {
                             <span class="meta">{ texts.not_disclosing }</span>
                         }
@@ -883,7 +883,7 @@ fn plan_results(props: &ResultsProps) -> Html {
         }
         PlanStatus::Done(answer) => html! {
             <>
-                <p class="print-only">{ format!("{} → {}", facility, targets.join("、")) }</p>
+                <p class="print-only">{ format!("{} → {}", facility, lang.list(&targets)) }</p>
                 if answer.plans.is_empty() {
                     <p class="empty">{ texts.no_plan }</p>
                 }

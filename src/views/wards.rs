@@ -60,7 +60,7 @@ fn ward_rows(stats: &Stats, lang: Lang) -> Vec<Row> {
                     html! { thousands(w.viewing_facilities) },
                     html! { w.viewing_per_100_institutions.map(|v| decimal(v, 1)).unwrap_or_default() },
                     html! { w.viewing_per_100k_people.map(|v| decimal(v, 1)).unwrap_or_default() },
-                    html! { w.disclosing_hospitals.join("、") },
+                    html! { lang.list(&w.disclosing_hospitals) },
                 ],
                 sort: vec![
                     SortKey::Text(name),
@@ -251,7 +251,7 @@ fn designation_coverage(props: &DesignationCoverageProps) -> Html {
                                 if d.hospitals_not_on_idlink.is_empty() {
                                     { w.all_on }
                                 } else {
-                                    { format!("{}: {}", w.not_yet, d.hospitals_not_on_idlink.join("、")) }
+                                    { format!("{}: {}", w.not_yet, props.lang.list(&d.hospitals_not_on_idlink)) }
                                 }
                             </p>
                         </li>
