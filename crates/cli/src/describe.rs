@@ -1,0 +1,206 @@
+//! How the plan and reach output name and explain records, in both
+//! languages: names for ids, sourced passages, why a target is out of reach,
+//! how to join a union, and the targets' hospital links.
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+use tsunagu_core::access::{self, Partner, Rules};
+use tsunagu_core::graph::Node;
+use tsunagu_core::model::{Dataset, HospitalId, LinkKind, Source, SourcedText, Text, UnionId};
+use tsunagu_core::planner::{TargetPath, Unreachable, UnreachableReason};
+use tsunagu_core::text;
+
+/// A text on one line, as the CLI prints both languages: 「ja / en」.
+pub fn both(text: &Text) -> String {
+    format!("{} / {}", text.ja, text.en)
+}
+
+pub fn text_json(text: &Text) -> Value {
+    json!({"ja": text.ja, "en": text.en})
+}
+
+pub fn hospital_name(data: &Dataset, id: &HospitalId) -> String {
+    data.hospitals
+        .iter()
+        .find(|h| &h.id == id)
+        .map_or_else(|| id.0.clone(), |h| h.name.clone())
+}
+
+/// A hospital's name in both languages, for the core's shared texts.
+pub fn hospital_text(data: &Dataset, id: &HospitalId) -> Text {
+    data.hospital(id).map_or_else(
+        || Text {
+            ja: id.0.clone(),
+            en: id.0.clone(),
+        },
+        |h| Text {
+            ja: h.name.clone(),
+            en: h.name_en.clone(),
+        },
+    )
+}
+
+pub fn union_name(data: &Dataset, id: &UnionId) -> String {
+    data.unions
+        .iter()
+        .find(|u| &u.id == id)
+        .map_or_else(|| id.0.clone(), |u| u.name.clone())
+}
+
+/// A node on a path by its name; a facility by its id, as the data has it.
+pub fn node_name(data: &Dataset, node: &Node) -> String {
+    match node {
+        Node::Hospital(id) => hospital_name(data, id),
+        Node::Union(id) => union_name(data, id),
+        Node::Facility(id) => id.0.clone(),
+    }
+}
+
+/// A path's steps by name: the facility, the union it enters by, then each
+/// hop.
+pub fn steps(data: &Dataset, facility: &str, path: &TargetPath) -> Vec<String> {
+    let mut steps = vec![facility.to_owned(), union_name(data, &path.union)];
+    steps.extend(path.hops.iter().map(|hop| node_name(data, &hop.node)));
+    steps
+}
+
+fn section_title(data: &Dataset, source: &Source) -> Option<String> {
+    data.sections
+        .iter()
+        .find(|s| s.id == source.section)
+        .map(|s| s.title.ja.clone())
+}
+
+pub fn source_json(data: &Dataset, source: &Source) -> Value {
+    json!({
+        "section": source.section.0,
+        "title": section_title(data, source),
+        "quote": source.quote,
+    })
+}
+
+/// Where a passage is printed, for the text output: the section's title,
+/// its id, and the quote.
+pub fn source_line(data: &Dataset, source: &Source) -> String {
+    let place = match section_title(data, source) {
+        Some(title) => format!("{title} ({})", source.section.0),
+        None => source.section.0.clone(),
+    };
+    let mut line = match &source.quote {
+        Some(quote) => format!("{place} 「{quote}」"),
+        None => place,
+    };
+    // Where the quote is a misprinted name, the data's note goes beside it.
+    for (as_written, note) in access::misprints(data, source) {
+        let _ = write!(line, " ※「{as_written}」: {} / {}", note.ja, note.en);
+    }
+    line
+}
+
+pub fn link_kind(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Agreement => "agreement",
+        LinkKind::IdlinkPartner => "idlink_partner",
+    }
+}
+
+/// Why a target is out of reach, in both languages.
+pub fn explanation(data: &Dataset, unreachable: &Unreachable) -> Text {
+    let split = |ja: String, en: String| Text { ja, en };
+    match &unreachable.reason {
+        UnreachableReason::HostsNoUnion => {
+            let partners: Vec<Text> = unreachable
+                .shares_with
+                .iter()
+                .map(|h| hospital_text(data, h))
+                .collect();
+            let list = (!partners.is_empty()).then(|| text::join_list(&partners));
+            text::hosts_no_union(&hospital_text(data, &unreachable.target), list.as_ref())
+        }
+        UnreachableReason::NoPath => split(
+            "どのユニオンからも、病院間の連携をたどって届きません".to_owned(),
+            "no union reaches it, even through hospital links".to_owned(),
+        ),
+        UnreachableReason::TooManyRelays { needed, allowed } => split(
+            format!("最短でも {needed} 回の中継が必要で、上限の {allowed} 回を超えます"),
+            format!("it needs at least {needed} relays, more than the {allowed} allowed"),
+        ),
+        UnreachableReason::OnlyExcluded { unions } => {
+            let names: Vec<String> = unions.iter().map(|u| union_name(data, u)).collect();
+            split(
+                format!("除外したユニオン（{}）からしか届きません", names.join("、")),
+                format!("only the excluded unions reach it: {}", names.join(", ")),
+            )
+        }
+    }
+}
+
+/// What a plan's reader needs to join one union: its hosts, when it was
+/// founded, how many institutions its first host links, and what the report
+/// says about joining, each passage sourced.
+pub struct Joining {
+    pub union: String,
+    pub hosts: Vec<String>,
+    pub founded: Option<String>,
+    pub linked_institutions: Option<String>,
+    pub how: Vec<SourcedText>,
+}
+
+pub fn joining(data: &Dataset, union: &UnionId) -> Option<Joining> {
+    let (record, how) = text::joining(data, union)?;
+    let linked_institutions = record.hosts.first().and_then(|host| {
+        data.hospitals
+            .iter()
+            .find(|h| &h.id == host)
+            .and_then(|h| h.linked_institutions.first())
+            .map(|reading| reading.as_written.clone())
+    });
+    Some(Joining {
+        union: record.name.clone(),
+        hosts: record
+            .hosts
+            .iter()
+            .map(|h| hospital_name(data, h))
+            .collect(),
+        founded: record.founded.as_ref().map(|m| m.0.clone()),
+        linked_institutions,
+        how,
+    })
+}
+
+/// The hospital links of each target, each target once: context beside the
+/// plans, never a way in.
+pub fn context<'a>(
+    data: &'a Dataset,
+    targets: &'a [HospitalId],
+) -> Vec<(&'a HospitalId, Partner<'a>)> {
+    let mut seen: Vec<&HospitalId> = Vec::new();
+    let mut out = Vec::new();
+    for target in targets {
+        if seen.contains(&target) {
+            continue;
+        }
+        seen.push(target);
+        out.extend(
+            access::partners(data, target)
+                .into_iter()
+                .map(|p| (target, p)),
+        );
+    }
+    out
+}
+
+pub fn partner_note(
+    data: &Dataset,
+    target: &HospitalId,
+    partner: &Partner<'_>,
+    rules: Rules,
+) -> Text {
+    text::partner_note(
+        &hospital_text(data, target),
+        &hospital_text(data, partner.hospital),
+        partner.link.kind,
+        rules,
+    )
+}

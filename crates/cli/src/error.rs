@@ -1,0 +1,280 @@
+//! `CliError`: every way a command can fail, the message it prints, and the
+//! exit status it ends with.
+//!
+//! Exit status 1 means the data given is wrong (a dataset, a what-if or an
+//! import that does not hold together); 2 means the request cannot be carried
+//! out as asked (a file that cannot be read or written, a name that is not in
+//! the data). clap ends a malformed command line with 2 before any command
+//! runs, so usage errors and these share a status.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use tsunagu_core::names::Kind;
+use tsunagu_core::planner::PlanError;
+use tsunagu_core::validate::{Problem, Severity};
+
+/// A failed command. `main` prints it once, on standard error, and exits
+/// with [`CliError::exit_code`].
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A file (a dataset, a what-if, a file to import) could not be read.
+    #[error("{}: ファイルを読めません / cannot read the file: {source}", path.display())]
+    Unreadable {
+        /// The file as the user named it.
+        path: PathBuf,
+        /// Why it could not be read.
+        source: std::io::Error,
+    },
+    /// A dataset did not load; every problem is listed, errors and warnings.
+    #[error(fmt = invalid_dataset)]
+    InvalidDataset {
+        /// The dataset's name as shown to the user.
+        name: String,
+        /// What is wrong with it.
+        problems: Vec<Problem>,
+    },
+    /// A what-if file is not a what-if.
+    #[error("{name}: 仮定を読めません / cannot read the what-if: {source}")]
+    InvalidWhatIf {
+        /// The file's name as shown to the user.
+        name: String,
+        /// Where its JSON goes wrong.
+        source: serde_json::Error,
+    },
+    /// Typed names that match no record, each with the closest names.
+    #[error(fmt = unknown_names)]
+    UnknownNames(Vec<UnknownName>),
+    /// `--to` named no hospital at all (only commas or blanks).
+    #[error("--to に病院を 1 つ以上指定してください / give at least one hospital with --to")]
+    NoTargets,
+    /// The planner refused the request.
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    /// An import was rejected; nothing was written.
+    #[error(fmt = rejected_import)]
+    RejectedImport {
+        /// The imported file's name.
+        name: String,
+        /// Every problem found in it.
+        problems: Vec<Problem>,
+    },
+    /// A result could not be turned into JSON.
+    #[error("JSON を書けません / cannot write JSON: {0}")]
+    Json(#[source] serde_json::Error),
+    /// A dataset could not be encoded for export (as CSV or JSON).
+    #[error("書き出せません / cannot write: {0}")]
+    Encode(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The output could not be written to its file or to standard output.
+    #[error("書き出せません / cannot write: {}{source}", place(path.as_ref()))]
+    Unwritable {
+        /// The file written to; `None` for standard output.
+        path: Option<PathBuf>,
+        /// Why it could not be written.
+        source: std::io::Error,
+    },
+}
+
+impl CliError {
+    /// The process's exit status for this failure: 1 for data that is
+    /// wrong, 2 for a request that cannot be carried out (see the module
+    /// docs).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::InvalidDataset { .. }
+            | Self::InvalidWhatIf { .. }
+            | Self::RejectedImport { .. }
+            | Self::Json(_)
+            | Self::Encode(_) => 1,
+            Self::Unreadable { .. }
+            | Self::UnknownNames(_)
+            | Self::NoTargets
+            | Self::Plan(_)
+            | Self::Unwritable { .. } => 2,
+        }
+    }
+}
+
+/// A typed name that matches no record of its kind.
+#[derive(Debug)]
+pub struct UnknownName {
+    /// What kind of record was looked for.
+    pub kind: Kind,
+    /// The name as typed.
+    pub name: String,
+    /// The closest names in the data, best first.
+    pub suggestions: Vec<String>,
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (ja, en) = match self.kind {
+            Kind::Hospital => ("病院", "hospital"),
+            Kind::Union => ("ユニオン", "union"),
+            Kind::Facility => ("施設", "facility"),
+        };
+        let name = &self.name;
+        write!(
+            f,
+            "「{name}」という{ja}は見つかりません / no {en} is named \"{name}\". 候補 / did you mean: {}",
+            self.suggestions.join(", ")
+        )
+    }
+}
+
+/// Each problem on its own line after the file's name, then how many of
+/// them are errors (the rest are warnings).
+fn invalid_dataset(name: &str, problems: &[Problem], f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    for problem in problems {
+        writeln!(f, "{name} {problem}")?;
+    }
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    write!(f, "{name}: {errors} 件のエラー / {errors} error(s)")
+}
+
+fn unknown_names(names: &[UnknownName], f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            writeln!(f)?;
+        }
+        write!(f, "{name}")?;
+    }
+    Ok(())
+}
+
+/// Each problem on its own line, then the count, and that nothing changed:
+/// an import either succeeds whole or writes nothing.
+fn rejected_import(name: &str, problems: &[Problem], f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    for problem in problems {
+        writeln!(f, "{name} {problem}")?;
+    }
+    let count = problems.len();
+    write!(
+        f,
+        "{name}: {count} 件のエラー。何も変更していません / {count} error(s); nothing was changed"
+    )
+}
+
+/// The file before its error, as "out.json: "; nothing for standard output.
+fn place(path: Option<&PathBuf>) -> String {
+    path.map_or_else(String::new, |path| format!("{}: ", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn io_error() -> std::io::Error {
+        std::io::Error::from(std::io::ErrorKind::NotFound)
+    }
+
+    fn json_error() -> serde_json::Error {
+        serde_json::from_str::<serde_json::Value>("{").unwrap_err()
+    }
+
+    fn problems() -> Vec<Problem> {
+        tsunagu_core::validate::load_dataset("{").unwrap_err()
+    }
+
+    fn unknown(kind: Kind) -> CliError {
+        CliError::UnknownNames(vec![UnknownName {
+            kind,
+            name: "北海道大学病".to_owned(),
+            suggestions: vec!["北海道大学病院".to_owned()],
+        }])
+    }
+
+    /// The statuses that DATA.md, ARCHITECTURE.md, the `plan` help and
+    /// tests/cli.rs promise.
+    #[test]
+    fn documented_failures_end_with_their_documented_status() {
+        // DATA.md and ARCHITECTURE.md: `validate` exits 1 when invalid, 2
+        // when the file cannot be read.
+        let invalid = CliError::InvalidDataset {
+            name: "x.json".to_owned(),
+            problems: problems(),
+        };
+        assert_eq!(invalid.exit_code(), 1);
+        let unreadable = CliError::Unreadable {
+            path: PathBuf::from("/nonexistent/data.json"),
+            source: io_error(),
+        };
+        assert_eq!(unreadable.exit_code(), 2);
+        // `plan --help`: "exit 2: unknown name", for each kind of name.
+        for kind in [Kind::Hospital, Kind::Union, Kind::Facility] {
+            assert_eq!(unknown(kind).exit_code(), 2);
+        }
+        // tests/cli.rs: `--to ,` exits 2, a broken what-if 1, a broken CSV 1.
+        assert_eq!(CliError::NoTargets.exit_code(), 2);
+        let what_if = CliError::InvalidWhatIf {
+            name: "w.json".to_owned(),
+            source: json_error(),
+        };
+        assert_eq!(what_if.exit_code(), 1);
+        let import = CliError::RejectedImport {
+            name: "broken.csv".to_owned(),
+            problems: problems(),
+        };
+        assert_eq!(import.exit_code(), 1);
+    }
+
+    /// Statuses no document names, kept as the tool has always ended.
+    #[test]
+    fn undocumented_failures_keep_their_status() {
+        assert_eq!(CliError::Plan(PlanError::NoTargets).exit_code(), 2);
+        assert_eq!(CliError::Json(json_error()).exit_code(), 1);
+        assert_eq!(CliError::Encode(json_error().into()).exit_code(), 1);
+        let unwritable = CliError::Unwritable {
+            path: None,
+            source: io_error(),
+        };
+        assert_eq!(unwritable.exit_code(), 2);
+    }
+
+    #[test]
+    fn messages_name_the_file_and_list_every_problem() {
+        let problems = problems();
+        let text = CliError::InvalidDataset {
+            name: "x.json".to_owned(),
+            problems: problems.clone(),
+        }
+        .to_string();
+        assert_eq!(text.lines().count(), problems.len() + 1, "{text}");
+        assert!(text.starts_with("x.json error"), "{text}");
+        assert!(
+            text.ends_with("x.json: 1 件のエラー / 1 error(s)"),
+            "{text}"
+        );
+
+        let text = CliError::Unreadable {
+            path: PathBuf::from("/nonexistent/data.json"),
+            source: io_error(),
+        }
+        .to_string();
+        assert!(
+            text.starts_with(
+                "/nonexistent/data.json: ファイルを読めません / cannot read the file: "
+            ),
+            "{text}"
+        );
+
+        let text = unknown(Kind::Hospital).to_string();
+        assert_eq!(
+            text,
+            "「北海道大学病」という病院は見つかりません / no hospital is named \"北海道大学病\". 候補 / did you mean: 北海道大学病院"
+        );
+
+        let text = CliError::Unwritable {
+            path: Some(PathBuf::from("out.json")),
+            source: io_error(),
+        }
+        .to_string();
+        assert!(
+            text.starts_with("書き出せません / cannot write: out.json: "),
+            "{text}"
+        );
+    }
+}
