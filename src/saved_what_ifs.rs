@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use tsunagu_core::model::Dataset;
+use tsunagu_core::text::{what_if_names_unknown, what_if_unreadable};
 use tsunagu_core::whatif::assess::unknown_records;
 use tsunagu_core::whatif::WhatIf;
 
@@ -72,13 +73,8 @@ pub fn export(what_if: &WhatIf) -> String {
 pub fn import(file: &str, text: &str, data: &Dataset) -> Result<WhatIf, Vec<String>> {
     let text = text.trim_start_matches('\u{feff}');
     let what_if: WhatIf = serde_json::from_str(text).map_err(|e| {
-        vec![format!(
-            "{file}: {}行 {}列: 仮定の JSON として読めません / line {}, column {}: not a what-if file: {e}",
-            e.line(),
-            e.column(),
-            e.line(),
-            e.column()
-        )]
+        let why = what_if_unreadable(e.line(), e.column(), &e.to_string());
+        vec![format!("{file}: {} / {}", why.ja, why.en)]
     })?;
     let unknown = unknown_records(data, &what_if);
     if unknown.is_empty() {
@@ -87,9 +83,10 @@ pub fn import(file: &str, text: &str, data: &Dataset) -> Result<WhatIf, Vec<Stri
         Err(unknown
             .iter()
             .map(|u| {
+                let why = what_if_names_unknown(&u.id);
                 format!(
-                    "{file}: /changes/{}/{}: 「{}」はデータにありません / “{}” is not in the data",
-                    u.change, u.field, u.id, u.id
+                    "{file}: /changes/{}/{}: {} / {}",
+                    u.change, u.field, why.ja, why.en
                 )
             })
             .collect())

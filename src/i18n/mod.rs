@@ -235,12 +235,6 @@ pub struct PlannerTexts {
     pub chain_label: &'static str,
     /// Before unreachable targets.
     pub unreachable_heading: &'static str,
-    /// Reason: no path.
-    pub reason_no_path: &'static str,
-    /// Reason: too many relays: "{needed}", "{allowed}".
-    pub reason_too_many: &'static str,
-    /// Reason: only excluded unions: "{unions}".
-    pub reason_excluded: &'static str,
     /// The consent caveat on every answer.
     pub caveat: &'static str,
     /// The print button.
@@ -996,6 +990,15 @@ impl Lang {
         match self {
             Lang::Ja => ("（", "）"),
             Lang::En => (" (", ")"),
+        }
+    }
+
+    /// What comes between a label and its value when the value is markup:
+    /// 「：」, ": ".
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Ja => "：",
+            Lang::En => ": ",
         }
     }
 

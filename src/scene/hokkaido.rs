@@ -70,8 +70,10 @@ pub(super) fn hokkaido_nodes(data: &Dataset, kept: &Kept, outline: Option<&Outli
         // The place's name, always shown; its hospitals' names from a zoom
         // at which the ring has room for them.
         let first = &data.hospitals[members[0]];
+        // A hospital in a ward is named by its city (札幌市), as the data
+        // writes it; elsewhere by its region, which the report names.
         let name = if first.ward.is_some() {
-            "札幌市".to_owned()
+            first.city.clone().unwrap_or_else(|| "?".to_owned())
         } else if place.is_none() {
             "?".to_owned()
         } else {

@@ -13,7 +13,7 @@ use tsunagu_core::access::{partners, Rules};
 use tsunagu_core::graph::UnionLink;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, LinkKind, UnionId, WardId};
 use tsunagu_core::names::fold_name;
-use tsunagu_core::planner::{PlanAnswer, PlanRequest, Progress, Start, UnreachableReason};
+use tsunagu_core::planner::{PlanAnswer, PlanRequest, Progress, Start};
 use tsunagu_core::whatif::apply_what_if;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -22,7 +22,7 @@ use super::{describe, ViewProps};
 use crate::components::{outside_layer, pick, PlanCard};
 use crate::dataset_handle::DatasetHandle;
 use crate::hooks::{use_plan, PlanFailure, PlanHandle, PlanStatus};
-use crate::i18n::{Lang, Noun, PlannerTexts};
+use crate::i18n::{Lang, Noun};
 use crate::lookup::{hospital_name, hospital_text, nfkc, union_name};
 use crate::plan_query::{PlanQuery, StartQuery};
 use crate::route::{Route, VIEW_TITLE_ID};
@@ -648,38 +648,20 @@ struct ResultsProps {
 
 fn reason_text(
     lang: Lang,
-    texts: &PlannerTexts,
     data: &Dataset,
     unreachable: &tsunagu_core::planner::Unreachable,
 ) -> String {
-    let name = |id: &HospitalId| hospital_text(data, id);
-    match &unreachable.reason {
-        UnreachableReason::HostsNoUnion => {
-            let partners: Vec<tsunagu_core::model::Text> =
-                unreachable.shares_with.iter().map(name).collect();
-            let joined = tsunagu_core::text::join_list(&partners);
-            pick(
-                lang,
-                &tsunagu_core::text::hosts_no_union(
-                    &name(&unreachable.target),
-                    (!partners.is_empty()).then_some(&joined),
-                ),
-            )
+    let union = |id: &UnionId| {
+        let name = union_name(data, id);
+        tsunagu_core::model::Text {
+            ja: name.clone(),
+            en: name,
         }
-        UnreachableReason::NoPath => texts.reason_no_path.to_owned(),
-        UnreachableReason::TooManyRelays { needed, allowed } => texts
-            .reason_too_many
-            .replace("{needed}", &needed.to_string())
-            .replace("{allowed}", &allowed.to_string()),
-        UnreachableReason::OnlyExcluded { unions } => texts.reason_excluded.replace(
-            "{unions}",
-            &unions
-                .iter()
-                .map(|u| union_name(data, u))
-                .collect::<Vec<_>>()
-                .join("、"),
-        ),
-    }
+    };
+    pick(
+        lang,
+        &tsunagu_core::text::unreachable_reason(unreachable, |id| hospital_text(data, id), union),
+    )
 }
 
 /// The targets' links to other hospitals, as context beside the plans: who
@@ -903,7 +885,7 @@ fn plan_results(props: &ResultsProps) -> Html {
                         <h3 id="unreachable-heading">{ texts.unreachable_heading }</h3>
                         <ul>
                             { for answer.unreachable.iter().map(|u| html! {
-                                <li data-reason={u.reason.code()}><strong>{ hospital_name(data, &u.target) }</strong>{ "：" }{ reason_text(lang, texts, data, u) }</li>
+                                <li data-reason={u.reason.code()}><strong>{ hospital_name(data, &u.target) }</strong>{ lang.colon() }{ reason_text(lang, data, u) }</li>
                             }) }
                         </ul>
                     </section>

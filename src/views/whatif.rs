@@ -582,7 +582,10 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                 let result = match files::read_bytes(&file).await {
                     Ok(bytes) => match String::from_utf8(bytes) {
                         Ok(text) => saved_what_ifs::import(&name, &text, &data),
-                        Err(_) => Err(vec![format!("{name}: UTF-8 ではありません / not UTF-8")]),
+                        Err(_) => {
+                            let why = tsunagu_core::text::not_utf8();
+                            Err(vec![format!("{name}: {} / {}", why.ja, why.en)])
+                        }
                     },
                     Err(reason) => Err(vec![format!("{name}: {reason}")]),
                 };

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use tsunagu_core::access::{self, Partner, Rules};
 use tsunagu_core::graph::Node;
 use tsunagu_core::model::{Dataset, HospitalId, LinkKind, Source, SourcedText, Text, UnionId};
-use tsunagu_core::planner::{TargetPath, Unreachable, UnreachableReason};
+use tsunagu_core::planner::{TargetPath, Unreachable};
 use tsunagu_core::text;
 
 /// A text on one line, as the CLI prints both languages: 「ja / en」.
@@ -107,33 +107,14 @@ pub fn link_kind(kind: LinkKind) -> &'static str {
 
 /// Why a target is out of reach, in both languages.
 pub fn explanation(data: &Dataset, unreachable: &Unreachable) -> Text {
-    let split = |ja: String, en: String| Text { ja, en };
-    match &unreachable.reason {
-        UnreachableReason::HostsNoUnion => {
-            let partners: Vec<Text> = unreachable
-                .shares_with
-                .iter()
-                .map(|h| hospital_text(data, h))
-                .collect();
-            let list = (!partners.is_empty()).then(|| text::join_list(&partners));
-            text::hosts_no_union(&hospital_text(data, &unreachable.target), list.as_ref())
+    let union = |id: &tsunagu_core::model::UnionId| {
+        let name = union_name(data, id);
+        Text {
+            ja: name.clone(),
+            en: name,
         }
-        UnreachableReason::NoPath => split(
-            "どのユニオンからも、病院間の連携をたどって届きません".to_owned(),
-            "no union reaches it, even through hospital links".to_owned(),
-        ),
-        UnreachableReason::TooManyRelays { needed, allowed } => split(
-            format!("最短でも {needed} 回の中継が必要で、上限の {allowed} 回を超えます"),
-            format!("it needs at least {needed} relays, more than the {allowed} allowed"),
-        ),
-        UnreachableReason::OnlyExcluded { unions } => {
-            let names: Vec<String> = unions.iter().map(|u| union_name(data, u)).collect();
-            split(
-                format!("除外したユニオン（{}）からしか届きません", names.join("、")),
-                format!("only the excluded unions reach it: {}", names.join(", ")),
-            )
-        }
-    }
+    };
+    text::unreachable_reason(unreachable, |id| hospital_text(data, id), union)
 }
 
 /// What a plan's reader needs to join one union: its hosts, when it was

@@ -4,7 +4,7 @@
 //! nothing.
 
 use crate::model::{
-    Dataset, Facility, FacilityId, Link, LinkId, SectionId, Source, Text, Union, UnionId,
+    Dataset, Facility, FacilityId, Link, LinkId, SectionId, Source, Union, UnionId,
 };
 use crate::validate::{validate, Problem, Severity};
 
@@ -66,15 +66,8 @@ fn put<T, K: PartialEq>(list: &mut Vec<T>, record: T, key: impl Fn(&T) -> &K) {
 /// totals that no longer add up) do not stop an edit.
 pub fn apply_edit(data: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
     let mut next = data.clone();
-    next.ensure_section(
-        EDIT_SECTION,
-        "手入力",
-        Text {
-            ja: "つなぐでの手入力".to_owned(),
-            en: "Entered in tsunagu".to_owned(),
-        },
-        999,
-    );
+    let (heading, title) = crate::text::typed_in_section();
+    next.ensure_section(EDIT_SECTION, heading, title, 999);
     match edit.clone() {
         Edit::PutFacility(facility) => put(&mut next.facilities, facility, |f| &f.id),
         Edit::RemoveFacility(id) => {

@@ -3,8 +3,8 @@
 //! CRLF line ends, Japanese headers). Importing what is exported gives the
 //! same data back.
 
-use crate::import::kind_label;
 use crate::model::Dataset;
+use crate::text::csv::{kind_label, EXPORT_HEADER};
 
 /// The dataset as pretty JSON in tsunagu's format.
 ///
@@ -27,7 +27,7 @@ pub fn export_json(data: &Dataset) -> Result<String, serde_json::Error> {
 /// need not change.
 pub fn export_facilities_csv(data: &Dataset) -> Result<Vec<u8>, csv::Error> {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    write_record(&mut bytes, &["ID", "施設名", "種別", "区", "ユニオン"]);
+    write_record(&mut bytes, &EXPORT_HEADER);
     for facility in &data.facilities {
         let ward = facility
             .ward

@@ -10,10 +10,11 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    Dataset, Facility, FacilityId, FacilityKind, Membership, Section, SectionId, Source, Text,
-    UnionId, WardId,
+    Dataset, Facility, FacilityId, FacilityKind, Membership, Section, SectionId, Source, UnionId,
+    WardId,
 };
 use crate::names::{fold_name, lookup, Kind, Lookup};
+use crate::text::csv::{kind_of, ward_with_city, COLUMNS, NAME_COLUMN};
 use crate::validate::{load_dataset, CsvPlace, Loaded, Problem, ProblemKind};
 
 /// The largest file tsunagu imports: 64 MiB. A japan-scale dataset (about
@@ -87,18 +88,6 @@ pub fn import_json(bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
     load_dataset(&decode_text(bytes)?)
 }
 
-/// The columns a facilities CSV may have, with the header names accepted.
-const COLUMNS: [(&str, &[&str]); 5] = [
-    ("id", &["id", "ＩＤ", "施設id", "施設ID"]),
-    (
-        "name",
-        &["name", "施設名", "名称", "医療機関名", "facility"],
-    ),
-    ("kind", &["kind", "type", "種別", "種類"]),
-    ("ward", &["ward", "区"]),
-    ("unions", &["unions", "union", "ユニオン", "加入ユニオン"]),
-];
-
 /// Facilities read from a CSV file, ready to replace the dataset's.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CsvImport {
@@ -127,28 +116,6 @@ fn id_for(name: &str) -> FacilityId {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
     FacilityId(format!("f-{hash:016x}"))
-}
-
-fn kind_of(text: &str) -> Option<FacilityKind> {
-    // ASCII folding matches exactly what Unicode folding would for these
-    // words, with less code in the wasm.
-    match text.trim().to_ascii_lowercase().as_str() {
-        "" | "診療所" | "クリニック" | "clinic" => Some(FacilityKind::Clinic),
-        "病院" | "hospital" => Some(FacilityKind::Hospital),
-        "薬局" | "保険薬局" | "pharmacy" => Some(FacilityKind::Pharmacy),
-        "介護施設" | "介護" | "care" => Some(FacilityKind::Care),
-        _ => None,
-    }
-}
-
-/// The name a CSV gives a facility kind, in Japanese.
-pub fn kind_label(kind: FacilityKind) -> &'static str {
-    match kind {
-        FacilityKind::Clinic => "診療所",
-        FacilityKind::Hospital => "病院",
-        FacilityKind::Pharmacy => "薬局",
-        FacilityKind::Care => "介護施設",
-    }
 }
 
 /// Reads facilities and their unions from CSV bytes. Unions and wards are
@@ -198,7 +165,7 @@ pub fn import_facilities_csv_text(
         return Err(vec![Problem::error(
             "line 1",
             ProblemKind::MissingColumn {
-                names: "施設名 / name".into(),
+                names: NAME_COLUMN.into(),
             },
         )]);
     };
@@ -206,10 +173,7 @@ pub fn import_facilities_csv_text(
     let section = Section {
         id: SectionId(format!("import:{file_name}")),
         heading: file_name.to_owned(),
-        title: Text {
-            ja: format!("取り込んだファイル: {file_name}"),
-            en: format!("Imported file: {file_name}"),
-        },
+        title: crate::text::imported_section(file_name),
         position: 1000,
     };
 
@@ -307,7 +271,7 @@ pub fn import_facilities_csv_text(
                     [&w.name, &w.name_en, &w.id.0]
                         .iter()
                         .any(|n| fold_name(n, nfkc) == wanted)
-                        || fold_name(&format!("札幌市{}", w.name), nfkc) == wanted
+                        || fold_name(&ward_with_city(&w.name), nfkc) == wanted
                 });
                 if ward.is_none() {
                     let col = index["ward"];

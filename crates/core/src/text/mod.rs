@@ -3,6 +3,7 @@
 //! for a hospital link. Each is a function of its values, so the two
 //! languages cannot drift apart in what they say.
 
+pub mod csv;
 pub mod problem;
 
 use crate::access::{Assumption, Rules};
@@ -153,6 +154,55 @@ pub fn plan_error(error: &crate::planner::PlanError) -> Text {
     }
 }
 
+/// Why a target is out of reach, in each language, with the names the
+/// reason needs: the target and the hospitals it shares with, and the
+/// excluded unions. `hospital` and `union` give a record's name in each
+/// language.
+pub fn unreachable_reason(
+    unreachable: &crate::planner::Unreachable,
+    hospital: impl Fn(&crate::model::HospitalId) -> Text,
+    union: impl Fn(&UnionId) -> Text,
+) -> Text {
+    use crate::planner::UnreachableReason;
+    let relays = |n: u32| text(format!("{n} 回"), plural(n, "relay", "relays"));
+    match &unreachable.reason {
+        UnreachableReason::HostsNoUnion => {
+            let partners: Vec<Text> = unreachable.shares_with.iter().map(&hospital).collect();
+            let list = (!partners.is_empty()).then(|| join_list(&partners));
+            hosts_no_union(&hospital(&unreachable.target), list.as_ref())
+        }
+        UnreachableReason::NoPath => text(
+            "どのユニオンからも、病院間の連携をたどって届きません。",
+            "No union reaches it, even through hospital links.",
+        ),
+        UnreachableReason::TooManyRelays { needed, allowed } => {
+            let (needed, allowed) = (relays(*needed), relays(*allowed));
+            text(
+                format!(
+                    "最短でも {}の中継が必要で、上限の {}を超えます。",
+                    needed.ja, allowed.ja
+                ),
+                format!(
+                    "It needs at least {}, more than the {} allowed.",
+                    needed.en, allowed.en
+                ),
+            )
+        }
+        UnreachableReason::OnlyExcluded { unions } => {
+            let names = join_list(&unions.iter().map(union).collect::<Vec<_>>());
+            text(
+                format!("除外したユニオン（{}）からしか届きません。", names.ja),
+                format!("Only the excluded unions reach it ({}).", names.en),
+            )
+        }
+    }
+}
+
+/// An English count with its noun in the right number: "1 relay", "2 relays".
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A list joined as each language joins lists: 「A、B」 and "A, B".
 pub fn join_list(items: &[Text]) -> Text {
     text(
@@ -193,6 +243,51 @@ pub fn how_to_join(union: &Union) -> Vec<SourcedText> {
 pub fn joining<'a>(data: &'a Dataset, union: &UnionId) -> Option<(&'a Union, Vec<SourcedText>)> {
     let record = data.union(union)?;
     Some((record, how_to_join(record)))
+}
+
+/// A what-if file that is not a what-if: where the reader stopped, and why.
+pub fn what_if_unreadable(line: usize, column: usize, why: &str) -> Text {
+    text(
+        format!("{line}行 {column}列: 仮定の JSON として読めません"),
+        format!("line {line}, column {column}: not a what-if file: {why}"),
+    )
+}
+
+/// A what-if naming a record the data lacks.
+pub fn what_if_names_unknown(id: &str) -> Text {
+    text(
+        format!("「{id}」はデータにありません"),
+        format!("\u{201c}{id}\u{201d} is not in the data"),
+    )
+}
+
+/// A file that is not UTF-8 text where UTF-8 is required.
+pub fn not_utf8() -> Text {
+    text("UTF-8 ではありません", "not UTF-8")
+}
+
+/// The name the report's next step goes by as a what-if: the report's own
+/// words, 「全体でユニオンを繋げる」.
+pub fn connect_every_union_name() -> &'static str {
+    "全体でユニオンを繋げる"
+}
+
+/// The section of records typed in by hand: its short heading and title.
+pub fn typed_in_section() -> (&'static str, Text) {
+    ("手入力", text("つなぐでの手入力", "Entered in tsunagu"))
+}
+
+/// The section of what a what-if adds: its short heading and title.
+pub fn what_if_section() -> (&'static str, Text) {
+    ("仮定", text("仮定（what-if）", "What-if"))
+}
+
+/// The title of the section of records imported from `file`.
+pub fn imported_section(file: &str) -> Text {
+    text(
+        format!("取り込んだファイル: {file}"),
+        format!("Imported file: {file}"),
+    )
 }
 
 #[cfg(test)]

@@ -182,7 +182,7 @@ pub struct NextStep {
 /// Four multi-target plans on two indexes.
 pub fn next_step(data: &Dataset, union: &UnionId) -> NextStep {
     let targets: Vec<HospitalId> = data.disclosing_ids();
-    let what_if = crate::whatif::connect_every_union(data, "全体でユニオンを繋げる");
+    let what_if = crate::whatif::connect_every_union(data, crate::text::connect_every_union_name());
     let (next, links) = apply_what_if(data, &what_if);
     let today = NetworkIndex::build(data, &[], Rules::Confirmed);
     let connected = NetworkIndex::build(&next, &links, Rules::Confirmed);

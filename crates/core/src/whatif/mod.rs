@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::graph::UnionLink;
 use crate::model::{
-    Dataset, FacilityId, HospitalId, Link, LinkId, LinkKind, Membership, SectionId, Source, Text,
-    Union, UnionId,
+    Dataset, FacilityId, HospitalId, Link, LinkId, LinkKind, Membership, SectionId, Source, Union,
+    UnionId,
 };
 
 /// One proposed change.
@@ -72,15 +72,8 @@ pub fn apply_what_if(data: &Dataset, what_if: &WhatIf) -> (Dataset, Vec<UnionLin
         section: SectionId(WHAT_IF_SECTION.to_owned()),
         quote: Some(what_if.name.clone()),
     };
-    next.ensure_section(
-        WHAT_IF_SECTION,
-        "仮定",
-        Text {
-            ja: "仮定（what-if）".to_owned(),
-            en: "What-if".to_owned(),
-        },
-        998,
-    );
+    let (heading, title) = crate::text::what_if_section();
+    next.ensure_section(WHAT_IF_SECTION, heading, title, 998);
     let mut links = Vec::new();
     for (i, change) in what_if.changes.iter().enumerate() {
         match change {

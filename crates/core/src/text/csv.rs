@@ -1,0 +1,51 @@
+//! The words of the facilities CSV: the headers accepted for each column,
+//! the words for a facility's kind, and the header tsunagu writes. They are
+//! the file format's vocabulary, in the Japanese that union offices write.
+
+use crate::model::FacilityKind;
+
+/// The columns a facilities CSV may have, with the header names accepted.
+pub const COLUMNS: [(&str, &[&str]); 5] = [
+    ("id", &["id", "ＩＤ", "施設id", "施設ID"]),
+    (
+        "name",
+        &["name", "施設名", "名称", "医療機関名", "facility"],
+    ),
+    ("kind", &["kind", "type", "種別", "種類"]),
+    ("ward", &["ward", "区"]),
+    ("unions", &["unions", "union", "ユニオン", "加入ユニオン"]),
+];
+
+/// The name column's headers, as a problem names them when it is missing.
+pub const NAME_COLUMN: &str = "施設名 / name";
+
+/// The header tsunagu writes when it exports facilities.
+pub const EXPORT_HEADER: [&str; 5] = ["ID", "施設名", "種別", "区", "ユニオン"];
+
+/// The kind a cell names, in Japanese or English; an empty cell is a clinic.
+pub fn kind_of(text: &str) -> Option<FacilityKind> {
+    // ASCII folding matches exactly what Unicode folding would for these
+    // words, with less code in the wasm.
+    match text.trim().to_ascii_lowercase().as_str() {
+        "" | "診療所" | "クリニック" | "clinic" => Some(FacilityKind::Clinic),
+        "病院" | "hospital" => Some(FacilityKind::Hospital),
+        "薬局" | "保険薬局" | "pharmacy" => Some(FacilityKind::Pharmacy),
+        "介護施設" | "介護" | "care" => Some(FacilityKind::Care),
+        _ => None,
+    }
+}
+
+/// The name a CSV gives a facility kind, in Japanese.
+pub fn kind_label(kind: FacilityKind) -> &'static str {
+    match kind {
+        FacilityKind::Clinic => "診療所",
+        FacilityKind::Hospital => "病院",
+        FacilityKind::Pharmacy => "薬局",
+        FacilityKind::Care => "介護施設",
+    }
+}
+
+/// A ward of Sapporo with its city, as an address writes it: 「札幌市中央区」.
+pub fn ward_with_city(ward: &str) -> String {
+    format!("札幌市{ward}")
+}
