@@ -11,6 +11,8 @@ use tsunagu_core::model::{Dataset, HospitalId, LinkKind, Source, SourcedText, Te
 use tsunagu_core::planner::{TargetPath, Unreachable};
 use tsunagu_core::text;
 
+use crate::texts;
+
 /// A text on one line, as the CLI prints both languages: 「ja / en」.
 pub fn both(text: &Text) -> String {
     format!("{} / {}", text.ja, text.en)
@@ -88,12 +90,12 @@ pub fn source_line(data: &Dataset, source: &Source) -> String {
         None => source.section.0.clone(),
     };
     let mut line = match &source.quote {
-        Some(quote) => format!("{place} 「{quote}」"),
+        Some(quote) => format!("{place} {}", texts::quote(quote)),
         None => place,
     };
     // Where the quote is a misprinted name, the data's note goes beside it.
     for (as_written, note) in access::misprints(data, source) {
-        let _ = write!(line, " ※「{as_written}」: {} / {}", note.ja, note.en);
+        let _ = write!(line, " {}", texts::misprint(as_written, note));
     }
     line
 }

@@ -1,5 +1,5 @@
-//! `CliError`: every way a command can fail, the message it prints, and the
-//! exit status it ends with.
+//! `CliError`: every way a command can fail, the message it prints (worded
+//! in `texts.rs`), and the exit status it ends with.
 //!
 //! Exit status 1 means the data given is wrong (a dataset, a what-if or an
 //! import that does not hold together); 2 means the request cannot be carried
@@ -14,12 +14,14 @@ use tsunagu_core::names::Kind;
 use tsunagu_core::planner::PlanError;
 use tsunagu_core::validate::{Problem, Severity};
 
+use crate::texts;
+
 /// A failed command. `main` prints it once, on standard error, and exits
 /// with [`CliError::exit_code`].
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// A file (a dataset, a what-if, a file to import) could not be read.
-    #[error("{}: ファイルを読めません / cannot read the file: {source}", path.display())]
+    #[error("{}", texts::cannot_read(.path, .source))]
     Unreadable {
         /// The file as the user named it.
         path: PathBuf,
@@ -35,7 +37,7 @@ pub enum CliError {
         problems: Vec<Problem>,
     },
     /// A what-if file is not a what-if.
-    #[error("{name}: 仮定を読めません / cannot read the what-if: {source}")]
+    #[error("{}", texts::cannot_read_what_if(.name, .source))]
     InvalidWhatIf {
         /// The file's name as shown to the user.
         name: String,
@@ -46,7 +48,7 @@ pub enum CliError {
     #[error(fmt = unknown_names)]
     UnknownNames(Vec<UnknownName>),
     /// `--to` named no hospital at all (only commas or blanks).
-    #[error("--to に病院を 1 つ以上指定してください / give at least one hospital with --to")]
+    #[error("{}", texts::NO_TARGETS)]
     NoTargets,
     /// The planner refused the request.
     #[error(transparent)]
@@ -60,13 +62,13 @@ pub enum CliError {
         problems: Vec<Problem>,
     },
     /// A result could not be turned into JSON.
-    #[error("JSON を書けません / cannot write JSON: {0}")]
+    #[error("{}", texts::cannot_write_json(.0))]
     Json(#[source] serde_json::Error),
     /// A dataset could not be encoded for export (as CSV or JSON).
-    #[error("書き出せません / cannot write: {0}")]
+    #[error("{}", texts::cannot_write(None, .0))]
     Encode(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// The output could not be written to its file or to standard output.
-    #[error("書き出せません / cannot write: {}{source}", place(path.as_ref()))]
+    #[error("{}", texts::cannot_write(.path.as_deref(), .source))]
     Unwritable {
         /// The file written to; `None` for standard output.
         path: Option<PathBuf>,
@@ -108,17 +110,11 @@ pub struct UnknownName {
 
 impl fmt::Display for UnknownName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (ja, en) = match self.kind {
-            Kind::Hospital => ("病院", "hospital"),
-            Kind::Union => ("ユニオン", "union"),
-            Kind::Facility => ("施設", "facility"),
-        };
-        let name = &self.name;
-        write!(
-            f,
-            "「{name}」という{ja}は見つかりません / no {en} is named \"{name}\". 候補 / did you mean: {}",
-            self.suggestions.join(", ")
-        )
+        f.write_str(&texts::unknown_name(
+            self.kind,
+            &self.name,
+            &self.suggestions,
+        ))
     }
 }
 
@@ -132,7 +128,7 @@ fn invalid_dataset(name: &str, problems: &[Problem], f: &mut fmt::Formatter<'_>)
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .count();
-    write!(f, "{name}: {errors} 件のエラー / {errors} error(s)")
+    f.write_str(&texts::dataset_errors(name, errors))
 }
 
 fn unknown_names(names: &[UnknownName], f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -151,16 +147,7 @@ fn rejected_import(name: &str, problems: &[Problem], f: &mut fmt::Formatter<'_>)
     for problem in problems {
         writeln!(f, "{name} {problem}")?;
     }
-    let count = problems.len();
-    write!(
-        f,
-        "{name}: {count} 件のエラー。何も変更していません / {count} error(s); nothing was changed"
-    )
-}
-
-/// The file before its error, as "out.json: "; nothing for standard output.
-fn place(path: Option<&PathBuf>) -> String {
-    path.map_or_else(String::new, |path| format!("{}: ", path.display()))
+    f.write_str(&texts::import_rejected(name, problems.len()))
 }
 
 #[cfg(test)]

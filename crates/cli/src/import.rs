@@ -11,6 +11,7 @@ use crate::error::CliError;
 use crate::load::load;
 use crate::names::nfkc;
 use crate::output::write_out;
+use crate::texts;
 
 pub fn import(
     file: &PathBuf,
@@ -42,13 +43,13 @@ pub fn import(
     };
     let change = diff(&data, &next);
     eprintln!(
-        "{name}: 追加 {} / 変更 {} / 削除 {} — added {}, changed {}, removed {}",
-        change.added.len(),
-        change.changed.len(),
-        change.removed.len(),
-        change.added.len(),
-        change.changed.len(),
-        change.removed.len()
+        "{}",
+        texts::imported(
+            &name,
+            change.added.len(),
+            change.changed.len(),
+            change.removed.len()
+        )
     );
     let json = export_json(&next).map_err(CliError::Json)?;
     write_out(out, json.as_bytes())

@@ -15,6 +15,7 @@ mod plan_text;
 mod reach;
 mod stats;
 mod synth;
+mod texts;
 mod validate;
 
 use std::path::PathBuf;

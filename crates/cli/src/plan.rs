@@ -16,10 +16,7 @@ use crate::names::{resolve, split_list};
 use crate::output::out;
 use crate::plan_json::answer_json;
 use crate::plan_text::print_answer;
-
-/// How the output names a facility given by `--member-of`, which is not in
-/// the data.
-const NEW_FACILITY: &str = "新しい施設 (new facility)";
+use crate::texts;
 
 /// The `plan` command's options, as parsed.
 pub struct PlanArgs<'a> {
@@ -58,7 +55,7 @@ pub fn plan(args: &PlanArgs<'_>) -> Result<(), CliError> {
             )?;
             (
                 Start::Members(unions.into_iter().map(UnionId).collect()),
-                NEW_FACILITY.to_owned(),
+                texts::NEW_FACILITY.to_owned(),
             )
         }
     };

@@ -8,6 +8,7 @@ use tsunagu_core::stats::dataset_stats;
 use crate::error::CliError;
 use crate::load::load;
 use crate::output::out;
+use crate::texts;
 
 pub fn stats(file: Option<&PathBuf>, json: bool) -> Result<(), CliError> {
     let (_, data) = load(file)?;
@@ -17,15 +18,16 @@ pub fn stats(file: Option<&PathBuf>, json: bool) -> Result<(), CliError> {
         out!("{text}");
         return Ok(());
     }
+    let header = texts::STATS_COLUMNS;
     out!(
         "{:<6} {:>10} {:>10} {:>8} {:>6} {:>6} {:>12}",
-        "区",
-        "人口",
-        "世帯数",
-        "面積km²",
-        "医療機関",
-        "閲覧施設",
-        "閲覧/100機関"
+        header[0],
+        header[1],
+        header[2],
+        header[3],
+        header[4],
+        header[5],
+        header[6]
     );
     for ward in &stats.wards {
         out!(
@@ -42,7 +44,7 @@ pub fn stats(file: Option<&PathBuf>, json: bool) -> Result<(), CliError> {
     let t = &stats.totals;
     out!(
         "{:<6} {:>10} {:>10} {:>8.2} {:>6} {:>6}",
-        "合計",
+        texts::TOTAL,
         t.population,
         t.households,
         t.area_km2,

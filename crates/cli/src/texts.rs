@@ -1,0 +1,276 @@
+//! The CLI's catalog of its own bilingual words; texts shared with the app
+//! stay in `tsunagu_core::text`.
+//!
+//! Every label, heading and message that only the `tsunagu` command prints
+//! is here, in Japanese and English, on one line as 「ja / en」. A fixed
+//! label is a constant; a text with values is a function of them, so that
+//! counts, plurals and lists are worked out here rather than patched into a
+//! string. This is the only file of the CLI's shipped code whose string
+//! literals hold Japanese. The layout (indentation, the marks →, ×, ⚠ and ■
+//! that start a line) stays with the code that prints.
+
+use std::fmt;
+use std::path::Path;
+
+use tsunagu_core::model::{Dataset, Text};
+use tsunagu_core::names::Kind;
+
+/// An English count with its noun in the right number: "1 relay",
+/// "2 relays".
+fn count<N: fmt::Display + PartialEq + From<u8>>(n: N, one: &str, many: &str) -> String {
+    let noun = if n == N::from(1) { one } else { many };
+    format!("{n} {noun}")
+}
+
+/// Record names (unions, hosts) as one list for both languages, joined
+/// with 「、」: the names are Japanese, so the list reads as Japanese does,
+/// and the English side of the line shows the same list.
+pub fn names(items: &[String]) -> String {
+    items.join("、")
+}
+
+/// One item of a list under a heading, marked as Japanese lists mark items:
+/// 「・item」.
+pub fn bullet(item: &str) -> String {
+    format!("・{item}")
+}
+
+// The plan, as text.
+
+/// The facility's label, before its name.
+pub const FACILITY: &str = "施設 / facility";
+
+/// The label before the unions the facility already belongs to.
+pub const MEMBER_OF: &str = "加入中 / member of";
+
+/// What stands for an empty list of unions.
+pub const NONE: &str = "なし / none";
+
+/// How a facility given by `--member-of`, which is not in the data, is
+/// named.
+pub const NEW_FACILITY: &str = "新しい施設 (new facility)";
+
+/// When the options leave no plan at all.
+pub const NO_PLAN: &str = "条件に合うプランはありません / no plan meets the options.";
+
+/// The label before another set of unions that does as well as the plan's.
+pub const OR: &str = "別案 / or";
+
+/// The heading over the unions to join, each with how to join it.
+pub const HOW_TO_JOIN: &str = "加入方法 / how to join";
+
+/// The label before where in the report a passage is printed.
+pub const SOURCE: &str = "出典 / source";
+
+/// The heading over the targets' hospital links, shown as context.
+pub const HOSPITAL_LINKS: &str = "病院間の連携（参考） / hospital links (context)";
+
+/// What stands for a figure the data does not have.
+pub const UNKNOWN: &str = "不明 / unknown";
+
+/// A plan's heading: the unions to join (none, or how many and which) and
+/// the most relays any of its paths takes.
+pub fn plan_heading(join: &[String], relays: u32) -> String {
+    if join.is_empty() {
+        format!("■ 加入不要 / no union to join — 中継 / relays: 最大 {relays}")
+    } else {
+        let n = join.len();
+        format!(
+            "■ {n}ユニオンに加入 / join {n}: {} — 中継 / relays: 最大 {relays}",
+            names(join)
+        )
+    }
+}
+
+/// Said of a plan the planner could not prove the smallest: how many unions
+/// are needed at the least.
+pub fn best_found(lower_bound: usize) -> String {
+    let verb = if lower_bound == 1 { "is" } else { "are" };
+    format!("(最善の候補。必要数の下限は {lower_bound} / best found; at least {lower_bound} {verb} needed)")
+}
+
+/// One path of a plan: its target, how many relays it takes, and its steps
+/// by name.
+pub fn path(target: &str, relays: u32, steps: &[String]) -> String {
+    format!(
+        "→ {target} ({}): {}",
+        count(relays, "relay", "relays"),
+        steps.join(" → ")
+    )
+}
+
+/// One union to join: its hosts, when it was founded and how many
+/// institutions its first host links, each figure [`UNKNOWN`] when the data
+/// lacks it.
+pub fn joining(
+    union: &str,
+    hosts: &[String],
+    founded: Option<&str>,
+    linked_institutions: Option<&str>,
+) -> String {
+    format!(
+        "{union} — ホスト / host: {}; 発足 / founded: {}; 連携医療機関数 / linked institutions: {}",
+        names(hosts),
+        founded.unwrap_or(UNKNOWN),
+        linked_institutions.unwrap_or(UNKNOWN),
+    )
+}
+
+/// A passage quoted from the report: 「quote」.
+pub fn quote(text: &str) -> String {
+    format!("「{text}」")
+}
+
+/// A misprinted name in a quote, with the data's note on it in both
+/// languages.
+pub fn misprint(as_written: &str, note: &Text) -> String {
+    format!("※{}: {} / {}", quote(as_written), note.ja, note.en)
+}
+
+// The other commands' reports.
+
+/// The headers of the `stats` table's columns: ward, population,
+/// households, area, institutions, viewing facilities, and viewing
+/// facilities per 100 institutions.
+pub const STATS_COLUMNS: [&str; 7] = [
+    "区",
+    "人口",
+    "世帯数",
+    "面積km²",
+    "医療機関",
+    "閲覧施設",
+    "閲覧/100機関",
+];
+
+/// The label of the `stats` table's totals row.
+pub const TOTAL: &str = "合計";
+
+/// `validate`'s report on a dataset that loaded: what it holds.
+pub fn valid(name: &str, data: &Dataset) -> String {
+    format!(
+        "{name}: 有効 / valid — {}, {}, {}, {}, {}",
+        count(data.hospitals.len(), "hospital", "hospitals"),
+        count(data.unions.len(), "union", "unions"),
+        count(data.links.len(), "link", "links"),
+        count(data.facilities.len(), "facility", "facilities"),
+        count(data.wards.len(), "ward", "wards"),
+    )
+}
+
+/// `import`'s report: how many facilities the imported file added, changed
+/// and removed.
+pub fn imported(name: &str, added: usize, changed: usize, removed: usize) -> String {
+    format!(
+        "{name}: 追加 {added} / 変更 {changed} / 削除 {removed} — added {added}, changed {changed}, removed {removed}"
+    )
+}
+
+// Errors (see `error.rs`).
+
+/// A file that could not be read, and why.
+pub fn cannot_read(path: &Path, why: impl fmt::Display) -> String {
+    format!(
+        "{}: ファイルを読めません / cannot read the file: {why}",
+        path.display()
+    )
+}
+
+/// A what-if file that is not a what-if, and where its JSON goes wrong.
+pub fn cannot_read_what_if(name: &str, why: impl fmt::Display) -> String {
+    format!("{name}: 仮定を読めません / cannot read the what-if: {why}")
+}
+
+/// `--to` named no hospital at all.
+pub const NO_TARGETS: &str =
+    "--to に病院を 1 つ以上指定してください / give at least one hospital with --to";
+
+/// A result that could not be turned into JSON.
+pub fn cannot_write_json(why: impl fmt::Display) -> String {
+    format!("JSON を書けません / cannot write JSON: {why}")
+}
+
+/// Output that could not be encoded or written: the file, when there is
+/// one (`None` for standard output or before any file), then why.
+pub fn cannot_write(file: Option<&Path>, why: impl fmt::Display) -> String {
+    match file {
+        Some(path) => format!("書き出せません / cannot write: {}: {why}", path.display()),
+        None => format!("書き出せません / cannot write: {why}"),
+    }
+}
+
+/// A typed name that matches no record of its kind, with the closest names
+/// in the data, best first (joined with ", ", as typed lists are).
+pub fn unknown_name(kind: Kind, name: &str, suggestions: &[String]) -> String {
+    let (ja, en) = match kind {
+        Kind::Hospital => ("病院", "hospital"),
+        Kind::Union => ("ユニオン", "union"),
+        Kind::Facility => ("施設", "facility"),
+    };
+    format!(
+        "「{name}」という{ja}は見つかりません / no {en} is named \"{name}\". 候補 / did you mean: {}",
+        suggestions.join(", ")
+    )
+}
+
+/// The last line under a dataset's problems: how many are errors. The
+/// English keeps "error(s)" whatever the count, as tests/cli.rs pins it.
+pub fn dataset_errors(name: &str, errors: usize) -> String {
+    format!("{name}: {errors} 件のエラー / {errors} error(s)")
+}
+
+/// The last line under a rejected import's problems: how many there are,
+/// and that nothing was written.
+pub fn import_rejected(name: &str, errors: usize) -> String {
+    format!(
+        "{name}: {errors} 件のエラー。何も変更していません / {}; nothing was changed",
+        count(errors, "error", "errors")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_agree_with_their_number() {
+        assert_eq!(count(0_usize, "relay", "relays"), "0 relays");
+        assert_eq!(count(1_u32, "relay", "relays"), "1 relay");
+        assert_eq!(count(2_u32, "relay", "relays"), "2 relays");
+        assert_eq!(
+            import_rejected("a.csv", 1),
+            "a.csv: 1 件のエラー。何も変更していません / 1 error; nothing was changed"
+        );
+        assert!(import_rejected("a.csv", 2).ends_with("/ 2 errors; nothing was changed"));
+        assert!(best_found(1).ends_with("at least 1 is needed)"));
+        assert!(best_found(3).ends_with("at least 3 are needed)"));
+    }
+
+    #[test]
+    fn a_plan_heading_counts_and_lists_its_unions() {
+        assert_eq!(
+            plan_heading(&[], 1),
+            "■ 加入不要 / no union to join — 中継 / relays: 最大 1"
+        );
+        let join = ["A".to_owned(), "B".to_owned()];
+        assert_eq!(
+            plan_heading(&join, 0),
+            "■ 2ユニオンに加入 / join 2: A、B — 中継 / relays: 最大 0"
+        );
+        assert_eq!(
+            path("H", 1, &["F".to_owned(), "U".to_owned(), "H".to_owned()]),
+            "→ H (1 relay): F → U → H"
+        );
+    }
+
+    #[test]
+    fn a_write_error_names_its_file_only_when_there_is_one() {
+        assert_eq!(
+            cannot_write(Some(Path::new("out.json")), "full"),
+            "書き出せません / cannot write: out.json: full"
+        );
+        assert_eq!(
+            cannot_write(None, "full"),
+            "書き出せません / cannot write: full"
+        );
+    }
+}
