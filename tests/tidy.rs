@@ -2,7 +2,8 @@
 //! every Rust file says what it is for, the core stays free of web crates,
 //! the pinned tool versions agree wherever a tool insists on a copy, the two
 //! languages' catalogs carry the same placeholders, ARCHITECTURE.md names
-//! every module, and no module imports itself through others.
+//! every module, no module imports itself through others, and Japanese
+//! appears only in the catalogs and the data.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -364,4 +365,91 @@ fn modules_do_not_import_each_other_in_a_cycle() {
             .collect();
         assert!(cycles.is_empty(), "{dir}: import cycles: {cycles:#?}");
     }
+}
+
+/// Whether `c` is Japanese: kana, kanji, or full-width punctuation and forms.
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}')
+}
+
+/// The string literals on a line of code (comments aside), roughly: what lies
+/// between unescaped double quotes.
+fn literals(line: &str) -> Vec<String> {
+    let code = match line.find("//") {
+        // A `//` inside a string (a URL) is not a comment.
+        Some(at) if line[..at].matches('"').count() % 2 == 0 => &line[..at],
+        _ => line,
+    };
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    let mut escaped = false;
+    for c in code.chars() {
+        match (&mut current, c) {
+            (Some(text), _) if escaped => {
+                text.push(c);
+                escaped = false;
+            }
+            (Some(_), '\\') => escaped = true,
+            (Some(_), '"') => out.extend(current.take()),
+            (Some(text), _) => text.push(c),
+            (None, '"') => current = Some(String::new()),
+            (None, _) => {}
+        }
+    }
+    out
+}
+
+/// Every user-facing word is in a catalog: `src/i18n/` for the app,
+/// `tsunagu_core::text` for what the app and the CLI share, and the CLI's
+/// `texts.rs` for its own. Japanese anywhere else in shipped code is a text
+/// that escaped the catalog (and so has no English, or the wrong one).
+/// The data (the bundled report, the synthetic networks) is not text.
+#[test]
+fn japanese_lives_only_in_the_catalogs_and_the_data() {
+    let catalogs = [
+        "src/i18n/",
+        "crates/core/src/text/",
+        "crates/cli/src/texts.rs",
+        "crates/core/src/synth.rs",
+    ];
+    let mut files = Vec::new();
+    for dir in ["src", "crates/core/src", "crates/cli/src"] {
+        rust_files(&root().join(dir), &mut files);
+    }
+    let mut seen = 0;
+    let offenders: Vec<String> = files
+        .iter()
+        .filter(|file| {
+            let path = file.to_string_lossy().replace('\\', "/");
+            !catalogs.iter().any(|catalog| path.contains(catalog))
+        })
+        .flat_map(|file| {
+            let text = fs::read_to_string(file).unwrap_or_default();
+            let shipped = text
+                .split("#[cfg(test)]")
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            shipped
+                .lines()
+                .enumerate()
+                .filter(|(_, line)| !line.trim_start().starts_with("//"))
+                .flat_map(|(n, line)| {
+                    literals(line)
+                        .into_iter()
+                        .filter(|l| l.chars().any(is_japanese))
+                        .map(move |l| format!("{}:{}: \"{l}\"", file.display(), n + 1))
+                })
+                .collect::<Vec<_>>()
+        })
+        .inspect(|_| seen += 1)
+        .collect();
+    assert!(
+        literals(r#"let a = "札幌"; // "x""#) == ["札幌"] && files.len() > 20,
+        "the scan itself is broken"
+    );
+    assert!(
+        offenders.is_empty(),
+        "Japanese outside the catalogs ({seen}): {offenders:#?}"
+    );
 }
