@@ -35,9 +35,11 @@ describe('presentation mode', () => {
     await page.getByText('さっぽろID-Link連絡会 発足（2023-10-31）').waitFor();
     await page.getByText('累計: 稼働した開示病院 7・ユニオン 6').waitFor();
     await page.keyboard.press('Space');
-    await title.filter({ hasText: '例: みきファミリークリニック から 北海道大学病院 へ' }).waitFor();
-    // 北海道大学病院 hosts only ICTネットワーク; みき's unions do not open it.
-    await page.getByText('1ユニオンに加入: ICTネットワーク — 中継は最大 0 回').waitFor();
+    // The sample is picked from the data: the facility in the most unions,
+    // and the first 開示病院 none of them opens.
+    await title.filter({ hasText: '例: みきファミリークリニック から NTT東日本札幌病院 へ' }).waitFor();
+    // NTT東日本札幌病院 hosts only its own union; みき's unions do not open it.
+    await page.getByText('1ユニオンに加入: NTT東日本札幌病院 地域医療連携ネットワークシステム — 中継は最大 0 回').waitFor();
     assert.equal(await page.getByText('加入不要').count(), 0);
     await page.keyboard.press('Space');
     await title.filter({ hasText: '次のステップ: 全体でユニオンを繋げる' }).waitFor();

@@ -6,33 +6,18 @@ use crate::i18n::Lang;
 
 /// A hospital's name as the report writes it (the id if unknown).
 pub fn hospital_name(data: &Dataset, id: &HospitalId) -> String {
-    data.hospitals
-        .iter()
-        .find(|h| &h.id == id)
-        .map_or_else(|| id.0.clone(), |h| h.name.clone())
+    data.hospital_name(id)
 }
 
 /// A hospital's name in both languages, for the core's shared texts (the
 /// id in both if unknown).
 pub fn hospital_text(data: &Dataset, id: &HospitalId) -> tsunagu_core::model::Text {
-    data.hospital(id).map_or_else(
-        || tsunagu_core::model::Text {
-            ja: id.0.clone(),
-            en: id.0.clone(),
-        },
-        |h| tsunagu_core::model::Text {
-            ja: h.name.clone(),
-            en: h.name_en.clone(),
-        },
-    )
+    data.hospital_names(id)
 }
 
 /// A union's name as the report writes it (the id if unknown).
 pub fn union_name(data: &Dataset, id: &UnionId) -> String {
-    data.unions
-        .iter()
-        .find(|u| &u.id == id)
-        .map_or_else(|| id.0.clone(), |u| u.name.clone())
+    data.union_name(id)
 }
 
 /// A report section's short title in the UI's language.

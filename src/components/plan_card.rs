@@ -6,7 +6,7 @@
 
 use tsunagu_core::access::{Assumption, Rules};
 use tsunagu_core::graph::{Edge, Hop, Node};
-use tsunagu_core::model::{Dataset, LinkKind, Source, SourcedText, Text, UnionId};
+use tsunagu_core::model::{Dataset, FacilityId, LinkKind, Source, SourcedText, Text, UnionId};
 use tsunagu_core::planner::{Entry, Plan, TargetPath};
 use tsunagu_core::text::how_to_join;
 use yew::prelude::*;
@@ -118,9 +118,7 @@ fn steps(
     // user's own statement.
     let membership = match (start, path.entry) {
         (StartQuery::Facility(id), Entry::Member) => data
-            .facilities
-            .iter()
-            .find(|f| f.id.0 == *id)
+            .facility(&FacilityId(id.clone()))
             .and_then(|f| f.memberships.iter().find(|m| m.union == path.union))
             .map(|m| m.source.clone()),
         _ => union_page(data, &path.union),
@@ -322,9 +320,7 @@ fn print_header(props: &PlanCardProps) -> Html {
     let data = &*props.data;
     let ward = match &props.query.start {
         StartQuery::Facility(id) => data
-            .facilities
-            .iter()
-            .find(|f| f.id.0 == *id)
+            .facility(&FacilityId(id.clone()))
             .and_then(|f| f.ward.clone()),
         StartQuery::Unlisted { ward, .. } => ward.clone().map(tsunagu_core::model::WardId),
         StartQuery::None => None,
@@ -393,19 +389,13 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
     // printed once on the checklist instead of once per union.
     let common: Vec<SourcedText> = match plan.join.split_first() {
         Some((first, rest)) if !rest.is_empty() => data
-            .unions
-            .iter()
-            .find(|u| &u.id == first)
+            .union(first)
             .map(how_to_join)
             .unwrap_or_default()
             .into_iter()
             .filter(|h| {
-                rest.iter().all(|u| {
-                    data.unions
-                        .iter()
-                        .find(|x| &x.id == u)
-                        .is_some_and(|x| how_to_join(x).contains(h))
-                })
+                rest.iter()
+                    .all(|u| data.union(u).is_some_and(|x| how_to_join(x).contains(h)))
             })
             .collect(),
         _ => Vec::new(),

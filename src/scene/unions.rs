@@ -20,9 +20,7 @@ pub(super) fn place_unions_and_facilities(
         // The point the node was ringed around: its ward, or Sapporo's centre.
         match (&scene.nodes[i].item, level) {
             (Item::Hospital(id), Level::Sapporo) => data
-                .hospitals
-                .iter()
-                .find(|h| &h.id == id)
+                .hospital(id)
                 .and_then(|h| h.ward.as_ref())
                 .and_then(|w| scene.find(&Item::Ward(w.clone())))
                 .map_or((x - 1.0, y), |wi| (scene.nodes[wi].x, scene.nodes[wi].y)),

@@ -19,7 +19,7 @@ use super::growth::event_text;
 use super::ViewProps;
 use crate::components::plan_title;
 use crate::i18n::Lang;
-use crate::lookup::{hospital_name, union_name};
+use crate::lookup::union_name;
 use crate::route::{Route, VIEW_TITLE_ID};
 
 /// One slide of the tour: a Japanese caption, an English one, and lines.
@@ -124,31 +124,62 @@ fn plan(graph: &NetworkIndex, start: Start, targets: Vec<HospitalId>) -> Option<
     .ok()
 }
 
+/// The tour's sample plan, picked from the data: the facility in the most
+/// unions (the first, on a tie), and the first 開示病院 hosting a union it is
+/// not in, so that the plan has a union to join. `None` when no facility is
+/// in a union or every 開示病院 is already open to it.
+fn example(data: &Dataset) -> Option<(FacilityId, HospitalId)> {
+    let facility = data
+        .facilities
+        .iter()
+        .filter(|f| !f.memberships.is_empty())
+        .fold(
+            None::<&tsunagu_core::model::Facility>,
+            |best, f| match best {
+                Some(b) if b.memberships.len() >= f.memberships.len() => Some(b),
+                _ => Some(f),
+            },
+        )?;
+    let open = |h: &HospitalId| {
+        facility
+            .memberships
+            .iter()
+            .filter_map(|m| data.union(&m.union))
+            .any(|u| u.hosts.contains(h))
+    };
+    let target = data
+        .hospitals
+        .iter()
+        .filter(|h| h.discloses && !open(&h.id))
+        .find(|h| data.unions.iter().any(|u| u.hosts.contains(&h.id)))?;
+    Some((facility.id.clone(), target.id.clone()))
+}
+
 /// The tour: growth, a sample plan, and the what-if of connecting the unions.
 pub fn tour(data: &Dataset) -> Vec<Slide> {
     let texts = Lang::Ja.texts();
     let mut slides = growth_slides(data);
     let graph = NetworkIndex::build(data, &[], Rules::Confirmed);
 
-    let facility = FacilityId::from("miki-family-clinic");
-    let target = HospitalId::from("hokudai");
-    if let Some(answer) = plan(
-        &graph,
-        Start::Facility(facility.clone()),
-        vec![target.clone()],
-    ) {
-        let name = data
-            .facilities
-            .iter()
-            .find(|f| f.id == facility)
-            .map_or("", |f| f.name.as_str());
-        let to = hospital_name(data, &target);
+    let sample = example(data).and_then(|(facility, target)| {
+        let answer = plan(
+            &graph,
+            Start::Facility(facility.clone()),
+            vec![target.clone()],
+        )?;
+        Some((facility, target, answer))
+    });
+    if let Some((facility, target, answer)) = sample {
+        let name = data.facility(&facility).map_or("", |f| f.name.as_str());
+        // The hospital as each language names it; the facility as the
+        // report does (it gives no English names for facilities).
+        let to = data.hospital_names(&target);
         let example = |lang: Lang| {
             lang.texts()
                 .present_view
                 .example_title
                 .replace("{name}", name)
-                .replace("{to}", &to)
+                .replace("{to}", if lang == Lang::En { &to.en } else { &to.ja })
         };
         let mut lines_ja = Vec::new();
         let mut lines_en = Vec::new();
@@ -363,6 +394,26 @@ mod tests {
     }
 
     #[test]
+    fn the_sample_plan_is_picked_from_the_data() {
+        // By hand from the report: みきファミリークリニック is in three unions,
+        // more than any other facility; 市立札幌病院 hosts one of them, and
+        // NTT東日本札幌病院 is the next 開示病院 in the data, hosting a union
+        // みき is not in.
+        assert_eq!(
+            example(&bundled()),
+            Some((
+                FacilityId::from("miki-family-clinic"),
+                HospitalId::from("ntt")
+            ))
+        );
+        let mut none_in_a_union = bundled();
+        for f in &mut none_in_a_union.facilities {
+            f.memberships.clear();
+        }
+        assert_eq!(example(&none_in_a_union), None);
+    }
+
+    #[test]
     fn growth_starts_with_the_first_founding_and_ends_with_the_council() {
         let slides = growth_slides(&bundled());
         // TMNIT in Hokkaido was founded in 2012-02, before any go-live (2012-03).
@@ -416,10 +467,10 @@ mod tests {
                 && what_if.lines_ja[1].contains("会員は 加入不要（中継 最大 1 回）"),
             "{what_if:?}"
         );
-        // The sample plan joins 北大's own union: no agreement is a way in.
+        // The sample plan joins NTT's own union: no agreement is a way in.
         let sample = &slides[slides.len() - 2];
         assert!(
-            sample.lines_ja[0].contains("ICTネットワーク")
+            sample.lines_ja[0].contains("NTT東日本札幌病院 地域医療連携ネットワークシステム")
                 && !sample.lines_ja[0].contains("加入不要"),
             "{sample:?}"
         );

@@ -23,31 +23,16 @@ pub fn text_json(text: &Text) -> Value {
 }
 
 pub fn hospital_name(data: &Dataset, id: &HospitalId) -> String {
-    data.hospitals
-        .iter()
-        .find(|h| &h.id == id)
-        .map_or_else(|| id.0.clone(), |h| h.name.clone())
+    data.hospital_name(id)
 }
 
 /// A hospital's name in both languages, for the core's shared texts.
 pub fn hospital_text(data: &Dataset, id: &HospitalId) -> Text {
-    data.hospital(id).map_or_else(
-        || Text {
-            ja: id.0.clone(),
-            en: id.0.clone(),
-        },
-        |h| Text {
-            ja: h.name.clone(),
-            en: h.name_en.clone(),
-        },
-    )
+    data.hospital_names(id)
 }
 
 pub fn union_name(data: &Dataset, id: &UnionId) -> String {
-    data.unions
-        .iter()
-        .find(|u| &u.id == id)
-        .map_or_else(|| id.0.clone(), |u| u.name.clone())
+    data.union_name(id)
 }
 
 /// A node on a path by its name; a facility by its id, as the data has it.
@@ -68,10 +53,7 @@ pub fn steps(data: &Dataset, facility: &str, path: &TargetPath) -> Vec<String> {
 }
 
 fn section_title(data: &Dataset, source: &Source) -> Option<String> {
-    data.sections
-        .iter()
-        .find(|s| s.id == source.section)
-        .map(|s| s.title.ja.clone())
+    data.section(&source.section).map(|s| s.title.ja.clone())
 }
 
 pub fn source_json(data: &Dataset, source: &Source) -> Value {
@@ -133,9 +115,7 @@ pub struct Joining {
 pub fn joining(data: &Dataset, union: &UnionId) -> Option<Joining> {
     let (record, how) = text::joining(data, union)?;
     let linked_institutions = record.hosts.first().and_then(|host| {
-        data.hospitals
-            .iter()
-            .find(|h| &h.id == host)
+        data.hospital(host)
             .and_then(|h| h.linked_institutions.first())
             .map(|reading| reading.as_written.clone())
     });

@@ -41,9 +41,7 @@ pub fn plan(args: &PlanArgs<'_>) -> Result<(), CliError> {
         (Some(name), _) => {
             let id = resolve(&data, Kind::Facility, &[name])?.remove(0);
             let facility = data
-                .facilities
-                .iter()
-                .find(|f| f.id.0 == id)
+                .facility(&FacilityId(id.clone()))
                 .map_or(id.clone(), |f| f.name.clone());
             (Start::Facility(FacilityId(id)), facility)
         }

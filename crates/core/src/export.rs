@@ -32,20 +32,13 @@ pub fn export_facilities_csv(data: &Dataset) -> Result<Vec<u8>, csv::Error> {
         let ward = facility
             .ward
             .as_ref()
-            .map(|id| {
-                data.wards
-                    .iter()
-                    .find(|w| &w.id == id)
-                    .map_or(id.0.as_str(), |w| w.name.as_str())
-            })
+            .map(|id| data.ward(id).map_or(id.0.as_str(), |w| w.name.as_str()))
             .unwrap_or_default();
         let unions: Vec<&str> = facility
             .memberships
             .iter()
             .map(|m| {
-                data.unions
-                    .iter()
-                    .find(|u| u.id == m.union)
+                data.union(&m.union)
                     .map_or(m.union.as_str(), |u| u.name.as_str())
             })
             .collect();

@@ -442,6 +442,33 @@ impl Dataset {
         self.sections.iter().find(|s| &s.id == id)
     }
 
+    /// A hospital's name, or its id when the data lacks it.
+    pub fn hospital_name(&self, id: &HospitalId) -> String {
+        self.hospital(id)
+            .map_or_else(|| id.0.clone(), |h| h.name.clone())
+    }
+
+    /// A hospital's name in Japanese and English, for the shared texts (its
+    /// id in both when the data lacks it).
+    pub fn hospital_names(&self, id: &HospitalId) -> Text {
+        self.hospital(id).map_or_else(
+            || Text {
+                ja: id.0.clone(),
+                en: id.0.clone(),
+            },
+            |h| Text {
+                ja: h.name.clone(),
+                en: h.name_en.clone(),
+            },
+        )
+    }
+
+    /// A union's name, or its id when the data lacks it.
+    pub fn union_name(&self, id: &UnionId) -> String {
+        self.union(id)
+            .map_or_else(|| id.0.clone(), |u| u.name.clone())
+    }
+
     /// The ids of the 開示病院, in the dataset's order.
     pub fn disclosing_ids(&self) -> Vec<HospitalId> {
         self.hospitals
