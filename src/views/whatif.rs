@@ -580,13 +580,13 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 let result = match files::read_bytes(&file).await {
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(text) => saved_what_ifs::import(&name, &text, &data),
-                        Err(_) => {
+                    Ok(bytes) => String::from_utf8(bytes).map_or_else(
+                        |_| {
                             let why = tsunagu_core::text::not_utf8();
                             Err(vec![format!("{name}: {} / {}", why.ja, why.en)])
-                        }
-                    },
+                        },
+                        |text| saved_what_ifs::import(&name, &text, &data),
+                    ),
                     Err(reason) => Err(vec![format!("{name}: {reason}")]),
                 };
                 match result {
