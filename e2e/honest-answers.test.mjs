@@ -88,8 +88,8 @@ describe('honest answers', () => {
     const steps = await app.pathSteps(ict, HOKUDAI);
     assert.equal(steps.length, 3, steps.join(' | '));
     assert.equal(steps[0], MIKI);
-    assert.match(steps[1], /^新たに加入: ICTネットワーク （出典: 北海道大学病院の紹介 UNION ICTネットワーク）$/);
-    assert.match(steps[2], /^開示病院: 北海道大学病院 （出典: 北海道大学病院の紹介 /);
+    assert.match(steps[1], /^新たに加入: ICTネットワーク（出典: 北海道大学病院の紹介 UNION ICTネットワーク）$/);
+    assert.match(steps[2], /^開示病院: 北海道大学病院（出典: 北海道大学病院の紹介 /);
     await ict.getByRole('note').filter({ hasText: '閲覧には患者さんごとの同意が必要' }).waitFor();
     // The hospital links are context, not a way in.
     await app.contextLinks()
@@ -113,7 +113,7 @@ describe('honest answers', () => {
     const relayed = await app.pathSteps(none, HOKUDAI);
     assert.equal(relayed.length, 4, relayed.join(' | '));
     assert.match(relayed[1], /^加入済み: /);
-    assert.match(relayed[3], /^(病院間協定|ID-Link 連携病院): 北海道大学病院 （出典: /);
+    assert.match(relayed[3], /^(病院間協定|ID-Link 連携病院): 北海道大学病院（出典: /);
     assert.equal(await app.cardTitled(ICT_PLAN).getByText(AGREEMENTS_MARK).count(), 0);
     await app.contextLinks()
       .getByText('北海道大学病院は手稲溪仁会病院と病院間協定を結んでいます（病院間の連携です。貴施設の閲覧に及ぶかは未確認です）')
