@@ -1,0 +1,236 @@
+//! 経路プラン: the referral planner. The user picks a facility (or describes
+//! one not in the data), the hospitals it refers to, and options; the view
+//! shows the Pareto frontier of plans as cards.
+//!
+//! The whole query lives in the URL (see `plan_query`), which is the only
+//! state: every control rewrites the URL and the plan follows it, so a shared
+//! link, the back button and a reload all reproduce the same plan.
+//!
+//! The form's steps and the results live in the files beside this one:
+//! `start_picker.rs`, `target_picker.rs`, `options.rs`, `results.rs` and
+//! `share_link.rs`.
+
+mod options;
+mod results;
+mod share_link;
+mod start_picker;
+mod target_picker;
+
+use std::rc::Rc;
+
+use gloo::history::query::Raw;
+use tsunagu_core::graph::UnionLink;
+use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
+use tsunagu_core::names::fold_name;
+use tsunagu_core::planner::{PlanRequest, Start};
+use tsunagu_core::whatif::apply_what_if;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::{describe, ViewProps};
+use crate::dataset_handle::DatasetHandle;
+use crate::hooks::use_plan;
+use crate::i18n::Lang;
+use crate::lookup::nfkc;
+use crate::plan_query::{PlanQuery, StartQuery};
+use crate::route::{Route, VIEW_TITLE_ID};
+use options::PlanOptions;
+use results::PlanResults;
+use start_picker::StartPicker;
+use target_picker::TargetPicker;
+
+/// The hospital search box, where focus goes after a pick.
+const TARGET_SEARCH_ID: &str = "target-search";
+
+/// Moves focus to the element with `id` once the change just made has been
+/// drawn (the control that was pressed may be gone by then).
+fn focus_after_render(id: &'static str) {
+    #[cfg(target_arch = "wasm32")]
+    gloo::timers::callback::Timeout::new(0, move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    })
+    .forget();
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// Names listed at most in a pick list; the search narrows the rest.
+const LIST_LIMIT: usize = 50;
+
+/// Whether `name` contains what the user typed, after folding both.
+fn matches(name: &str, needle: &str) -> bool {
+    needle.is_empty() || fold_name(name, &nfkc).contains(needle)
+}
+
+/// The query with ids the data does not know removed, and whether any were.
+fn known_only(data: &Dataset, query: &PlanQuery) -> (PlanQuery, bool) {
+    let union = |id: &String| data.unions.iter().any(|u| u.id.0 == *id);
+    let hospital = |id: &String| data.hospitals.iter().any(|h| h.id.0 == *id);
+    let mut clean = query.clone();
+    clean.targets.retain(hospital);
+    clean.exclude.retain(union);
+    clean.start = match &query.start {
+        StartQuery::Facility(f) if data.facilities.iter().any(|x| x.id.0 == *f) => {
+            query.start.clone()
+        }
+        StartQuery::Facility(_) | StartQuery::None => StartQuery::None,
+        StartQuery::Unlisted { ward, unions } => StartQuery::Unlisted {
+            ward: ward
+                .clone()
+                .filter(|w| data.wards.iter().any(|x| x.id.0 == *w)),
+            unions: unions.iter().filter(|u| union(u)).cloned().collect(),
+        },
+    };
+    let dropped = clean != *query;
+    (clean, dropped)
+}
+
+/// The planner request a query asks for, once it names a start and a target.
+fn request_for(query: &PlanQuery) -> Option<PlanRequest> {
+    let start = match &query.start {
+        StartQuery::None => return None,
+        StartQuery::Facility(f) => Start::Facility(FacilityId(f.clone())),
+        StartQuery::Unlisted { unions, .. } => {
+            Start::Members(unions.iter().cloned().map(UnionId).collect())
+        }
+    };
+    if query.targets.is_empty() {
+        return None;
+    }
+    Some(PlanRequest {
+        start,
+        targets: query.targets.iter().cloned().map(HospitalId).collect(),
+        max_relays: query.max_relays,
+        exclude: query.exclude.iter().cloned().map(UnionId).collect(),
+    })
+}
+
+/// The link that reproduces this plan.
+fn share_url(query: &PlanQuery) -> String {
+    let fragment = format!("#/?{}", query.to_query_string());
+    #[cfg(target_arch = "wasm32")]
+    {
+        let location = gloo::utils::window().location();
+        let base = location.href().unwrap_or_default();
+        let base = base.split('#').next().unwrap_or_default().to_owned();
+        base + &fragment
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        fragment
+    }
+}
+
+/// The 経路プラン view.
+#[function_component(PlannerView)]
+pub fn planner_view(props: &ViewProps) -> Html {
+    let lang = props.lang;
+    let texts = lang.texts();
+    let location = use_location();
+    let navigator = use_navigator();
+    let raw_query = PlanQuery::parse(
+        location
+            .as_ref()
+            .map(Location::query_str)
+            .unwrap_or_default(),
+    );
+    // Under a saved what-if saved what-if the plans are hypothetical: they run on
+    // the dataset the saved what-if gives, with its union links.
+    let saved_what_if = raw_query
+        .saved_what_if
+        .as_ref()
+        .and_then(|id| props.saved_what_ifs.iter().find(|p| &p.id == id))
+        .cloned();
+    let no_links = (*use_memo((), |()| Rc::new(Vec::<UnionLink>::new()))).clone();
+    let hypothetical = use_memo(
+        (props.data.clone(), saved_what_if.clone()),
+        |(data, saved_what_if)| match (data, saved_what_if) {
+            (Some(data), Some(saved_what_if)) => {
+                let (next, links) = apply_what_if(data, &saved_what_if.what_if);
+                Some((DatasetHandle::new(next), Rc::new(links)))
+            }
+            _ => None,
+        },
+    );
+    let (data, links) = match &*hypothetical {
+        Some((data, links)) => (Some(data.clone()), Rc::clone(links)),
+        None => (props.data.clone(), no_links),
+    };
+    let (mut query, dropped) = data.as_ref().map_or_else(
+        || (raw_query.clone(), false),
+        |data| known_only(data, &raw_query),
+    );
+    query.saved_what_if = saved_what_if.as_ref().map(|p| p.id.clone());
+    query.assume_agreements = raw_query.assume_agreements;
+    let rules = query.rules();
+    let plan = use_plan(data.clone(), links, rules, request_for(&query));
+
+    let heading = html! {
+        <>
+            <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.planner.title }</h2>
+            <p class="lead">{ texts.planner.lead }</p>
+        </>
+    };
+    let Some(data) = data else {
+        return html! {
+            <section class="view" aria-labelledby={VIEW_TITLE_ID}>
+                { heading }
+                <p role="alert">{ texts.data_unavailable }</p>
+            </section>
+        };
+    };
+
+    let on_change = Callback::from(move |next: PlanQuery| {
+        if let Some(navigator) = &navigator {
+            let _ = navigator.replace_with_query(&Route::Planner, Raw(next.to_query_string()));
+        }
+    });
+
+    let banner = match (&saved_what_if, &raw_query.saved_what_if) {
+        (Some(p), _) => {
+            let mut real = query.clone();
+            real.saved_what_if = None;
+            html! {
+                <div class="hypothetical" role="note">
+                    <p><strong>{ texts.whatif_view.hypothetical_banner.replace("{name}", &p.what_if.name) }</strong></p>
+                    <ul>{ for p.what_if.changes.iter().map(|c| html! { <li>{ describe(&data, c, &texts.whatif_view) }</li> }) }</ul>
+                    <a href={format!("#/?{}", real.to_query_string())}>{ texts.whatif_view.hypothetical_leave }</a>
+                </div>
+            }
+        }
+        (None, Some(_)) => {
+            html! { <p class="notice" role="status">{ texts.whatif_view.unknown_what_if }</p> }
+        }
+        (None, None) => html! {},
+    };
+    html! {
+        <section class="view planner" aria-labelledby={VIEW_TITLE_ID}>
+            { heading }
+            { banner }
+            <div class="planner-grid">
+                <form class="planner-controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <StartPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
+                    <TargetPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
+                    <PlanOptions {lang} data={data.clone()} query={query.clone()} {on_change} />
+                </form>
+                <PlanResults {lang} {data} {query} {plan} {dropped} {rules} />
+            </div>
+        </section>
+    }
+}
+
+/// What each step of the form is given: the data, the query, and how to
+/// change it.
+#[derive(Properties, PartialEq)]
+struct PickerProps {
+    lang: Lang,
+    data: DatasetHandle,
+    query: PlanQuery,
+    on_change: Callback<PlanQuery>,
+}

@@ -1,0 +1,240 @@
+//! 経路プラン's results: a card per plan, the targets' hospital links as
+//! context, the targets out of reach and why, and the link to share.
+
+use tsunagu_core::access::{partners, Rules};
+use tsunagu_core::model::{Dataset, HospitalId, LinkKind, UnionId};
+use tsunagu_core::planner::{PlanAnswer, Progress};
+use yew::prelude::*;
+
+use super::share_link::ShareLink;
+use super::share_url;
+use crate::components::{outside_layer, pick, PlanCard};
+use crate::dataset_handle::DatasetHandle;
+use crate::hooks::{PlanFailure, PlanHandle, PlanStatus};
+use crate::i18n::Lang;
+use crate::lookup::{hospital_name, hospital_text, union_name};
+use crate::plan_query::{PlanQuery, StartQuery};
+
+#[derive(Properties, PartialEq)]
+pub(super) struct ResultsProps {
+    pub(super) lang: Lang,
+    pub(super) data: DatasetHandle,
+    pub(super) query: PlanQuery,
+    pub(super) plan: PlanHandle,
+    pub(super) dropped: bool,
+    pub(super) rules: Rules,
+}
+
+fn reason_text(
+    lang: Lang,
+    data: &Dataset,
+    unreachable: &tsunagu_core::planner::Unreachable,
+) -> String {
+    let union = |id: &UnionId| {
+        let name = union_name(data, id);
+        tsunagu_core::model::Text {
+            ja: name.clone(),
+            en: name,
+        }
+    };
+    pick(
+        lang,
+        &tsunagu_core::text::unreachable_reason(unreachable, |id| hospital_text(data, id), union),
+    )
+}
+
+/// The targets' links to other hospitals, as context beside the plans: who
+/// shares records with whom, never a way in for the facility.
+fn context(lang: Lang, data: &Dataset, answer: &PlanAnswer) -> Html {
+    let texts = &lang.texts().planner_view;
+    let text_of = |id: &HospitalId| hospital_text(data, id);
+    let targets = answer
+        .plans
+        .first()
+        .map(|p| p.paths.iter().map(|path| &path.target).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(answer.unreachable.iter().map(|u| &u.target));
+    // One line per target and kind of link, naming every partner, so that
+    // a hospital with nine partners reads as two sentences, not nine.
+    let mut seen: Vec<&HospitalId> = Vec::new();
+    let items: Vec<Html> = targets
+        .filter(|t| {
+            let new = !seen.contains(t);
+            seen.push(t);
+            new
+        })
+        .flat_map(|target| {
+            let links = partners(data, target);
+            [LinkKind::Agreement, LinkKind::IdlinkPartner]
+                .into_iter()
+                .filter_map(|kind| {
+                    let of_kind: Vec<_> = links.iter().filter(|p| p.link.kind == kind).collect();
+                    if of_kind.is_empty() {
+                        return None;
+                    }
+                    let names: Vec<tsunagu_core::model::Text> =
+                        of_kind.iter().map(|p| text_of(p.hospital)).collect();
+                    let note = tsunagu_core::text::partner_note(
+                        &text_of(target),
+                        &tsunagu_core::text::join_list(&names),
+                        kind,
+                        answer.rules,
+                    );
+                    Some(html! {
+                        <li>
+                            { pick(lang, &note) }
+                            <p class="context-sources">
+                                { format!("{}: ", texts.sources) }
+                                { for sections(&of_kind.iter().map(|p| &p.link.source).collect::<Vec<_>>()).into_iter().map(|(section, quotes)| html! {
+                                    <span class="source">
+                                        { crate::lookup::section_title(data, section, lang) }
+                                        { for quotes.iter().map(|q| html! { <>{ " " }<q>{ (*q).clone() }</q></> }) }
+                                        { " " }
+                                    </span>
+                                }) }
+                                { for of_kind.iter().flat_map(|p| crate::components::misprints(data, &p.link.source, lang)).map(|note| html! { <span class="misprint">{ note }</span> }) }
+                            </p>
+                        </li>
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="context" aria-labelledby="context-heading">
+            <h3 id="context-heading">{ texts.context_heading }</h3>
+            <ul>{ for items }</ul>
+        </section>
+    }
+}
+
+/// Sources grouped by section, each section once with its quotes, in the
+/// order first seen.
+fn sections<'a>(
+    sources: &[&'a tsunagu_core::model::Source],
+) -> Vec<(&'a tsunagu_core::model::SectionId, Vec<&'a String>)> {
+    let mut out: Vec<(&tsunagu_core::model::SectionId, Vec<&String>)> = Vec::new();
+    for source in sources {
+        let at = if let Some(at) = out.iter().position(|(s, _)| *s == &source.section) {
+            at
+        } else {
+            out.push((&source.section, Vec::new()));
+            out.len() - 1
+        };
+        if let Some(q) = &source.quote {
+            out[at].1.push(q);
+        }
+    }
+    out
+}
+
+/// The plans, the unreachable targets, the link to share and the caveat.
+#[function_component(PlanResults)]
+pub(super) fn plan_results(props: &ResultsProps) -> Html {
+    let lang = props.lang;
+    let texts = &lang.texts().planner_view;
+    let data = &*props.data;
+    let facility: AttrValue = match &props.query.start {
+        StartQuery::Facility(id) => data
+            .facilities
+            .iter()
+            .find(|f| f.id.0 == *id)
+            .map_or_else(|| id.clone(), |f| f.name.clone())
+            .into(),
+        _ => texts.new_facility.into(),
+    };
+    let targets: Vec<String> = props
+        .query
+        .targets
+        .iter()
+        .map(|t| hospital_name(data, &HospitalId(t.clone())))
+        .collect();
+
+    let running = |progress: Progress| {
+        let oncancel = props.plan.cancel.reform(|_: MouseEvent| ());
+        html! {
+            <div class="progress" role="status">
+                <p><strong>{ texts.computing }</strong></p>
+                if progress.total > 0 {
+                    <p>{ texts.progress
+                        .replace("{done}", &progress.done.to_string())
+                        .replace("{total}", &progress.total.to_string())
+                        .replace("{nodes}", &crate::format::thousands(i64::try_from(progress.nodes).unwrap_or(i64::MAX))) }</p>
+                    <progress max={progress.total.to_string()} value={progress.done.to_string()}></progress>
+                }
+                <button type="button" onclick={oncancel}>{ texts.cancel }</button>
+            </div>
+        }
+    };
+    let status = if props.plan.current {
+        props.plan.status.clone()
+    } else {
+        PlanStatus::Running(Progress::default())
+    };
+    let state = match &status {
+        PlanStatus::Idle => "idle",
+        PlanStatus::Running(_) => "running",
+        PlanStatus::Done(_) => "done",
+        PlanStatus::Cancelled => "cancelled",
+        PlanStatus::Failed(_) => "failed",
+    };
+    let body = match &status {
+        PlanStatus::Idle => html! { <p class="empty">{ texts.results_empty }</p> },
+        PlanStatus::Running(progress) => running(*progress),
+        PlanStatus::Cancelled => html! { <p class="empty" role="status">{ texts.cancelled }</p> },
+        PlanStatus::Failed(failure) => {
+            let reason = match failure {
+                PlanFailure::Plan(error) => pick(lang, &tsunagu_core::text::plan_error(error)),
+                PlanFailure::Worker(reason) => reason.clone(),
+            };
+            html! { <p class="warn" role="alert">{ texts.failed.replace("{reason}", &reason) }</p> }
+        }
+        PlanStatus::Done(answer) => html! {
+            <>
+                <p class="print-only">{ format!("{} → {}", facility, lang.list(&targets)) }</p>
+                if answer.plans.is_empty() {
+                    <p class="empty">{ texts.no_plan }</p>
+                }
+                if props.rules == Rules::AssumeAgreements {
+                    <div class="assumption banner" role="note">
+                        <p><strong>{ pick(lang, &tsunagu_core::text::rules_name(props.rules)) }</strong></p>
+                        <p>{ texts.assumption_banner }</p>
+                    </div>
+                }
+                { for answer.plans.iter().enumerate().map(|(index, plan)| html! {
+                    <PlanCard {lang} data={props.data.clone()} plan={plan.clone()} facility={facility.clone()} {index}
+                        members={answer.members.clone()} query={props.query.clone()} rules={props.rules} share={AttrValue::from(share_url(&props.query))} />
+                }) }
+                { context(lang, data, answer) }
+                if !answer.unreachable.is_empty() {
+                    <section class="unreachable" aria-labelledby="unreachable-heading">
+                        <h3 id="unreachable-heading">{ texts.unreachable_heading }</h3>
+                        <ul>
+                            { for answer.unreachable.iter().map(|u| html! {
+                                <li data-reason={u.reason.code()}><strong>{ hospital_name(data, &u.target) }</strong>{ lang.colon() }{ reason_text(lang, data, u) }</li>
+                            }) }
+                        </ul>
+                    </section>
+                }
+                <ShareLink {lang} url={AttrValue::from(share_url(&props.query))} />
+                if answer.plans.is_empty() {
+                    <p class="caveat" role="note">{ texts.caveat }</p>
+                }
+                { outside_layer(lang, true) }
+            </>
+        },
+    };
+    html! {
+        <section class="planner-results" aria-labelledby="results-heading">
+            <h3 id="results-heading">{ texts.results_heading }</h3>
+            if props.dropped {
+                <p class="warn" role="status">{ texts.link_ignored }</p>
+            }
+            <div aria-live="polite" data-state={state}>{ body }</div>
+        </section>
+    }
+}

@@ -1,0 +1,163 @@
+//! 経路プラン's step 1: the facility the plans start from.
+
+use tsunagu_core::names::fold_name;
+use yew::prelude::*;
+
+use super::{focus_after_render, matches, PickerProps, LIST_LIMIT, TARGET_SEARCH_ID};
+use crate::i18n::Lang;
+use crate::lookup::{nfkc, union_name};
+use crate::plan_query::StartQuery;
+
+/// Step 1: a facility in the data, found by incremental search, or one not
+/// listed, described by its ward and current unions.
+#[function_component(StartPicker)]
+pub(super) fn start_picker(props: &PickerProps) -> Html {
+    let texts = &props.lang.texts().planner_view;
+    let data = &*props.data;
+    let search = use_state(String::new);
+    let unlisted = matches!(props.query.start, StartQuery::Unlisted { .. });
+
+    let set_start = |start: StartQuery| {
+        let mut next = props.query.clone();
+        next.start = start;
+        props.on_change.reform(move |()| next.clone())
+    };
+    let to_listed = set_start(StartQuery::None).reform(|_: Event| ());
+    let to_unlisted = set_start(StartQuery::Unlisted {
+        ward: None,
+        unions: Vec::new(),
+    })
+    .reform(|_: Event| ());
+
+    let body = match &props.query.start {
+        StartQuery::Facility(id) => {
+            let facility = data.facilities.iter().find(|f| f.id.0 == *id);
+            let name = facility.map_or_else(|| id.clone(), |f| f.name.clone());
+            let unions: Vec<String> = facility
+                .map(|f| {
+                    f.memberships
+                        .iter()
+                        .map(|m| union_name(data, &m.union))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let again = set_start(StartQuery::None).reform(|_: MouseEvent| ());
+            html! {
+                <div class="chosen-facility">
+                    <p><span class="label">{ texts.facility_chosen }</span><strong>{ name }</strong></p>
+                    <p class="note">{ format!("{}: {}", texts.current_unions, props.lang.list(&unions)) }</p>
+                    <button type="button" onclick={again}>{ texts.facility_change }</button>
+                </div>
+            }
+        }
+        StartQuery::None => {
+            let needle = fold_name(search.trim(), &nfkc);
+            let oninput = {
+                let search = search.clone();
+                Callback::from(move |e: InputEvent| {
+                    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                    search.set(input.value());
+                })
+            };
+            let mut found = data.facilities.iter().filter(|f| matches(&f.name, &needle));
+            let results: Vec<Html> = found
+                .by_ref()
+                .take(LIST_LIMIT)
+                .map(|f| {
+                    let pick =
+                        set_start(StartQuery::Facility(f.id.0.clone())).reform(|_: MouseEvent| {
+                            // The facility is chosen: on to the hospitals.
+                            focus_after_render(TARGET_SEARCH_ID);
+                        });
+                    let unions: Vec<String> = f
+                        .memberships
+                        .iter()
+                        .map(|m| union_name(data, &m.union))
+                        .collect();
+                    html! {
+                        <li>
+                            <button type="button" class="pick" onclick={pick}>
+                                <span class="name">{ f.name.clone() }</span>
+                                <span class="meta">{ props.lang.list(&unions) }</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect();
+            let more = found.count();
+            html! {
+                <>
+                    <label class="field">
+                        <span>{ texts.facility_search }</span>
+                        <input type="search" value={(*search).clone()} placeholder={texts.facility_placeholder} {oninput} />
+                    </label>
+                    <ul class="pick-list">{ for results }</ul>
+                    if more > 0 {
+                        <p class="hint">{ props.lang.texts().table.more_rows.replace("{n}", &more.to_string()) }</p>
+                    }
+                    <p class="note">{ texts.facility_note }</p>
+                </>
+            }
+        }
+        StartQuery::Unlisted { ward, unions } => {
+            let on_ward = {
+                let (query, on_change, unions) =
+                    (props.query.clone(), props.on_change.clone(), unions.clone());
+                Callback::from(move |e: Event| {
+                    let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                    let value = select.value();
+                    let mut next = query.clone();
+                    next.start = StartQuery::Unlisted {
+                        ward: (!value.is_empty()).then_some(value),
+                        unions: unions.clone(),
+                    };
+                    on_change.emit(next);
+                })
+            };
+            let boxes = data.unions.iter().map(|u| {
+                let checked = unions.contains(&u.id.0);
+                let mut toggled: Vec<String> = unions.clone();
+                if checked {
+                    toggled.retain(|x| *x != u.id.0);
+                } else {
+                    toggled.push(u.id.0.clone());
+                }
+                let onchange = set_start(StartQuery::Unlisted { ward: ward.clone(), unions: toggled }).reform(|_: Event| ());
+                html! {
+                    <li><label class="check"><input type="checkbox" {checked} {onchange} />{ u.name.clone() }</label></li>
+                }
+            });
+            html! {
+                <>
+                    <label class="field">
+                        <span>{ texts.ward_label }</span>
+                        <select onchange={on_ward}>
+                            <option value="" selected={ward.is_none()}>{ texts.ward_unspecified }</option>
+                            { for data.wards.iter().map(|w| html! {
+                                <option value={w.id.0.clone()} selected={ward.as_deref() == Some(w.id.as_str())}>
+                                    { if props.lang == Lang::En { w.name_en.clone() } else { w.name.clone() } }
+                                </option>
+                            }) }
+                        </select>
+                    </label>
+                    <fieldset class="checks">
+                        <legend>{ texts.current_unions }</legend>
+                        <ul>{ for boxes }</ul>
+                        <p class="note">{ texts.no_unions_hint }</p>
+                    </fieldset>
+                </>
+            }
+        }
+    };
+
+    html! {
+        <fieldset class="step">
+            <legend><h3>{ texts.start_heading }</h3></legend>
+            <div class="radios" role="radiogroup" aria-label={texts.start_mode_label}>
+                <label class="radio"><input type="radio" name="start-mode" checked={!unlisted} onchange={to_listed} />{ texts.start_listed }</label>
+                <label class="radio"><input type="radio" name="start-mode" checked={unlisted} onchange={to_unlisted} />{ texts.start_unlisted }</label>
+            </div>
+            { body }
+        </fieldset>
+    }
+}

@@ -1,0 +1,209 @@
+//! 経路プラン's step 2: the hospitals whose records the facility wants to view.
+
+use tsunagu_core::model::{Dataset, HospitalId, WardId};
+use tsunagu_core::names::fold_name;
+use yew::prelude::*;
+
+use super::{focus_after_render, matches, PickerProps, LIST_LIMIT, TARGET_SEARCH_ID};
+use crate::i18n::{Lang, Noun};
+use crate::lookup::{hospital_name, nfkc};
+
+/// The hospitals a filter selects: by designation, 医療圏 or ward.
+fn filter_hospitals(data: &Dataset, kind: &str, value: &str) -> Vec<HospitalId> {
+    data.hospitals
+        .iter()
+        .filter(|h| match kind {
+            "designation" => {
+                h.designations
+                    .iter()
+                    .any(|c| c.designation.as_ref().is_some_and(|d| d.0 == value))
+                    || data
+                        .designation_listings
+                        .iter()
+                        .any(|l| l.hospital == h.id && l.designation.0 == value)
+            }
+            "region" => h.region.as_deref() == Some(value),
+            "ward" => h.ward.as_ref().is_some_and(|w: &WardId| w.0 == value),
+            _ => false,
+        })
+        .map(|h| h.id.clone())
+        .collect()
+}
+
+/// Step 2: the target hospitals, by search or by filter.
+#[function_component(TargetPicker)]
+pub(super) fn target_picker(props: &PickerProps) -> Html {
+    let lang = props.lang;
+    let texts = &lang.texts().planner_view;
+    let data = &*props.data;
+    let search = use_state(String::new);
+    let filter_kind = use_state(|| "designation".to_owned());
+    let filter_value = use_state(String::new);
+    let chosen = &props.query.targets;
+
+    let with_targets = |targets: Vec<String>| {
+        let mut next = props.query.clone();
+        next.targets = targets;
+        props.on_change.reform(move |()| next.clone())
+    };
+
+    let chips = chosen.iter().map(|id| {
+        let name = hospital_name(data, &HospitalId(id.clone()));
+        let rest: Vec<String> = chosen.iter().filter(|x| *x != id).cloned().collect();
+        let remove =
+            with_targets(rest).reform(|_: MouseEvent| focus_after_render(TARGET_SEARCH_ID));
+        let label = texts.remove_target.replace("{name}", &name);
+        html! {
+            <li class="chip">
+                { name }
+                <button type="button" aria-label={label} onclick={remove}>{ "×" }</button>
+            </li>
+        }
+    });
+
+    let needle = fold_name(search.trim(), &nfkc);
+    let mut found = data
+        .hospitals
+        .iter()
+        .filter(|h| !chosen.contains(&h.id.0))
+        .filter(|h| {
+            needle.is_empty()
+                || std::iter::once(&h.name)
+                    .chain(&h.aliases)
+                    .chain(std::iter::once(&h.name_en))
+                    .any(|n| matches(n, &needle))
+        });
+    let options: Vec<Html> = found
+        .by_ref()
+        .take(LIST_LIMIT)
+        .map(|h| {
+            let mut more = chosen.clone();
+            more.push(h.id.0.clone());
+            // The button goes with the hospital it adds: focus returns to the search.
+            let add =
+                with_targets(more).reform(|_: MouseEvent| focus_after_render(TARGET_SEARCH_ID));
+            html! {
+                <li>
+                    <button type="button" class="pick" onclick={add}>
+                        <span class="name">{ lang.add_button(&h.name) }</span>
+                        if !h.discloses {
+                            <span class="meta">{ texts.not_disclosing }</span>
+                        }
+                    </button>
+                </li>
+            }
+        })
+        .collect();
+    let more_options = found.count();
+    let oninput = {
+        let search = search.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            search.set(input.value());
+        })
+    };
+
+    // Filter choices for the chosen kind.
+    let values: Vec<(String, String)> = match filter_kind.as_str() {
+        "designation" => data
+            .designations
+            .iter()
+            .map(|d| {
+                (
+                    d.id.0.clone(),
+                    if lang == Lang::En {
+                        d.name_en.clone()
+                    } else {
+                        d.name.clone()
+                    },
+                )
+            })
+            .collect(),
+        "region" => data.regions().into_iter().map(|r| (r.clone(), r)).collect(),
+        _ => data
+            .wards
+            .iter()
+            .map(|w| {
+                (
+                    w.id.0.clone(),
+                    if lang == Lang::En {
+                        w.name_en.clone()
+                    } else {
+                        w.name.clone()
+                    },
+                )
+            })
+            .collect(),
+    };
+    let current_value = values
+        .iter()
+        .find(|(v, _)| *v == *filter_value)
+        .or(values.first())
+        .map(|(v, _)| v.clone())
+        .unwrap_or_default();
+    let matching = filter_hospitals(data, &filter_kind, &current_value);
+    let add_all = {
+        let mut more = chosen.clone();
+        for id in &matching {
+            if !more.contains(&id.0) {
+                more.push(id.0.clone());
+            }
+        }
+        with_targets(more).reform(|_: MouseEvent| ())
+    };
+    let on_kind = {
+        let (kind, value) = (filter_kind.clone(), filter_value.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            kind.set(select.value());
+            value.set(String::new());
+        })
+    };
+    let on_value = {
+        let value = filter_value.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            value.set(select.value());
+        })
+    };
+    let clear = with_targets(Vec::new()).reform(|_: MouseEvent| ());
+
+    html! {
+        <fieldset class="step">
+            <legend><h3>{ texts.targets_heading }</h3></legend>
+            <div class="chosen-targets">
+                <p class="label" id="chosen-targets-label">{ texts.chosen_targets }</p>
+                if chosen.is_empty() {
+                    <p class="note">{ texts.no_targets }</p>
+                } else {
+                    <ul class="chips" aria-labelledby="chosen-targets-label">{ for chips }</ul>
+                    <button type="button" class="link-button" onclick={clear}>{ texts.clear_targets }</button>
+                }
+            </div>
+            <label class="field">
+                <span>{ texts.target_search }</span>
+                <input id={TARGET_SEARCH_ID} type="search" value={(*search).clone()} placeholder={texts.target_placeholder} {oninput} />
+            </label>
+            <ul class="pick-list">{ for options }</ul>
+            if more_options > 0 {
+                <p class="hint">{ props.lang.texts().table.more_rows.replace("{n}", &more_options.to_string()) }</p>
+            }
+            <div class="filter-row" role="group" aria-label={texts.add_by_filter}>
+                <p class="label">{ texts.add_by_filter }</p>
+                <select aria-label={texts.add_by_filter} onchange={on_kind}>
+                    <option value="designation" selected={*filter_kind == "designation"}>{ texts.by_designation }</option>
+                    <option value="region" selected={*filter_kind == "region"}>{ texts.by_region }</option>
+                    <option value="ward" selected={*filter_kind == "ward"}>{ texts.by_ward }</option>
+                </select>
+                <select aria-label={match filter_kind.as_str() { "designation" => texts.by_designation, "region" => texts.by_region, _ => texts.by_ward }} onchange={on_value}>
+                    { for values.iter().map(|(v, label)| html! {
+                        <option value={v.clone()} selected={*v == current_value}>{ label.clone() }</option>
+                    }) }
+                </select>
+                <button type="button" onclick={add_all} disabled={matching.is_empty()}>
+                    { texts.add_all.replace("{hospitals}", &lang.count(matching.len(), Noun::Hospital)) }
+                </button>
+            </div>
+        </fieldset>
+    }
+}
