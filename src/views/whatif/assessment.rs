@@ -1,0 +1,188 @@
+//! もしも's figures: what a what-if changes (the reach matrix, the pairs
+//! reachable by ward and the plans that get shorter, before and after) and
+//! the report's next step.
+
+use tsunagu_core::model::{Dataset, FacilityId};
+use tsunagu_core::whatif::assess::{cell, Assessment, NextStep};
+use yew::prelude::*;
+
+use crate::i18n::{cost_text, Lang, WhatIfTexts};
+use crate::lookup::{hospital_name, union_name};
+
+fn relays_text(value: Option<u32>) -> String {
+    value.map_or_else(|| "—".to_owned(), |r| r.to_string())
+}
+
+/// The reach matrix, before and after, in one table.
+fn matrix_table(next: &Dataset, a: &Assessment, t: &WhatIfTexts) -> Html {
+    html! {
+        <div class="table-scroll">
+            <table class="reach-matrix">
+                <caption>{ t.matrix_heading }</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        { for a.after.hospitals.iter().map(|h| {
+                            let new = !a.before.hospitals.contains(h);
+                            html! { <th scope="col">{ hospital_name(next, h) }{ if new { t.new_marker } else { "" } }</th> }
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for a.after.unions.iter().enumerate().map(|(u, union)| {
+                        let new = !a.before.unions.contains(union);
+                        html! {
+                            <tr>
+                                <th scope="row">{ union_name(next, union) }{ if new { t.new_marker } else { "" } }</th>
+                                { for a.after.hospitals.iter().enumerate().map(|(h, hospital)| {
+                                    let now = a.after.relays[u][h];
+                                    let was = cell(&a.before, union, hospital).flatten();
+                                    let changed = now != was;
+                                    let text = if changed {
+                                        format!("{}→{}", relays_text(was), relays_text(now))
+                                    } else {
+                                        relays_text(now)
+                                    };
+                                    let label = if now.is_none() { Some(t.unreachable) } else { None };
+                                    html! {
+                                        <td class={classes!("num", changed.then_some("changed"))} title={label}>
+                                            { text }
+                                        </td>
+                                    }
+                                }) }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang) -> Html {
+    html! {
+        <table class="pairs">
+            <caption>{ t.pairs_heading }</caption>
+            <thead><tr><th scope="col">{ t.col_ward }</th><th scope="col">{ t.col_facilities }</th>
+                <th scope="col">{ t.col_before }</th><th scope="col">{ t.col_after }</th><th scope="col">{ t.col_gain }</th></tr></thead>
+            <tbody>
+                { for a.pairs.iter().map(|w| {
+                    let name = w.ward.as_ref().and_then(|id| data.ward(id)).map_or_else(
+                        || t.no_ward.to_owned(),
+                        |x| if lang == Lang::En { x.name_en.clone() } else { x.name.clone() },
+                    );
+                    html! {
+                        <tr><th scope="row">{ name }</th><td class="num">{ w.facilities }</td>
+                            <td class="num">{ w.before }</td><td class="num">{ w.after }</td>
+                            <td class={classes!("num", (w.after > w.before).then_some("changed"))}>{ format!("+{}", w.after - w.before) }</td></tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn shorter_table(next: &Dataset, a: &Assessment, lang: Lang) -> Html {
+    let t = &lang.texts().whatif_view;
+    if a.shorter.is_empty() {
+        return html! { <p>{ t.no_shorter }</p> };
+    }
+    let facility = |id: &FacilityId| {
+        next.facilities
+            .iter()
+            .find(|f| &f.id == id)
+            .map_or_else(|| id.0.clone(), |f| f.name.clone())
+    };
+    html! {
+        <table class="shorter">
+            <caption>{ t.plans_heading }</caption>
+            <thead><tr><th scope="col">{ t.col_facility }</th><th scope="col">{ t.col_hospital }</th>
+                <th scope="col">{ t.col_before }</th><th scope="col">{ t.col_after }</th></tr></thead>
+            <tbody>
+                { for a.shorter.iter().map(|s| html! {
+                    <tr><td>{ facility(&s.facility) }</td><td>{ hospital_name(next, &s.hospital) }</td>
+                        <td>{ cost_text(lang, s.before) }</td><td class="changed">{ cost_text(lang, s.after) }</td></tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+pub(super) fn total_pairs(a: &Assessment) -> (usize, usize) {
+    (
+        a.pairs.iter().map(|w| w.before).sum(),
+        a.pairs.iter().map(|w| w.after).sum(),
+    )
+}
+
+fn summary(a: &Assessment, t: &WhatIfTexts) -> Html {
+    let (before, after) = total_pairs(a);
+    html! {
+        <ul class="whatif-summary">
+            <li>{ t.summary_cells.replace("{n}", &a.improved_cells.to_string()) }</li>
+            <li>{ t.summary_pairs.replace("{before}", &before.to_string()).replace("{after}", &after.to_string()) }</li>
+            <li>{ t.summary_plans.replace("{n}", &a.shorter.len().to_string()).replace("{total}", &a.plans_compared.to_string()) }</li>
+            if a.plans_truncated {
+                <li>{ t.plans_truncated.replace("{n}", &a.plans_compared.to_string()) }</li>
+            }
+        </ul>
+    }
+}
+
+/// The report's next step in figures, under the confirmed rule: today and
+/// with every union connected, for a facility in no union and for a TMNIT
+/// member.
+pub(super) fn next_step_box(
+    lang: Lang,
+    data: &Dataset,
+    step: Option<&NextStep>,
+    on_try: Callback<MouseEvent>,
+) -> Html {
+    let t = &lang.texts().whatif_view;
+    let Some(step) = step else {
+        return html! {};
+    };
+    let union = union_name(data, &step.union);
+    html! {
+        <section class="next-step" aria-labelledby="next-step-heading">
+            <h3 id="next-step-heading">{ t.next_heading }</h3>
+            <p class="hint">{ t.next_lead.replace("{n}", &step.disclosing.to_string()) }</p>
+            <div class="table-scroll">
+                <table>
+                    <caption class="visually-hidden">{ t.next_heading }</caption>
+                    <thead><tr><td></td><th scope="col">{ t.next_today }</th><th scope="col">{ t.next_connected }</th></tr></thead>
+                    <tbody>
+                        <tr><th scope="row">{ t.next_none }</th>
+                            <td>{ cost_text(lang, step.none_before) }</td><td>{ cost_text(lang, step.none_after) }</td></tr>
+                        <tr><th scope="row">{ t.next_member.replace("{union}", &union) }</th>
+                            <td>{ cost_text(lang, step.member_before) }</td><td>{ cost_text(lang, step.member_after) }</td></tr>
+                    </tbody>
+                </table>
+            </div>
+            <div class="button-row">
+                <button type="button" onclick={on_try}>{ t.next_try }</button>
+            </div>
+        </section>
+    }
+}
+
+/// The assessment of the draft: the summary, then the tables. `data` is the
+/// dataset today, `next` the one the what-if gives.
+pub(super) fn assessment_tables(
+    data: &Dataset,
+    a: &Assessment,
+    next: &Dataset,
+    lang: Lang,
+) -> Html {
+    let t = &lang.texts().whatif_view;
+    html! {
+        <>
+            { summary(a, t) }
+            <p class="hint">{ t.matrix_lead }</p>
+            { matrix_table(next, a, t) }
+            { pairs_table(data, a, t, lang) }
+            <p class="hint">{ t.pairs_note }</p>
+            { shorter_table(next, a, lang) }
+        </>
+    }
+}

@@ -1,0 +1,327 @@
+//! もしも: what-if saved what-ifs for the council. Compose a saved what-if from the
+//! four kinds of change, see the reach matrix, the pairs reachable by ward
+//! and the plans that get shorter, before and after; save saved what-ifs on the
+//! device, export and import them as JSON, compare them side by side, and
+//! open the planner under one (marked hypothetical).
+//!
+//! The view keeps the draft and the assessments; the pieces it shows live
+//! beside it: `composer.rs` (a change to add), `describe.rs` (a change in
+//! words), `assessment.rs` (the figures before and after and the report's
+//! next step), `saved.rs` (the saved what-ifs and their comparison) and
+//! `import_export.rs` (what-if files).
+
+mod assessment;
+mod composer;
+mod describe;
+mod import_export;
+mod saved;
+
+pub use describe::describe;
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use tsunagu_core::access::Rules;
+use tsunagu_core::model::UnionId;
+use tsunagu_core::whatif::assess::{assess, next_step};
+use tsunagu_core::whatif::{apply_what_if, connect_every_union, Change, WhatIf};
+use yew::prelude::*;
+
+use crate::components::pick;
+use crate::dataset_handle::DatasetHandle;
+use crate::i18n::Lang;
+use crate::route::VIEW_TITLE_ID;
+use crate::saved_what_ifs::{next_id, SavedWhatIf};
+use assessment::{assessment_tables, next_step_box};
+use composer::Composer;
+use import_export::{export_draft, import_draft};
+use saved::{compare_section, saved_item};
+
+/// Above this many facilities the page does not assess saved what-ifs (the CLI does).
+pub const MAX_ASSESSED_FACILITIES: usize = 20_000;
+/// Plans compared per saved what-if, at most.
+pub const MAX_COMPARED_PLANS: usize = 2_000;
+
+/// [`WhatIfView`]'s properties.
+#[derive(Properties, PartialEq)]
+pub struct WhatIfViewProps {
+    /// The UI language.
+    pub lang: Lang,
+    /// The dataset.
+    #[prop_or_default]
+    pub data: Option<DatasetHandle>,
+    /// Saved saved what-ifs.
+    #[prop_or_default]
+    pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
+    /// Save (or replace) a saved what-if.
+    #[prop_or_default]
+    pub on_save: Callback<SavedWhatIf>,
+    /// Delete a saved what-if by id.
+    #[prop_or_default]
+    pub on_delete: Callback<String>,
+}
+
+/// The saved what-if being edited: its saved id, if any, and its what-if.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Draft {
+    id: Option<String>,
+    what_if: WhatIf,
+}
+
+/// The もしも view.
+#[function_component(WhatIfView)]
+pub fn whatif_view(props: &WhatIfViewProps) -> Html {
+    let lang = props.lang;
+    let texts = lang.texts();
+    let t = &texts.whatif_view;
+    let draft = use_state(|| Draft {
+        id: None,
+        what_if: WhatIf {
+            name: t.name_default.to_owned(),
+            changes: Vec::new(),
+        },
+    });
+    let compared = use_state(BTreeSet::<String>::new);
+    let import_errors = use_state(Vec::<String>::new);
+    let saved_flash = use_state(|| false);
+    // The reach matrix and the plans follow the confirmed rule unless the
+    // user switches the assumption on.
+    let assume = use_state(|| false);
+    let rules = if *assume {
+        Rules::AssumeAgreements
+    } else {
+        Rules::Confirmed
+    };
+    let headline = use_memo(props.data.clone(), |data| {
+        data.as_ref()
+            .filter(|d| d.facilities.len() <= MAX_ASSESSED_FACILITIES)
+            .map(|d| next_step(d, &UnionId::from("tmnit")))
+    });
+    let heading = html! { <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.whatif.title }</h2> };
+    let assessed = use_memo(
+        (props.data.clone(), draft.what_if.clone(), rules),
+        |(data, what_if, rules)| {
+            let data = data.as_ref()?;
+            if data.facilities.len() > MAX_ASSESSED_FACILITIES {
+                return None;
+            }
+            let (next, _) = apply_what_if(data, what_if);
+            Some((
+                Rc::new(assess(data, what_if, *rules, MAX_COMPARED_PLANS)),
+                Rc::new(next),
+            ))
+        },
+    );
+    let comparisons = use_memo(
+        (
+            props.data.clone(),
+            props.saved_what_ifs.clone(),
+            (*compared).clone(),
+            rules,
+        ),
+        |(data, saved_what_ifs, compared, rules)| {
+            let Some(data) = data
+                .as_ref()
+                .filter(|d| d.facilities.len() <= MAX_ASSESSED_FACILITIES)
+            else {
+                return Vec::new();
+            };
+            saved_what_ifs
+                .iter()
+                .filter(|p| compared.contains(&p.id))
+                .map(|p| {
+                    (
+                        p.clone(),
+                        assess(data, &p.what_if, *rules, MAX_COMPARED_PLANS),
+                    )
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    let Some(data) = props.data.clone() else {
+        return html! { <section class="view">{ heading }<p>{ texts.data_unavailable }</p></section> };
+    };
+
+    let set_what_if = |f: Rc<dyn Fn(&mut WhatIf)>| {
+        let draft = draft.clone();
+        let saved_flash = saved_flash.clone();
+        move || {
+            let mut next = (*draft).clone();
+            f(&mut next.what_if);
+            saved_flash.set(false);
+            draft.set(next);
+        }
+    };
+    let on_add = {
+        let draft = draft.clone();
+        let saved_flash = saved_flash.clone();
+        Callback::from(move |change: Change| {
+            let mut next = (*draft).clone();
+            if !next.what_if.changes.contains(&change) {
+                next.what_if.changes.push(change);
+            }
+            saved_flash.set(false);
+            draft.set(next);
+        })
+    };
+    let on_name = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*draft).clone();
+            next.what_if.name = input.value();
+            draft.set(next);
+        })
+    };
+    let save = |as_new: bool| {
+        let (draft, on_save, saved_what_ifs, saved_flash) = (
+            draft.clone(),
+            props.on_save.clone(),
+            Rc::clone(&props.saved_what_ifs),
+            saved_flash.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let id = match (&draft.id, as_new) {
+                (Some(id), false) => id.clone(),
+                _ => next_id(&saved_what_ifs),
+            };
+            on_save.emit(SavedWhatIf {
+                id: id.clone(),
+                what_if: draft.what_if.clone(),
+            });
+            draft.set(Draft {
+                id: Some(id),
+                what_if: draft.what_if.clone(),
+            });
+            saved_flash.set(true);
+        })
+    };
+    let new_draft = {
+        let draft = draft.clone();
+        let name = t.name_default;
+        Callback::from(move |_: MouseEvent| {
+            draft.set(Draft {
+                id: None,
+                what_if: WhatIf {
+                    name: name.to_owned(),
+                    changes: Vec::new(),
+                },
+            });
+        })
+    };
+    let export = export_draft(&draft);
+    let on_import = import_draft(&draft, &import_errors, &data);
+    let changes = draft.what_if.changes.iter().enumerate().map(|(i, change)| {
+        let text = describe(&data, change, t);
+        let remove = set_what_if(Rc::new(move |s: &mut WhatIf| {
+            if i < s.changes.len() {
+                s.changes.remove(i);
+            }
+        }));
+        html! {
+            <li>
+                <span>{ text.clone() }</span>
+                <button type="button" class="link-button" aria-label={t.remove.replace("{change}", &text)}
+                    onclick={Callback::from(move |_: MouseEvent| remove())}>{ "×" }</button>
+            </li>
+        }
+    });
+    let saved_list = props
+        .saved_what_ifs
+        .iter()
+        .map(|p| saved_item(p, t, &draft, &compared, &props.on_delete));
+    let on_assume = {
+        let assume = assume.clone();
+        Callback::from(move |_: Event| assume.set(!*assume))
+    };
+    let on_try = {
+        let (draft, data, name) = (draft.clone(), data.clone(), t.next_name);
+        Callback::from(move |_: MouseEvent| {
+            draft.set(Draft {
+                id: None,
+                what_if: connect_every_union(&data, name),
+            });
+        })
+    };
+    let is_saved = draft.id.as_ref().is_some_and(|id| {
+        props
+            .saved_what_ifs
+            .iter()
+            .any(|p| &p.id == id && p.what_if == draft.what_if)
+    });
+
+    html! {
+        <section class="view whatif-view" aria-labelledby={VIEW_TITLE_ID}>
+            { heading }
+            <p class="lead">{ texts.whatif.lead }</p>
+            { next_step_box(lang, &data, (*headline).as_ref(), on_try) }
+            <div class="whatif-layout">
+                <div class="whatif-editor">
+                    <fieldset class="step">
+                        <legend><h3>{ t.editor_heading }</h3></legend>
+                        <div class="field">
+                            <label for="what-if-name">{ t.name_label }</label>
+                            <input id="what-if-name" type="text" value={draft.what_if.name.clone()} oninput={on_name} />
+                        </div>
+                        <h4>{ t.changes_heading }</h4>
+                        if draft.what_if.changes.is_empty() {
+                            <p class="hint">{ t.no_changes }</p>
+                        } else {
+                            <ol class="changes">{ for changes }</ol>
+                        }
+                        <div class="button-row">
+                            <button type="button" class="primary" onclick={save(false)}>{ t.save }</button>
+                            if draft.id.is_some() {
+                                <button type="button" onclick={save(true)}>{ t.save_as_new }</button>
+                            }
+                            <button type="button" onclick={new_draft}>{ t.new }</button>
+                            <button type="button" onclick={export}>{ t.export }</button>
+                        </div>
+                        if *saved_flash {
+                            <p role="status" class="hint">{ t.saved }</p>
+                        }
+                        if let (true, Some(id)) = (is_saved, &draft.id) {
+                            <p><a href={format!("#/?p={id}")}>{ t.open_planner }</a></p>
+                        }
+                        <div class="field">
+                            <label for="what-if-import">{ t.import_label }</label>
+                            <input id="what-if-import" type="file" accept=".json,application/json" onchange={on_import} />
+                        </div>
+                        if !import_errors.is_empty() {
+                            <div role="alert" class="problems">
+                                <p>{ t.import_failed.replace("{file}", "") }</p>
+                                <ul>{ for import_errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                            </div>
+                        }
+                    </fieldset>
+                    <Composer {lang} data={data.clone()} {on_add} />
+                    <section class="saved-what-ifs" aria-label={t.saved_heading}>
+                        <h3>{ t.saved_heading }</h3>
+                        if props.saved_what_ifs.is_empty() {
+                            <p class="hint">{ t.none_saved }</p>
+                        } else {
+                            <ul>{ for saved_list }</ul>
+                        }
+                    </section>
+                </div>
+                <div class="whatif-results">
+                    <h3>{ t.results_heading }</h3>
+                    <label class="check rules">
+                        <input type="checkbox" checked={*assume} onchange={on_assume} />
+                        { t.assume_label }
+                    </label>
+                    if *assume {
+                        <p class="assumption" role="note"><strong>{ pick(lang, &tsunagu_core::text::rules_name(rules)) }</strong>{ " " }{ t.assume_on }</p>
+                    }
+                    { match (*assessed).as_ref() {
+                        Some((a, next)) => assessment_tables(&data, a, next, lang),
+                        None => html! {
+                            <p class="notice">{ t.too_large.replace("{f}", &data.facilities.len().to_string()) }</p>
+                        },
+                    } }
+                </div>
+            </div>
+            { compare_section(&data, &comparisons, t) }
+        </section>
+    }
+}
