@@ -1,0 +1,93 @@
+//! データ's cells that the tables share: a record's name with its
+//! discrepancy flag, its sources, and sort keys.
+
+use tsunagu_core::model::{Dataset, Source};
+use yew::prelude::*;
+
+use crate::components::SortKey;
+use crate::i18n::{Lang, Texts};
+
+/// The report's sections a record comes from, each once, with the words
+/// quoted from it.
+pub(super) fn sources_cell(data: &Dataset, sources: &[&Source], lang: Lang) -> Html {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for source in sources {
+        let id = source.section.as_str();
+        let index = groups
+            .iter()
+            .position(|(g, _)| *g == id)
+            .unwrap_or_else(|| {
+                groups.push((id, Vec::new()));
+                groups.len() - 1
+            });
+        if let Some(quote) = source.quote.as_deref() {
+            if !groups[index].1.contains(&quote) {
+                groups[index].1.push(quote);
+            }
+        }
+    }
+    html! {
+        <ul class="sources">
+            { for groups.into_iter().map(|(id, quotes)| {
+                let title = data.sections.iter().find(|s| s.id.as_str() == id).map_or_else(
+                    || id.to_owned(),
+                    |s| if lang == Lang::En { s.title.en.clone() } else { s.title.ja.clone() },
+                );
+                html! {
+                    <li>
+                        <span class="section">{ title }</span>
+                        { for quotes.into_iter().map(|q| html! { <q>{ q }</q> }) }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+/// Whether a discrepancy is recorded about the record at `pointer`.
+pub(super) fn flagged(data: &Dataset, pointer: &str) -> bool {
+    data.discrepancies.iter().any(|d| d.subject == pointer)
+}
+
+fn badge(texts: &Texts) -> Html {
+    html! { <span class="badge warn">{ "⚠ " }{ texts.table.discrepancy_badge }</span> }
+}
+
+pub(super) fn name_cell(name: &str, aliases: &[String], flag: bool, lang: Lang) -> Html {
+    name_cell_en(name, None, aliases, flag, lang)
+}
+
+/// A record's name; in the English UI its English name follows.
+pub(super) fn name_cell_en(
+    name: &str,
+    english: Option<&str>,
+    aliases: &[String],
+    flag: bool,
+    lang: Lang,
+) -> Html {
+    let texts = lang.texts();
+    html! {
+        <>
+            <span class="name">{ name.to_owned() }</span>
+            if let Some(english) = english {
+                <span class="name-en" lang="en">{ english.to_owned() }</span>
+            }
+            if !aliases.is_empty() {
+                <span class="aliases">{ lang.paren(&lang.list(aliases)) }</span>
+            }
+            if flag { { badge(texts) } }
+        </>
+    }
+}
+
+#[allow(clippy::cast_precision_loss)] // counts are far below 2^52
+pub(super) fn number_key(value: Option<i64>) -> SortKey {
+    value.map_or(SortKey::Missing, |v| SortKey::Number(v as f64))
+}
+
+pub(super) fn hospital_name(data: &Dataset, id: &str) -> String {
+    data.hospitals
+        .iter()
+        .find(|h| h.id.as_str() == id)
+        .map_or_else(|| id.to_owned(), |h| h.name.clone())
+}

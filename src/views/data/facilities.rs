@@ -1,0 +1,58 @@
+//! データ's facilities table: one row per facility the report names.
+
+use tsunagu_core::model::{Dataset, FacilityKind, Source};
+use yew::prelude::*;
+
+use super::cells::sources_cell;
+use crate::components::{Row, SortKey};
+use crate::i18n::Lang;
+
+pub(super) fn facility_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
+    let texts = lang.texts();
+    data.facilities
+        .iter()
+        .map(|f| {
+            let kind = texts.data_view.facility_kinds[match f.kind {
+                FacilityKind::Hospital => 0,
+                FacilityKind::Clinic => 1,
+                FacilityKind::Pharmacy => 2,
+                FacilityKind::Care => 3,
+            }];
+            let ward = f
+                .ward
+                .as_ref()
+                .and_then(|id| data.ward(id))
+                .map_or_else(|| texts.table.unknown.to_owned(), |w| w.name.clone());
+            let unions: Vec<String> = f
+                .memberships
+                .iter()
+                .map(|m| {
+                    data.unions
+                        .iter()
+                        .find(|u| u.id == m.union)
+                        .map_or_else(|| m.union.0.clone(), |u| u.name.clone())
+                })
+                .collect();
+            let mut sources: Vec<&Source> = f.sources.iter().collect();
+            sources.extend(f.memberships.iter().map(|m| &m.source));
+            Row {
+                key: f.id.0.clone().into(),
+                search: format!("{} {ward} {}", f.name, unions.join(" ")),
+                cells: vec![
+                    html! { f.name.clone() },
+                    html! { kind },
+                    html! { ward.clone() },
+                    html! { lang.list(&unions) },
+                    sources_cell(data, &sources, lang),
+                ],
+                sort: vec![
+                    SortKey::Text(f.name.clone()),
+                    SortKey::Text(kind.to_owned()),
+                    SortKey::Text(ward),
+                    SortKey::Text(unions.join(" ")),
+                    SortKey::Missing,
+                ],
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,89 @@
+//! データ's hospitals table: one row per hospital, whether or not it
+//! discloses records.
+
+use tsunagu_core::model::{Dataset, Source};
+use yew::prelude::*;
+
+use super::cells::{flagged, name_cell_en, number_key, sources_cell};
+use crate::components::{Row, SortKey};
+use crate::format::{reading, thousands};
+use crate::i18n::Lang;
+
+pub(super) fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
+    let texts = lang.texts();
+    data.hospitals
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let ward = h.ward.as_ref().and_then(|id| data.ward(id));
+            let place = match (ward, &h.city) {
+                (Some(ward), _) if lang == Lang::En => format!("{}, Sapporo", ward.name_en),
+                (Some(ward), _) => lang.sapporo_ward(&ward.name),
+                (None, Some(city)) => city.clone(),
+                (None, None) => texts.table.unknown.to_owned(),
+            };
+            let place = match &h.region {
+                Some(region) => format!("{place}{}", lang.paren(region)),
+                None => place,
+            };
+            // Equal readings from two places are shown once; differing ones all.
+            let mut linked: Vec<String> = Vec::new();
+            for text in h
+                .linked_institutions
+                .iter()
+                .map(|r| reading(r, &texts.table))
+            {
+                if !linked.contains(&text) {
+                    linked.push(text);
+                }
+            }
+            let designations: Vec<String> =
+                h.designations.iter().map(|d| d.label.clone()).collect();
+            let mut sources: Vec<&Source> = h.sources.iter().collect();
+            sources.extend(h.linked_institutions.iter().map(|r| &r.source));
+            let discloses = if h.discloses {
+                texts.data_view.yes
+            } else {
+                texts.data_view.no
+            };
+            Row {
+                key: h.id.0.clone().into(),
+                search: format!(
+                    "{} {} {} {} {place}",
+                    h.name,
+                    h.name_en,
+                    h.aliases.join(" "),
+                    designations.join(" ")
+                ),
+                cells: vec![
+                    name_cell_en(
+                        &h.name,
+                        (lang == Lang::En).then_some(h.name_en.as_str()),
+                        &h.aliases,
+                        flagged(data, &format!("/hospitals/{i}")),
+                        lang,
+                    ),
+                    html! { place.clone() },
+                    html! { discloses },
+                    html! { h.beds.map(thousands).unwrap_or_default() },
+                    html! { linked.join(" / ") },
+                    html! { h.idlink_go_live.as_ref().map(|m| m.0.clone()).unwrap_or_default() },
+                    html! { lang.list(&designations) },
+                    sources_cell(data, &sources, lang),
+                ],
+                sort: vec![
+                    SortKey::Text(h.name.clone()),
+                    SortKey::Text(place),
+                    SortKey::Text(discloses.to_owned()),
+                    number_key(h.beds),
+                    number_key(h.linked_institutions.first().and_then(|r| r.value)),
+                    h.idlink_go_live
+                        .as_ref()
+                        .map_or(SortKey::Missing, |m| SortKey::Text(m.0.clone())),
+                    number_key(i64::try_from(designations.len()).ok()),
+                    SortKey::Missing,
+                ],
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,43 @@
+//! データ's hospital links table: one row per 病院間協定 or ID-Link partner
+//! link.
+
+use tsunagu_core::model::{Dataset, LinkKind};
+use yew::prelude::*;
+
+use super::cells::{hospital_name, sources_cell};
+use crate::components::{Row, SortKey};
+use crate::i18n::Lang;
+
+pub(super) fn link_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
+    let texts = lang.texts();
+    data.links
+        .iter()
+        .map(|l| {
+            let (from, to) = (hospital_name(data, l.from.as_str()), hospital_name(data, l.to.as_str()));
+            let kind = match l.kind {
+                LinkKind::Agreement => texts.data_view.kind_agreement,
+                LinkKind::IdlinkPartner => texts.data_view.kind_partner,
+            };
+            let arrow = if l.directed { "→" } else { "⇄" };
+            let region = l.region_group.clone().unwrap_or_default();
+            Row {
+                key: l.id.0.clone().into(),
+                search: format!("{from} {to} {kind} {region}"),
+                cells: vec![
+                    html! { from.clone() },
+                    html! { <><span aria-hidden="true">{ format!("{arrow} ") }</span>{ to.clone() }</> },
+                    html! { kind },
+                    html! { region.clone() },
+                    sources_cell(data, &[&l.source], lang),
+                ],
+                sort: vec![
+                    SortKey::Text(from),
+                    SortKey::Text(to),
+                    SortKey::Text(kind.to_owned()),
+                    SortKey::Text(region),
+                    SortKey::Missing,
+                ],
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,285 @@
+//! データ: the dataset as sortable, searchable tables, one per kind of
+//! record, each row with its source in the report. Records the report
+//! disagrees with itself about carry a visible flag.
+//!
+//! This file holds the view and its editing tools. The tables are built
+//! beside it: `table.rs` names them and their columns, and one file per
+//! kind of record builds its rows (`hospitals.rs`, `unions.rs`, `links.rs`,
+//! `facilities.rs`, `discrepancies.rs`) from the cells in `cells.rs`.
+
+mod cells;
+mod discrepancies;
+mod facilities;
+mod hospitals;
+mod links;
+mod table;
+mod unions;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use tsunagu_core::edit::Edit;
+use tsunagu_core::validate::Problem;
+
+use crate::components::{problem_item, DataCommand, DataTools, FormKind, RecordForm};
+use crate::components::{Column, SortKey, SortTable};
+use crate::dataset_handle::DatasetHandle;
+use crate::i18n::Lang;
+use crate::route::VIEW_TITLE_ID;
+use crate::state::PendingImport;
+use crate::worker::ShownProblem;
+use cells::hospital_name;
+use discrepancies::discrepancy_rows;
+use facilities::facility_rows;
+use hospitals::hospital_rows;
+use links::link_rows;
+use table::{columns, Table};
+use unions::union_rows;
+
+/// [`DataView`]'s properties: the data, and how to change it.
+#[derive(Properties, PartialEq)]
+pub struct DataViewProps {
+    /// The UI language.
+    pub lang: Lang,
+    /// The working dataset.
+    #[prop_or_default]
+    pub data: Option<DatasetHandle>,
+    /// Whether it differs from the report's.
+    #[prop_or_default]
+    pub edited: bool,
+    /// Whether there is a change to undo.
+    #[prop_or_default]
+    pub can_undo: bool,
+    /// Whether there is a change to redo.
+    #[prop_or_default]
+    pub can_redo: bool,
+    /// An import awaiting confirmation.
+    #[prop_or_default]
+    pub pending: Option<PendingImport>,
+    /// Why the last edit was refused.
+    #[prop_or_default]
+    pub edit_errors: Option<Rc<Vec<Problem>>>,
+    /// Applies an edit.
+    #[prop_or_default]
+    pub on_edit: Callback<Edit>,
+    /// Import, undo, redo, reset.
+    #[prop_or_default]
+    pub on_command: Callback<DataCommand>,
+}
+
+/// A short, stable key for the open form, so a new record gets a fresh form.
+fn form_key(kind: &FormKind) -> String {
+    match kind {
+        FormKind::Facility(f) => {
+            format!("facility:{}", f.as_ref().map_or("new", |f| f.id.as_str()))
+        }
+        FormKind::Union(u) => format!("union:{}", u.as_ref().map_or("new", |u| u.id.as_str())),
+        FormKind::Link(l) => format!("link:{}", l.as_ref().map_or("new", |l| l.id.as_str())),
+    }
+}
+
+/// Edit and remove buttons for a row, named after the record.
+fn actions(
+    lang: Lang,
+    name: &str,
+    on_edit: Option<Callback<MouseEvent>>,
+    on_remove: Callback<MouseEvent>,
+) -> Html {
+    let texts = &lang.texts().upkeep;
+    html! {
+        <div class="row-actions">
+            if let Some(onclick) = on_edit {
+                <button type="button" aria-label={texts.edit.replace("{name}", name)} {onclick}>{ "✎" }</button>
+            }
+            <button type="button" aria-label={texts.remove.replace("{name}", name)} onclick={on_remove}>{ "🗑" }</button>
+        </div>
+    }
+}
+
+/// The データ view.
+#[function_component(DataView)]
+pub fn data_view(props: &DataViewProps) -> Html {
+    let lang = props.lang;
+    let texts = lang.texts();
+    let table = use_state(|| Table::Hospitals);
+    let form = use_state(|| None::<FormKind>);
+    {
+        // A saved edit changes the data: close the form. A refused one leaves it open.
+        let form = form.clone();
+        use_effect_with(props.data.clone(), move |_| form.set(None));
+    }
+    let header = html! {
+        <>
+            <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.data.title }</h2>
+            <p class="lead">{ texts.data.lead }</p>
+        </>
+    };
+    let Some(data) = props.data.clone() else {
+        return html! {
+            <section class="view" aria-labelledby={VIEW_TITLE_ID}>
+                { header }
+                <p role="alert">{ texts.data_unavailable }</p>
+            </section>
+        };
+    };
+
+    let current = *table;
+    let mut rows = match current {
+        Table::Hospitals => hospital_rows(&data, lang),
+        Table::Unions => union_rows(&data, lang),
+        Table::Links => link_rows(&data, lang),
+        Table::Facilities => facility_rows(&data, lang),
+        Table::Discrepancies => discrepancy_rows(&data, lang),
+    };
+    let mut table_columns = columns(current, texts);
+    // A form opens or closes without the last refused edit's reasons.
+    let open = |kind: FormKind| {
+        let (form, on_command) = (form.clone(), props.on_command.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_command.emit(DataCommand::ClearEditErrors);
+            form.set(Some(kind.clone()));
+        })
+    };
+    let remove = |edit: Edit, name: &str| {
+        let (on_edit, question) = (
+            props.on_edit.clone(),
+            texts.upkeep.remove_confirm.replace("{name}", name),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if crate::files::confirm(&question) {
+                on_edit.emit(edit.clone());
+            }
+        })
+    };
+    let editable = matches!(current, Table::Facilities | Table::Unions | Table::Links);
+    if editable {
+        table_columns.push(Column::plain(texts.upkeep.actions));
+        for row in &mut rows {
+            let id = row.key.to_string();
+            let cell = match current {
+                Table::Facilities => data.facilities.iter().find(|f| f.id.0 == id).map(|f| {
+                    actions(
+                        lang,
+                        &f.name,
+                        Some(open(FormKind::Facility(Some(f.clone())))),
+                        remove(Edit::RemoveFacility(f.id.clone()), &f.name),
+                    )
+                }),
+                Table::Unions => data.unions.iter().find(|u| u.id.0 == id).map(|u| {
+                    actions(
+                        lang,
+                        &u.name,
+                        Some(open(FormKind::Union(Some(u.clone())))),
+                        remove(Edit::RemoveUnion(u.id.clone()), &u.name),
+                    )
+                }),
+                Table::Links => data.links.iter().find(|l| l.id.0 == id).map(|l| {
+                    let name = format!(
+                        "{} ⇄ {}",
+                        hospital_name(&data, l.from.as_str()),
+                        hospital_name(&data, l.to.as_str())
+                    );
+                    actions(
+                        lang,
+                        &name,
+                        Some(open(FormKind::Link(Some(l.clone())))),
+                        remove(Edit::RemoveLink(l.id.clone()), &name),
+                    )
+                }),
+                _ => None,
+            };
+            row.cells.push(cell.unwrap_or_default());
+            row.sort.push(SortKey::Missing);
+        }
+    }
+    let add = match current {
+        Table::Facilities => Some((texts.upkeep.add_facility, FormKind::Facility(None))),
+        Table::Unions => Some((texts.upkeep.add_union, FormKind::Union(None))),
+        Table::Links => Some((texts.upkeep.add_link, FormKind::Link(None))),
+        _ => None,
+    };
+    let note = match current {
+        Table::Facilities => Some(texts.data_view.facilities_note),
+        Table::Links => Some(texts.data_view.links_note),
+        _ => None,
+    };
+    let buttons = Table::ALL.into_iter().map(|t| {
+        let onclick = {
+            let (table, form) = (table.clone(), form.clone());
+            Callback::from(move |_: MouseEvent| {
+                table.set(t);
+                form.set(None);
+            })
+        };
+        let count = match t {
+            Table::Hospitals => data.hospitals.len(),
+            Table::Unions => data.unions.len(),
+            Table::Links => data.links.len(),
+            Table::Facilities => data.facilities.len(),
+            Table::Discrepancies => data.discrepancies.len(),
+        };
+        html! {
+            <button type="button" aria-pressed={(t == current).to_string()} {onclick}>
+                { t.label(texts) }<span class="count">{ count }</span>
+            </button>
+        }
+    });
+    {
+        // Ctrl+Z / Ctrl+Y (and ⌘) anywhere on the page while this view is
+        // shown, focus on <body> included (as it is after 保存), but not
+        // while typing in a field, where they edit the text.
+        let on_command = props.on_command.clone();
+        crate::hooks::use_document_keys(move |event| {
+            let typing = matches!(
+                crate::hooks::key_target_tag(event).as_str(),
+                "input" | "textarea" | "select"
+            );
+            if typing || !(event.ctrl_key() || event.meta_key()) {
+                return false;
+            }
+            // ASCII folding is enough for the ASCII keys matched (and ships
+            // no Unicode case tables).
+            match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
+                ("z", false) => on_command.emit(DataCommand::Undo),
+                ("y", _) | ("z", true) => on_command.emit(DataCommand::Redo),
+                _ => return false,
+            }
+            true
+        });
+    }
+
+    html! {
+        <section class="view" aria-labelledby={VIEW_TITLE_ID}>
+            { header }
+            <DataTools {lang} data={data.clone()} edited={props.edited} can_undo={props.can_undo}
+                can_redo={props.can_redo} pending={props.pending.clone()} on_command={props.on_command.clone()} />
+            <div class="segmented" role="group" aria-label={texts.data_view.tabs_label}>{ for buttons }</div>
+            if let Some((label, kind)) = add {
+                <button type="button" class="add-record" onclick={open(kind)}>{ lang.add_button(label) }</button>
+            }
+            if let Some(kind) = (*form).clone() {
+                if let Some(problems) = &props.edit_errors {
+                    <div class="import-errors" role="alert">
+                        <p><strong>{ texts.upkeep.edit_failed }</strong></p>
+                        <ul>{ for problems.iter().map(|p| problem_item(lang, &ShownProblem::from(p))) }</ul>
+                    </div>
+                }
+                <RecordForm key={form_key(&kind)} {lang} data={data.clone()} kind={kind.clone()} on_save={props.on_edit.clone()}
+                    on_cancel={{
+                        let (form, on_command) = (form.clone(), props.on_command.clone());
+                        Callback::from(move |()| {
+                            on_command.emit(DataCommand::ClearEditErrors);
+                            form.set(None);
+                        })
+                    }} />
+            }
+            // Keyed by table, so sorting and search start afresh on each table.
+            <SortTable key={format!("{current:?}")} {lang} caption={current.label(texts)}
+                columns={Rc::new(table_columns)} rows={Rc::new(rows)} />
+            if let Some(note) = note {
+                <p class="note">{ note }</p>
+            }
+        </section>
+    }
+}
