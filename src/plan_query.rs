@@ -5,7 +5,7 @@
 //! (present but empty for none) with `w` its ward; `t` targets; `r` the relay
 //! limit; `x` excluded unions. Values are dataset ids (ASCII letters, digits,
 //! `-` and `_`); anything else in a link is dropped, never interpreted.
-//! `p` names a saved what-if saved what-if: the plans are then hypothetical.
+//! `p` names a saved what-if: the plans are then hypothetical.
 //! `a=agreements` plans under the unconfirmed assumption that hospital
 //! agreements reach member facilities; without it, the confirmed rule.
 
@@ -37,7 +37,7 @@ pub struct PlanQuery {
     pub max_relays: Option<u32>,
     /// Union ids never to join.
     pub exclude: Vec<String>,
-    /// A saved what-if saved what-if to plan under (hypothetical), by id.
+    /// A saved what-if to plan under (hypothetical), by id.
     pub saved_what_if: Option<String>,
     /// Plan under the assumption that agreements count (`a=agreements`).
     pub assume_agreements: bool,

@@ -8,7 +8,7 @@ use tsunagu_core::text::{what_if_names_unknown, what_if_unreadable};
 use tsunagu_core::whatif::assess::unknown_records;
 use tsunagu_core::whatif::WhatIf;
 
-/// A saved saved what-if: a short id (for links) and the what-if.
+/// A saved what-if: a short id (for links) and the what-if.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedWhatIf {
     /// `p1`, `p2`, …: unique on this device.
@@ -18,7 +18,7 @@ pub struct SavedWhatIf {
     pub what_if: WhatIf,
 }
 
-/// The `localStorage` key of the saved saved what-ifs.
+/// The `localStorage` key of the saved what-ifs.
 pub const SAVED_WHAT_IFS_KEY: &str = "tsunagu.proposals";
 /// The version of the stored envelope.
 pub const SAVED_WHAT_IFS_VERSION: u64 = 1;

@@ -65,7 +65,7 @@ pub struct AppState {
     pub edit_errors: Option<Rc<Vec<Problem>>>,
     /// App-wide notices.
     pub notices: Vec<Notice>,
-    /// The council's saved what-if saved what-ifs.
+    /// The council's saved what-ifs.
     pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
 }
 

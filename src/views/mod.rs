@@ -34,7 +34,7 @@ pub struct ViewProps {
     /// The dataset, or `None` when it could not be loaded.
     #[prop_or_default]
     pub data: Option<DatasetHandle>,
-    /// The saved what-if saved what-ifs (the planner can run under one).
+    /// The saved what-ifs (the planner can run under one).
     #[prop_or_default]
     pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
 }

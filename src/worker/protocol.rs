@@ -18,7 +18,7 @@ use super::ImportOutcome;
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ToWorker {
-    /// Plan on this dataset from now on (a what-if saved what-if's union links
+    /// Plan on this dataset from now on (a what-if's union links
     /// and the access rules with it). `version` tells datasets apart.
     Data {
         /// The dataset's version.

@@ -463,6 +463,17 @@ impl Dataset {
         )
     }
 
+    /// A facility's name, or its id when the data lacks it.
+    pub fn facility_name(&self, id: &FacilityId) -> String {
+        self.facility(id)
+            .map_or_else(|| id.0.clone(), |f| f.name.clone())
+    }
+
+    /// The hospital link with this id (a scan, as [`Dataset::hospital`]).
+    pub fn link(&self, id: &LinkId) -> Option<&Link> {
+        self.links.iter().find(|l| &l.id == id)
+    }
+
     /// A union's name, or its id when the data lacks it.
     pub fn union_name(&self, id: &UnionId) -> String {
         self.union(id)

@@ -1,7 +1,9 @@
 //! データ's cells that the tables share: a record's name with its
 //! discrepancy flag, its sources, and sort keys.
 
-use tsunagu_core::model::{Dataset, Source};
+use tsunagu_core::model::{Dataset, HospitalId, SectionId, Source};
+
+use crate::lookup::section_title;
 use yew::prelude::*;
 
 use crate::components::SortKey;
@@ -29,10 +31,7 @@ pub(super) fn sources_cell(data: &Dataset, sources: &[&Source], lang: Lang) -> H
     html! {
         <ul class="sources">
             { for groups.into_iter().map(|(id, quotes)| {
-                let title = data.sections.iter().find(|s| s.id.as_str() == id).map_or_else(
-                    || id.to_owned(),
-                    |s| if lang == Lang::En { s.title.en.clone() } else { s.title.ja.clone() },
-                );
+                let title = section_title(data, &SectionId::from(id), lang);
                 html! {
                     <li>
                         <span class="section">{ title }</span>
@@ -86,8 +85,5 @@ pub(super) fn number_key(value: Option<i64>) -> SortKey {
 }
 
 pub(super) fn hospital_name(data: &Dataset, id: &str) -> String {
-    data.hospitals
-        .iter()
-        .find(|h| h.id.as_str() == id)
-        .map_or_else(|| id.to_owned(), |h| h.name.clone())
+    data.hospital_name(&HospitalId::from(id))
 }

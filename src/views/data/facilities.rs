@@ -26,12 +26,7 @@ pub(super) fn facility_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             let unions: Vec<String> = f
                 .memberships
                 .iter()
-                .map(|m| {
-                    data.unions
-                        .iter()
-                        .find(|u| u.id == m.union)
-                        .map_or_else(|| m.union.0.clone(), |u| u.name.clone())
-                })
+                .map(|m| data.union_name(&m.union))
                 .collect();
             let mut sources: Vec<&Source> = f.sources.iter().collect();
             sources.extend(f.memberships.iter().map(|m| &m.source));

@@ -17,10 +17,10 @@ mod unions;
 
 use std::rc::Rc;
 
-use yew::prelude::*;
-
 use tsunagu_core::edit::Edit;
+use tsunagu_core::model::{FacilityId, LinkId, UnionId};
 use tsunagu_core::validate::Problem;
+use yew::prelude::*;
 
 use crate::components::{problem_item, DataCommand, DataTools, FormKind, RecordForm};
 use crate::components::{Column, SortKey, SortTable};
@@ -158,7 +158,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
         for row in &mut rows {
             let id = row.key.to_string();
             let cell = match current {
-                Table::Facilities => data.facilities.iter().find(|f| f.id.0 == id).map(|f| {
+                Table::Facilities => data.facility(&FacilityId(id.clone())).map(|f| {
                     actions(
                         lang,
                         &f.name,
@@ -166,7 +166,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
                         remove(Edit::RemoveFacility(f.id.clone()), &f.name),
                     )
                 }),
-                Table::Unions => data.unions.iter().find(|u| u.id.0 == id).map(|u| {
+                Table::Unions => data.union(&UnionId(id.clone())).map(|u| {
                     actions(
                         lang,
                         &u.name,
@@ -174,7 +174,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
                         remove(Edit::RemoveUnion(u.id.clone()), &u.name),
                     )
                 }),
-                Table::Links => data.links.iter().find(|l| l.id.0 == id).map(|l| {
+                Table::Links => data.link(&LinkId(id.clone())).map(|l| {
                     let name = format!(
                         "{} ⇄ {}",
                         hospital_name(&data, l.from.as_str()),

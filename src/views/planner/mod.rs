@@ -140,7 +140,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
             .map(Location::query_str)
             .unwrap_or_default(),
     );
-    // Under a saved what-if saved what-if the plans are hypothetical: they run on
+    // Under a saved what-if the plans are hypothetical: they run on
     // the dataset the saved what-if gives, with its union links.
     let saved_what_if = raw_query
         .saved_what_if

@@ -2,7 +2,7 @@
 //! context, the targets out of reach and why, and the link to share.
 
 use tsunagu_core::access::{partners, Rules};
-use tsunagu_core::model::{Dataset, HospitalId, LinkKind, UnionId};
+use tsunagu_core::model::{Dataset, FacilityId, HospitalId, LinkKind, UnionId};
 use tsunagu_core::planner::{PlanAnswer, Progress};
 use yew::prelude::*;
 
@@ -139,12 +139,7 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
     let texts = &lang.texts().planner_view;
     let data = &*props.data;
     let facility: AttrValue = match &props.query.start {
-        StartQuery::Facility(id) => data
-            .facilities
-            .iter()
-            .find(|f| f.id.0 == *id)
-            .map_or_else(|| id.clone(), |f| f.name.clone())
-            .into(),
+        StartQuery::Facility(id) => data.facility_name(&FacilityId(id.clone())).into(),
         _ => texts.new_facility.into(),
     };
     let targets: Vec<String> = props

@@ -1,5 +1,6 @@
 //! 経路プラン's step 1: the facility the plans start from.
 
+use tsunagu_core::model::FacilityId;
 use tsunagu_core::names::fold_name;
 use yew::prelude::*;
 
@@ -31,7 +32,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
 
     let body = match &props.query.start {
         StartQuery::Facility(id) => {
-            let facility = data.facilities.iter().find(|f| f.id.0 == *id);
+            let facility = data.facility(&FacilityId(id.clone()));
             let name = facility.map_or_else(|| id.clone(), |f| f.name.clone());
             let unions: Vec<String> = facility
                 .map(|f| {

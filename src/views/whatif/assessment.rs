@@ -87,12 +87,7 @@ fn shorter_table(next: &Dataset, a: &Assessment, lang: Lang) -> Html {
     if a.shorter.is_empty() {
         return html! { <p>{ t.no_shorter }</p> };
     }
-    let facility = |id: &FacilityId| {
-        next.facilities
-            .iter()
-            .find(|f| &f.id == id)
-            .map_or_else(|| id.0.clone(), |f| f.name.clone())
-    };
+    let facility = |id: &FacilityId| next.facility_name(id);
     html! {
         <table class="shorter">
             <caption>{ t.plans_heading }</caption>

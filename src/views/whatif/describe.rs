@@ -9,12 +9,7 @@ use crate::lookup::{hospital_name, union_name};
 
 /// A change in words, with names from `data` (the dataset it applies to).
 pub fn describe(data: &Dataset, change: &Change, t: &WhatIfTexts) -> String {
-    let facility = |id: &FacilityId| {
-        data.facilities
-            .iter()
-            .find(|f| &f.id == id)
-            .map_or_else(|| id.0.clone(), |f| f.name.clone())
-    };
+    let facility = |id: &FacilityId| data.facility_name(id);
     match change {
         Change::ConnectUnions { a, b } => t
             .change_connect

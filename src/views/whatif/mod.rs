@@ -1,6 +1,6 @@
-//! もしも: what-if saved what-ifs for the council. Compose a saved what-if from the
+//! もしも: what-ifs for the council. Compose a what-if from the
 //! four kinds of change, see the reach matrix, the pairs reachable by ward
-//! and the plans that get shorter, before and after; save saved what-ifs on the
+//! and the plans that get shorter, before and after; save what-ifs on the
 //! device, export and import them as JSON, compare them side by side, and
 //! open the planner under one (marked hypothetical).
 //!
@@ -50,7 +50,7 @@ pub struct WhatIfViewProps {
     /// The dataset.
     #[prop_or_default]
     pub data: Option<DatasetHandle>,
-    /// Saved saved what-ifs.
+    /// Saved what-ifs.
     #[prop_or_default]
     pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
     /// Save (or replace) a saved what-if.
