@@ -1,17 +1,15 @@
 //! The データ view's tools for keeping the data: import (with a preview to
-//! confirm, or every problem listed), export, undo, redo and reset.
-
-#[cfg(target_arch = "wasm32")]
-use std::rc::Rc;
+//! confirm, or every problem listed), export, undo, redo and reset. Reading
+//! an imported file is [`crate::hooks::use_import`]'s; the tools only hand
+//! it the chosen file.
 
 use tsunagu_core::diff::ChangedRecord;
 use yew::prelude::*;
 
 use crate::dataset_handle::DatasetHandle;
+use crate::hooks::ImportHandle;
 use crate::i18n::{Lang, UpkeepTexts};
 use crate::state::PendingImport;
-#[cfg(target_arch = "wasm32")]
-use crate::worker::ImportOutcome;
 use crate::worker::ShownProblem;
 
 /// What the tools ask the store to do.
@@ -48,6 +46,9 @@ pub struct DataToolsProps {
     pub can_redo: bool,
     /// The import awaiting confirmation.
     pub pending: Option<PendingImport>,
+    /// Reading a chosen file ([`crate::hooks::use_import`]): the tools only
+    /// hand it the file and show how it went.
+    pub import: ImportHandle,
     /// Asks the store.
     pub on_command: Callback<DataCommand>,
 }
@@ -87,153 +88,24 @@ fn change_list(label: String, changes: &[ChangedRecord]) -> Html {
     }
 }
 
-/// Reads a chosen file on the app's worker (or here, when there is none
-/// or it cannot start) and reports the outcome: a preview to confirm, or
-/// every problem.
-#[cfg(target_arch = "wasm32")]
-fn read_on_worker(
-    service: Option<&crate::worker_service::WorkerService>,
-    name: String,
-    bytes: Vec<u8>,
-    data: &DatasetHandle,
-    done: Callback<(ImportOutcome, Option<Rc<str>>)>,
-) {
-    use crate::worker::protocol::{FromWorker, ToWorker};
-
-    let on_reply = {
-        let done = done.clone();
-        move |reply: FromWorker| {
-            match reply {
-                FromWorker::Imported {
-                    outcome, dataset, ..
-                } => done.emit((outcome, dataset.map(Rc::from))),
-                // The worker failed or was stopped: say so rather than wait.
-                FromWorker::Failed { reason, .. } => done.emit((
-                    ImportOutcome::Refused(vec![ShownProblem {
-                        place_en: String::new(),
-                        place_ja: String::new(),
-                        ja: reason.clone(),
-                        en: reason,
-                        warning: false,
-                    }]),
-                    None,
-                )),
-                FromWorker::Ready
-                | FromWorker::Progress { .. }
-                | FromWorker::Done { .. }
-                | FromWorker::Refused { .. } => {
-                    return false;
-                }
-            }
-            true
-        }
-    };
-    let (file, sent_bytes) = (name.clone(), bytes.clone());
-    let sent = service.and_then(|service| {
-        service.request(
-            data,
-            &Rc::new(Vec::new()),
-            tsunagu_core::access::Rules::Confirmed,
-            move |id| ToWorker::Import {
-                id,
-                name: file,
-                bytes: sent_bytes,
-            },
-            on_reply,
-        )
-    });
-    if sent.is_none() {
-        let (outcome, text) = crate::worker::read_import(&name, &bytes, data);
-        done.emit((outcome, text.map(Rc::from)));
-    }
-}
-
 /// The tools.
 #[function_component(DataTools)]
 pub fn data_tools(props: &DataToolsProps) -> Html {
     let lang = props.lang;
     let texts: &UpkeepTexts = &lang.texts().upkeep;
-    let reading = use_state(|| false);
-    let failed = use_state(|| None::<(String, Vec<ShownProblem>)>);
-
-    #[cfg(target_arch = "wasm32")]
-    let service = use_context::<crate::worker_service::WorkerService>();
-    #[cfg(target_arch = "wasm32")]
+    let reading = props.import.reading;
+    let failed = &props.import.failed;
     let onchange = {
-        let (reading, failed, data, on_command, service) = (
-            reading.clone(),
-            failed.clone(),
-            props.data.clone(),
-            props.on_command.clone(),
-            service,
-        );
+        let on_file = props.import.read.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let name = file.name();
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            // a file's size in bytes
-            let size = file.size() as usize;
-            if let Err(problems) = tsunagu_core::import::check_size(size) {
-                failed.set(Some((
-                    name,
-                    problems.iter().map(ShownProblem::from).collect(),
-                )));
-                return;
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                // Cleared, so that choosing the same file again reads it again.
+                input.set_value("");
+                on_file.emit(file);
             }
-            reading.set(true);
-            failed.set(None);
-            let (reading, failed, data, on_command, service) = (
-                reading.clone(),
-                failed.clone(),
-                data.clone(),
-                on_command.clone(),
-                service.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let bytes = match crate::files::read_bytes(&file).await {
-                    Ok(bytes) => bytes,
-                    Err(reason) => {
-                        reading.set(false);
-                        let problem = ShownProblem {
-                            place_en: String::new(),
-                            place_ja: String::new(),
-                            ja: reason.clone(),
-                            en: reason,
-                            warning: false,
-                        };
-                        failed.set(Some((name, vec![problem])));
-                        return;
-                    }
-                };
-                let file_name = name.clone();
-                let done =
-                    Callback::from(move |(outcome, text): (ImportOutcome, Option<Rc<str>>)| {
-                        reading.set(false);
-                        match (outcome, text) {
-                            (ImportOutcome::Ready { diff, warnings }, Some(text)) => {
-                                on_command.emit(DataCommand::Preview(PendingImport {
-                                    file: file_name.clone(),
-                                    text,
-                                    diff: Rc::new(diff),
-                                    warnings: Rc::new(warnings),
-                                }));
-                            }
-                            (ImportOutcome::Refused(problems), _) => {
-                                failed.set(Some((file_name.clone(), problems)));
-                            }
-                            (ImportOutcome::Ready { .. }, None) => {}
-                        }
-                    });
-                read_on_worker(service.as_ref(), name, bytes, &data, done);
-            });
         })
     };
-    #[cfg(not(target_arch = "wasm32"))]
-    let onchange = Callback::from(|_: Event| {});
 
     let command = |c: DataCommand| props.on_command.reform(move |_: MouseEvent| c.clone());
     let export_json = {
@@ -271,7 +143,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
             <div class="tool-row">
                 <label class="file-button">
                     <span>{ texts.import_label }</span>
-                    <input type="file" accept=".json,.csv,application/json,text/csv" {onchange} disabled={*reading} />
+                    <input type="file" accept=".json,.csv,application/json,text/csv" {onchange} disabled={reading} />
                 </label>
                 <button type="button" onclick={export_json}>{ texts.export_json }</button>
                 <button type="button" onclick={export_csv}>{ texts.export_csv }</button>
@@ -283,10 +155,10 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                 <button type="button" onclick={reset} disabled={!props.edited}>{ texts.reset }</button>
                 <span class="note">{ texts.shortcuts }</span>
             </div>
-            if *reading {
+            if reading {
                 <p role="status">{ texts.reading }</p>
             }
-            if let Some((file, problems)) = &*failed {
+            if let Some((file, problems)) = failed {
                 <div class="import-errors" role="alert">
                     <p><strong>{ texts.import_failed.replace("{file}", file).replace("{problems}", &lang.count(problems.len(), crate::i18n::Noun::Problem)) }</strong></p>
                     <ul>{ for problems.iter().take(200).map(|p| problem_item(lang, p)) }</ul>

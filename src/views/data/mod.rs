@@ -25,6 +25,7 @@ use yew::prelude::*;
 use crate::components::{problem_item, DataCommand, DataTools, FormKind, RecordForm};
 use crate::components::{Column, SortKey, SortTable};
 use crate::dataset_handle::DatasetHandle;
+use crate::hooks::use_import;
 use crate::i18n::Lang;
 use crate::route::VIEW_TITLE_ID;
 use crate::state::PendingImport;
@@ -104,6 +105,10 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let texts = lang.texts();
     let table = use_state(|| Table::Hospitals);
     let form = use_state(|| None::<FormKind>);
+    let import = use_import(
+        props.data.clone(),
+        props.on_command.reform(DataCommand::Preview),
+    );
     {
         // A saved edit changes the data: close the form. A refused one leaves it open.
         let form = form.clone();
@@ -253,7 +258,8 @@ pub fn data_view(props: &DataViewProps) -> Html {
         <section class="view" aria-labelledby={VIEW_TITLE_ID}>
             { header }
             <DataTools {lang} data={data.clone()} edited={props.edited} can_undo={props.can_undo}
-                can_redo={props.can_redo} pending={props.pending.clone()} on_command={props.on_command.clone()} />
+                can_redo={props.can_redo} pending={props.pending.clone()} on_command={props.on_command.clone()}
+                import={import} />
             <div class="segmented" role="group" aria-label={texts.data_view.tabs_label}>{ for buttons }</div>
             if let Some((label, kind)) = add {
                 <button type="button" class="add-record" onclick={open(kind)}>{ lang.add_button(label) }</button>
