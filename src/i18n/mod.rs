@@ -921,6 +921,10 @@ pub enum Noun {
     Problem,
     /// A search match.
     Match,
+    /// 開示病院 (a disclosing hospital).
+    DisclosingHospital,
+    /// A (facility, hospital) pair compared.
+    Pair,
 }
 
 impl Lang {
@@ -934,6 +938,8 @@ impl Lang {
                     Noun::Union => "ユニオン",
                     Noun::Hospital => "病院",
                     Noun::Problem | Noun::Match => "件",
+                    Noun::DisclosingHospital => "か所",
+                    Noun::Pair => "組",
                 };
                 format!("{n} {unit}")
             }
@@ -944,6 +950,8 @@ impl Lang {
                     Noun::Hospital => ("hospital", "hospitals"),
                     Noun::Problem => ("problem", "problems"),
                     Noun::Match => ("match", "matches"),
+                    Noun::DisclosingHospital => ("disclosing hospital", "disclosing hospitals"),
+                    Noun::Pair => ("pair", "pairs"),
                 };
                 count_en(n, one, many)
             }

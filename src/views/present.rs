@@ -214,7 +214,10 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
         let t = &lang.texts().present_view;
         let said = |template: &str, none, member| {
             template
-                .replace("{n}", &n.to_string())
+                .replace(
+                    "{hospitals}",
+                    &lang.count(n, crate::i18n::Noun::DisclosingHospital),
+                )
                 .replace("{union}", &union)
                 .replace("{none}", &crate::i18n::cost_text(lang, none))
                 .replace("{member}", &crate::i18n::cost_text(lang, member))

@@ -6,7 +6,7 @@ use tsunagu_core::model::{Dataset, FacilityId};
 use tsunagu_core::whatif::assess::{cell, Assessment, NextStep};
 use yew::prelude::*;
 
-use crate::i18n::{cost_text, Lang, WhatIfTexts};
+use crate::i18n::{cost_text, Lang, Noun, WhatIfTexts};
 use crate::lookup::{hospital_name, union_name};
 
 fn relays_text(value: Option<u32>) -> String {
@@ -110,13 +110,13 @@ pub(super) fn total_pairs(a: &Assessment) -> (usize, usize) {
     )
 }
 
-fn summary(a: &Assessment, t: &WhatIfTexts) -> Html {
+fn summary(a: &Assessment, t: &WhatIfTexts, lang: Lang) -> Html {
     let (before, after) = total_pairs(a);
     html! {
         <ul class="whatif-summary">
             <li>{ t.summary_cells.replace("{n}", &a.improved_cells.to_string()) }</li>
             <li>{ t.summary_pairs.replace("{before}", &before.to_string()).replace("{after}", &after.to_string()) }</li>
-            <li>{ t.summary_plans.replace("{n}", &a.shorter.len().to_string()).replace("{total}", &a.plans_compared.to_string()) }</li>
+            <li>{ t.summary_plans.replace("{n}", &a.shorter.len().to_string()).replace("{pairs}", &lang.count(a.plans_compared, Noun::Pair)) }</li>
             if a.plans_truncated {
                 <li>{ t.plans_truncated.replace("{n}", &a.plans_compared.to_string()) }</li>
             }
@@ -141,7 +141,7 @@ pub(super) fn next_step_box(
     html! {
         <section class="next-step" aria-labelledby="next-step-heading">
             <h3 id="next-step-heading">{ t.next_heading }</h3>
-            <p class="hint">{ t.next_lead.replace("{n}", &step.disclosing.to_string()) }</p>
+            <p class="hint">{ t.next_lead.replace("{hospitals}", &lang.count(step.disclosing, Noun::DisclosingHospital)) }</p>
             <div class="table-scroll">
                 <table>
                     <caption class="visually-hidden">{ t.next_heading }</caption>
@@ -172,7 +172,7 @@ pub(super) fn assessment_tables(
     let t = &lang.texts().whatif_view;
     html! {
         <>
-            { summary(a, t) }
+            { summary(a, t, lang) }
             <p class="hint">{ t.matrix_lead }</p>
             { matrix_table(next, a, t) }
             { pairs_table(data, a, t, lang) }
