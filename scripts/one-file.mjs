@@ -1,6 +1,6 @@
 // Builds the one-file edition of tsunagu for seminars: a single HTML file
-// with the JS glue, the wasm (base64), the CSS, the data (compiled into the
-// wasm) and the icon inlined. It opens from file:// with a double-click and
+// with the JS glue, the wasm (base64), the CSS, the data (which the built
+// page already carries as JSON elements) and the icon inlined. It opens from file:// with a double-click and
 // needs no server and no network.
 //
 //   node scripts/one-file.mjs [DIST] [OUT]   (after `trunk build --release`)

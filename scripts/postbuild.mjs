@@ -5,6 +5,9 @@
 //  - sw.js, the service worker, with the exact list of files to cache and a
 //    cache name that changes whenever any file does.
 //  - In release builds, wasm-bindgen's JS glue minified (see below).
+//  - The data the app reads from the page (src/page_data.rs): the report's
+//    dataset, the outside layer and Hokkaido's outline, each in a
+//    <script type="application/json"> element, so the wasm is code only.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -15,6 +18,24 @@ if (!dir) throw new Error('run as a trunk post_build hook, or pass the dist dire
 
 const indexPath = join(dir, 'index.html');
 let html = await readFile(indexPath, 'utf8');
+
+// The ids are PageData::element_id's. The JSON is written compactly, with
+// every `<` escaped (it can only stand inside a string), so no text in it
+// can close the element. A build that cannot read a file fails here.
+const root = join(import.meta.dirname, '..');
+const pageData = [
+  ['tsunagu-report', 'assets/data/sapporo.json'],
+  ['tsunagu-outside', 'assets/data/outside.json'],
+  ['tsunagu-hokkaido', 'assets/map/hokkaido.json'],
+];
+html = html.replace(/<script type="?application\/json"?[^>]*>[\s\S]*?<\/script>/g, '');
+let elements = '';
+for (const [id, file] of pageData) {
+  const json = JSON.stringify(JSON.parse(await readFile(join(root, file), 'utf8'))).replaceAll('<', '\\u003c');
+  elements += `<script type="application/json" id="${id}">${json}</script>`;
+}
+if (!html.includes('</head>')) throw new Error('postbuild: index.html has no </head>');
+html = html.replace('</head>', `${elements}</head>`);
 
 // Trunk's own minifier cannot parse wasm-bindgen's glue (it logs "Failed to
 // minify JS" and ships it as written): terser takes it from 53 KB to 24 KB

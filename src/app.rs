@@ -9,9 +9,10 @@ use yew_router::prelude::*;
 use std::rc::Rc;
 
 use crate::components::{DataCommand, Notices, SiteFooter, SiteHeader, ViewNav};
-use crate::dataset_handle::bundled_dataset;
+use crate::dataset_handle::report_dataset;
 use crate::hooks::{use_document_lang, use_focus_on_change};
 use crate::i18n::Lang;
+use crate::page_data::PageData;
 use crate::route::{Route, VIEW_TITLE_ID};
 use crate::saved_what_ifs::SavedWhatIf;
 use crate::state::{Action, AppState, Notice};
@@ -52,16 +53,18 @@ pub struct ShellProps {
 
 /// The state a visit starts in, from what the device held.
 fn initial_state(props: &ShellProps) -> AppState {
+    let report = PageData::Report.text();
     match &props.stored {
         Stored::Nothing => AppState::new(props.initial_lang),
         Stored::Restored(data) => {
-            AppState::with_data(props.initial_lang, Some(data.clone()), Vec::new())
+            AppState::with_data(props.initial_lang, report, Some(data.clone()), Vec::new())
         }
         Stored::Damaged(damaged) => {
             storage::keep_damaged(damaged);
             AppState::with_data(
                 props.initial_lang,
-                bundled_dataset(),
+                report.clone(),
+                report.and_then(report_dataset),
                 vec![Notice::StorageDamaged {
                     damaged: Rc::clone(damaged),
                 }],

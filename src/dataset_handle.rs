@@ -4,10 +4,11 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use tsunagu_core::bundled::SAPPORO_JSON;
 use tsunagu_core::export::export_json;
 use tsunagu_core::model::Dataset;
 use tsunagu_core::validate::load_dataset;
+
+use crate::page_data::PageData;
 
 /// The source of generation numbers. It holds no state of the app: it only
 /// hands out numbers that are never handed out twice in a page's life, as
@@ -68,12 +69,17 @@ impl std::ops::Deref for DatasetHandle {
     }
 }
 
-/// The dataset compiled into the app, or `None` if it does not load (the
-/// core's tests make sure it does).
+/// The report's dataset as the page carries it ([`PageData::Report`]), or
+/// `None` if the page lacks it or it does not load (the core's tests make
+/// sure the bundled file does).
 pub fn bundled_dataset() -> Option<DatasetHandle> {
-    load_dataset(SAPPORO_JSON)
-        .ok()
-        .map(|loaded| DatasetHandle::with_text(loaded.dataset, Rc::from(SAPPORO_JSON)))
+    report_dataset(PageData::Report.text()?)
+}
+
+/// The report's dataset read from its text, kept as it is.
+pub fn report_dataset(text: Rc<str>) -> Option<DatasetHandle> {
+    let loaded = load_dataset(&text).ok()?;
+    Some(DatasetHandle::with_text(loaded.dataset, text))
 }
 
 #[cfg(test)]
@@ -89,6 +95,6 @@ mod tests {
         assert_eq!(one.generation(), clone.generation());
         assert_ne!(one, again, "the same data read twice is two versions");
         assert!(again.generation() > one.generation());
-        assert_eq!(one.source(), SAPPORO_JSON);
+        assert_eq!(one.source(), tsunagu_core::bundled::SAPPORO_JSON);
     }
 }

@@ -11,6 +11,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod lookup;
 pub mod map;
+pub mod page_data;
 pub mod plan_query;
 pub mod route;
 pub mod saved_what_ifs;

@@ -2,14 +2,13 @@
 //! share.
 //!
 //! The outline is `assets/map/hokkaido.json`, reduced from Natural Earth by
-//! `scripts/map-outline.mjs` at build time and embedded here: the app never
-//! fetches map data. Hokkaido is drawn in the asset's projection; Sapporo's
+//! `scripts/map-outline.mjs` at build time and carried by the page
+//! ([`crate::page_data`]): the app never fetches map data. Hokkaido is drawn in the asset's projection; Sapporo's
 //! detail uses the same formula over the wards' bounding box.
 
 use serde::Deserialize;
 
-/// The embedded outline asset.
-const HOKKAIDO_JSON: &str = include_str!("../assets/map/hokkaido.json");
+use crate::page_data::PageData;
 
 /// An equirectangular projection with x stretched by `cos` of a middle
 /// latitude, so that shapes are true there.
@@ -67,7 +66,7 @@ pub struct Outline {
 /// The embedded outline, or `None` if the asset does not parse (a test makes
 /// sure it does).
 pub fn hokkaido() -> Option<Outline> {
-    serde_json::from_str(HOKKAIDO_JSON).ok()
+    serde_json::from_str(&PageData::Hokkaido.text()?).ok()
 }
 
 /// 札幌市役所, the centre of the Sapporo cluster on the Hokkaido map.

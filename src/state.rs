@@ -6,15 +6,15 @@
 
 use std::rc::Rc;
 
-use tsunagu_core::bundled::SAPPORO_JSON;
 use tsunagu_core::diff::DatasetDiff;
 use tsunagu_core::edit::{apply_edit, Edit};
 use tsunagu_core::model::Dataset;
 use tsunagu_core::validate::Problem;
 use yew::Reducible;
 
-use crate::dataset_handle::{bundled_dataset, DatasetHandle};
+use crate::dataset_handle::{report_dataset, DatasetHandle};
 use crate::i18n::Lang;
+use crate::page_data::PageData;
 use crate::saved_what_ifs::SavedWhatIf;
 use crate::worker::ShownProblem;
 
@@ -67,17 +67,29 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// The council's saved what-ifs.
     pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
+    /// The report's own dataset as text, as the page carries it: what the
+    /// data is compared with, and what a reset goes back to.
+    pub report: Option<Rc<str>>,
 }
 
 impl AppState {
-    /// The state a visit starts with: the bundled dataset.
+    /// The state a visit starts with: the report's dataset, as the page
+    /// carries it.
     pub fn new(lang: Lang) -> Self {
-        Self::with_data(lang, bundled_dataset(), Vec::new())
+        let report = PageData::Report.text();
+        let data = report.clone().and_then(report_dataset);
+        Self::with_data(lang, report, data, Vec::new())
     }
 
-    /// The state a visit starts with, on `data`.
-    pub fn with_data(lang: Lang, data: Option<DatasetHandle>, notices: Vec<Notice>) -> Self {
+    /// The state a visit starts with, on `data`, beside the report's text.
+    pub fn with_data(
+        lang: Lang,
+        report: Option<Rc<str>>,
+        data: Option<DatasetHandle>,
+        notices: Vec<Notice>,
+    ) -> Self {
         Self {
+            report,
             lang,
             data,
             undo: Vec::new(),
@@ -93,7 +105,7 @@ impl AppState {
     pub fn is_edited(&self) -> bool {
         self.data
             .as_ref()
-            .is_some_and(|d| d.source() != SAPPORO_JSON)
+            .is_some_and(|d| self.report.as_deref() != Some(d.source()))
     }
 
     fn replace_data(&self, next: DatasetHandle) -> Self {
@@ -203,7 +215,7 @@ impl Reducible for AppState {
                 }
                 state
             }
-            Action::ResetToReport => match bundled_dataset() {
+            Action::ResetToReport => match self.report.clone().and_then(report_dataset) {
                 Some(report) if self.is_edited() => self.replace_data(report),
                 _ => return self,
             },

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use tsunagu::i18n::Lang;
+use tsunagu::page_data::PageData;
 use tsunagu::storage::{load_lang, save_lang, LANG_KEY};
 use tsunagu::App;
 use wasm_bindgen::JsCast;
@@ -22,9 +23,36 @@ fn local_storage() -> web_sys::Storage {
         .expect("localStorage")
 }
 
+/// Puts the data a built page carries (scripts/postbuild.mjs) into the test
+/// page, once: the test runner's page is not built by trunk.
+fn carry_page_data() {
+    for data in [PageData::Report, PageData::Outside, PageData::Hokkaido] {
+        if document().get_element_by_id(data.element_id()).is_some() {
+            continue;
+        }
+        let text = match data {
+            PageData::Report => include_str!("../assets/data/sapporo.json"),
+            PageData::Outside => include_str!("../assets/data/outside.json"),
+            PageData::Hokkaido => include_str!("../assets/map/hokkaido.json"),
+        };
+        let element = document().create_element("script").expect("script");
+        element
+            .set_attribute("type", "application/json")
+            .expect("type");
+        element.set_id(data.element_id());
+        element.set_text_content(Some(text));
+        document()
+            .head()
+            .expect("head")
+            .append_child(&element)
+            .expect("append");
+    }
+}
+
 /// Mounts a fresh app at the planner, in its own element, and waits for the
 /// first render. Tests share one page, so the URL is reset first.
 async fn mount() -> Element {
+    carry_page_data();
     gloo::utils::window()
         .location()
         .set_hash("#/")

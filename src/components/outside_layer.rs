@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::pick;
 use crate::i18n::Lang;
+use crate::page_data::PageData;
 
 /// Facts from outside the report, each cited, always apart from the
 /// report's facts. On the page (`labelled`, its heading with an id) every
@@ -12,7 +13,10 @@ use crate::i18n::Lang;
 /// consent and fees.
 pub fn outside_layer(lang: Lang, labelled: bool) -> Html {
     let texts = &lang.texts().planner_view;
-    let Some(layer) = tsunagu_core::outside::bundled() else {
+    let Some(layer) = PageData::Outside
+        .text()
+        .and_then(|text| tsunagu_core::outside::parse(&text))
+    else {
         return html! {};
     };
     html! {

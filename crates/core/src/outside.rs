@@ -50,7 +50,12 @@ pub struct OutsideFacts {
 /// The bundled outside layer; `None` only if the bundled file is broken,
 /// which a test rules out.
 pub fn bundled() -> Option<OutsideFacts> {
-    serde_json::from_str(OUTSIDE_JSON).ok()
+    parse(OUTSIDE_JSON)
+}
+
+/// An outside layer read from its JSON text; `None` if it does not parse.
+pub fn parse(text: &str) -> Option<OutsideFacts> {
+    serde_json::from_str(text).ok()
 }
 
 #[cfg(test)]
