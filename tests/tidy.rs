@@ -17,6 +17,18 @@ fn read(path: &str) -> String {
     fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// A file's shipped lines, numbered from 1: everything before its unit
+/// tests, which sit at the bottom under `#[cfg(test)]` and are not shipped.
+fn shipped_lines(file: &Path) -> Vec<(usize, String)> {
+    let text = fs::read_to_string(file).unwrap_or_default();
+    let shipped = text.split("#[cfg(test)]").next().unwrap_or_default();
+    shipped
+        .lines()
+        .enumerate()
+        .map(|(n, line)| (n + 1, line.to_owned()))
+        .collect()
+}
+
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -167,18 +179,10 @@ fn shipped_code_sorts_through_core_order() {
                 && !path.contains("crates/core/src/index/")
         })
         .flat_map(|file| {
-            let text = fs::read_to_string(file).unwrap_or_default();
-            // Unit tests at the bottom of a file are not shipped.
-            let shipped = text
-                .split("#[cfg(test)]")
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            shipped
-                .lines()
-                .enumerate()
+            shipped_lines(file)
+                .into_iter()
                 .filter(|(_, line)| calls.iter().any(|call| line.contains(call)))
-                .map(|(n, line)| format!("{}:{}: {}", file.display(), n + 1, line.trim()))
+                .map(|(n, line)| format!("{}:{n}: {}", file.display(), line.trim()))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -424,21 +428,14 @@ fn japanese_lives_only_in_the_catalogs_and_the_data() {
             !catalogs.iter().any(|catalog| path.contains(catalog))
         })
         .flat_map(|file| {
-            let text = fs::read_to_string(file).unwrap_or_default();
-            let shipped = text
-                .split("#[cfg(test)]")
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            shipped
-                .lines()
-                .enumerate()
+            shipped_lines(file)
+                .into_iter()
                 .filter(|(_, line)| !line.trim_start().starts_with("//"))
                 .flat_map(|(n, line)| {
-                    literals(line)
+                    literals(&line)
                         .into_iter()
                         .filter(|l| l.chars().any(is_japanese))
-                        .map(move |l| format!("{}:{}: \"{l}\"", file.display(), n + 1))
+                        .map(move |l| format!("{}:{n}: \"{l}\"", file.display()))
                 })
                 .collect::<Vec<_>>()
         })

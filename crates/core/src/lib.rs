@@ -2,9 +2,13 @@
 //!
 //! It holds the ID-Link network model (`model`), reading and checking it
 //! (`validate`), figures computed from it (`stats`) and the bundled dataset
-//! (`bundled`), the access rules (`access`), the graph and the referral
-//! planner, and the texts the app and the CLI share (`text`). The web app and the CLI are thin layers over it; the
-//! compiler keeps the boundary, since this crate cannot name a web crate.
+//! (`bundled`); the access rules (`access`); the network as a graph
+//! (`graph`), laid out for fast queries (`index`, `reach`); the referral
+//! planner (`planner`); what-ifs (`whatif`), the growth timeline
+//! (`timeline`), imports and exports, synthetic networks (`synth`); and the
+//! texts the app and the CLI share (`text`). The web app and the CLI are
+//! thin layers over it; the compiler keeps the boundary, since this crate
+//! cannot name a web crate.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
