@@ -64,11 +64,12 @@ fn toggle(list: &UseStateHandle<Vec<String>>, id: &str) -> Callback<Event> {
 
 /// The kinds in the form's order, with their form values; the labels are
 /// the catalog's `facility_kinds`, indexed by the kind.
-const KINDS: [(FacilityKind, &str); 4] = [
+const KINDS: [(FacilityKind, &str); 5] = [
     (FacilityKind::Clinic, "clinic"),
     (FacilityKind::Hospital, "hospital"),
     (FacilityKind::Pharmacy, "pharmacy"),
     (FacilityKind::Care, "care"),
+    (FacilityKind::Unknown, "unknown"),
 ];
 
 fn build_facility(
@@ -109,6 +110,9 @@ fn build_facility(
         memberships,
         notes: initial.map(|f| f.notes.clone()).unwrap_or_default(),
         sources: initial.map_or_else(|| vec![edit_source()], |f| f.sources.clone()),
+        // Typed by hand: confirmed as it was (the form does not ask).
+        confirmed: initial.and_then(|f| f.confirmed.clone()),
+        confirmed_by: initial.and_then(|f| f.confirmed_by.clone()),
     }
 }
 

@@ -94,7 +94,7 @@ pub const TEXTS: Texts = Texts {
         no: "No",
         kind_agreement: "Inter-hospital agreement",
         kind_partner: "ID-Link partner hospital",
-        facility_kinds: ["Hospital", "Clinic", "Pharmacy", "Care facility"],
+        facility_kinds: ["Hospital", "Clinic", "Pharmacy", "Care facility", "Unknown"],
         facilities_note: "Only the facilities the report names are listed. Most viewing facilities appear in the report only as counts per ward.",
         links_note: "Links are two-way unless the data marks them one-way.",
     },

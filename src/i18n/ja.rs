@@ -94,7 +94,7 @@ pub const TEXTS: Texts = Texts {
         no: "いいえ",
         kind_agreement: "病院間協定",
         kind_partner: "ID-Link 連携病院",
-        facility_kinds: ["病院", "診療所", "薬局", "介護施設"],
+        facility_kinds: ["病院", "診療所", "薬局", "介護施設", "不明"],
         facilities_note: "報告書が名前を挙げている施設だけを載せています。閲覧施設の多くは区ごとの数としてのみ記載されています。",
         links_note: "連携は、データに片方向と書かれていない限り双方向として扱います。",
     },

@@ -540,7 +540,7 @@ pub struct DataTexts {
     /// Link kind: ID-Link partner.
     pub kind_partner: &'static str,
     /// Facility kinds: hospital, clinic, pharmacy, care.
-    pub facility_kinds: [&'static str; 4],
+    pub facility_kinds: [&'static str; 5],
     /// Shown under the facility table: the report names few facilities.
     pub facilities_note: &'static str,
     /// Shown under the link table: links are two-way unless marked.

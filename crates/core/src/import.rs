@@ -11,7 +11,6 @@ use std::collections::HashMap;
 
 use crate::model::{
     Dataset, Facility, FacilityId, FacilityKind, Membership, Section, SectionId, Source, UnionId,
-    WardId,
 };
 use crate::names::{fold_name, lookup, Kind, Lookup};
 use crate::text::csv::{kind_of, ward_with_city, COLUMNS, NAME_COLUMN};
@@ -88,13 +87,34 @@ pub fn import_json(bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
     load_dataset(&decode_text(bytes)?)
 }
 
-/// Facilities read from a CSV file, ready to replace the dataset's.
-#[derive(Clone, Debug, PartialEq)]
+/// Facilities read from a CSV file, ready to meet the data in one of the
+/// modes of [`crate::merge`].
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CsvImport {
-    /// The facilities, in the file's order.
+    /// The facilities, in the file's order. A kind the file does not give is
+    /// [`FacilityKind::Unknown`], a ward it does not give `None`: never
+    /// guessed.
     pub facilities: Vec<Facility>,
+    /// For each facility, in the same order: its line, what the file gave,
+    /// and the facility in the data it matches.
+    pub rows: Vec<CsvRow>,
     /// The section that names the file, for the records' sources.
     pub section: Section,
+}
+
+/// What one line of a CSV said about its facility.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CsvRow {
+    /// The line.
+    pub line: u64,
+    /// The facility in the data it matches: by `ID`, else by name and ward.
+    pub matched: Option<FacilityId>,
+    /// The file gave a kind.
+    pub kind_given: bool,
+    /// The file gave a ward.
+    pub ward_given: bool,
+    /// The file has a unions column (an empty cell then says "in none").
+    pub unions_given: bool,
 }
 
 fn csv_problem(line: u64, column: usize, field: &str, kind: ProblemKind) -> Problem {
@@ -179,14 +199,15 @@ pub fn import_facilities_csv_text(
 
     let mut problems = Vec::new();
     let mut facilities: Vec<Facility> = Vec::new();
+    let mut rows: Vec<CsvRow> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut lines = Lines::new(text);
-    // Folded once, so a row without an id finds its facility in O(1).
-    let known: HashMap<String, &FacilityId> = data
-        .facilities
-        .iter()
-        .map(|f| (fold_name(&f.name, nfkc), &f.id))
-        .collect();
+    // Folded once, so a row without an id finds its facility in O(1): by
+    // name, then by ward among facilities of the same name.
+    let mut known: HashMap<String, Vec<&Facility>> = HashMap::new();
+    for f in &data.facilities {
+        known.entry(fold_name(&f.name, nfkc)).or_default().push(f);
+    }
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
@@ -216,16 +237,13 @@ pub fn import_facilities_csv_text(
             ));
             continue;
         }
-        let id = match cell("id") {
-            // Without an id, a facility already in the data keeps its own.
-            "" => known
-                .get(&fold_name(name, nfkc))
-                .map_or_else(|| id_for(name), |&id| id.clone()),
+        let given_id = match cell("id") {
+            "" => None,
             id if id
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
             {
-                FacilityId(id.to_owned())
+                Some(FacilityId(id.to_owned()))
             }
             id => {
                 let col = index["id"];
@@ -240,29 +258,23 @@ pub fn import_facilities_csv_text(
                 continue;
             }
         };
-        if let Some(first) = seen.insert(id.0.clone(), line) {
-            problems.push(csv_problem(
-                line,
-                index.get("id").copied().unwrap_or(name_col) + 1,
-                &header(index.get("id").copied().unwrap_or(name_col)),
-                ProblemKind::DuplicateId {
-                    id: id.0.clone(),
-                    first: format!("line {first}"),
-                },
-            ));
-        }
-        let kind = kind_of(cell("kind")).unwrap_or_else(|| {
-            let col = index["kind"];
-            problems.push(csv_problem(
-                line,
-                col + 1,
-                &header(col),
-                ProblemKind::UnknownValue {
-                    value: cell("kind").to_owned(),
-                },
-            ));
-            FacilityKind::Clinic
-        });
+        let kind_cell = cell("kind");
+        let kind = if kind_cell.is_empty() {
+            FacilityKind::Unknown
+        } else {
+            kind_of(kind_cell).unwrap_or_else(|| {
+                let col = index["kind"];
+                problems.push(csv_problem(
+                    line,
+                    col + 1,
+                    &header(col),
+                    ProblemKind::UnknownValue {
+                        value: kind_cell.to_owned(),
+                    },
+                ));
+                FacilityKind::Unknown
+            })
+        };
         let ward = match cell("ward") {
             "" => None,
             text => {
@@ -288,6 +300,34 @@ pub fn import_facilities_csv_text(
                 ward.map(|w| w.id.clone())
             }
         };
+        // The facility it matches: by id, else by name and (when the file
+        // gives one) ward, when that leaves exactly one.
+        let matched = if let Some(id) = &given_id {
+            data.facility(id).map(|f| f.id.clone())
+        } else {
+            let same_name = known.get(&fold_name(name, nfkc));
+            let candidates: Vec<&&Facility> = same_name
+                .into_iter()
+                .flatten()
+                .filter(|f| ward.is_none() || f.ward == ward)
+                .collect();
+            match candidates.as_slice() {
+                [one] => Some(one.id.clone()),
+                _ => None,
+            }
+        };
+        let id = matched.clone().or(given_id).unwrap_or_else(|| id_for(name));
+        if let Some(first) = seen.insert(id.0.clone(), line) {
+            problems.push(csv_problem(
+                line,
+                index.get("id").copied().unwrap_or(name_col) + 1,
+                &header(index.get("id").copied().unwrap_or(name_col)),
+                ProblemKind::DuplicateId {
+                    id: id.0.clone(),
+                    first: format!("line {first}"),
+                },
+            ));
+        }
         let source = Source {
             section: section.id.clone(),
             quote: Some(format!("line {line}")),
@@ -321,20 +361,30 @@ pub fn import_facilities_csv_text(
                 }
             }
         }
+        rows.push(CsvRow {
+            line,
+            matched,
+            kind_given: !kind_cell.is_empty(),
+            ward_given: ward.is_some(),
+            unions_given: index.contains_key("unions"),
+        });
         facilities.push(Facility {
             id,
             // A line break typed in a cell is one line break, however the file ends its lines.
             name: name.replace("\r\n", "\n").replace('\r', "\n"),
             kind,
-            ward: ward.map(|w: WardId| w),
+            ward,
             memberships,
             notes: Vec::new(),
             sources: vec![source],
+            confirmed: None,
+            confirmed_by: None,
         });
     }
     if problems.is_empty() {
         Ok(CsvImport {
             facilities,
+            rows,
             section,
         })
     } else {

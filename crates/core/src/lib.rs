@@ -21,6 +21,7 @@ pub mod export;
 pub mod graph;
 pub mod import;
 pub mod index;
+pub mod merge;
 pub mod model;
 pub mod names;
 pub mod order;

@@ -636,9 +636,17 @@ pub enum FacilityKind {
     Pharmacy,
     /// A care facility.
     Care,
+    /// Not known: an import that did not say (never guessed).
+    Unknown,
 }
 
-unit_enum_from_names!(FacilityKind { Hospital = "hospital", Clinic = "clinic", Pharmacy = "pharmacy", Care = "care" });
+unit_enum_from_names!(FacilityKind {
+    Hospital = "hospital",
+    Clinic = "clinic",
+    Pharmacy = "pharmacy",
+    Care = "care",
+    Unknown = "unknown"
+});
 
 /// A facility's membership of a union.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -669,6 +677,20 @@ pub struct Facility {
     pub notes: Vec<Note>,
     /// Where it is printed.
     pub sources: Vec<Source>,
+    /// When the record was last confirmed (an import sets it). Without one,
+    /// the record is as of the report: [`Meta::source_date`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed: Option<Date>,
+    /// Who confirmed it, in free text (a union's office, say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_by: Option<String>,
+}
+
+impl Facility {
+    /// When the record was last confirmed: its own date, or the report's.
+    pub fn confirmed_on<'a>(&'a self, meta: &'a Meta) -> &'a Date {
+        self.confirmed.as_ref().unwrap_or(&meta.source_date)
+    }
 }
 
 /// A designation such as 救命救急センター.

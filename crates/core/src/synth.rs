@@ -197,6 +197,8 @@ pub fn synthesize(scale: Scale, seed: u64) -> Dataset {
                 }
             }
             Facility {
+                confirmed: None,
+                confirmed_by: None,
                 id: FacilityId(format!("f{f}")),
                 name: format!("合成施設{f}"),
                 kind: FacilityKind::Clinic,

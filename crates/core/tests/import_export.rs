@@ -248,6 +248,7 @@ fn facilities(data: &Dataset) -> impl Strategy<Value = Vec<Facility>> {
                 FacilityKind::Hospital,
                 FacilityKind::Pharmacy,
                 FacilityKind::Care,
+                FacilityKind::Unknown,
             ]),
             prop::sample::select(wards),
             prop::sample::subsequence(unions.clone(), 0..=unions.len()),
@@ -271,6 +272,8 @@ fn facilities(data: &Dataset) -> impl Strategy<Value = Vec<Facility>> {
                     .collect(),
                 notes: Vec::new(),
                 sources: Vec::new(),
+                confirmed: None,
+                confirmed_by: None,
             })
             .collect()
     })

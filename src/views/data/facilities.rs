@@ -1,6 +1,6 @@
 //! データ's facilities table: one row per facility the report names.
 
-use tsunagu_core::model::{Dataset, FacilityKind, Source};
+use tsunagu_core::model::{Dataset, Source};
 use yew::prelude::*;
 
 use super::cells::sources_cell;
@@ -12,12 +12,7 @@ pub(super) fn facility_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
     data.facilities
         .iter()
         .map(|f| {
-            let kind = texts.data_view.facility_kinds[match f.kind {
-                FacilityKind::Hospital => 0,
-                FacilityKind::Clinic => 1,
-                FacilityKind::Pharmacy => 2,
-                FacilityKind::Care => 3,
-            }];
+            let kind = texts.data_view.facility_kinds[f.kind as usize];
             let ward = f
                 .ward
                 .as_ref()

@@ -16,21 +16,33 @@ pub const COLUMNS: [(&str, &[&str]); 5] = [
     ("unions", &["unions", "union", "ユニオン", "加入ユニオン"]),
 ];
 
+/// The kind column's usual header, as a warning names it when a row leaves
+/// it out.
+pub const KIND_COLUMN: &str = "種別";
+
+/// The ward column's usual header (see [`KIND_COLUMN`]).
+pub const WARD_COLUMN: &str = "区";
+
+/// The unions column's usual header (see [`KIND_COLUMN`]).
+pub const UNIONS_COLUMN: &str = "ユニオン";
+
 /// The name column's headers, as a problem names them when it is missing.
 pub const NAME_COLUMN: &str = "施設名 / name";
 
 /// The header tsunagu writes when it exports facilities.
 pub const EXPORT_HEADER: [&str; 5] = ["ID", "施設名", "種別", "区", "ユニオン"];
 
-/// The kind a cell names, in Japanese or English; an empty cell is a clinic.
+/// The kind a cell names, in Japanese or English (an empty cell names none:
+/// the caller leaves the kind unknown).
 pub fn kind_of(text: &str) -> Option<FacilityKind> {
     // ASCII folding matches exactly what Unicode folding would for these
     // words, with less code in the wasm.
     match text.trim().to_ascii_lowercase().as_str() {
-        "" | "診療所" | "クリニック" | "clinic" => Some(FacilityKind::Clinic),
+        "診療所" | "クリニック" | "clinic" => Some(FacilityKind::Clinic),
         "病院" | "hospital" => Some(FacilityKind::Hospital),
         "薬局" | "保険薬局" | "pharmacy" => Some(FacilityKind::Pharmacy),
         "介護施設" | "介護" | "care" => Some(FacilityKind::Care),
+        "不明" | "unknown" => Some(FacilityKind::Unknown),
         _ => None,
     }
 }
@@ -42,6 +54,7 @@ pub fn kind_label(kind: FacilityKind) -> &'static str {
         FacilityKind::Hospital => "病院",
         FacilityKind::Pharmacy => "薬局",
         FacilityKind::Care => "介護施設",
+        FacilityKind::Unknown => "不明",
     }
 }
 

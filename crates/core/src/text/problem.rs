@@ -73,6 +73,9 @@ impl Problem {
                 format!("「{value}」は ID に使えません（英数字・-・_ のみ）")
             }
             ProblemKind::UnknownValue { value } => format!("「{value}」はこの列に書ける値ではありません"),
+            ProblemKind::NotGiven { column } => {
+                format!("「{column}」が書かれていないため、不明のままにします")
+            }
             ProblemKind::TotalMismatch { key, printed, computed } => format!(
                 "報告書の「{key}」の合計は {printed} ですが、記録から計算すると {computed} です"
             ),

@@ -152,6 +152,13 @@ pub enum ProblemKind {
         /// As found.
         value: String,
     },
+    /// An imported row leaves a value out, so it stays unknown (a warning).
+    #[error("no {column} given: it stays unknown")]
+    NotGiven {
+        /// The column, as the file's header writes it (or the field's name
+        /// when the file has no such column).
+        column: String,
+    },
     /// A printed total disagrees with the records.
     #[error("the report prints {printed} for \"{key}\", but the records add up to {computed}")]
     TotalMismatch {
@@ -275,6 +282,15 @@ impl Problem {
     pub fn in_csv(place: CsvPlace, kind: ProblemKind) -> Self {
         Self {
             severity: Severity::Error,
+            place: Place::Csv(place),
+            kind,
+        }
+    }
+
+    /// A warning about a CSV cell.
+    pub fn warning_in_csv(place: CsvPlace, kind: ProblemKind) -> Self {
+        Self {
+            severity: Severity::Warning,
             place: Place::Csv(place),
             kind,
         }
