@@ -34,22 +34,67 @@ async function facilityNames(app) {
 }
 
 describe('data upkeep', () => {
-  test('a Shift_JIS CSV is previewed, confirmed, and replaces the facility list', async () => {
+  test('a partial Shift_JIS CSV adds and keeps; replacing lists the deletions first; a roster changes one union; a reload keeps it', async () => {
     const { context, app, page, problems } = await open();
+    const unionsOf = async (name) => {
+      await app.tableSwitch('施設').click();
+      const row = app.bodyRows('施設').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+      return (await row.locator('td').nth(2).textContent()).split('、').filter(Boolean).sort();
+    };
+
+    // 1. The default mode adds the two new facilities and removes nothing.
     await fileInput(page).setInputFiles(resolve(FIXTURES, 'members-sjis.csv'));
     const preview = page.getByRole('region', { name: /members-sjis\.csv を取り込むと/ });
     await preview.waitFor();
-    // Two new facilities; みきファミリークリニック stays (changed unions); the other eight go.
-    await preview.getByText('追加 2 件').waitFor();
-    await preview.getByText('変更 1 件').waitFor();
-    await preview.getByText('削除 8 件').waitFor();
+    assert.equal(await preview.getByRole('radio', { name: /^追加・更新/ }).isChecked(), true);
+    // みき is matched by name and ward: kind, ward and TMNIT are as the data has them.
+    await preview.getByText('追加 2・更新 0・変更なし 1・ユニオンから外れる 0・削除 0').waitFor();
     assert.deepEqual(await seriousViolations(page), []);
-    // Nothing has changed yet.
-    assert.equal((await facilityNames(app)).length, 9);
+    assert.equal((await facilityNames(app)).length, 9, 'nothing changes before confirming');
     await preview.getByRole('button', { name: 'この内容で取り込む' }).click();
     await page.getByText('この端末で変更したデータを表示しています').waitFor();
-    const names = await facilityNames(app);
-    assert.deepEqual(names.sort(), ['さっぽろ内科, 循環器科', 'みきファミリークリニック', 'みなみ薬局\n本店'].sort());
+    const afterAdd = await facilityNames(app);
+    assert.equal(afterAdd.length, 11);
+    for (const name of ['札幌秀友会病院', 'ていね泌尿器科', 'みきファミリークリニック']) assert.ok(afterAdd.includes(name), name);
+
+    // 2. Replacing: the eight the file leaves out are listed, expanded, before anything else,
+    // and applying needs the box ticked and names the count.
+    await fileInput(page).setInputFiles(resolve(FIXTURES, 'members-sjis.csv'));
+    await preview.waitFor();
+    await preview.getByRole('radio', { name: /^置き換え/ }).check();
+    const removed = preview.locator('details.removed');
+    await removed.getByText('削除される施設（8 件）').waitFor();
+    assert.notEqual(await removed.getAttribute('open'), null, 'the list of deletions is expanded');
+    assert.equal(await removed.locator('li').count(), 8);
+    const firstDetails = preview.locator('details').first();
+    assert.equal(await firstDetails.getAttribute('class'), 'removed');
+    const replace = preview.getByRole('button', { name: '8 件を削除して置き換える' });
+    assert.equal(await replace.isDisabled(), true);
+    await preview.getByLabel('削除される 8 件を確認しました').check();
+    await replace.click();
+    await page.getByText('この端末で変更したデータを表示しています').waitFor();
+    assert.deepEqual((await facilityNames(app)).sort(), ['さっぽろ内科, 循環器科', 'みきファミリークリニック', 'みなみ薬局\n本店'].sort());
+
+    // 3. ICTネットワーク's roster lists only みき: みなみ薬局 leaves ICT, みき joins it,
+    // and さっぽろ内科's unions do not change.
+    const before = await unionsOf('さっぽろ内科, 循環器科');
+    await fileInput(page).setInputFiles(resolve(FIXTURES, 'ict-roster.csv'));
+    const rosterPreview = page.getByRole('region', { name: /ict-roster\.csv を取り込むと/ });
+    await rosterPreview.getByRole('radio', { name: /^ユニオンの名簿/ }).check();
+    await rosterPreview.getByLabel('名簿のユニオン').selectOption({ label: 'ICTネットワーク' });
+    await rosterPreview.getByText('追加 0・更新 1・変更なし 0・ユニオンから外れる 1・削除 0').waitFor();
+    await rosterPreview.locator('details.left-union').getByText('みなみ薬局').waitFor();
+    await rosterPreview.getByRole('button', { name: 'この内容で取り込む' }).click();
+    await page.getByText('この端末で変更したデータを表示しています').waitFor();
+    assert.deepEqual(await unionsOf('さっぽろ内科, 循環器科'), before);
+    assert.deepEqual(await unionsOf('みなみ薬局\n本店'), []);
+    assert.ok((await unionsOf('みきファミリークリニック')).includes('ICTネットワーク'));
+
+    // 4. A reload keeps the result.
+    await page.reload();
+    await page.getByText('この端末で変更したデータを表示しています').waitFor();
+    assert.deepEqual((await facilityNames(app)).sort(), ['さっぽろ内科, 循環器科', 'みきファミリークリニック', 'みなみ薬局\n本店'].sort());
+    assert.ok((await unionsOf('みきファミリークリニック')).includes('ICTネットワーク'));
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -155,6 +155,7 @@ pub fn shell(props: &ShellProps) -> Html {
             dispatcher.dispatch(match command {
                 DataCommand::Preview(pending) => Action::PreviewImport(pending),
                 DataCommand::Confirm => Action::ConfirmImport,
+                DataCommand::Apply(next) => Action::ApplyImport(next),
                 DataCommand::Cancel => Action::CancelImport,
                 DataCommand::Undo => Action::Undo,
                 DataCommand::Redo => Action::Redo,

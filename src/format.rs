@@ -34,9 +34,57 @@ pub fn reading(reading: &CountReading, texts: &TableTexts) -> String {
     }
 }
 
+/// Today, as `YYYY-MM-DD` in the device's time zone.
+#[cfg(target_arch = "wasm32")]
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// Native builds (render tests) have no clock to ask: the report's day.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> String {
+    "2023-10-31".to_owned()
+}
+
+/// The day `months` months before `day` (`YYYY-MM-DD`), the day of the
+/// month kept where the month has it (else its last day is near enough: the
+/// 28th). `None` for a day that is not `YYYY-MM-DD`.
+pub fn months_before(day: &str, months: u32) -> Option<String> {
+    let (year, rest) = day.split_once('-')?;
+    let (month, date) = rest.split_once('-')?;
+    let (year, month, date): (i64, i64, u32) =
+        (year.parse().ok()?, month.parse().ok()?, date.parse().ok()?);
+    let index = year * 12 + (month - 1) - i64::from(months);
+    let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+    Some(format!("{year:04}-{month:02}-{:02}", date.min(28)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_before_goes_back_across_years() {
+        assert_eq!(
+            months_before("2026-11-30", 6).as_deref(),
+            Some("2026-05-28")
+        );
+        assert_eq!(
+            months_before("2026-03-15", 12).as_deref(),
+            Some("2025-03-15")
+        );
+        assert_eq!(
+            months_before("2026-01-05", 1).as_deref(),
+            Some("2025-12-05")
+        );
+        assert_eq!(months_before("soon", 1), None);
+    }
 
     #[test]
     fn thousands_groups_digits_in_threes() {

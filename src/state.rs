@@ -19,17 +19,30 @@ use crate::saved_what_ifs::SavedWhatIf;
 use crate::worker::ShownProblem;
 
 /// An import waiting for the user to confirm it, after the preview. The
-/// worker has read and checked it; the page reads it only on confirmation.
+/// worker has read and checked it; nothing changes until confirmation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingImport {
     /// The file's name.
     pub file: String,
-    /// The dataset it would give, as JSON text.
-    pub text: Rc<str>,
-    /// What would change.
-    pub diff: Rc<DatasetDiff>,
-    /// Warnings about the new data (printed totals that no longer add up).
-    pub warnings: Rc<Vec<ShownProblem>>,
+    /// What the file holds.
+    pub what: Pending,
+}
+
+/// What an import awaiting confirmation holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// A whole dataset (JSON), which replaces the data.
+    Dataset {
+        /// The dataset, as JSON text.
+        text: Rc<str>,
+        /// What would change.
+        diff: Rc<DatasetDiff>,
+        /// Warnings about the new data (printed totals that no longer add up).
+        warnings: Rc<Vec<ShownProblem>>,
+    },
+    /// A facilities file (CSV), which meets the data in the mode the
+    /// preview picks.
+    Facilities(Rc<tsunagu_core::import::CsvImport>),
 }
 
 /// Something the app tells the user about, app-wide.
@@ -108,6 +121,17 @@ impl AppState {
             .is_some_and(|d| self.report.as_deref() != Some(d.source()))
     }
 
+    /// The whole dataset awaiting confirmation, read (the worker has checked
+    /// it already, so straight into the types).
+    fn pending_dataset(&self) -> Option<DatasetHandle> {
+        match &self.pending.as_ref()?.what {
+            Pending::Dataset { text, .. } => serde_json::from_str::<Dataset>(text)
+                .ok()
+                .map(|d| DatasetHandle::with_text(d, Rc::clone(text))),
+            Pending::Facilities(_) => None,
+        }
+    }
+
     fn replace_data(&self, next: DatasetHandle) -> Self {
         let mut state = self.clone();
         if let Some(previous) = state.data.replace(next) {
@@ -127,8 +151,11 @@ pub enum Action {
     SetLang(Lang),
     /// Show an import's preview.
     PreviewImport(PendingImport),
-    /// Use the previewed import.
+    /// Use the previewed import (a whole dataset).
     ConfirmImport,
+    /// Use the previewed facilities file, as the preview planned it in the
+    /// mode the user chose.
+    ApplyImport(Rc<Dataset>),
     /// Drop the previewed import.
     CancelImport,
     /// Change the data by hand (boxed: an edit carries a whole record).
@@ -169,13 +196,12 @@ impl Reducible for AppState {
                 pending: None,
                 ..(*self).clone()
             },
+            Action::ApplyImport(next) if self.pending.is_some() => {
+                self.replace_data(DatasetHandle::new((*next).clone()))
+            }
+            Action::ApplyImport(_) => return self,
             Action::ConfirmImport => {
-                // Checked by the worker already: read it straight into the types.
-                let parsed = self.pending.as_ref().and_then(|p| {
-                    serde_json::from_str::<Dataset>(&p.text)
-                        .ok()
-                        .map(|d| DatasetHandle::with_text(d, Rc::clone(&p.text)))
-                });
+                let parsed = self.pending_dataset();
                 match parsed {
                     Some(next) => self.replace_data(next),
                     None => return self,

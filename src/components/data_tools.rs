@@ -9,7 +9,10 @@ use yew::prelude::*;
 use crate::dataset_handle::DatasetHandle;
 use crate::hooks::ImportHandle;
 use crate::i18n::{Lang, UpkeepTexts};
-use crate::state::PendingImport;
+use std::rc::Rc;
+
+use super::ImportPreview;
+use crate::state::{Pending, PendingImport};
 use crate::worker::ShownProblem;
 
 /// What the tools ask the store to do.
@@ -25,6 +28,8 @@ pub enum DataCommand {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Use the previewed facilities file, as planned in the chosen mode.
+    Apply(std::rc::Rc<tsunagu_core::model::Dataset>),
     /// Go back to the report's data.
     Reset,
     /// Forget why the last edit was refused (the form it was about closed).
@@ -168,21 +173,32 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
             if let Some(pending) = &props.pending {
                 <div class="import-preview" role="region" aria-labelledby="preview-heading">
                     <h4 id="preview-heading">{ texts.preview_heading.replace("{file}", &pending.file) }</h4>
-                    if pending.diff.is_empty() {
-                        <p>{ texts.no_change }</p>
-                    }
-                    { change_list(texts.added.replace("{n}", &pending.diff.added.len().to_string()), &pending.diff.added) }
-                    { change_list(texts.changed.replace("{n}", &pending.diff.changed.len().to_string()), &pending.diff.changed) }
-                    { change_list(texts.removed.replace("{n}", &pending.diff.removed.len().to_string()), &pending.diff.removed) }
-                    if !pending.warnings.is_empty() {
-                        <ul class="warnings">{ for pending.warnings.iter().map(|p| problem_item(lang, p)) }</ul>
-                    }
-                    <div class="tool-row">
-                        <button type="button" class="primary" onclick={command(DataCommand::Confirm)}>{ texts.confirm_import }</button>
-                        <button type="button" onclick={command(DataCommand::Cancel)}>{ texts.cancel_import }</button>
-                    </div>
+                    { match &pending.what {
+                        Pending::Dataset { diff, warnings, .. } => html! {
+                            <>
+                                if diff.is_empty() {
+                                    <p>{ texts.no_change }</p>
+                                }
+                                { change_list(texts.added.replace("{n}", &diff.added.len().to_string()), &diff.added) }
+                                { change_list(texts.changed.replace("{n}", &diff.changed.len().to_string()), &diff.changed) }
+                                { change_list(texts.removed.replace("{n}", &diff.removed.len().to_string()), &diff.removed) }
+                                if !warnings.is_empty() {
+                                    <ul class="warnings">{ for warnings.iter().map(|p| problem_item(lang, p)) }</ul>
+                                }
+                                <div class="tool-row">
+                                    <button type="button" class="primary" onclick={command(DataCommand::Confirm)}>{ texts.confirm_import }</button>
+                                    <button type="button" onclick={command(DataCommand::Cancel)}>{ texts.cancel_import }</button>
+                                </div>
+                            </>
+                        },
+                        Pending::Facilities(import) => html! {
+                            <ImportPreview {lang} data={props.data.clone()} import={Rc::clone(import)}
+                                on_command={props.on_command.clone()} />
+                        },
+                    } }
                 </div>
             }
+            <p class="note">{ lang.texts().import.history_note }</p>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! Reusable pieces of the page frame and of the views.
 
 mod data_tools;
+mod import_preview;
 mod lang_switch;
 mod network_map;
 mod notices;
@@ -13,6 +14,7 @@ mod sort_table;
 mod view_nav;
 
 pub use data_tools::{problem_item, DataCommand, DataTools};
+pub use import_preview::ImportPreview;
 pub use lang_switch::LangSwitch;
 pub use network_map::{NetworkMap, ViewAction, ViewBox};
 pub use notices::Notices;

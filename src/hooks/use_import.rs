@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::dataset_handle::DatasetHandle;
-use crate::state::PendingImport;
+use crate::state::{Pending, PendingImport};
 use crate::worker::{ImportOutcome, ShownProblem};
 
 /// How reading an import is going, and the callback that starts it.
@@ -79,9 +79,17 @@ pub fn use_import(
                             (ImportOutcome::Ready { diff, warnings }, Some(text)) => {
                                 on_preview.emit(PendingImport {
                                     file: file.clone(),
-                                    text,
-                                    diff: Rc::new(diff),
-                                    warnings: Rc::new(warnings),
+                                    what: Pending::Dataset {
+                                        text,
+                                        diff: Rc::new(diff),
+                                        warnings: Rc::new(warnings),
+                                    },
+                                });
+                            }
+                            (ImportOutcome::Facilities(import), _) => {
+                                on_preview.emit(PendingImport {
+                                    file: file.clone(),
+                                    what: Pending::Facilities(Rc::new(import)),
                                 });
                             }
                             (ImportOutcome::Refused(problems), _) => {

@@ -105,6 +105,8 @@ pub struct Texts {
     pub planner_view: PlannerTexts,
     /// Words for importing, exporting, editing and storage.
     pub upkeep: UpkeepTexts,
+    /// Words for an import's preview, freshness and rosters.
+    pub import: ImportTexts,
     /// The ネットワーク view's words.
     pub network_view: NetworkTexts,
     /// The 成長 view's words.
@@ -317,6 +319,75 @@ pub struct PlannerTexts {
     pub unknown: &'static str,
     /// A facility in no union.
     pub no_unions: &'static str,
+}
+
+/// Words for an import's preview, records' freshness and union rosters.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ImportTexts {
+    /// How to import
+    pub mode_legend: &'static str,
+    /// Add and update (default): add new facilities and update matching ones. Nothing is removed.
+    pub mode_add: &'static str,
+    /// Replace: the file is the complete list of facilities; those it leaves out are removed.
+    pub mode_replace: &'static str,
+    /// One union's roster: the file is one union's complete member list. Facilities it leaves out leave that union, and only that one.
+    pub mode_roster: &'static str,
+    /// The roster's union
+    pub roster_union: &'static str,
+    /// Confirmed on
+    pub confirmed_label: &'static str,
+    /// Confirmed by (optional)
+    pub confirmed_by_label: &'static str,
+    /// e.g. the union's office
+    pub confirmed_by_hint: &'static str,
+    /// {added} added, {updated} updated, {unchanged} unchanged, {left} leave the union, {removed} removed
+    pub summary: &'static str,
+    /// Facilities removed ({n})
+    pub removed_heading: &'static str,
+    /// Facilities leaving {union} ({n})
+    pub left_heading: &'static str,
+    /// Facilities added ({n})
+    pub added_heading: &'static str,
+    /// Facilities updated ({n})
+    pub updated_heading: &'static str,
+    /// Values the file does not give (left unknown)
+    pub warnings_heading: &'static str,
+    /// Kind
+    pub field_kind_change: &'static str,
+    /// Ward
+    pub field_ward_change: &'static str,
+    /// Joins
+    pub field_unions_joined: &'static str,
+    /// Leaves
+    pub field_unions_left: &'static str,
+    /// Name
+    pub field_name_change: &'static str,
+    /// none
+    pub none_value: &'static str,
+    /// Remove {n} and replace
+    pub confirm_replace: &'static str,
+    /// I have checked the {n} to be removed
+    pub replace_check: &'static str,
+    /// Undo history lasts while this page is open: a reload clears it, though the data itself stays saved on this device.
+    pub history_note: &'static str,
+    /// Confirmed
+    pub col_confirmed: &'static str,
+    /// Show only records not confirmed in the last {months} months
+    pub stale_label: &'static str,
+    /// Months
+    pub stale_months: &'static str,
+    /// Export a union's roster
+    pub roster_heading: &'static str,
+    /// Roster as CSV (for Excel)
+    pub roster_csv: &'static str,
+    /// Print the roster (A4)
+    pub roster_print: &'static str,
+    /// {union}: members
+    pub roster_title: &'static str,
+    /// Host: {hosts} / Made on: {date} / {count}
+    pub roster_meta: &'static str,
+    /// The data lists no members of this union.
+    pub roster_none: &'static str,
 }
 
 /// Words for keeping the data: import, export, edit, undo, storage notices.

@@ -41,10 +41,13 @@ impl From<&tsunagu_core::validate::Problem> for ShownProblem {
 }
 
 /// What reading an imported file gave.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ImportOutcome {
-    /// The file is good: what it would change, and its warnings. The new
-    /// dataset's JSON text travels beside this.
+    /// A facilities file (CSV) that reads: its rows, to meet the data in
+    /// the mode the preview picks ([`tsunagu_core::merge`]).
+    Facilities(tsunagu_core::import::CsvImport),
+    /// A whole dataset (JSON) that is good: what it would change, and its
+    /// warnings. The new dataset's JSON text travels beside this.
     Ready {
         /// Added, changed and removed records.
         diff: DatasetDiff,
@@ -63,9 +66,7 @@ pub fn read_import(
     bytes: &[u8],
     current: &tsunagu_core::model::Dataset,
 ) -> (ImportOutcome, Option<String>) {
-    use tsunagu_core::import::{
-        check_size, decode_text_with, import_facilities_csv_text, with_facilities,
-    };
+    use tsunagu_core::import::{check_size, decode_text_with, import_facilities_csv_text};
     use tsunagu_core::validate::load_dataset;
 
     let refused = |problems: Vec<tsunagu_core::validate::Problem>| {
@@ -83,19 +84,16 @@ pub fn read_import(
             .find(|b| !b.is_ascii_whitespace())
             .is_some_and(|&b| b == b'{');
     let decoded = decode_text_with(bytes, &crate::files::shift_jis);
-    let result = if is_json {
-        decoded.and_then(|text| {
-            load_dataset(&text).map(|loaded| (loaded.dataset, text, loaded.warnings))
-        })
-    } else {
-        decoded
+    if !is_json {
+        return match decoded
             .and_then(|text| import_facilities_csv_text(&text, name, current, &crate::lookup::nfkc))
-            .map(|import| {
-                let next = with_facilities(current, &import);
-                let text = tsunagu_core::export::export_json(&next).unwrap_or_default();
-                (next, text, Vec::new())
-            })
-    };
+        {
+            Ok(import) => (ImportOutcome::Facilities(import), None),
+            Err(problems) => refused(problems),
+        };
+    }
+    let result = decoded
+        .and_then(|text| load_dataset(&text).map(|loaded| (loaded.dataset, text, loaded.warnings)));
     match result {
         Ok((next, text, warnings)) => (
             ImportOutcome::Ready {

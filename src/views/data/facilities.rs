@@ -7,11 +7,16 @@ use super::cells::sources_cell;
 use crate::components::{Row, SortKey};
 use crate::i18n::Lang;
 
-pub(super) fn facility_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
+/// The rows, or with `stale_before` only the facilities last confirmed
+/// before that day (`YYYY-MM-DD`; records without a date are as of the
+/// report).
+pub(super) fn facility_rows(data: &Dataset, lang: Lang, stale_before: Option<&str>) -> Vec<Row> {
     let texts = lang.texts();
     data.facilities
         .iter()
+        .filter(|f| stale_before.is_none_or(|day| f.confirmed_on(&data.meta).0.as_str() < day))
         .map(|f| {
+            let confirmed = f.confirmed_on(&data.meta).0.clone();
             let kind = texts.data_view.facility_kinds[f.kind as usize];
             let ward = f
                 .ward
@@ -33,6 +38,7 @@ pub(super) fn facility_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                     html! { kind },
                     html! { ward.clone() },
                     html! { lang.list(&unions) },
+                    html! { confirmed.clone() },
                     sources_cell(data, &sources, lang),
                 ],
                 sort: vec![
@@ -40,6 +46,7 @@ pub(super) fn facility_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                     SortKey::Text(kind.to_owned()),
                     SortKey::Text(ward),
                     SortKey::Text(unions.join(" ")),
+                    SortKey::Text(confirmed),
                     SortKey::Missing,
                 ],
             }

@@ -98,6 +98,44 @@ fn actions(
     }
 }
 
+/// The freshness filter: a box to show only the facilities not confirmed
+/// in the last `months` months, and the number of months.
+fn stale_filter(
+    lang: Lang,
+    stale: &UseStateHandle<Option<u32>>,
+    months: &UseStateHandle<u32>,
+) -> Html {
+    let t = &lang.texts().import;
+    let on_check = {
+        let (stale, months) = (stale.clone(), months.clone());
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            stale.set(input.checked().then_some(*months));
+        })
+    };
+    let on_months = {
+        let (stale, months) = (stale.clone(), months.clone());
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            if let Ok(n) = input.value().parse::<u32>() {
+                let n = n.clamp(1, 600);
+                months.set(n);
+                if stale.is_some() {
+                    stale.set(Some(n));
+                }
+            }
+        })
+    };
+    html! {
+        <div class="tool-row stale-filter">
+            <input type="checkbox" id="stale-only" checked={stale.is_some()} onchange={on_check} />
+            <label for="stale-only">{ t.stale_label.replace("{months}", &months.to_string()) }</label>
+            <label class="visually-hidden" for="stale-months">{ t.stale_months }</label>
+            <input type="number" id="stale-months" min="1" max="600" value={months.to_string()} onchange={on_months} />
+        </div>
+    }
+}
+
 /// The データ view.
 #[function_component(DataView)]
 pub fn data_view(props: &DataViewProps) -> Html {
@@ -105,6 +143,8 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let texts = lang.texts();
     let table = use_state(|| Table::Hospitals);
     let form = use_state(|| None::<FormKind>);
+    let stale = use_state(|| None::<u32>);
+    let stale_months = use_state(|| 12_u32);
     let import = use_import(
         props.data.clone(),
         props.on_command.reform(DataCommand::Preview),
@@ -130,11 +170,15 @@ pub fn data_view(props: &DataViewProps) -> Html {
     };
 
     let current = *table;
+    // Only the records not confirmed in the last N months, when asked.
+    let stale_before = stale
+        .filter(|_| current == Table::Facilities)
+        .and_then(|months| crate::format::months_before(&crate::format::today(), months));
     let mut rows = match current {
         Table::Hospitals => hospital_rows(&data, lang),
         Table::Unions => union_rows(&data, lang),
         Table::Links => link_rows(&data, lang),
-        Table::Facilities => facility_rows(&data, lang),
+        Table::Facilities => facility_rows(&data, lang, stale_before.as_deref()),
         Table::Discrepancies => discrepancy_rows(&data, lang),
     };
     let mut table_columns = columns(current, texts);
@@ -279,6 +323,9 @@ pub fn data_view(props: &DataViewProps) -> Html {
                             form.set(None);
                         })
                     }} />
+            }
+            if current == Table::Facilities {
+                { stale_filter(lang, &stale, &stale_months) }
             }
             // Keyed by table, so sorting and search start afresh on each table.
             <SortTable key={format!("{current:?}")} {lang} caption={current.label(texts)}

@@ -67,6 +67,7 @@ pub(super) fn columns(table: Table, texts: &Texts) -> Vec<Column> {
             Column::text(d.col_facility_kind),
             Column::text(texts.wards_view.col_ward),
             Column::text(d.col_unions),
+            Column::text(texts.import.col_confirmed),
             source,
         ],
         Table::Discrepancies => {
