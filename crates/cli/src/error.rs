@@ -4,7 +4,8 @@
 //! Exit status 1 means the data given is wrong (a dataset, a what-if or an
 //! import that does not hold together); 2 means the request cannot be carried
 //! out as asked (a file that cannot be read or written, a name that is not in
-//! the data). clap ends a malformed command line with 2 before any command
+//! the data, flags that do not go together, a flag's value that is not a
+//! date). clap ends a malformed command line with 2 before any command
 //! runs, so usage errors and these share a status.
 
 use std::fmt;
@@ -50,6 +51,18 @@ pub enum CliError {
     /// `--to` named no hospital at all (only commas or blanks).
     #[error("{}", texts::NO_TARGETS)]
     NoTargets,
+    /// Flags that do not go together, or a flag without the one it needs:
+    /// said here, in both languages, as clap could not.
+    #[error("{0}")]
+    Usage(Usage),
+    /// A flag's value that should be a date (`YYYY-MM-DD`) and is not.
+    #[error("{}", texts::bad_date(.flag, .value))]
+    BadDate {
+        /// The flag, as typed: `--confirmed`.
+        flag: &'static str,
+        /// Its value, as typed.
+        value: String,
+    },
     /// The planner refused the request.
     #[error(transparent)]
     Plan(#[from] PlanError),
@@ -91,8 +104,34 @@ impl CliError {
             Self::Unreadable { .. }
             | Self::UnknownNames(_)
             | Self::NoTargets
+            | Self::Usage(_)
+            | Self::BadDate { .. }
             | Self::Plan(_)
             | Self::Unwritable { .. } => 2,
+        }
+    }
+}
+
+/// A command line clap accepts but the command cannot carry out as given.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Usage {
+    /// `import --mode roster` without `--union`.
+    RosterNeedsUnion,
+    /// `import --union` in another mode than the roster.
+    UnionNeedsRoster,
+    /// `export --union` without `--csv`.
+    UnionNeedsCsv,
+    /// Flags that apply to a CSV, given with a JSON file.
+    CsvOnly(Vec<&'static str>),
+}
+
+impl fmt::Display for Usage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::RosterNeedsUnion => f.write_str(texts::ROSTER_NEEDS_UNION),
+            Self::UnionNeedsRoster => f.write_str(texts::UNION_NEEDS_ROSTER),
+            Self::UnionNeedsCsv => f.write_str(texts::UNION_NEEDS_CSV),
+            Self::CsvOnly(flags) => f.write_str(&texts::csv_only(flags)),
         }
     }
 }
@@ -100,6 +139,8 @@ impl CliError {
 /// A typed name that matches no record of its kind.
 #[derive(Debug)]
 pub struct UnknownName {
+    /// The flag the name was typed after: `--to`, `--union`.
+    pub flag: &'static str,
     /// What kind of record was looked for.
     pub kind: Kind,
     /// The name as typed.
@@ -111,6 +152,7 @@ pub struct UnknownName {
 impl fmt::Display for UnknownName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&texts::unknown_name(
+            self.flag,
             self.kind,
             &self.name,
             &self.suggestions,
@@ -168,6 +210,7 @@ mod tests {
 
     fn unknown(kind: Kind) -> CliError {
         CliError::UnknownNames(vec![UnknownName {
+            flag: "--to",
             kind,
             name: "北海道大学病".to_owned(),
             suggestions: vec!["北海道大学病院".to_owned()],
@@ -206,6 +249,20 @@ mod tests {
             problems: problems(),
         };
         assert_eq!(import.exit_code(), 1);
+        // DATA.md and `import --help`: a flag that cannot be used exits 2.
+        for usage in [
+            Usage::RosterNeedsUnion,
+            Usage::UnionNeedsRoster,
+            Usage::UnionNeedsCsv,
+            Usage::CsvOnly(vec!["--mode"]),
+        ] {
+            assert_eq!(CliError::Usage(usage).exit_code(), 2);
+        }
+        let date = CliError::BadDate {
+            flag: "--confirmed",
+            value: "2026-02-30".to_owned(),
+        };
+        assert_eq!(date.exit_code(), 2);
     }
 
     /// Statuses no document names, kept as the tool has always ended.
@@ -251,7 +308,24 @@ mod tests {
         let text = unknown(Kind::Hospital).to_string();
         assert_eq!(
             text,
-            "「北海道大学病」という病院は見つかりません / no hospital is named \"北海道大学病\". 候補 / did you mean: 北海道大学病院"
+            "--to: 「北海道大学病」という病院は見つかりません / no hospital is named \"北海道大学病\". 候補 / did you mean: 北海道大学病院"
+        );
+
+        let text = CliError::BadDate {
+            flag: "--confirmed",
+            value: "2026-02-30".to_owned(),
+        }
+        .to_string();
+        assert!(
+            text.starts_with("--confirmed の「2026-02-30」は日付")
+                && text.contains("--confirmed: \"2026-02-30\" is not a date"),
+            "{text}"
+        );
+        let text = CliError::Usage(Usage::CsvOnly(vec!["--mode", "--confirmed"])).to_string();
+        assert!(
+            text.starts_with("--mode、--confirmed は CSV にだけ")
+                && text.contains("/ --mode, --confirmed apply to a CSV only"),
+            "{text}"
         );
 
         let text = CliError::Unwritable {

@@ -16,6 +16,7 @@ mod reach;
 mod stats;
 mod synth;
 mod texts;
+mod today;
 mod validate;
 
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ use std::process::ExitCode;
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use tsunagu_core::access::Rules;
 
+use crate::import::{ImportArgs, Mode};
 use crate::plan::PlanArgs;
 
 /// つなぐ — さっぽろ ID-Link 連携経路ナビ (command line).
@@ -95,28 +97,56 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Imports facilities from a CSV (or a whole dataset from JSON) into a dataset.
+    /// Imports facilities from a CSV, or a whole dataset from JSON, and prints what changes (exit 1: the file is refused; 2: a flag, a name or a file cannot be used). Nothing is written unless the whole import succeeds.
+    ///
+    /// A CSV meets the data in one of three modes. add (the default) adds
+    /// new facilities and updates those it matches (by ID, else by name and
+    /// ward), removing nothing. replace takes the file as the complete list:
+    /// every facility it leaves out is removed, and each is listed (giving
+    /// the flag is the confirmation). roster takes it as the complete member
+    /// list of the union named by --union: facilities it leaves out leave
+    /// that union, and nothing else changes. Every facility the file lists is
+    /// marked confirmed on --confirmed, today (UTC) when not given.
+    ///
+    /// A JSON file is a whole dataset and replaces the data: --mode, --union,
+    /// --confirmed and --confirmed-by are for a CSV, and are refused with
+    /// one (exit 2).
     Import {
-        /// The CSV (施設名, 区, ユニオン, 種別, ID) or JSON file.
+        /// The CSV (施設名, 区, ユニオン, 種別, ID; 確認日 is ignored) or JSON file.
         file: PathBuf,
+        /// How a CSV meets the data (default: add).
+        #[arg(long, value_enum)]
+        mode: Option<Mode>,
+        /// The union whose member list the CSV is, by name, alias or id (with --mode roster only).
+        #[arg(long, value_name = "NAME")]
+        union: Option<String>,
+        /// The day the CSV's facilities were confirmed (default: today, UTC).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        confirmed: Option<String>,
+        /// Who confirmed them, in free text (a union's office, say).
+        #[arg(long, value_name = "TEXT")]
+        confirmed_by: Option<String>,
         /// The dataset to import into; the bundled one when omitted.
-        #[arg(long)]
+        #[arg(long, value_name = "DATA")]
         into: Option<PathBuf>,
         /// Where to write the new dataset; standard output when omitted.
-        #[arg(long)]
+        #[arg(long, value_name = "NEW")]
         out: Option<PathBuf>,
     },
-    /// Writes a dataset's facilities as CSV (UTF-8 with a BOM), or the dataset as JSON.
+    /// Writes a dataset's facilities as CSV (UTF-8 with a BOM), or the dataset as JSON (exit 2: unknown union).
     #[command(group(ArgGroup::new("format").required(true).args(["csv", "json"])))]
     Export {
         /// The dataset; the bundled one when omitted.
         data: Option<PathBuf>,
-        /// Facilities and their unions as CSV.
+        /// Facilities as CSV: ID, 施設名, 種別, 区, ユニオン, 確認日 (the day each was last confirmed; the report's date when never since).
         #[arg(long)]
         csv: bool,
         /// The whole dataset as JSON.
         #[arg(long)]
         json: bool,
+        /// Only this union's members, by name, alias or id (with --csv only).
+        #[arg(long, value_name = "NAME")]
+        union: Option<String>,
     },
     /// Prints the reach matrix: fewest relays from each union to each 開示病院 (null: unreachable).
     ///
@@ -173,8 +203,26 @@ fn main() -> ExitCode {
             assume,
             ..
         } => reach::reach(data.as_ref(), what_if.as_ref(), rules_for(*assume)),
-        Command::Import { file, into, out } => import::import(file, into.as_ref(), out.as_ref()),
-        Command::Export { data, csv, .. } => export::export(data.as_ref(), *csv),
+        Command::Import {
+            file,
+            mode,
+            union,
+            confirmed,
+            confirmed_by,
+            into,
+            out,
+        } => import::import(&ImportArgs {
+            file,
+            mode: *mode,
+            union: union.as_deref(),
+            confirmed: confirmed.as_deref(),
+            confirmed_by: confirmed_by.as_deref(),
+            into: into.as_ref(),
+            out: out.as_ref(),
+        }),
+        Command::Export {
+            data, csv, union, ..
+        } => export::export(data.as_ref(), *csv, union.as_deref()),
         Command::Plan {
             from,
             member_of,

@@ -21,15 +21,22 @@ pub fn split_list(list: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Resolves names to ids. Every name not found is reported at once, each
-/// with suggestions, so that one run shows all the typos.
-pub fn resolve(data: &Dataset, kind: Kind, names: &[&str]) -> Result<Vec<String>, CliError> {
+/// Resolves names typed after `flag` to ids. Every name not found is
+/// reported at once, each with its flag and suggestions, so that one run
+/// shows all the typos.
+pub fn resolve(
+    data: &Dataset,
+    kind: Kind,
+    flag: &'static str,
+    names: &[&str],
+) -> Result<Vec<String>, CliError> {
     let mut ids = Vec::new();
     let mut unknown = Vec::new();
     for name in names {
         match lookup(data, kind, name, &nfkc) {
             Lookup::Found(id) => ids.push(id),
             Lookup::NotFound { suggestions } => unknown.push(UnknownName {
+                flag,
                 kind,
                 name: (*name).to_owned(),
                 suggestions,

@@ -39,7 +39,7 @@ pub fn plan(args: &PlanArgs<'_>) -> Result<(), CliError> {
     let (data, union_links) = apply_what_if(&data, &what_if);
     let (start, facility) = match (args.from, args.member_of) {
         (Some(name), _) => {
-            let id = resolve(&data, Kind::Facility, &[name])?.remove(0);
+            let id = resolve(&data, Kind::Facility, "--from", &[name])?.remove(0);
             let facility = data
                 .facility(&FacilityId(id.clone()))
                 .map_or(id.clone(), |f| f.name.clone());
@@ -49,6 +49,7 @@ pub fn plan(args: &PlanArgs<'_>) -> Result<(), CliError> {
             let unions = resolve(
                 &data,
                 Kind::Union,
+                "--member-of",
                 &split_list(member_of.unwrap_or_default()),
             )?;
             (
@@ -57,13 +58,14 @@ pub fn plan(args: &PlanArgs<'_>) -> Result<(), CliError> {
             )
         }
     };
-    let targets = resolve(&data, Kind::Hospital, &split_list(args.to))?;
+    let targets = resolve(&data, Kind::Hospital, "--to", &split_list(args.to))?;
     if targets.is_empty() {
         return Err(CliError::NoTargets);
     }
     let exclude = resolve(
         &data,
         Kind::Union,
+        "--exclude",
         &split_list(args.exclude.unwrap_or_default()),
     )?;
     let request = PlanRequest {

@@ -12,8 +12,9 @@
 use std::fmt;
 use std::path::Path;
 
-use tsunagu_core::model::{Dataset, Text};
+use tsunagu_core::model::{Dataset, FacilityKind, Text};
 use tsunagu_core::names::Kind;
+use tsunagu_core::text::csv::kind_label;
 
 /// An English count with its noun in the right number: "1 relay",
 /// "2 relays".
@@ -165,6 +166,133 @@ pub fn imported(name: &str, added: usize, changed: usize, removed: usize) -> Str
     )
 }
 
+/// How a CSV import met the data, as its summary names it: add and update,
+/// replace, or the roster of the union named.
+pub fn import_mode(roster_of: Option<&str>, replace: bool) -> String {
+    match (roster_of, replace) {
+        (Some(union), _) => format!("{union} の名簿 / roster of {union}"),
+        (None, true) => "置き換え / replace".to_owned(),
+        (None, false) => "追加・更新 / add and update".to_owned(),
+    }
+}
+
+/// How many facilities a CSV import touched, in each of the five ways.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    /// New facilities.
+    pub added: usize,
+    /// Facilities with a field changed.
+    pub updated: usize,
+    /// Facilities listed without a change.
+    pub unchanged: usize,
+    /// Facilities out of the roster's union.
+    pub left_union: usize,
+    /// Facilities removed.
+    pub removed: usize,
+}
+
+/// The first line of a CSV import's summary: the file, how it met the data,
+/// and the five counts.
+pub fn csv_imported(name: &str, mode: &str, n: ImportCounts) -> String {
+    let ImportCounts {
+        added,
+        updated,
+        unchanged,
+        left_union,
+        removed,
+    } = n;
+    format!(
+        "{name}（{mode}）: 追加 {added} 件、更新 {updated} 件、変更なし {unchanged} 件、ユニオンから外れる {left_union} 件、削除 {removed} 件 / {added} added, {updated} updated, {unchanged} unchanged, {left_union} left the union, {removed} removed"
+    )
+}
+
+/// The day (and, when given, by whom) every facility the file lists is
+/// marked confirmed.
+pub fn confirmed_on(date: &str, by: Option<&str>) -> String {
+    match by {
+        Some(by) => format!("確認日 / confirmed: {date}（確認者 / by: {by}）"),
+        None => format!("確認日 / confirmed: {date}"),
+    }
+}
+
+/// The heading over the facilities an import updates.
+pub fn updated_heading(n: usize) -> String {
+    format!(
+        "更新する施設 {n} 件 / {}:",
+        count(n, "facility updated", "facilities updated")
+    )
+}
+
+/// The heading over the facilities a replacing import removes.
+pub fn removed_heading(n: usize) -> String {
+    format!(
+        "削除する施設 {n} 件 / {}:",
+        count(n, "facility removed", "facilities removed")
+    )
+}
+
+/// The heading over the facilities that leave the roster's union.
+pub fn left_heading(union: &str, n: usize) -> String {
+    let verb = if n == 1 { "leaves" } else { "leave" };
+    format!(
+        "{union} から外れる施設 {n} 件 / {} {verb} {union}:",
+        count(n, "facility", "facilities")
+    )
+}
+
+/// A facility in a list: its name, then its id.
+pub fn facility_entry(name: &str, id: &str) -> String {
+    bullet(&format!("{name} ({id})"))
+}
+
+/// A facility's kind in both languages.
+pub fn kind(kind: FacilityKind) -> String {
+    let en = match kind {
+        FacilityKind::Hospital => "hospital",
+        FacilityKind::Clinic => "clinic",
+        FacilityKind::Pharmacy => "pharmacy",
+        FacilityKind::Care => "care facility",
+        FacilityKind::Unknown => "unknown",
+    };
+    format!("{} / {en}", kind_label(kind))
+}
+
+/// One field an import changes, the value before and after; which field it
+/// is, in both languages.
+pub fn field_change(field: Field, before: &str, after: &str) -> String {
+    let label = match field {
+        Field::Name => "施設名 / name",
+        Field::Kind => "種別 / kind",
+        Field::Ward => "区 / ward",
+    };
+    format!("{label}: {before} → {after}")
+}
+
+/// A facility's field that an import can change (the unions aside, which
+/// [`unions_change`] says).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// 施設名.
+    Name,
+    /// 種別.
+    Kind,
+    /// 区.
+    Ward,
+}
+
+/// The unions a facility joins and leaves in an import, by name; a side
+/// with none is left out.
+pub fn unions_change(joined: &[String], left: &[String]) -> String {
+    let mut parts = Vec::new();
+    if !joined.is_empty() {
+        parts.push(format!("加入 / joins {}", names(joined)));
+    }
+    if !left.is_empty() {
+        parts.push(format!("脱退 / leaves {}", names(left)));
+    }
+    format!("ユニオン / unions: {}", parts.join("; "))
+}
+
 // Errors (see `error.rs`).
 
 /// A file that could not be read, and why.
@@ -198,17 +326,47 @@ pub fn cannot_write(file: Option<&Path>, why: impl fmt::Display) -> String {
     }
 }
 
-/// A typed name that matches no record of its kind, with the closest names
-/// in the data, best first (joined with ", ", as typed lists are).
-pub fn unknown_name(kind: Kind, name: &str, suggestions: &[String]) -> String {
+/// A name typed after `flag` that matches no record of its kind, with the
+/// closest names in the data, best first (joined with ", ", as typed lists
+/// are).
+pub fn unknown_name(flag: &str, kind: Kind, name: &str, suggestions: &[String]) -> String {
     let (ja, en) = match kind {
         Kind::Hospital => ("病院", "hospital"),
         Kind::Union => ("ユニオン", "union"),
         Kind::Facility => ("施設", "facility"),
     };
     format!(
-        "「{name}」という{ja}は見つかりません / no {en} is named \"{name}\". 候補 / did you mean: {}",
+        "{flag}: 「{name}」という{ja}は見つかりません / no {en} is named \"{name}\". 候補 / did you mean: {}",
         suggestions.join(", ")
+    )
+}
+
+/// A flag's value that is not a date.
+pub fn bad_date(flag: &str, value: &str) -> String {
+    format!(
+        "{flag} の「{value}」は日付（YYYY-MM-DD）ではありません。何も書き出していません / {flag}: \"{value}\" is not a date (YYYY-MM-DD); nothing was written"
+    )
+}
+
+/// `--mode roster` without the union whose roster the file is.
+pub const ROSTER_NEEDS_UNION: &str =
+    "--mode roster には --union でユニオンを指定してください / --mode roster needs the union: give --union NAME";
+
+/// `import --union` without `--mode roster`.
+pub const UNION_NEEDS_ROSTER: &str =
+    "--union は --mode roster と使います / --union goes with --mode roster (the file is that union's member list)";
+
+/// `export --union` without `--csv`.
+pub const UNION_NEEDS_CSV: &str =
+    "--union は --csv と使います / --union goes with --csv (one union's members as CSV)";
+
+/// Flags for a CSV given with a JSON file, which replaces the whole dataset.
+pub fn csv_only(flags: &[&str]) -> String {
+    let verb = if flags.len() == 1 { "applies" } else { "apply" };
+    format!(
+        "{} は CSV にだけ使えます。JSON ファイルはデータ全体を置き換えます / {} {verb} to a CSV only: a JSON file replaces the whole dataset",
+        flags.join("、"),
+        flags.join(", ")
     )
 }
 

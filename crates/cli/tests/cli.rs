@@ -669,13 +669,14 @@ fn import_a_shift_jis_csv_writes_a_valid_dataset_and_reports_the_change() {
         out.to_str().expect("utf-8"),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("追加 1"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("追加 1 件"), "{}", stderr(&output));
     let validate = tsunagu(&["validate", out.to_str().expect("utf-8")]);
     assert!(validate.status.success(), "{}", stderr(&validate));
     let data: Value = serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("JSON");
-    assert_eq!(data["facilities"][0]["name"], "テスト内科");
+    // Added after the report's nine, which stay.
+    assert_eq!(data["facilities"][9]["name"], "テスト内科");
     assert_eq!(
-        data["facilities"][0]["memberships"][0]["union"],
+        data["facilities"][9]["memberships"][0]["union"],
         "hokudai-ict"
     );
 }
@@ -710,7 +711,7 @@ fn export_csv_has_a_bom_and_japanese_headers_and_reimports_to_the_same_facilitie
     assert!(output.status.success());
     assert!(output
         .stdout
-        .starts_with("\u{FEFF}ID,施設名,種別,区,ユニオン\r\n".as_bytes()));
+        .starts_with("\u{FEFF}ID,施設名,種別,区,ユニオン,確認日\r\n".as_bytes()));
     let csv = temp_file_bytes("exported.csv", &output.stdout);
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests/reimported.json");
     let output = tsunagu(&[
@@ -720,9 +721,9 @@ fn export_csv_has_a_bom_and_japanese_headers_and_reimports_to_the_same_facilitie
         out.to_str().expect("utf-8"),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    // The same facilities come back: only their sources now name the file.
+    // The same facilities come back, each found unchanged.
     assert!(
-        stderr(&output).contains("追加 0 / 変更 9 / 削除 0"),
+        stderr(&output).contains("追加 0 件、更新 0 件、変更なし 9 件"),
         "{}",
         stderr(&output)
     );
@@ -963,4 +964,443 @@ fn a_reader_that_has_gone_ends_the_output_quietly() {
         .expect("the binary runs");
     assert!(output.status.success(), "{:?}", output.status);
     assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}
+
+// Import modes and the union's export (issue #15). The bundled data names
+// nine facilities: the eight of TMNIT's 幹事一覧 (members of `tmnit` only)
+// and みきファミリークリニック (東区; `tenshi-council`, `shiritsu-suzuran` and
+// `tmnit`).
+
+/// A path under the target directory for `--out`, with no file there yet.
+fn fresh_out(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    let _ = std::fs::remove_file(&path);
+    path
+}
+
+fn read_json(path: &PathBuf) -> Value {
+    serde_json::from_slice(&std::fs::read(path).expect("written")).expect("JSON")
+}
+
+/// Each facility's id with its unions, in the data's order.
+fn memberships(data: &Value) -> Vec<(String, Vec<String>)> {
+    data["facilities"]
+        .as_array()
+        .expect("facilities")
+        .iter()
+        .map(|f| {
+            let unions = f["memberships"]
+                .as_array()
+                .expect("memberships")
+                .iter()
+                .filter_map(|m| m["union"].as_str().map(str::to_owned))
+                .collect();
+            (f["id"].as_str().expect("id").to_owned(), unions)
+        })
+        .collect()
+}
+
+fn bundled_value() -> Value {
+    serde_json::from_str(tsunagu_core::bundled::SAPPORO_JSON).expect("json")
+}
+
+/// Runs `tsunagu import CSV ARGS… --out OUT` on a fresh `OUT`.
+fn import_csv(csv_name: &str, csv: &str, args: &[&str], out_name: &str) -> (Output, PathBuf) {
+    let csv = temp_file(csv_name, csv);
+    let out = fresh_out(out_name);
+    let mut all = vec!["import", csv.to_str().expect("utf-8")];
+    all.extend_from_slice(args);
+    all.extend(["--out", out.to_str().expect("utf-8")]);
+    (tsunagu(&all), out)
+}
+
+#[test]
+fn import_adds_and_updates_and_keeps_every_earlier_facility() {
+    let (output, out) = import_csv(
+        "add.csv",
+        "施設名,区,ユニオン\n\
+         しろいし薬局,白石区,TMNIT in Hokkaido\n\
+         みきファミリークリニック,東区,ICTネットワーク\n",
+        &[
+            "--confirmed",
+            "2026-11-30",
+            "--confirmed-by",
+            "連絡会事務局",
+        ],
+        "added.json",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stderr(&output);
+    assert!(
+        text.starts_with("add.csv（追加・更新 / add and update）: 追加 1 件、更新 1 件、変更なし 0 件、ユニオンから外れる 0 件、削除 0 件 / 1 added, 1 updated, 0 unchanged, 0 left the union, 0 removed\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("確認日 / confirmed: 2026-11-30（確認者 / by: 連絡会事務局）"),
+        "{text}"
+    );
+    // みき joins ICTネットワーク and keeps its three unions; the file gave
+    // no kind, so its kind is not touched.
+    assert!(
+        text.contains("・みきファミリークリニック (miki-family-clinic)\n  ユニオン / unions: 加入 / joins ICTネットワーク\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("add.csv warning line 2: 「種別」が書かれていないため、不明のままにします / no 種別 given: it stays unknown"),
+        "{text}"
+    );
+
+    let before = memberships(&bundled_value());
+    let data = read_json(&out);
+    let after = memberships(&data);
+    assert_eq!(after.len(), 10);
+    assert_eq!(after[..8], before[..8], "the others are untouched");
+    assert_eq!(
+        after[8].1,
+        ["tenshi-council", "shiritsu-suzuran", "tmnit", "hokudai-ict"]
+    );
+    let added = &data["facilities"][9];
+    assert_eq!(added["name"], "しろいし薬局");
+    assert_eq!(added["kind"], "unknown");
+    assert_eq!(added["confirmed"], "2026-11-30");
+    assert_eq!(added["confirmed_by"], "連絡会事務局");
+    assert_eq!(data["facilities"][8]["confirmed"], "2026-11-30");
+    assert!(data["facilities"][0].get("confirmed").is_none());
+    let validate = tsunagu(&["validate", out.to_str().expect("utf-8")]);
+    assert!(validate.status.success(), "{}", stderr(&validate));
+}
+
+#[test]
+fn import_without_a_date_confirms_as_of_today() {
+    let (output, out) = import_csv(
+        "today.csv",
+        "ID,施設名\nmiki-family-clinic,みきファミリークリニック\n",
+        &[],
+        "today.json",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let data = read_json(&out);
+    let date = data["facilities"][8]["confirmed"]
+        .as_str()
+        .expect("a date")
+        .to_owned();
+    assert!(
+        tsunagu_core::model::Date(date.clone()).parts().is_some(),
+        "{date}"
+    );
+    assert!(
+        stderr(&output).contains(&format!("確認日 / confirmed: {date}\n")),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn import_replace_removes_what_the_file_leaves_out_and_names_each() {
+    let (output, out) = import_csv(
+        "replace.csv",
+        "ID,施設名\nmiki-family-clinic,みきファミリークリニック\n,しろいし薬局\n",
+        &["--mode", "replace", "--confirmed", "2026-11-30"],
+        "replaced.json",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stderr(&output);
+    assert!(
+        text.contains("（置き換え / replace）: 追加 1 件、更新 0 件、変更なし 1 件、ユニオンから外れる 0 件、削除 8 件"),
+        "{text}"
+    );
+    assert!(
+        text.contains("削除する施設 8 件 / 8 facilities removed:\n"),
+        "{text}"
+    );
+    for (id, name) in [
+        ("shuyukai", "札幌秀友会病院"),
+        ("teine-hinyokika", "ていね泌尿器科"),
+        ("ryokusei", "札幌緑誠病院"),
+        ("ims-sapporo", "イムス札幌内科リハビリテーション病院"),
+        ("miyanosawa", "札幌宮の沢病院"),
+        ("takada-clinic", "たかだ小児クリニック"),
+        ("inazumi", "手稲いなづみ病院"),
+        ("nishinari", "西成病院"),
+    ] {
+        assert!(
+            text.contains(&format!("\n・{name} ({id})\n")),
+            "{id}: {text}"
+        );
+    }
+    let data = read_json(&out);
+    let ids: Vec<String> = memberships(&data).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(ids.len(), 2);
+    assert_eq!(ids[0], "miki-family-clinic");
+    let validate = tsunagu(&["validate", out.to_str().expect("utf-8")]);
+    assert!(validate.status.success(), "{}", stderr(&validate));
+}
+
+#[test]
+fn import_roster_changes_only_that_union_s_memberships() {
+    let (output, out) = import_csv(
+        "tmnit.csv",
+        "施設名\nみきファミリークリニック\n札幌秀友会病院\nしろいし薬局\n",
+        &[
+            "--mode",
+            "roster",
+            "--union",
+            "TMNIT",
+            "--confirmed",
+            "2026-11-30",
+        ],
+        "roster.json",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stderr(&output);
+    assert!(
+        text.contains("（TMNIT in Hokkaido の名簿 / roster of TMNIT in Hokkaido）: 追加 1 件、更新 0 件、変更なし 2 件、ユニオンから外れる 7 件、削除 0 件"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "TMNIT in Hokkaido から外れる施設 7 件 / 7 facilities leave TMNIT in Hokkaido:\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("\n・西成病院 (nishinari)\n"), "{text}");
+    assert!(!text.contains("(shuyukai)"), "{text}");
+
+    let before = memberships(&bundled_value());
+    let after = memberships(&read_json(&out));
+    assert_eq!(after.len(), 10, "nothing is removed");
+    let without_tmnit = |unions: &[String]| -> Vec<String> {
+        unions.iter().filter(|u| *u != "tmnit").cloned().collect()
+    };
+    for ((id, was), (same_id, is)) in before.iter().zip(&after) {
+        assert_eq!(id, same_id);
+        assert_eq!(without_tmnit(was), without_tmnit(is), "{id}: other unions");
+        let listed = matches!(id.as_str(), "miki-family-clinic" | "shuyukai");
+        assert_eq!(is.contains(&"tmnit".to_owned()), listed, "{id}");
+    }
+    assert_eq!(
+        after[9].1,
+        ["tmnit"],
+        "the new member joins the roster's union"
+    );
+}
+
+/// Runs an import that must fail: its exit code, its message, and that the
+/// `--out` file was not created.
+fn refused(args: &[&str], code: i32) -> String {
+    let csv = temp_file(
+        "refused.csv",
+        "施設名\nみきファミリークリニック\nしろいし薬局\n",
+    );
+    let out = fresh_out("refused.json");
+    let mut all = vec!["import", csv.to_str().expect("utf-8")];
+    all.extend_from_slice(args);
+    all.extend(["--out", out.to_str().expect("utf-8")]);
+    let output = tsunagu(&all);
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        stderr(&output)
+    );
+    assert!(!out.exists(), "{args:?} wrote {}", out.display());
+    assert!(output.stdout.is_empty(), "{args:?}");
+    stderr(&output)
+}
+
+#[test]
+fn an_unknown_union_in_union_exits_2_with_suggestions_and_writes_nothing() {
+    let text = refused(&["--mode", "roster", "--union", "TMNT"], 2);
+    assert!(
+        text.contains("--union: 「TMNT」というユニオンは見つかりません / no union is named \"TMNT\". 候補 / did you mean: TMNIT in Hokkaido"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_roster_for_a_union_the_data_lacks_exits_2_and_writes_nothing() {
+    // The report's data without 北海道がんセンター連携システム (still valid:
+    // no facility is named in it).
+    let mut value = bundled_value();
+    value["unions"]
+        .as_array_mut()
+        .expect("unions")
+        .retain(|u| u["id"] != "gan-center-system");
+    let data = temp_file("without-gan.json", &value.to_string());
+    let text = refused(
+        &[
+            "--mode",
+            "roster",
+            "--union",
+            "北海道がんセンター連携システム",
+            "--into",
+            data.to_str().expect("utf-8"),
+        ],
+        2,
+    );
+    assert!(
+        text.contains("--union: 「北海道がんセンター連携システム」というユニオンは見つかりません / no union is named"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_date_exits_2_naming_the_flag_and_the_value_and_writes_nothing() {
+    for bad in ["2026-02-30", "2026/11/30", "today"] {
+        let text = refused(&["--confirmed", bad], 2);
+        assert!(
+            text.contains(&format!(
+                "--confirmed の「{bad}」は日付（YYYY-MM-DD）ではありません"
+            )),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "--confirmed: \"{bad}\" is not a date (YYYY-MM-DD)"
+            )),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_roster_needs_union_and_union_needs_a_roster() {
+    let text = refused(&["--mode", "roster"], 2);
+    assert!(
+        text.contains("--mode roster には --union でユニオンを指定してください / --mode roster needs the union: give --union NAME"),
+        "{text}"
+    );
+    for mode in [&["--mode", "replace"][..], &["--mode", "add"], &[]] {
+        let mut args = mode.to_vec();
+        args.extend(["--union", "TMNIT"]);
+        let text = refused(&args, 2);
+        assert!(text.contains("--union goes with --mode roster"), "{text}");
+    }
+    assert!(refused(&["--mode", "merge"], 2).contains("merge"));
+}
+
+#[test]
+fn a_json_file_refuses_the_csv_s_flags_and_still_replaces_the_whole_dataset() {
+    let json = temp_file(
+        "whole.json",
+        &bundled_with("/facilities/0/name", Value::from("札幌秀友会病院（新）")),
+    );
+    let out = fresh_out("whole-out.json");
+    let output = tsunagu(&[
+        "import",
+        json.to_str().expect("utf-8"),
+        "--mode",
+        "add",
+        "--confirmed",
+        "2026-11-30",
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--mode、--confirmed は CSV にだけ使えます")
+            && stderr(&output).contains("/ --mode, --confirmed apply to a CSV only"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists());
+
+    let output = tsunagu(&[
+        "import",
+        json.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("変更 1"), "{}", stderr(&output));
+    assert_eq!(
+        read_json(&out)["facilities"][0]["name"],
+        "札幌秀友会病院（新）"
+    );
+}
+
+/// The data rows of `tsunagu export --csv ARGS…`, split into cells.
+fn exported(args: &[&str]) -> Vec<Vec<String>> {
+    let mut all = vec!["export", "--csv"];
+    all.extend_from_slice(args);
+    let output = tsunagu(&all);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let text = text.strip_prefix('\u{FEFF}').expect("a BOM");
+    let mut lines = text.split("\r\n");
+    assert_eq!(lines.next(), Some("ID,施設名,種別,区,ユニオン,確認日"));
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn export_with_union_lists_only_its_members() {
+    // Worked by hand from assets/data/sapporo.json: all nine named
+    // facilities are in tmnit; only みき is in tenshi-council.
+    let tmnit = exported(&["--union", "TMNIT in Hokkaido"]);
+    let ids: Vec<&str> = tmnit.iter().map(|row| row[0].as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "shuyukai",
+            "teine-hinyokika",
+            "ryokusei",
+            "ims-sapporo",
+            "miyanosawa",
+            "takada-clinic",
+            "inazumi",
+            "nishinari",
+            "miki-family-clinic"
+        ]
+    );
+    // Never confirmed since the report: as of its date.
+    assert!(tmnit.iter().all(|row| row[5] == "2023-10-31"), "{tmnit:?}");
+    let tenshi = exported(&["--union", "札幌医療情報共有システム協議会"]);
+    assert_eq!(tenshi.len(), 1);
+    assert_eq!(
+        tenshi[0][..4],
+        [
+            "miki-family-clinic",
+            "みきファミリークリニック",
+            "診療所",
+            "東区"
+        ]
+    );
+    // By id or alias as well as by name.
+    assert_eq!(exported(&["--union", "tenshi-council"]), tenshi);
+    assert!(exported(&["--union", "KKR札幌医療センター"]).is_empty());
+
+    // An import's date is exported with its records.
+    let (output, out) = import_csv(
+        "confirm-miki.csv",
+        "ID,施設名\nmiki-family-clinic,みきファミリークリニック\n",
+        &["--confirmed", "2026-11-30"],
+        "confirmed-miki.json",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let tenshi = exported(&[out.to_str().expect("utf-8"), "--union", "tenshi-council"]);
+    assert_eq!(tenshi[0][5], "2026-11-30");
+}
+
+#[test]
+fn export_with_an_unknown_union_or_as_json_exits_2() {
+    let output = tsunagu(&["export", "--csv", "--union", "すずらん"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(
+        stderr(&output).contains("--union: 「すずらん」というユニオンは見つかりません"),
+        "{}",
+        stderr(&output)
+    );
+    let output = tsunagu(&["export", "--json", "--union", "tmnit"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--union goes with --csv"),
+        "{}",
+        stderr(&output)
+    );
 }

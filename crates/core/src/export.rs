@@ -1,9 +1,9 @@
 //! Writing the data back out: the whole dataset as JSON, and the facilities
 //! with their unions as CSV that Excel opens correctly (UTF-8 with a BOM,
-//! CRLF line ends, Japanese headers). Importing what is exported gives the
-//! same data back.
+//! CRLF line ends, Japanese headers), all of them or one union's members.
+//! Importing what is exported gives the same data back.
 
-use crate::model::Dataset;
+use crate::model::{Dataset, UnionId};
 use crate::text::csv::{kind_label, EXPORT_HEADER};
 
 /// The dataset as pretty JSON in tsunagu's format.
@@ -14,21 +14,55 @@ pub fn export_json(data: &Dataset) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(data).map(|text| text + "\n")
 }
 
-/// The facilities as CSV: `ID,施設名,種別,区,ユニオン`, unions by name
-/// separated by `;`.
+/// The facilities as CSV: `ID,施設名,種別,区,ユニオン,確認日`, unions by
+/// name separated by `;`; every facility, as
+/// [`export_facilities_csv_for`] writes them with no union.
+///
+/// # Errors
+/// None: the `Result` is kept from when `csv::Writer` could fail, so callers
+/// need not change.
+pub fn export_facilities_csv(data: &Dataset) -> Result<Vec<u8>, csv::Error> {
+    Ok(export_facilities_csv_for(data, None))
+}
+
+/// The facilities as CSV, UTF-8 with a BOM: every facility, or with
+/// `union` only that union's members (a union the data lacks has none, so
+/// only the header is written). The columns are `ID,施設名,種別,区,ユニオン,
+/// 確認日`: unions by name separated by `;`, and the day the record was last
+/// confirmed, or the report's `meta.source_date` for a record never
+/// confirmed since. The importer reads the first five and ignores 確認日, so
+/// what is exported imports back to the same facilities.
 ///
 /// Written by hand rather than with `csv::Writer`, with the same output (its
 /// default quoting: a field is quoted when it holds `,`, `"`, CR or LF). The
 /// writer can be told to quote non-numeric fields, so it carries Rust's whole
 /// float parser and its tables, about 25 KB of the app's wasm, even unused.
 ///
-/// # Errors
-/// None: the `Result` is kept from when `csv::Writer` could fail, so callers
-/// need not change.
-pub fn export_facilities_csv(data: &Dataset) -> Result<Vec<u8>, csv::Error> {
+/// ```
+/// use tsunagu_core::bundled::SAPPORO_JSON;
+/// use tsunagu_core::export::export_facilities_csv_for;
+/// use tsunagu_core::model::UnionId;
+/// use tsunagu_core::validate::load_dataset;
+///
+/// let data = load_dataset(SAPPORO_JSON).unwrap().dataset;
+/// let csv = export_facilities_csv_for(&data, Some(&UnionId::from("tenshi-council")));
+/// let text = String::from_utf8(csv).unwrap();
+/// // The header, then the union's one named member, as of the report.
+/// assert_eq!(text.lines().count(), 2);
+/// assert!(text.lines().nth(1).unwrap().starts_with("miki-family-clinic,"));
+/// assert!(text.ends_with(",2023-10-31\r\n"));
+/// ```
+///
+/// # Complexity
+/// Linear in the facilities and their memberships, times a scan of the
+/// unions and wards for each name.
+pub fn export_facilities_csv_for(data: &Dataset, union: Option<&UnionId>) -> Vec<u8> {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     write_record(&mut bytes, &EXPORT_HEADER);
-    for facility in &data.facilities {
+    let members = data.facilities.iter().filter(|facility| {
+        union.is_none_or(|union| facility.memberships.iter().any(|m| &m.union == union))
+    });
+    for facility in members {
         let ward = facility
             .ward
             .as_ref()
@@ -50,10 +84,11 @@ pub fn export_facilities_csv(data: &Dataset) -> Result<Vec<u8>, csv::Error> {
                 kind_label(facility.kind),
                 ward,
                 &unions.join(";"),
+                &facility.confirmed_on(&data.meta).0,
             ],
         );
     }
-    Ok(bytes)
+    bytes
 }
 
 /// One CSV record and its CRLF, quoting only the fields that need it.

@@ -6,12 +6,12 @@ use proptest::prelude::*;
 use tsunagu_core::bundled::SAPPORO_JSON;
 use tsunagu_core::diff::{diff, RecordKind};
 use tsunagu_core::edit::{apply_edit, edit_source, Edit};
-use tsunagu_core::export::{export_facilities_csv, export_json};
+use tsunagu_core::export::{export_facilities_csv, export_facilities_csv_for, export_json};
 use tsunagu_core::import::{
     check_size, import_facilities_csv, import_json, with_facilities, MAX_IMPORT_BYTES,
 };
 use tsunagu_core::model::{
-    Dataset, Facility, FacilityId, FacilityKind, Membership, UnionId, WardId,
+    Dataset, Date, Facility, FacilityId, FacilityKind, Membership, UnionId, WardId,
 };
 use tsunagu_core::validate::{load_dataset, CsvPlace, Place, ProblemKind};
 
@@ -221,6 +221,72 @@ fn edits_are_validated_and_removing_a_union_removes_its_memberships() {
         .iter()
         .all(|f| f.memberships.iter().all(|m| m.union.as_str() != "tmnit")));
     assert_eq!(next.unions.len(), data.unions.len() - 1);
+}
+
+/// The data rows of an exported CSV, each split into its (unquoted) cells.
+fn exported_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes).expect("UTF-8");
+    let text = text.strip_prefix('\u{FEFF}').expect("a BOM");
+    let mut lines = text.split("\r\n");
+    assert_eq!(lines.next(), Some("ID,施設名,種別,区,ユニオン,確認日"));
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn a_union_s_export_lists_only_its_members_with_the_day_each_was_confirmed() {
+    // The report names nine facilities: the eight in TMNIT's 幹事一覧 and
+    // みきファミリークリニック, which is also in 札幌医療情報共有システム協議会
+    // and 市立札幌病院's union.
+    let mut data = bundled();
+    let tmnit = exported_rows(&export_facilities_csv_for(
+        &data,
+        Some(&UnionId::from("tmnit")),
+    ));
+    assert_eq!(tmnit.len(), 9);
+    assert!(tmnit.iter().all(|row| row[4].contains("TMNIT in Hokkaido")));
+    let tenshi = exported_rows(&export_facilities_csv_for(
+        &data,
+        Some(&UnionId::from("tenshi-council")),
+    ));
+    assert_eq!(tenshi.len(), 1);
+    assert_eq!(tenshi[0][0], "miki-family-clinic");
+    assert_eq!(tenshi[0][1], "みきファミリークリニック");
+    // Never confirmed since: as of the report.
+    assert_eq!(tenshi[0][5], "2023-10-31");
+    // A union no facility is named in, and one the data lacks: the header only.
+    for union in ["kkr-union", "no-such-union"] {
+        assert!(exported_rows(&export_facilities_csv_for(
+            &data,
+            Some(&UnionId::from(union))
+        ))
+        .is_empty());
+    }
+    // A record's own date wins over the report's.
+    data.facilities[8].confirmed = Some(Date("2026-11-30".into()));
+    let tenshi = exported_rows(&export_facilities_csv_for(
+        &data,
+        Some(&UnionId::from("tenshi-council")),
+    ));
+    assert_eq!(tenshi[0][5], "2026-11-30");
+    // Without a union, every facility, as export_facilities_csv writes them.
+    assert_eq!(
+        export_facilities_csv_for(&data, None),
+        export_facilities_csv(&data).expect("csv")
+    );
+}
+
+#[test]
+fn an_export_with_its_date_column_imports_back_to_the_same_facilities() {
+    let data = bundled();
+    let bytes = export_facilities_csv_for(&data, Some(&UnionId::from("tmnit")));
+    let back = import_facilities_csv(&bytes, "tmnit.csv", &data, &same).expect("imports");
+    let ids: Vec<&str> = back.facilities.iter().map(|f| f.id.as_str()).collect();
+    let expected: Vec<&str> = data.facilities.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, expected);
+    assert!(back.rows.iter().all(|row| row.matched.is_some()));
 }
 
 /// A name with everything that trips CSV up: commas, quotes, newlines, CJK.

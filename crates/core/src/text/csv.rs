@@ -29,8 +29,10 @@ pub const UNIONS_COLUMN: &str = "ユニオン";
 /// The name column's headers, as a problem names them when it is missing.
 pub const NAME_COLUMN: &str = "施設名 / name";
 
-/// The header tsunagu writes when it exports facilities.
-pub const EXPORT_HEADER: [&str; 5] = ["ID", "施設名", "種別", "区", "ユニオン"];
+/// The header tsunagu writes when it exports facilities: the five columns
+/// the importer reads, then the day each record was last confirmed (which
+/// the importer ignores).
+pub const EXPORT_HEADER: [&str; 6] = ["ID", "施設名", "種別", "区", "ユニオン", "確認日"];
 
 /// The kind a cell names, in Japanese or English (an empty cell names none:
 /// the caller leaves the kind unknown).
