@@ -33,6 +33,25 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn download(_name: &str, _mime: &str, _bytes: &[u8]) {}
 
+/// Prints the element with id `mark` alone: the page is marked
+/// (`body[data-print]`), the stylesheet hides the rest while printing, and
+/// the mark is cleared once the print dialog closes.
+#[cfg(target_arch = "wasm32")]
+pub fn print_marked(mark: &str) {
+    let body = gloo::utils::body();
+    let _ = body.set_attribute("data-print", mark);
+    let window = gloo::utils::window();
+    let clear = gloo::events::EventListener::once(&window, "afterprint", move |_| {
+        let _ = gloo::utils::body().remove_attribute("data-print");
+    });
+    clear.forget();
+    let _ = window.print();
+}
+
+/// Native builds (render tests) have nothing to print.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn print_marked(_mark: &str) {}
+
 /// Reads a chosen file's bytes.
 ///
 /// # Errors

@@ -442,7 +442,7 @@ pub const TEXTS: Texts = Texts {
         left_heading: "Facilities leaving {union} ({n})",
         added_heading: "Facilities added ({n})",
         updated_heading: "Facilities updated ({n})",
-        warnings_heading: "Values the file does not give (left unknown)",
+        warnings_heading: "Values the file does not give (left empty, not guessed)",
         field_kind_change: "Kind",
         field_ward_change: "Ward",
         field_unions_joined: "Joins",

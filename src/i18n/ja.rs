@@ -442,7 +442,7 @@ pub const TEXTS: Texts = Texts {
         left_heading: "{union} から外れる施設（{n} 件）",
         added_heading: "追加される施設（{n} 件）",
         updated_heading: "更新される施設（{n} 件）",
-        warnings_heading: "ファイルに書かれていない値（不明のままにします）",
+        warnings_heading: "ファイルに書かれていない値（推測せず空のままにします）",
         field_kind_change: "種別",
         field_ward_change: "区",
         field_unions_joined: "加入するユニオン",

@@ -996,6 +996,8 @@ pub enum Noun {
     DisclosingHospital,
     /// A (facility, hospital) pair compared.
     Pair,
+    /// A facility (a member of a union).
+    Facility,
 }
 
 impl Lang {
@@ -1011,6 +1013,7 @@ impl Lang {
                     Noun::Problem | Noun::Match => "件",
                     Noun::DisclosingHospital => "か所",
                     Noun::Pair => "組",
+                    Noun::Facility => "施設",
                 };
                 format!("{n} {unit}")
             }
@@ -1023,6 +1026,7 @@ impl Lang {
                     Noun::Match => ("match", "matches"),
                     Noun::DisclosingHospital => ("disclosing hospital", "disclosing hospitals"),
                     Noun::Pair => ("pair", "pairs"),
+                    Noun::Facility => ("facility", "facilities"),
                 };
                 count_en(n, one, many)
             }

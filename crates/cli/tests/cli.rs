@@ -1048,7 +1048,7 @@ fn import_adds_and_updates_and_keeps_every_earlier_facility() {
         "{text}"
     );
     assert!(
-        text.contains("add.csv warning line 2: 「種別」が書かれていないため、不明のままにします / no 種別 given: it stays unknown"),
+        text.contains("add.csv warning line 2: 「種別」が書かれていないため、推測せず空のままにします / no 種別 given: left empty, not guessed"),
         "{text}"
     );
 

@@ -70,7 +70,7 @@ pub enum FieldChange {
     },
 }
 
-/// A facility named in a found.
+/// A facility named in a plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Named {
     /// Its id.

@@ -12,6 +12,7 @@ mod discrepancies;
 mod facilities;
 mod hospitals;
 mod links;
+mod roster;
 mod table;
 mod unions;
 
@@ -35,6 +36,7 @@ use discrepancies::discrepancy_rows;
 use facilities::facility_rows;
 use hospitals::hospital_rows;
 use links::link_rows;
+use roster::RosterTools;
 use table::{columns, Table};
 use unions::union_rows;
 
@@ -326,6 +328,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
             }
             if current == Table::Facilities {
                 { stale_filter(lang, &stale, &stale_months) }
+                <RosterTools {lang} data={data.clone()} />
             }
             // Keyed by table, so sorting and search start afresh on each table.
             <SortTable key={format!("{current:?}")} {lang} caption={current.label(texts)}

@@ -74,7 +74,7 @@ impl Problem {
             }
             ProblemKind::UnknownValue { value } => format!("「{value}」はこの列に書ける値ではありません"),
             ProblemKind::NotGiven { column } => {
-                format!("「{column}」が書かれていないため、不明のままにします")
+                format!("「{column}」が書かれていないため、推測せず空のままにします")
             }
             ProblemKind::TotalMismatch { key, printed, computed } => format!(
                 "報告書の「{key}」の合計は {printed} ですが、記録から計算すると {computed} です"

@@ -153,7 +153,7 @@ pub enum ProblemKind {
         value: String,
     },
     /// An imported row leaves a value out, so it stays unknown (a warning).
-    #[error("no {column} given: it stays unknown")]
+    #[error("no {column} given: left empty, not guessed")]
     NotGiven {
         /// The column, as the file's header writes it (or the field's name
         /// when the file has no such column).

@@ -1,0 +1,124 @@
+//! データ's union rosters: a union's members as CSV for Excel, or as an A4
+//! sheet to print with the union's name, its host, the date, and each
+//! member's ward and kind. This is what a union's office checks and sends
+//! back (as a roster import).
+
+use tsunagu_core::model::{Dataset, UnionId};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+/// The id of the printable sheet.
+const SHEET_ID: &str = "roster-sheet";
+
+/// The roster tools for the union `chosen` (the first union until one is
+/// picked), and the sheet the print button prints.
+#[function_component(RosterTools)]
+pub(super) fn roster_tools(props: &RosterToolsProps) -> Html {
+    let lang = props.lang;
+    let t = &lang.texts().import;
+    let data = &*props.data;
+    let chosen = use_state(|| data.unions.first().map(|u| u.id.clone()));
+    let Some(union) = (*chosen)
+        .clone()
+        .filter(|u| data.union(u).is_some())
+        .or_else(|| data.unions.first().map(|u| u.id.clone()))
+    else {
+        return html! {};
+    };
+    let on_union = {
+        let chosen = chosen.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            chosen.set(Some(UnionId(select.value())));
+        })
+    };
+    let csv = {
+        let (data, union) = (props.data.clone(), union.clone());
+        Callback::from(move |_: MouseEvent| {
+            let bytes = tsunagu_core::export::export_facilities_csv_for(&data, Some(&union));
+            crate::files::download(
+                &format!("tsunagu-roster-{}.csv", union.0),
+                "text/csv",
+                &bytes,
+            );
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| crate::files::print_marked(SHEET_ID));
+    html! {
+        <section class="roster-tools" aria-labelledby="roster-heading">
+            <h3 id="roster-heading">{ t.roster_heading }</h3>
+            <div class="tool-row">
+                <label for="roster-export-union">{ t.roster_union }</label>
+                <select id="roster-export-union" onchange={on_union}>
+                    { for data.unions.iter().map(|u| html! {
+                        <option value={u.id.0.clone()} selected={u.id == union}>{ u.name.clone() }</option>
+                    }) }
+                </select>
+                <button type="button" onclick={csv}>{ t.roster_csv }</button>
+                <button type="button" onclick={print}>{ t.roster_print }</button>
+            </div>
+            { sheet(data, &union, lang) }
+        </section>
+    }
+}
+
+/// [`RosterTools`]'s properties.
+#[derive(Properties, PartialEq)]
+pub(super) struct RosterToolsProps {
+    /// The UI language.
+    pub lang: Lang,
+    /// The data.
+    pub data: crate::dataset_handle::DatasetHandle,
+}
+
+/// The A4 sheet: hidden on screen, alone on the page when printed.
+fn sheet(data: &Dataset, union: &UnionId, lang: Lang) -> Html {
+    let texts = lang.texts();
+    let t = &texts.import;
+    let Some(record) = data.union(union) else {
+        return html! {};
+    };
+    let members: Vec<_> = data
+        .facilities
+        .iter()
+        .filter(|f| f.memberships.iter().any(|m| &m.union == union))
+        .collect();
+    let hosts: Vec<String> = record.hosts.iter().map(|h| data.hospital_name(h)).collect();
+    let meta = t
+        .roster_meta
+        .replace("{hosts}", &lang.list(&hosts))
+        .replace("{date}", &crate::format::today())
+        .replace(
+            "{count}",
+            &lang.count(members.len(), crate::i18n::Noun::Facility),
+        );
+    html! {
+        <div class="roster-sheet" id={SHEET_ID}>
+            <h2>{ t.roster_title.replace("{union}", &record.name) }</h2>
+            <p>{ meta }</p>
+            if members.is_empty() {
+                <p>{ t.roster_none }</p>
+            } else {
+                <table>
+                    <thead><tr>
+                        <th scope="col">{ texts.data_view.col_name }</th>
+                        <th scope="col">{ texts.wards_view.col_ward }</th>
+                        <th scope="col">{ texts.data_view.col_facility_kind }</th>
+                        <th scope="col">{ t.col_confirmed }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for members.iter().map(|f| html! {
+                            <tr>
+                                <th scope="row">{ f.name.clone() }</th>
+                                <td>{ f.ward.as_ref().and_then(|w| data.ward(w)).map_or_else(|| texts.table.unknown.to_owned(), |w| w.name.clone()) }</td>
+                                <td>{ texts.data_view.facility_kinds[f.kind as usize] }</td>
+                                <td>{ f.confirmed_on(&data.meta).0.clone() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+        </div>
+    }
+}
