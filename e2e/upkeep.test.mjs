@@ -5,6 +5,7 @@
 // are always text, never markup.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { openPage } from './support/browser.mjs';
@@ -56,6 +57,13 @@ describe('data upkeep', () => {
     const afterAdd = await facilityNames(app);
     assert.equal(afterAdd.length, 11);
     for (const name of ['札幌秀友会病院', 'ていね泌尿器科', 'みきファミリークリニック']) assert.ok(afterAdd.includes(name), name);
+    // Freshness: the file's three are confirmed today; the report's other eight
+    // are as of the report (2023-10-31), more than 12 months ago.
+    await page.getByLabel(/か月以上確認されていない記録だけを表示/).check();
+    const stale = await app.rowNames('施設');
+    assert.equal(stale.length, 8);
+    assert.ok(!stale.includes('みきファミリークリニック') && !stale.includes('さっぽろ内科, 循環器科'));
+    await page.getByLabel(/か月以上確認されていない記録だけを表示/).uncheck();
 
     // 2. Replacing: the eight the file leaves out are listed, expanded, before anything else,
     // and applying needs the box ticked and names the count.
@@ -95,6 +103,33 @@ describe('data upkeep', () => {
     await page.getByText('この端末で変更したデータを表示しています').waitFor();
     assert.deepEqual((await facilityNames(app)).sort(), ['さっぽろ内科, 循環器科', 'みきファミリークリニック', 'みなみ薬局\n本店'].sort());
     assert.ok((await unionsOf('みきファミリークリニック')).includes('ICTネットワーク'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a union’s roster exports as CSV with a BOM and prints alone', async () => {
+    const { context, app, page, problems } = await open();
+    await app.tableSwitch('施設').click();
+    await page.getByLabel('名簿のユニオン').selectOption({ label: '札幌医療情報共有システム協議会' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '名簿を CSV で書き出す（Excel 用）' }).click(),
+    ]);
+    const bytes = await readFile(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM for Excel');
+    const lines = bytes.toString('utf8').slice(1).trim().split(/\r?\n/);
+    // 天使病院's union: the report names one member, みきファミリークリニック.
+    assert.equal(lines.length, 2);
+    assert.match(lines[1], /^miki-family-clinic,みきファミリークリニック,診療所,東区,/);
+    // The A4 sheet: hidden on screen, the only thing printed.
+    const sheet = page.locator('#roster-sheet');
+    assert.equal(await sheet.isVisible(), false);
+    await page.evaluate(() => document.body.setAttribute('data-print', 'roster-sheet'));
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await sheet.isVisible(), true);
+    assert.equal(await page.getByRole('heading', { name: 'データの管理' }).isVisible(), false);
+    await sheet.getByRole('heading', { name: '札幌医療情報共有システム協議会 会員名簿' }).waitFor();
+    assert.deepEqual(await sheet.locator('tbody th').allTextContents(), ['みきファミリークリニック']);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -278,3 +278,14 @@ proptest! {
         prop_assert_eq!(removed, left_out);
     }
 }
+
+#[test]
+fn a_stored_confirmation_date_is_checked_like_any_date() {
+    let mut data = bundled();
+    data.facilities[0].confirmed = Some(Date("2026-13-01".into()));
+    let problems = tsunagu_core::validate::validate(&data);
+    assert!(problems
+        .iter()
+        .any(|p| p.place.pointer() == Some("/facilities/0/confirmed")
+            && matches!(&p.kind, ProblemKind::BadDate { value } if value == "2026-13-01")));
+}

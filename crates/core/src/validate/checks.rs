@@ -267,6 +267,9 @@ fn check_links_and_facilities(data: &Dataset, refs: &Refs, p: &mut Vec<Problem>)
     }
 
     for (i, facility) in data.facilities.iter().enumerate() {
+        if let Some(date) = &facility.confirmed {
+            check_date(date, &format!("/facilities/{i}/confirmed"), p);
+        }
         if let Some(ward) = &facility.ward {
             refs.wards
                 .check(ward.as_str(), || format!("/facilities/{i}/ward"), p);
