@@ -38,7 +38,7 @@ pub(super) fn facility_rows(data: &Dataset, lang: Lang, stale_before: Option<&st
                     html! { kind },
                     html! { ward.clone() },
                     html! { lang.list(&unions) },
-                    html! { confirmed.clone() },
+                    html! { <span class="date">{ confirmed.clone() }</span> },
                     sources_cell(data, &sources, lang),
                 ],
                 sort: vec![
