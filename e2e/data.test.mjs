@@ -113,6 +113,34 @@ describe('the 地域 view', () => {
     await context.close();
   });
 
+  test('the ward map: ten wards by JIS code, named with their figure, shaded by the chosen measure, and a pick lights up the row', async () => {
+    const { context, app, page, problems } = await open('/wards');
+    const map = page.getByRole('group', { name: /^区ごとの地図/ });
+    const codes = await map.locator('[data-ward]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ward')));
+    assert.deepEqual([...new Set(codes)].sort(), ['01101', '01102', '01103', '01104', '01105', '01106', '01107', '01108', '01109', '01110']);
+    // 手稲区 (01109): 56.0 viewing facilities per 100 institutions, the most; 南区 1.4, the least.
+    const teine = map.getByRole('button', { name: '手稲区：医療機関 100 あたり 56.0' });
+    assert.equal(await teine.getAttribute('data-ward'), '01109');
+    const minami = map.getByRole('button', { name: '南区：医療機関 100 あたり 1.4' });
+    assert.notEqual(await teine.getAttribute('fill'), await minami.getAttribute('fill'));
+    // The raw count: 手稲区 has 42.
+    await page.getByRole('radio', { name: 'ID-Link 閲覧施設' }).check();
+    await map.getByRole('button', { name: '手稲区：ID-Link 閲覧施設 42' }).waitFor();
+    // A click picks the ward: its row lights up; Enter on another moves it.
+    await map.getByRole('button', { name: /^手稲区：/ }).click();
+    const caption = '区ごとの ID-Link 閲覧施設';
+    await app.table(caption).locator('tr.highlighted').filter({ hasText: '手稲区' }).waitFor();
+    await map.getByRole('button', { name: /^中央区：/ }).focus();
+    await page.keyboard.press('Enter');
+    await app.table(caption).locator('tr.highlighted').filter({ hasText: '中央区' }).waitFor();
+    assert.equal(await app.table(caption).locator('tr.highlighted').count(), 1);
+    // The credit line the boundary data requires.
+    await page.getByText('「国土数値情報（行政区域データ）」（国土交通省）を加工して作成').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('designation coverage matches the report and names who is missing', async () => {
     const { context, page } = await open('/wards');
     const emergency = page.getByRole('listitem').filter({ hasText: '救命救急センター' });

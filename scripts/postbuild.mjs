@@ -27,6 +27,7 @@ const pageData = [
   ['tsunagu-report', 'assets/data/sapporo.json'],
   ['tsunagu-outside', 'assets/data/outside.json'],
   ['tsunagu-hokkaido', 'assets/map/hokkaido.json'],
+  ['tsunagu-wards', 'assets/map/sapporo-wards.json'],
 ];
 html = html.replace(/<script type="?application\/json"?[^>]*>[\s\S]*?<\/script>/g, '');
 let elements = '';

@@ -69,12 +69,63 @@ pub fn hokkaido() -> Option<Outline> {
     serde_json::from_str(&PageData::Hokkaido.text()?).ok()
 }
 
+/// One of Sapporo's wards as the boundary data draws it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct WardShape {
+    /// Its JIS municipality code (01101 … 01110).
+    pub code: String,
+    /// Its name (中央区).
+    pub name: String,
+    /// Its outline: rings of `[lon, lat]`.
+    pub rings: Vec<Vec<[f64; 2]>>,
+}
+
+/// Sapporo's wards, with the credit line the data requires wherever it is
+/// shown.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct WardShapes {
+    /// The credit, in Japanese (as 国土交通省 words it).
+    pub credit_ja: String,
+    /// The credit, in English.
+    pub credit_en: String,
+    /// The ten wards, by code.
+    pub wards: Vec<WardShape>,
+}
+
+/// Sapporo's wards as the page carries them, or `None` if it lacks them.
+pub fn sapporo_wards() -> Option<WardShapes> {
+    serde_json::from_str(&PageData::Wards.text()?).ok()
+}
+
 /// 札幌市役所, the centre of the Sapporo cluster on the Hokkaido map.
 pub const SAPPORO_CENTRE: (f64, f64) = (43.0621, 141.3544);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ward_shapes_are_sapporos_ten_with_their_credit() {
+        let shapes = sapporo_wards().expect("the asset parses");
+        let codes: Vec<&str> = shapes.wards.iter().map(|w| w.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "01101", "01102", "01103", "01104", "01105", "01106", "01107", "01108", "01109",
+                "01110"
+            ]
+        );
+        assert!(shapes.credit_ja.contains("国土数値情報"));
+        // Every ring closes near Sapporo (42.7–43.2°N, 140.9–141.6°E).
+        for ward in &shapes.wards {
+            for ring in &ward.rings {
+                assert!(ring.len() > 3, "{}", ward.name);
+                assert!(ring
+                    .iter()
+                    .all(|[lon, lat]| (140.9..141.6).contains(lon) && (42.7..43.2).contains(lat)));
+            }
+        }
+    }
 
     #[test]
     fn the_outline_holds_hokkaido_and_the_cities_fall_inside_the_map() {

@@ -20,6 +20,9 @@ pub enum PageData {
     Outside,
     /// Hokkaido's outline (`assets/map/hokkaido.json`).
     Hokkaido,
+    /// Sapporo's ten wards (`assets/map/sapporo-wards.json`, cut from
+    /// 国土数値情報 N03 by `scripts/cut-wards.mjs`).
+    Wards,
 }
 
 impl PageData {
@@ -30,6 +33,7 @@ impl PageData {
             PageData::Report => "tsunagu-report",
             PageData::Outside => "tsunagu-outside",
             PageData::Hokkaido => "tsunagu-hokkaido",
+            PageData::Wards => "tsunagu-wards",
         }
     }
 
@@ -49,6 +53,7 @@ impl PageData {
             PageData::Report => tsunagu_core::bundled::SAPPORO_JSON,
             PageData::Outside => tsunagu_core::outside::OUTSIDE_JSON,
             PageData::Hokkaido => include_str!("../assets/map/hokkaido.json"),
+            PageData::Wards => include_str!("../assets/map/sapporo-wards.json"),
         }))
     }
 }
@@ -59,7 +64,12 @@ mod tests {
 
     #[test]
     fn each_piece_has_its_own_element_and_native_builds_read_the_files() {
-        let all = [PageData::Report, PageData::Outside, PageData::Hokkaido];
+        let all = [
+            PageData::Report,
+            PageData::Outside,
+            PageData::Hokkaido,
+            PageData::Wards,
+        ];
         let ids: std::collections::BTreeSet<_> = all.iter().map(|d| d.element_id()).collect();
         assert_eq!(ids.len(), all.len());
         for data in all {

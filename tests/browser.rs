@@ -26,7 +26,12 @@ fn local_storage() -> web_sys::Storage {
 /// Puts the data a built page carries (scripts/postbuild.mjs) into the test
 /// page, once: the test runner's page is not built by trunk.
 fn carry_page_data() {
-    for data in [PageData::Report, PageData::Outside, PageData::Hokkaido] {
+    for data in [
+        PageData::Report,
+        PageData::Outside,
+        PageData::Hokkaido,
+        PageData::Wards,
+    ] {
         if document().get_element_by_id(data.element_id()).is_some() {
             continue;
         }
@@ -34,6 +39,7 @@ fn carry_page_data() {
             PageData::Report => include_str!("../assets/data/sapporo.json"),
             PageData::Outside => include_str!("../assets/data/outside.json"),
             PageData::Hokkaido => include_str!("../assets/map/hokkaido.json"),
+            PageData::Wards => include_str!("../assets/map/sapporo-wards.json"),
         };
         let element = document().create_element("script").expect("script");
         element

@@ -12,6 +12,7 @@ mod site_footer;
 mod site_header;
 mod sort_table;
 mod view_nav;
+mod ward_map;
 
 pub use data_tools::{problem_item, DataCommand, DataTools};
 pub use import_preview::ImportPreview;
@@ -25,3 +26,4 @@ pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use sort_table::{Column, Row, SortKey, SortTable};
 pub use view_nav::ViewNav;
+pub use ward_map::{WardMap, WardValue};

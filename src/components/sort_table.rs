@@ -107,6 +107,9 @@ pub struct SortTableProps {
     /// Whether to show the search box.
     #[prop_or(true)]
     pub searchable: bool,
+    /// The key of a row to highlight (a ward picked on its map).
+    #[prop_or_default]
+    pub highlight: Option<AttrValue>,
 }
 
 /// NFKC is not available without a large table, so search folds only what
@@ -216,7 +219,8 @@ pub fn sort_table(props: &SortTableProps) -> Html {
                     <thead><tr>{ for headers }</tr></thead>
                     <tbody>
                         { for rows.iter().take(MAX_ROWS).map(|row| html! {
-                            <tr key={row.key.to_string()}>
+                            <tr key={row.key.to_string()} class={classes!((props.highlight.as_ref() == Some(&row.key)).then_some("highlighted"))}
+                                data-key={row.key.clone()}>
                                 { for row.cells.iter().zip(columns.iter()).enumerate().map(|(i, (cell, column))| {
                                     let class = classes!(column.numeric.then_some("num"));
                                     // The first column names the row, for screen readers.

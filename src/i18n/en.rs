@@ -64,6 +64,10 @@ pub const TEXTS: Texts = Texts {
         not_yet: "Not yet",
         all_on: "All on ID-Link",
         sources_note: "Source: the report's ward tables (population, households and area from the 2023 resident register; institutions from the Sapporo Medical Association, as of 1 October 2023). Chuo's institutions add the association's Chuo-East and Chuo-West rows.",
+        map_heading: "Map of the wards",
+        map_legend: "Legend",
+        map_no_figure: "No figure",
+        map_hint: "Pick a ward to highlight its row in the table.",
     },
     data_view: DataTexts {
         tabs_label: "Tables",

@@ -64,6 +64,10 @@ pub const TEXTS: Texts = Texts {
         not_yet: "未参加",
         all_on: "すべて参加",
         sources_note: "出典：報告書の区別の表（人口・世帯数・面積は令和5年住民基本台帳、医療機関数は札幌市医師会 2023年10月1日現在）。中央区の医療機関数は医師会の中央区東・中央区西の合計です。",
+        map_heading: "区ごとの地図",
+        map_legend: "凡例",
+        map_no_figure: "数値なし",
+        map_hint: "区を選ぶと、表のその行が強調されます。",
     },
     data_view: DataTexts {
         tabs_label: "表の切り替え",

@@ -549,6 +549,14 @@ pub struct WardsTexts {
     pub all_on: &'static str,
     /// Where the figures come from.
     pub sources_note: &'static str,
+    /// The ward map's heading.
+    pub map_heading: &'static str,
+    /// The ward map's legend.
+    pub map_legend: &'static str,
+    /// The legend's entry for a ward without a figure.
+    pub map_no_figure: &'static str,
+    /// What picking a ward on the map does.
+    pub map_hint: &'static str,
 }
 
 /// The データ view's words.

@@ -1,6 +1,7 @@
-//! 地域: coverage by Sapporo ward. A sortable table, a bar chart that is the
-//! table's picture (the table is its text twin), and how far each kind of
-//! designated hospital is on ID-Link.
+//! 地域: coverage by Sapporo ward. A choropleth of the ten wards beside a
+//! sortable table (its text twin; picking a ward highlights its row), a bar
+//! chart of the same measure, and how far each kind of designated hospital
+//! is on ID-Link.
 
 use std::rc::Rc;
 
@@ -8,7 +9,7 @@ use tsunagu_core::stats::{dataset_stats, Stats, WardStats};
 use yew::prelude::*;
 
 use super::ViewProps;
-use crate::components::{Column, Row, SortKey, SortTable};
+use crate::components::{Column, Row, SortKey, SortTable, WardMap, WardValue};
 use crate::format::{decimal, thousands};
 use crate::i18n::{Lang, WardsTexts};
 use crate::route::VIEW_TITLE_ID;
@@ -18,13 +19,30 @@ use crate::route::VIEW_TITLE_ID;
 enum Metric {
     Per100Institutions,
     Per100kPeople,
+    Count,
 }
 
 impl Metric {
+    const ALL: [Metric; 3] = [
+        Metric::Per100Institutions,
+        Metric::Per100kPeople,
+        Metric::Count,
+    ];
+
+    #[allow(clippy::cast_precision_loss)] // counts are far below 2^52
     fn of(self, ward: &WardStats) -> Option<f64> {
         match self {
             Metric::Per100Institutions => ward.viewing_per_100_institutions,
             Metric::Per100kPeople => ward.viewing_per_100k_people,
+            Metric::Count => Some(ward.viewing_facilities as f64),
+        }
+    }
+
+    /// The value as the table writes it.
+    fn shown(self, ward: &WardStats) -> String {
+        match self {
+            Metric::Count => thousands(ward.viewing_facilities),
+            _ => self.of(ward).map(|v| decimal(v, 1)).unwrap_or_default(),
         }
     }
 
@@ -32,6 +50,7 @@ impl Metric {
         match self {
             Metric::Per100Institutions => texts.col_per_100,
             Metric::Per100kPeople => texts.col_per_100k,
+            Metric::Count => texts.col_viewing,
         }
     }
 }
@@ -78,6 +97,63 @@ fn ward_rows(stats: &Stats, lang: Lang) -> Vec<Row> {
         .collect()
 }
 
+/// Each ward shape's (code, name).
+fn shapes_names(shapes: &crate::map::WardShapes) -> Vec<(String, String)> {
+    shapes
+        .wards
+        .iter()
+        .map(|w| (w.code.clone(), w.name.clone()))
+        .collect()
+}
+
+/// Each ward's value on the map, matched to its shape by the ward's name as
+/// the report and the boundary data both write it (中央区).
+fn map_values(
+    stats: &Stats,
+    metric: Metric,
+    lang: Lang,
+    shapes: &[(String, String)],
+) -> Vec<WardValue> {
+    stats
+        .wards
+        .iter()
+        .filter_map(|ward| {
+            let (code, _) = shapes.iter().find(|(_, name)| *name == ward.name)?;
+            Some(WardValue {
+                code: code.clone(),
+                key: ward.id.0.clone().into(),
+                name: if lang == Lang::En {
+                    ward.name_en.clone()
+                } else {
+                    ward.name.clone()
+                },
+                value: metric.of(ward),
+                shown: metric.shown(ward),
+            })
+        })
+        .collect()
+}
+
+/// The measure's switch, shared by the map and the chart.
+fn metric_radios(lang: Lang, metric: Metric, set: &UseStateHandle<Metric>) -> Html {
+    let w = &lang.texts().wards_view;
+    html! {
+        <fieldset class="radios">
+            <legend>{ w.chart_metric_label }</legend>
+            { for Metric::ALL.into_iter().map(|m| {
+                let set = set.clone();
+                let onchange = Callback::from(move |_: Event| set.set(m));
+                html! {
+                    <label class="radio">
+                        <input type="radio" name="map-metric" checked={m == metric} {onchange} />
+                        { m.label(w) }
+                    </label>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
 /// The 地域 view.
 #[function_component(WardsView)]
 pub fn wards_view(props: &ViewProps) -> Html {
@@ -88,6 +164,8 @@ pub fn wards_view(props: &ViewProps) -> Html {
         data.as_ref().map(|data| Rc::new(dataset_stats(data)))
     });
     let metric = use_state(|| Metric::Per100Institutions);
+    let picked = use_state(|| None::<AttrValue>);
+    let shapes = use_memo((), |()| crate::map::sapporo_wards().map(Rc::new));
 
     let Some(stats) = stats.as_ref().clone() else {
         return html! {
@@ -129,15 +207,39 @@ pub fn wards_view(props: &ViewProps) -> Html {
         </tr>
     };
 
+    let map = (*shapes).clone().map(|shapes| {
+        let values = Rc::new(map_values(&stats, *metric, lang, &shapes_names(&shapes)));
+        let on_select = {
+            let picked = picked.clone();
+            Callback::from(move |key: AttrValue| {
+                let same = picked.as_ref() == Some(&key);
+                picked.set((!same).then_some(key));
+            })
+        };
+        html! {
+            <section class="ward-map-section" aria-labelledby="ward-map-heading">
+                <h3 id="ward-map-heading">{ w.map_heading }</h3>
+                { metric_radios(lang, *metric, &metric) }
+                <p class="hint">{ w.map_hint }</p>
+                <WardMap {lang} {shapes} {values} measure={AttrValue::from(metric.label(w))}
+                    selected={(*picked).clone()} {on_select} />
+            </section>
+        }
+    });
+
     html! {
         <section class="view" aria-labelledby={VIEW_TITLE_ID}>
             <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.wards.title }</h2>
             <p class="lead">{ texts.wards.lead }</p>
-            <SortTable {lang} caption={w.table_caption} {columns} rows={Rc::new(ward_rows(&stats, lang))}
-                footer={footer} searchable={false} />
-            <p class="note">{ w.sources_note }</p>
-            <WardChart {lang} stats={Rc::clone(&stats)} metric={*metric}
-                on_metric={Callback::from(move |m| metric.set(m))} />
+            <div class="wards-layout">
+                { map }
+                <div class="wards-table">
+                    <SortTable {lang} caption={w.table_caption} {columns} rows={Rc::new(ward_rows(&stats, lang))}
+                        footer={footer} searchable={false} highlight={(*picked).clone()} />
+                    <p class="note">{ w.sources_note }</p>
+                </div>
+            </div>
+            <WardChart {lang} stats={Rc::clone(&stats)} metric={*metric} />
             <DesignationCoverage {lang} {stats} />
         </section>
     }
@@ -148,7 +250,6 @@ struct WardChartProps {
     lang: Lang,
     stats: Rc<Stats>,
     metric: Metric,
-    on_metric: Callback<Metric>,
 }
 
 /// A horizontal bar chart of one coverage measure per ward.
@@ -179,25 +280,9 @@ fn ward_chart(props: &WardChartProps) -> Html {
     let height = values.len() as f64 * row_h + 10.0;
     let title = format!("{} — {}", w.chart_heading, metric.label(w));
 
-    let radios = [Metric::Per100Institutions, Metric::Per100kPeople]
-        .into_iter()
-        .map(|m| {
-            let onchange = props.on_metric.reform(move |_: Event| m);
-            html! {
-                <label class="radio">
-                    <input type="radio" name="ward-metric" checked={m == metric} {onchange} />
-                    { m.label(w) }
-                </label>
-            }
-        });
-
     html! {
         <section class="chart" aria-labelledby="ward-chart-heading">
             <h3 id="ward-chart-heading">{ w.chart_heading }</h3>
-            <fieldset class="radios">
-                <legend>{ w.chart_metric_label }</legend>
-                { for radios }
-            </fieldset>
             <svg class="bar-chart" viewBox={format!("0 0 {} {height}", label_w + bar_w + 70.0)}
                 role="img" aria-label={title.clone()}>
                 <title>{ title }</title>

@@ -1,0 +1,241 @@
+//! A choropleth of Sapporo's ten wards: each ward's outline (国土数値情報
+//! N03) shaded by one measure, with a legend, the credit line the data
+//! requires, and each ward a button that picks it (its table row lights up).
+
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::map::WardShapes;
+
+/// One ward's value on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WardValue {
+    /// The ward's JIS code, as the shapes carry it.
+    pub code: String,
+    /// The key of its row in the table beside the map.
+    pub key: AttrValue,
+    /// Its name in the UI's language.
+    pub name: String,
+    /// The measure, or `None` where the report gives no figure.
+    pub value: Option<f64>,
+    /// The measure as the table writes it.
+    pub shown: String,
+}
+
+/// [`WardMap`]'s properties.
+#[derive(Properties, PartialEq)]
+pub struct WardMapProps {
+    /// The UI language.
+    pub lang: Lang,
+    /// The ward outlines.
+    pub shapes: Rc<WardShapes>,
+    /// Each ward's value.
+    pub values: Rc<Vec<WardValue>>,
+    /// What is measured, for the map's name and the wards' names.
+    pub measure: AttrValue,
+    /// The key of the picked ward.
+    #[prop_or_default]
+    pub selected: Option<AttrValue>,
+    /// Picks a ward (its key).
+    pub on_select: Callback<AttrValue>,
+}
+
+/// The shades, lightest first: five classes of equal width.
+const SHADES: [&str; 5] = ["#e8f0f9", "#bcd4ec", "#86b3dc", "#4a86bf", "#1d568f"];
+/// A ward the report gives no figure for.
+const NO_FIGURE: &str = "#d6d6d6";
+/// The map's width in its own units.
+const WIDTH: f64 = 480.0;
+
+/// Quantile classes: the figures sorted, and each figure's class by its
+/// rank, so that each shade holds about as many wards (ten wards, two to a
+/// shade). Equal-width classes would put nine of Sapporo's wards in one
+/// shade, since 手稲区 stands far above the rest.
+struct Classes {
+    sorted: Vec<f64>,
+}
+
+impl Classes {
+    fn of(figures: &[f64]) -> Self {
+        let mut sorted = figures.to_vec();
+        tsunagu_core::order::sort_by(&mut sorted, f64::total_cmp);
+        Self { sorted }
+    }
+
+    /// The class of `value` (one of the figures): its rank's fifth.
+    fn class(&self, value: f64) -> usize {
+        let rank = self.sorted.partition_point(|v| *v < value);
+        (rank * SHADES.len() / self.sorted.len().max(1)).min(SHADES.len() - 1)
+    }
+
+    /// Each class's lowest and highest figure; `None` for an empty class.
+    fn ranges(&self) -> Vec<Option<(f64, f64)>> {
+        (0..SHADES.len())
+            .map(|c| {
+                let members: Vec<f64> = self
+                    .sorted
+                    .iter()
+                    .copied()
+                    .filter(|v| self.class(*v) == c)
+                    .collect();
+                Some((*members.first()?, *members.last()?))
+            })
+            .collect()
+    }
+}
+
+/// An equirectangular projection of the wards' box, true at 43°N.
+struct Fit {
+    west: f64,
+    north: f64,
+    scale: f64,
+    cos: f64,
+    height: f64,
+}
+
+impl Fit {
+    fn of(shapes: &WardShapes) -> Self {
+        let points = shapes.wards.iter().flat_map(|w| w.rings.iter().flatten());
+        let (mut west, mut east, mut south, mut north) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for [lon, lat] in points {
+            west = west.min(*lon);
+            east = east.max(*lon);
+            south = south.min(*lat);
+            north = north.max(*lat);
+        }
+        let cos = 43.0_f64.to_radians().cos();
+        let scale = WIDTH / ((east - west) * cos).max(1e-9);
+        Self {
+            west,
+            north,
+            scale,
+            cos,
+            height: (north - south) * scale,
+        }
+    }
+
+    fn project(&self, [lon, lat]: [f64; 2]) -> (f64, f64) {
+        (
+            (lon - self.west) * self.cos * self.scale,
+            (self.north - lat) * self.scale,
+        )
+    }
+}
+
+/// The choropleth.
+#[function_component(WardMap)]
+pub fn ward_map(props: &WardMapProps) -> Html {
+    let lang = props.lang;
+    let t = &lang.texts().wards_view;
+    let fit = Fit::of(&props.shapes);
+    let figures: Vec<f64> = props.values.iter().filter_map(|v| v.value).collect();
+    let classes = Classes::of(&figures);
+    let mut labels = Vec::new();
+    let credit = if lang == Lang::En {
+        &props.shapes.credit_en
+    } else {
+        &props.shapes.credit_ja
+    };
+    let wards: Vec<Html> = props.shapes.wards.iter().filter_map(|shape| {
+        let value = props.values.iter().find(|v| v.code == shape.code)?;
+        let mut d = String::new();
+        for ring in &shape.rings {
+            for (i, p) in ring.iter().enumerate() {
+                let (x, y) = fit.project(*p);
+                let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { 'M' } else { 'L' });
+            }
+            d.push('Z');
+        }
+        // The label sits at the outline's mean point: inside for wards this
+        // compact, and cheap.
+        let ring = shape.rings.first()?;
+        #[allow(clippy::cast_precision_loss)] // a few hundred points
+        let n = ring.len().max(1) as f64;
+        let (sx, sy) = ring.iter().fold((0.0, 0.0), |(sx, sy), p| {
+            let (x, y) = fit.project(*p);
+            (sx + x, sy + y)
+        });
+        let (cx, cy) = (sx / n, sy / n);
+        let fill = value.value.map_or(NO_FIGURE, |v| SHADES[classes.class(v)]);
+        let dark = value.value.is_some_and(|v| classes.class(v) >= 3);
+        let name = lang.labelled(&value.name, &format!("{} {}", props.measure, value.shown));
+        let selected = props.selected.as_ref() == Some(&value.key);
+        let pick = {
+            let (on_select, key) = (props.on_select.clone(), value.key.clone());
+            Callback::from(move |_: MouseEvent| on_select.emit(key.clone()))
+        };
+        let keys = {
+            let (on_select, key) = (props.on_select.clone(), value.key.clone());
+            Callback::from(move |event: KeyboardEvent| {
+                if matches!(event.key().as_str(), "Enter" | " ") {
+                    event.prevent_default();
+                    on_select.emit(key.clone());
+                }
+            })
+        };
+        // Labels go on top of every shape, so no neighbour covers one.
+        labels.push(html! {
+            <text class={classes!("ward-label", dark.then_some("on-dark"))} x={format!("{cx:.1}")} y={format!("{cy:.1}")}
+                text-anchor="middle" aria-hidden="true">{ value.name.clone() }</text>
+        });
+        Some(html! {
+            <g class={classes!("ward", selected.then_some("selected"))}>
+                <path {d} fill={fill} data-ward={shape.code.clone()} role="button" tabindex="0"
+                    aria-label={name.clone()} aria-pressed={selected.to_string()}
+                    onclick={pick} onkeydown={keys}>
+                    <title>{ name }</title>
+                </path>
+            </g>
+        })
+    }).collect();
+    let legend = SHADES.iter().zip(classes.ranges()).filter_map(|(shade, range)| {
+        let (from, to) = range?;
+        Some(html! {
+            <li><span class="swatch" style={format!("background: {shade}")}></span>{ format!("{from:.1} – {to:.1}") }</li>
+        })
+    });
+    html! {
+        <figure class="ward-map">
+            <svg viewBox={format!("-4 -4 {} {:.1}", WIDTH + 8.0, fit.height + 8.0)} role="group"
+                aria-label={format!("{} — {}", t.map_heading, props.measure)}>
+                { for wards }
+                { for labels }
+            </svg>
+            <figcaption>
+                <ul class="legend" aria-label={t.map_legend}>
+                    { for legend }
+                    if figures.len() < props.values.len() {
+                        <li><span class="swatch" style={format!("background: {NO_FIGURE}")}></span>{ t.map_no_figure }</li>
+                    }
+                </ul>
+                <p class="credit">{ credit.clone() }</p>
+            </figcaption>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ten_figures_make_five_classes_of_two() {
+        // Sapporo's 閲覧施設 per 100 institutions, as the 地域 table prints them.
+        let figures = [11.7, 9.1, 11.7, 2.8, 3.6, 3.0, 1.6, 1.4, 15.2, 56.0];
+        let classes = Classes::of(&figures);
+        let class_of = |v: f64| classes.class(v);
+        assert_eq!(class_of(1.4), 0);
+        assert_eq!(class_of(1.6), 0);
+        assert_eq!(class_of(2.8), 1);
+        assert_eq!(class_of(3.0), 1);
+        assert_eq!(class_of(3.6), 2);
+        assert_eq!(class_of(9.1), 2);
+        assert_eq!(class_of(11.7), 3, "a tie shares its class");
+        assert_eq!(class_of(15.2), 4);
+        assert_eq!(class_of(56.0), 4);
+        assert_eq!(classes.ranges()[4], Some((15.2, 56.0)));
+    }
+}
