@@ -76,6 +76,32 @@ describe('the network view', () => {
     await context.close();
   });
 
+  test('on the Sapporo map at the default zoom no two visible labels overlap (1366×768)', async () => {
+    const { context, page, problems } = await open({ width: 1366, height: 768 });
+    await page.getByLabel('札幌市（区ごと）').check();
+    await node(page, /^中央区/).waitFor();
+    const boxes = await map(page).locator('text').evaluateAll((texts) =>
+      texts
+        .filter((t) => t.getClientRects().length > 0 && getComputedStyle(t).visibility !== 'hidden')
+        .map((t) => {
+          const r = t.getBoundingClientRect();
+          return { text: t.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        })
+        .filter((b) => b.right > b.left && b.bottom > b.top),
+    );
+    assert.ok(boxes.length >= 15, `only ${boxes.length} labels are drawn`);
+    const overlapping = [];
+    for (let i = 0; i < boxes.length; i += 1) {
+      for (let j = i + 1; j < boxes.length; j += 1) {
+        const [a, b] = [boxes[i], boxes[j]];
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlapping.push(`${a.text} × ${b.text}`);
+      }
+    }
+    assert.deepEqual(overlapping, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('pan and zoom work from the keyboard, the mouse wheel and dragging', async () => {
     const { context, page, problems } = await open();
     const level = page.locator('.map-zoom-level');

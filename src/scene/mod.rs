@@ -15,6 +15,7 @@
 #![allow(clippy::cast_precision_loss)]
 
 mod aggregated;
+mod declutter;
 mod edges;
 mod hokkaido;
 mod sapporo;
@@ -407,6 +408,7 @@ pub fn build_scene(
     };
     place_unions_and_facilities(data, &kept, level, &mut scene);
     add_edges(data, filters, &mut scene);
+    declutter::declutter(&mut scene);
     scene
 }
 
