@@ -79,7 +79,7 @@ describe('a japan-scale network', () => {
     await go(page, '#/data');
     await page.getByRole('group', { name: '表の切り替え' }).getByRole('button', { name: /^施設\s*\d+$/ }).click();
     await page.getByText('ほかに 179500 件あります。検索で絞り込んでください。').waitFor();
-    assert.equal(await page.locator('table tbody tr').count(), 501);
+    assert.equal(await page.getByRole('table', { name: /^施設/ }).locator('tbody tr').count(), 501);
     await context.close();
   });
 });
