@@ -24,6 +24,9 @@ describe('the growth view', () => {
     await frame.filter({ hasText: '2012年2月 時点' }).waitFor();
     await page.getByText('稼働した開示病院 0・発足したユニオン 1').first().waitFor();
     assert.deepEqual(await seriousViolations(page), []);
+    // Each frame draws Sapporo's ten wards as their outlines.
+    const codes = await page.locator('svg [data-ward]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ward')));
+    assert.deepEqual([...new Set(codes)].sort(), ['01101', '01102', '01103', '01104', '01105', '01106', '01107', '01108', '01109', '01110']);
 
     await page.getByRole('button', { name: '▶ 再生' }).click();
     // Playing moves a month every 300 ms: 12 steps of it reach 2013.

@@ -90,6 +90,11 @@ describe('the network view', () => {
         .filter((b) => b.right > b.left && b.bottom > b.top),
     );
     assert.ok(boxes.length >= 15, `only ${boxes.length} labels are drawn`);
+    // The ten wards are drawn as their outlines, each named with its figure.
+    const codes = await map(page).locator('[data-ward]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ward')));
+    assert.deepEqual([...new Set(codes)].sort(), ['01101', '01102', '01103', '01104', '01105', '01106', '01107', '01108', '01109', '01110']);
+    assert.equal(await map(page).locator('[data-ward="01109"]').getAttribute('aria-label'), '手稲区：ID-Link 閲覧施設 42');
+    await page.getByText('「国土数値情報（行政区域データ）」（国土交通省）を加工して作成').waitFor();
     const overlapping = [];
     for (let i = 0; i < boxes.length; i += 1) {
       for (let j = i + 1; j < boxes.length; j += 1) {

@@ -97,12 +97,72 @@ pub fn sapporo_wards() -> Option<WardShapes> {
     serde_json::from_str(&PageData::Wards.text()?).ok()
 }
 
+/// The shades of a ward choropleth, lightest first: five classes.
+pub const SHADES: [&str; 5] = ["#e8f0f9", "#bcd4ec", "#86b3dc", "#4a86bf", "#1d568f"];
+/// A ward the report gives no figure for.
+pub const NO_FIGURE: &str = "#d6d6d6";
+/// Quantile classes: the figures sorted, and each figure's class by its
+/// rank, so that each shade holds about as many wards (ten wards, two to a
+/// shade). Equal-width classes would put nine of Sapporo's wards in one
+/// shade, since 手稲区 stands far above the rest.
+pub struct Classes {
+    sorted: Vec<f64>,
+}
+
+impl Classes {
+    /// The classes of these figures.
+    pub fn of(figures: &[f64]) -> Self {
+        let mut sorted = figures.to_vec();
+        tsunagu_core::order::sort_by(&mut sorted, f64::total_cmp);
+        Self { sorted }
+    }
+
+    /// The class of `value` (one of the figures): its rank's fifth.
+    pub fn class(&self, value: f64) -> usize {
+        let rank = self.sorted.partition_point(|v| *v < value);
+        (rank * SHADES.len() / self.sorted.len().max(1)).min(SHADES.len() - 1)
+    }
+
+    /// Each class's lowest and highest figure; `None` for an empty class.
+    pub fn ranges(&self) -> Vec<Option<(f64, f64)>> {
+        (0..SHADES.len())
+            .map(|c| {
+                let members: Vec<f64> = self
+                    .sorted
+                    .iter()
+                    .copied()
+                    .filter(|v| self.class(*v) == c)
+                    .collect();
+                Some((*members.first()?, *members.last()?))
+            })
+            .collect()
+    }
+}
+
 /// 札幌市役所, the centre of the Sapporo cluster on the Hokkaido map.
 pub const SAPPORO_CENTRE: (f64, f64) = (43.0621, 141.3544);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ten_figures_make_five_classes_of_two() {
+        // Sapporo's 閲覧施設 per 100 institutions, as the 地域 table prints them.
+        let figures = [11.7, 9.1, 11.7, 2.8, 3.6, 3.0, 1.6, 1.4, 15.2, 56.0];
+        let classes = Classes::of(&figures);
+        let class_of = |v: f64| classes.class(v);
+        assert_eq!(class_of(1.4), 0);
+        assert_eq!(class_of(1.6), 0);
+        assert_eq!(class_of(2.8), 1);
+        assert_eq!(class_of(3.0), 1);
+        assert_eq!(class_of(3.6), 2);
+        assert_eq!(class_of(9.1), 2);
+        assert_eq!(class_of(11.7), 3, "a tie shares its class");
+        assert_eq!(class_of(15.2), 4);
+        assert_eq!(class_of(56.0), 4);
+        assert_eq!(classes.ranges()[4], Some((15.2, 56.0)));
+    }
 
     #[test]
     fn the_ward_shapes_are_sapporos_ten_with_their_credit() {

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::Lang;
 use crate::map::Outline;
 use crate::scene::{Scene, SceneNode, Shape};
 
@@ -85,6 +86,9 @@ impl ViewBox {
 pub struct NetworkMapProps {
     /// What to draw.
     pub scene: Rc<Scene>,
+    /// The UI language (the wards' names).
+    #[prop_or_default]
+    pub lang: Lang,
     /// Hokkaido's outline, drawn under the nodes when the scene asks.
     #[prop_or_default]
     pub outline: Option<Rc<Outline>>,
@@ -302,7 +306,7 @@ pub fn network_map(props: &NetworkMapProps) -> Html {
                 <rect width={props.scene.width.to_string()} height={props.scene.height.to_string()}
                     fill="#f8fafc" />
                 <g transform={view.transform()}>
-                    <MapLayer scene={Rc::clone(&props.scene)} outline={props.outline.clone()}
+                    <MapLayer scene={Rc::clone(&props.scene)} lang={props.lang} outline={props.outline.clone()}
                         highlight={props.highlight} selected={props.selected}
                         matches={Rc::clone(&props.matches)} on_hover={props.on_hover.clone()}
                         on_select={props.on_select.clone()} zoom={(view.k * 4.0).round() / 4.0}
@@ -325,6 +329,8 @@ pub fn network_map(props: &NetworkMapProps) -> Html {
 pub struct MapLayerProps {
     /// What to draw.
     pub scene: Rc<Scene>,
+    /// The UI language (the wards' names).
+    pub lang: Lang,
     /// The outline.
     pub outline: Option<Rc<Outline>>,
     /// The highlighted node.
@@ -534,9 +540,22 @@ pub fn map_layer(props: &MapLayerProps) -> Html {
                 font-family="sans-serif" fill="#334155">{ l.text.clone() }</text>
         }
     });
+    // Ward outlines under everything, each named with its figure.
+    let viewing = props.lang.texts().wards_view.col_viewing;
+    let areas = scene.areas.iter().map(|a| {
+        let name = if props.lang == Lang::En { &a.name.1 } else { &a.name.0 };
+        let label = props.lang.labelled(name, &format!("{viewing} {}", a.viewing));
+        html! {
+            <path d={a.d.clone()} fill={a.fill} fill-opacity="0.7" stroke="#ffffff" stroke-width="1.5"
+                data-ward={a.code.clone()} role="img" aria-label={label.clone()}>
+                <title>{ label }</title>
+            </path>
+        }
+    });
     html! {
         <>
             { outline }
+            <g class="ward-areas">{ for areas }</g>
             <g aria-hidden="true">{ for edges }</g>
             <g>{ for labels }</g>
             <g>{ for nodes }</g>

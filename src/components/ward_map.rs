@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::map::WardShapes;
+use crate::map::{Classes, WardShapes, NO_FIGURE, SHADES};
 
 /// One ward's value on the map.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,49 +43,8 @@ pub struct WardMapProps {
     pub on_select: Callback<AttrValue>,
 }
 
-/// The shades, lightest first: five classes of equal width.
-const SHADES: [&str; 5] = ["#e8f0f9", "#bcd4ec", "#86b3dc", "#4a86bf", "#1d568f"];
-/// A ward the report gives no figure for.
-const NO_FIGURE: &str = "#d6d6d6";
 /// The map's width in its own units.
 const WIDTH: f64 = 480.0;
-
-/// Quantile classes: the figures sorted, and each figure's class by its
-/// rank, so that each shade holds about as many wards (ten wards, two to a
-/// shade). Equal-width classes would put nine of Sapporo's wards in one
-/// shade, since 手稲区 stands far above the rest.
-struct Classes {
-    sorted: Vec<f64>,
-}
-
-impl Classes {
-    fn of(figures: &[f64]) -> Self {
-        let mut sorted = figures.to_vec();
-        tsunagu_core::order::sort_by(&mut sorted, f64::total_cmp);
-        Self { sorted }
-    }
-
-    /// The class of `value` (one of the figures): its rank's fifth.
-    fn class(&self, value: f64) -> usize {
-        let rank = self.sorted.partition_point(|v| *v < value);
-        (rank * SHADES.len() / self.sorted.len().max(1)).min(SHADES.len() - 1)
-    }
-
-    /// Each class's lowest and highest figure; `None` for an empty class.
-    fn ranges(&self) -> Vec<Option<(f64, f64)>> {
-        (0..SHADES.len())
-            .map(|c| {
-                let members: Vec<f64> = self
-                    .sorted
-                    .iter()
-                    .copied()
-                    .filter(|v| self.class(*v) == c)
-                    .collect();
-                Some((*members.first()?, *members.last()?))
-            })
-            .collect()
-    }
-}
 
 /// An equirectangular projection of the wards' box, true at 43°N.
 struct Fit {
@@ -214,28 +173,5 @@ pub fn ward_map(props: &WardMapProps) -> Html {
                 <p class="credit">{ credit.clone() }</p>
             </figcaption>
         </figure>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ten_figures_make_five_classes_of_two() {
-        // Sapporo's 閲覧施設 per 100 institutions, as the 地域 table prints them.
-        let figures = [11.7, 9.1, 11.7, 2.8, 3.6, 3.0, 1.6, 1.4, 15.2, 56.0];
-        let classes = Classes::of(&figures);
-        let class_of = |v: f64| classes.class(v);
-        assert_eq!(class_of(1.4), 0);
-        assert_eq!(class_of(1.6), 0);
-        assert_eq!(class_of(2.8), 1);
-        assert_eq!(class_of(3.0), 1);
-        assert_eq!(class_of(3.6), 2);
-        assert_eq!(class_of(9.1), 2);
-        assert_eq!(class_of(11.7), 3, "a tie shares its class");
-        assert_eq!(class_of(15.2), 4);
-        assert_eq!(class_of(56.0), 4);
-        assert_eq!(classes.ranges()[4], Some((15.2, 56.0)));
     }
 }

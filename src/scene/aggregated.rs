@@ -31,6 +31,7 @@ pub(super) fn aggregated_scene(data: &Dataset, filters: &Filters) -> Scene {
         nodes: Vec::new(),
         edges: Vec::new(),
         labels: Vec::new(),
+        areas: Vec::new(),
         aggregated: Some(Aggregated {
             hospitals: data.hospitals.len(),
             unions: data.unions.len(),

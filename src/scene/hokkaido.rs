@@ -39,6 +39,7 @@ pub(super) fn hokkaido_nodes(data: &Dataset, kept: &Kept, outline: Option<&Outli
         nodes: Vec::new(),
         edges: Vec::new(),
         labels: Vec::new(),
+        areas: Vec::new(),
         aggregated: None,
     };
     for (place, members) in places.values_mut() {

@@ -192,6 +192,25 @@ pub struct SceneLabel {
     pub text: String,
 }
 
+/// A ward's outline on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneArea {
+    /// The ward.
+    pub ward: WardId,
+    /// Its JIS code (01101 …).
+    pub code: String,
+    /// Its name, in Japanese and in English.
+    pub name: (String, String),
+    /// Its outline as an SVG path, in map units.
+    pub d: String,
+    /// Its shade.
+    pub fill: &'static str,
+    /// Its 閲覧施設, as the report counts them.
+    pub viewing: i64,
+    /// 閲覧施設 per 100 institutions, where the report gives both.
+    pub per_100: Option<f64>,
+}
+
 /// Counts of what was aggregated rather than drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Aggregated {
@@ -218,6 +237,9 @@ pub struct Scene {
     pub edges: Vec<SceneEdge>,
     /// Place names.
     pub labels: Vec<SceneLabel>,
+    /// Ward outlines under the nodes (the Sapporo level), shaded by 閲覧施設
+    /// per 100 institutions.
+    pub areas: Vec<SceneArea>,
     /// Set when the data was too large and is drawn by region.
     pub aggregated: Option<Aggregated>,
 }

@@ -5,10 +5,13 @@ use std::collections::BTreeMap;
 
 use tsunagu_core::model::Dataset;
 
+use std::fmt::Write as _;
+
 use super::{
-    default_projection, hospital_node, ring, Item, Kept, Scene, SceneLabel, SceneNode, Shape,
+    default_projection, hospital_node, ring, Item, Kept, Scene, SceneArea, SceneLabel, SceneNode,
+    Shape,
 };
-use crate::map::Outline;
+use crate::map::{Classes, Outline, NO_FIGURE, SHADES};
 
 /// Sapporo's side column starts here, right of the wards.
 const SIDE_X: f64 = 1_010.0;
@@ -20,18 +23,8 @@ pub(super) fn sapporo_nodes(
     outline: Option<&Outline>,
 ) -> Scene {
     let base = outline.map_or_else(default_projection, |o| o.projection);
-    let lats = data.wards.iter().map(|w| w.coords.lat);
-    let lons = data.wards.iter().map(|w| w.coords.lon);
-    let (south, north) = lats.fold((90.0_f64, -90.0_f64), |(a, b), v| (a.min(v), b.max(v)));
-    let (west, east) = lons.fold((180.0_f64, -180.0_f64), |(a, b), v| (a.min(v), b.max(v)));
-    let pad = 0.045;
-    let (projection, height) = base.fitting(
-        west - pad,
-        east + pad,
-        south - pad,
-        north + pad,
-        SIDE_X - 40.0,
-    );
+    let shapes = crate::map::sapporo_wards();
+    let (projection, height) = fit(data, shapes.as_ref(), &base);
     let mut scene = Scene {
         width: SIDE_X + 250.0,
         height: height.max(640.0),
@@ -39,13 +32,20 @@ pub(super) fn sapporo_nodes(
         nodes: Vec::new(),
         edges: Vec::new(),
         labels: Vec::new(),
+        areas: Vec::new(),
         aggregated: None,
     };
+    if let Some(shapes) = &shapes {
+        scene.areas = ward_areas(data, shapes, &projection, with_counts);
+    }
     let mut ward_places: BTreeMap<&str, (f64, f64, f64)> = BTreeMap::new();
     for ward in &data.wards {
         let (x, y) = projection.project(ward.coords.lat, ward.coords.lon);
         // On a timeline the counts (as of the report) would be anachronistic.
-        let r = if with_counts {
+        // Drawn over its outline, a ward is a dot with its name and count.
+        let r = if shapes.is_some() {
+            6.0
+        } else if with_counts {
             10.0 + 4.6 * (ward.viewing_facilities.max(0) as f64).sqrt()
         } else {
             14.0
@@ -119,6 +119,94 @@ pub(super) fn sapporo_nodes(
     scene.height = scene.height.max(y + 20.0);
     scene
 }
+
+/// The projection of the ward area, and its height: the wards' outlines when
+/// there are any, else their centres with a margin.
+fn fit(
+    data: &Dataset,
+    shapes: Option<&crate::map::WardShapes>,
+    base: &crate::map::Projection,
+) -> (crate::map::Projection, f64) {
+    let lats = data.wards.iter().map(|w| w.coords.lat);
+    let lons = data.wards.iter().map(|w| w.coords.lon);
+    let (south, north) = lats.fold((90.0_f64, -90.0_f64), |(a, b), v| (a.min(v), b.max(v)));
+    let (west, east) = lons.fold((180.0_f64, -180.0_f64), |(a, b), v| (a.min(v), b.max(v)));
+    // With the wards' outlines, the map fits them, but for 南区's
+    // mountains far to the south-west, which are cut off a little below
+    // its hospitals.
+    let (west, east, south, north, pad) = match shapes {
+        Some(shapes) => {
+            let points = shapes.wards.iter().flat_map(|w| w.rings.iter().flatten());
+            let (w, e, s, n) = points.fold(
+                (180.0_f64, -180.0_f64, 90.0_f64, -90.0_f64),
+                |(w, e, s, n), [lon, lat]| (w.min(*lon), e.max(*lon), s.min(*lat), n.max(*lat)),
+            );
+            (w.max(west - 0.1), e, s.max(south - 0.06), n, 0.01)
+        }
+        None => (west, east, south, north, 0.045),
+    };
+    base.fitting(
+        west - pad,
+        east + pad,
+        south - pad,
+        north + pad,
+        SIDE_X - 40.0,
+    )
+}
+
+/// The wards' outlines in map units, matched to the data's wards by name,
+/// shaded by 閲覧施設 per 100 institutions (quantile classes), or plain on a
+/// timeline, where counts as of the report would be anachronistic.
+fn ward_areas(
+    data: &Dataset,
+    shapes: &crate::map::WardShapes,
+    projection: &crate::map::Projection,
+    with_counts: bool,
+) -> Vec<SceneArea> {
+    let stats = tsunagu_core::stats::dataset_stats(data);
+    let per_100 = |name: &str| {
+        stats
+            .wards
+            .iter()
+            .find(|w| w.name == name)
+            .and_then(|w| w.viewing_per_100_institutions)
+    };
+    let figures: Vec<f64> = data.wards.iter().filter_map(|w| per_100(&w.name)).collect();
+    let classes = Classes::of(&figures);
+    shapes
+        .wards
+        .iter()
+        .filter_map(|shape| {
+            let ward = data.wards.iter().find(|w| w.name == shape.name)?;
+            let mut d = String::new();
+            for ring in &shape.rings {
+                for (i, [lon, lat]) in ring.iter().enumerate() {
+                    let (x, y) = projection.project(*lat, *lon);
+                    let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { 'M' } else { 'L' });
+                }
+                d.push('Z');
+            }
+            let figure = per_100(&ward.name);
+            let fill = match (with_counts, figure) {
+                (true, Some(v)) => SHADES[classes.class(v)],
+                (true, None) => NO_FIGURE,
+                (false, _) => PLAIN,
+            };
+            Some(SceneArea {
+                ward: ward.id.clone(),
+                code: shape.code.clone(),
+                name: (ward.name.clone(), ward.name_en.clone()),
+                d,
+                fill,
+                viewing: ward.viewing_facilities,
+                per_100: figure,
+            })
+        })
+        .collect()
+}
+
+/// A ward on a timeline, not shaded.
+const PLAIN: &str = "#eef2f6";
 
 #[cfg(test)]
 mod tests {

@@ -365,7 +365,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
             </p>
             <div class="growth-layout">
                 <div class="network-main">
-                    <NetworkMap scene={Rc::clone(&scene)} outline={(*outline).clone()} label={t.map_label}
+                    <NetworkMap scene={Rc::clone(&scene)} {lang} outline={(*outline).clone()} label={t.map_label}
                         help={texts.network_view.map_help} svg_ref={svg_ref.clone()} caption={AttrValue::from(caption)}
                         zoom_labels={[AttrValue::Static(texts.network_view.zoom_in), AttrValue::Static(texts.network_view.zoom_out), AttrValue::Static(texts.network_view.zoom_reset)]} />
                 </div>

@@ -290,12 +290,58 @@ fn search(scene: &Scene, data: &Dataset, query: &str) -> BTreeSet<usize> {
     found
 }
 
-/// The table twin: every node and every edge drawn.
+/// The wards' shades, their classes, and the credit the boundary data
+/// requires; nothing when the map draws no ward outlines.
+fn ward_legend(scene: &Scene, lang: Lang) -> Html {
+    let figures: Vec<f64> = scene.areas.iter().filter_map(|a| a.per_100).collect();
+    if figures.is_empty() {
+        return html! {};
+    }
+    let w = &lang.texts().wards_view;
+    let classes = crate::map::Classes::of(&figures);
+    let credit = crate::map::sapporo_wards()
+        .map(|s| {
+            if lang == Lang::En {
+                s.credit_en
+            } else {
+                s.credit_ja
+            }
+        })
+        .unwrap_or_default();
+    html! {
+        <div class="ward-map">
+            <ul class="legend" aria-label={format!("{}: {}", w.map_legend, w.col_per_100)}>
+                <li>{ w.col_per_100 }</li>
+                { for crate::map::SHADES.iter().zip(classes.ranges()).filter_map(|(shade, range)| {
+                    let (from, to) = range?;
+                    Some(html! { <li><span class="swatch" style={format!("background: {shade}")}></span>{ format!("{from:.1} – {to:.1}") }</li> })
+                }) }
+            </ul>
+            <p class="credit">{ credit }</p>
+        </div>
+    }
+}
+
+/// The table twin: every node and every edge drawn, and the wards' figures.
 fn tables(scene: &Scene, texts: &Texts) -> Html {
     let t = &texts.network_view;
+    let w = &texts.wards_view;
     html! {
         <details class="map-tables">
             <summary>{ t.table_heading }</summary>
+            if !scene.areas.is_empty() {
+                <table>
+                    <caption>{ w.map_heading }</caption>
+                    <thead><tr><th scope="col">{ w.col_ward }</th><th scope="col">{ w.col_viewing }</th>
+                        <th scope="col">{ w.col_per_100 }</th></tr></thead>
+                    <tbody>
+                        { for scene.areas.iter().map(|a| html! {
+                            <tr data-ward={a.code.clone()}><th scope="row">{ &a.name.0 }</th><td class="num">{ thousands(a.viewing) }</td>
+                                <td class="num">{ a.per_100.map(|v| format!("{v:.1}")).unwrap_or_default() }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
             <table>
                 <caption>{ t.nodes_caption.replace("{n}", &scene.nodes.len().to_string()) }</caption>
                 <thead><tr><th scope="col">{ t.col_name }</th><th scope="col">{ t.col_kind }</th>
@@ -528,7 +574,7 @@ pub fn network_view(props: &ViewProps) -> Html {
                     { legend(t) }
                 </div>
                 <div class="network-main">
-                    <NetworkMap scene={Rc::clone(&scene)} {outline} label={t.map_label} help={t.map_help}
+                    <NetworkMap scene={Rc::clone(&scene)} {lang} {outline} label={t.map_label} help={t.map_help}
                         highlight={*hover} selected={selected_index} matches={Rc::clone(&matches)}
                         {on_hover} {on_select} svg_ref={svg_ref.clone()}
                         zoom_labels={[AttrValue::Static(t.zoom_in), AttrValue::Static(t.zoom_out), AttrValue::Static(t.zoom_reset)]} />
@@ -540,6 +586,7 @@ pub fn network_view(props: &ViewProps) -> Html {
                         </aside>
                     }
                     <p class="hint">{ t.map_help }{ " " }{ t.details_empty }</p>
+                    { ward_legend(&scene, lang) }
                     <p class="hint">{ t.outline_source }</p>
                 </div>
             </div>
