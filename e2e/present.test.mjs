@@ -17,9 +17,13 @@ describe('presentation mode', () => {
     await app.goto('/');
     await page.getByRole('link', { name: '▶ 発表モード' }).click();
     const title = page.getByRole('heading', { level: 1 });
+    // Every slide is in the page (for printing); the current one is shown.
+    const current = page.locator('.slide.current');
     // TMNIT in Hokkaido was founded in 2012年2月, before the first go-live.
     await title.filter({ hasText: '2012年2月' }).waitFor();
-    assert.equal(await page.getByRole('navigation').count(), 0, 'the page frame is hidden');
+    // The page frame is hidden: the only navigation is the deck's own.
+    assert.equal(await page.getByRole('navigation').count(), 1);
+    await page.getByRole('navigation', { name: 'スライド' }).waitFor();
     const size = await title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     assert.ok(size >= 48, `large type: ${size}px`);
     assert.deepEqual(await seriousViolations(page), []);
@@ -29,37 +33,86 @@ describe('presentation mode', () => {
     await page.keyboard.press('ArrowLeft');
     await title.filter({ hasText: '2012年2月' }).waitFor();
 
-    const count = Number((await page.getByText(/^1 \/ \d+$/).textContent()).split('/')[1]);
+    const count = Number((await current.getByText(/^1 \/ \d+$/).textContent()).split('/')[1]);
     for (let i = 1; i < count - 2; i += 1) await page.keyboard.press('ArrowRight');
     await title.filter({ hasText: '2023年10月' }).waitFor();
-    await page.getByText('さっぽろID-Link連絡会 発足（2023-10-31）').waitFor();
-    await page.getByText('累計: 稼働した開示病院 7・ユニオン 6').waitFor();
+    await current.getByText('さっぽろID-Link連絡会 発足（2023-10-31）').waitFor();
+    await current.getByText('累計: 稼働した開示病院 7・ユニオン 6').waitFor();
     await page.keyboard.press('Space');
     // The sample is picked from the data: the facility in the most unions,
     // and the first 開示病院 none of them opens.
     await title.filter({ hasText: '例: みきファミリークリニック から NTT東日本札幌病院 へ' }).waitFor();
     // NTT東日本札幌病院 hosts only its own union; みき's unions do not open it.
-    await page.getByText('1ユニオンに加入: NTT東日本札幌病院 地域医療連携ネットワークシステム — 中継は最大 0 回').waitFor();
-    assert.equal(await page.getByText('加入不要').count(), 0);
+    await current.getByText('1ユニオンに加入: NTT東日本札幌病院 地域医療連携ネットワークシステム — 中継は最大 0 回').waitFor();
+    assert.equal(await current.getByText('加入不要').count(), 0);
     await page.keyboard.press('Space');
     await title.filter({ hasText: '次のステップ: 全体でユニオンを繋げる' }).waitFor();
     // Worked by hand: seven 開示病院 each host one union. Today a facility
     // in no union joins all seven and a TMNIT member the other six; with
     // every union connected to every other, one union and one relay reach
     // them all, and a TMNIT member joins nothing.
-    await page.getByText(
+    await current.getByText(
       'いま: 開示病院 7 か所すべてを見るには、どのユニオンにも入っていない施設は 7 ユニオンに加入（中継 最大 0 回）、TMNIT in Hokkaido の会員は 6 ユニオンに加入（中継 最大 0 回）',
     ).waitFor();
-    await page.getByText(
+    await current.getByText(
       '全体でユニオンを繋げると（仮定）: どこにも入っていない施設は 1 ユニオンに加入（中継 最大 1 回）、TMNIT in Hokkaido の会員は 加入不要（中継 最大 1 回）',
     ).waitFor();
     // The last slide stays the last.
     await page.keyboard.press('Space');
-    await page.getByText(`${count} / ${count}`).waitFor();
+    await current.getByText(`${count} / ${count}`).waitFor();
 
     await page.keyboard.press('Escape');
     await app.viewHeading().filter({ hasText: '経路プラン' }).waitFor();
     assert.deepEqual(problems.filter((p) => !p.includes('fullscreen')), []);
     await context.close();
+  });
+
+  test('the deck steps by click, its buttons and the keys; growth slides draw the map and the totals; it reads from the back and fits 1280×720', async () => {
+    for (const [width, height] of [[1920, 1080], [1280, 720]]) {
+      const { context, page, problems } = await openPage(env.browser, { viewport: { width, height } });
+      // Opened straight from a link: no console error.
+      await page.goto(`${env.server.url}/#/present`);
+      const title = page.getByRole('heading', { level: 1 });
+      await title.filter({ hasText: '2012年2月' }).waitFor();
+      const current = page.locator('.slide.current');
+      const count = Number((await current.locator('.present-count').textContent()).split('/')[1]);
+      // A growth slide shows the map as it stood and the running totals.
+      assert.equal(await current.locator('svg.present-map').count(), 1);
+      assert.equal(await current.locator('.present-chart svg').count(), 1);
+      const codes = await current.locator('[data-ward]').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-ward'))).size);
+      assert.equal(codes, 10);
+      if (width === 1920) {
+        const body = await current.locator('.present-lines li').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        assert.ok(body >= 28, `body text ${body}px at 1920×1080`);
+      }
+      const nav = page.getByRole('navigation', { name: 'スライド' });
+      await nav.getByRole('button', { name: /次へ/ }).click();
+      await current.locator('.present-count').filter({ hasText: `2 / ${count}` }).waitFor();
+      await nav.getByRole('button', { name: /前へ/ }).click();
+      await current.locator('.present-count').filter({ hasText: `1 / ${count}` }).waitFor();
+      // A click on the slide moves on.
+      await current.locator('h1').click();
+      await current.locator('.present-count').filter({ hasText: `2 / ${count}` }).waitFor();
+      await page.keyboard.press('End');
+      await current.locator('.present-count').filter({ hasText: `${count} / ${count}` }).waitFor();
+      assert.equal(await nav.getByRole('button', { name: /次へ/ }).isDisabled(), true);
+      await page.keyboard.press('Home');
+      await current.locator('.present-count').filter({ hasText: `1 / ${count}` }).waitFor();
+      // Nothing is cut off: every slide's content ends inside the window,
+      // above the deck's buttons.
+      for (let i = 0; i < count; i += 1) {
+        const bottom = await current.evaluate((el) => Math.max(...[...el.querySelectorAll('*')].map((e) => e.getBoundingClientRect().bottom)));
+        const navTop = await nav.evaluate((el) => el.getBoundingClientRect().top);
+        assert.ok(bottom <= navTop + 1, `slide ${i + 1} at ${width}×${height}: ends at ${bottom}, the buttons start at ${navTop}`);
+        await page.keyboard.press('ArrowRight');
+      }
+      if (width === 1280) {
+        // Handouts: printed, the deck is one landscape page per slide.
+        const pdf = (await page.pdf({ format: 'A4', landscape: true })).toString('latin1');
+        assert.equal((pdf.match(/\/Type\s*\/Page\b/g) ?? []).length, count);
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
   });
 });

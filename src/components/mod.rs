@@ -17,7 +17,7 @@ mod ward_map;
 pub use data_tools::{problem_item, DataCommand, DataTools};
 pub use import_preview::ImportPreview;
 pub use lang_switch::LangSwitch;
-pub use network_map::{NetworkMap, ViewAction, ViewBox};
+pub use network_map::{MapLayer, NetworkMap, ViewAction, ViewBox};
 pub use notices::Notices;
 pub use outside_layer::outside_layer;
 pub use plan_card::{misprints, pick, plan_title, source_line, PlanCard};

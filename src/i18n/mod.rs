@@ -985,6 +985,18 @@ pub struct PresentTexts {
     pub next_slowly: &'static str,
     /// The keys, at the foot of every slide.
     pub help: &'static str,
+    /// The button to the previous slide.
+    pub previous: &'static str,
+    /// The button to the next slide.
+    pub next: &'static str,
+    /// The reach matrix today.
+    pub reach_today: &'static str,
+    /// The reach matrix with every union connected.
+    pub reach_connected: &'static str,
+    /// How to read the reach matrix.
+    pub reach_key: &'static str,
+    /// The deck's navigation, for assistive technology.
+    pub slides_label: &'static str,
 }
 
 /// What a count counts, for [`Lang::count`].

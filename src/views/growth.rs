@@ -97,7 +97,9 @@ pub(super) fn event_text(data: &Dataset, happening: &Happening, lang: Lang) -> S
 /// and ticks for the milestones.
 #[allow(clippy::cast_precision_loss)] // month and hospital counts are small
 #[allow(clippy::many_single_char_names)] // x, y, w, h: the chart's geometry reads best short
-fn chart(timeline: &Timeline, current: usize, t: &GrowthTexts, lang: Lang) -> Html {
+/// The running totals, month by month, up to `current` highlighted (also
+/// on 発表モード's growth slides).
+pub(super) fn chart(timeline: &Timeline, current: usize, t: &GrowthTexts, lang: Lang) -> Html {
     let (w, h, left, bottom, top) = (720.0, 220.0, 36.0, 28.0, 12.0);
     let n = timeline.frames.len().max(2);
     let top_value = timeline

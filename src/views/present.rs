@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use tsunagu_core::access::Rules;
 use tsunagu_core::index::NetworkIndex;
-use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
+use tsunagu_core::model::{Dataset, FacilityId, HospitalId};
 use tsunagu_core::planner::{plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequest, Start};
 use tsunagu_core::timeline::{growth_timeline, GrowthEvent, Happening};
 use tsunagu_core::whatif::assess::next_step;
@@ -17,12 +17,41 @@ use yew_router::prelude::*;
 
 use super::growth::event_text;
 use super::ViewProps;
-use crate::components::plan_title;
+use crate::components::{plan_title, MapLayer};
 use crate::i18n::Lang;
 use crate::lookup::union_name;
 use crate::route::{Route, VIEW_TITLE_ID};
 
-/// One slide of the tour: a Japanese caption, an English one, and lines.
+/// What a slide shows beside its lines.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Visual {
+    /// Words only.
+    None,
+    /// The map as it stood in this month (`YYYY-MM`), and the running
+    /// totals up to it (the timeline's frame).
+    Growth {
+        /// The month.
+        month: String,
+        /// The timeline's frame.
+        frame: usize,
+    },
+    /// A plan's chain: the facility, the union it joins, the hospital.
+    Chain(Vec<String>),
+    /// The reach matrix today and with every union connected.
+    Reach {
+        /// The unions (rows).
+        unions: Vec<String>,
+        /// The 開示病院 (columns).
+        hospitals: Vec<String>,
+        /// Relays today; `None` where unreachable.
+        before: Vec<Vec<Option<u32>>>,
+        /// Relays with every union connected.
+        after: Vec<Vec<Option<u32>>>,
+    },
+}
+
+/// One slide of the tour: a Japanese caption, an English one, lines, and
+/// a picture.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Slide {
     /// The heading, in Japanese.
@@ -33,6 +62,8 @@ pub struct Slide {
     pub lines_ja: Vec<String>,
     /// The body lines, in English.
     pub lines_en: Vec<String>,
+    /// The picture beside them.
+    pub visual: Visual,
 }
 
 /// The growth of the network, one slide per month in which a 開示病院 went
@@ -50,7 +81,8 @@ pub fn growth_slides(data: &Dataset) -> Vec<Slide> {
     let mut slides: Vec<Slide> = timeline
         .frames
         .iter()
-        .filter_map(|frame| {
+        .enumerate()
+        .filter_map(|(index, frame)| {
             let events: Vec<&GrowthEvent> = frame
                 .events
                 .iter()
@@ -83,6 +115,10 @@ pub fn growth_slides(data: &Dataset) -> Vec<Slide> {
                 title_en: frame.month.clone(),
                 lines_ja,
                 lines_en,
+                visual: Visual::Growth {
+                    month: frame.month.clone(),
+                    frame: index,
+                },
             })
         })
         .collect();
@@ -195,17 +231,35 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
         }
         lines_ja.push(texts.planner_view.caveat.to_owned());
         lines_en.push(Lang::En.texts().planner_view.caveat.to_owned());
+        // The best plan's chain: the facility, the union it joins (or is
+        // in), the hospital.
+        let chain = answer
+            .plans
+            .first()
+            .and_then(|p| p.paths.first())
+            .map(|path| {
+                vec![
+                    name.to_owned(),
+                    union_name(data, &path.union),
+                    to.ja.clone(),
+                ]
+            })
+            .map_or(Visual::None, Visual::Chain);
         slides.push(Slide {
             title_ja: example(Lang::Ja),
             title_en: example(Lang::En),
             lines_ja,
             lines_en,
+            visual: chain,
         });
     }
 
     // The report's next step, measured under the confirmed rule: what it
     // takes today to view every 開示病院, and with every union connected.
-    let member_union = UnionId::from("tmnit");
+    // A member of the data's first union (the report lists TMNIT first).
+    let Some(member_union) = data.unions.first().map(|u| u.id.clone()) else {
+        return slides;
+    };
     let step = next_step(data, &member_union);
     let union = union_name(data, &member_union);
     let n = step.disclosing;
@@ -231,8 +285,32 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
         title_en: Lang::En.texts().present_view.next_title.to_owned(),
         lines_ja,
         lines_en,
+        visual: reach_before_and_after(data),
     });
     slides
+}
+
+/// The reach matrix under the confirmed rule, today and with every union
+/// connected to every other (the report's next step as a what-if).
+fn reach_before_and_after(data: &Dataset) -> Visual {
+    use tsunagu_core::graph::NetworkGraph;
+    use tsunagu_core::reach::reach_matrix;
+    use tsunagu_core::whatif::{apply_what_if, connect_every_union};
+
+    let before = reach_matrix(data, &NetworkGraph::build(data, &[], Rules::Confirmed));
+    let what_if = connect_every_union(data, tsunagu_core::text::connect_every_union_name());
+    let (next, links) = apply_what_if(data, &what_if);
+    let after = reach_matrix(&next, &NetworkGraph::build(&next, &links, Rules::Confirmed));
+    Visual::Reach {
+        unions: before.unions.iter().map(|u| union_name(data, u)).collect(),
+        hospitals: before
+            .hospitals
+            .iter()
+            .map(|h| data.hospital_name(h))
+            .collect(),
+        before: before.relays,
+        after: after.relays,
+    }
 }
 
 /// Where the tour is. A reducer, so that the key listener, set up once,
@@ -248,6 +326,7 @@ enum Step {
     Next,
     Back,
     First,
+    Last,
     Count(usize),
 }
 
@@ -260,6 +339,7 @@ impl Reducible for Position {
             Step::Next => (self.index + 1).min(last),
             Step::Back => self.index.saturating_sub(1),
             Step::First => 0,
+            Step::Last => last,
             Step::Count(count) => {
                 return Rc::new(Self {
                     index: self.index.min(count.saturating_sub(1)),
@@ -334,6 +414,7 @@ pub fn present_view(props: &ViewProps) -> Html {
                             " " | "ArrowRight" | "PageDown" => position.dispatch(Step::Next),
                             "ArrowLeft" | "PageUp" => position.dispatch(Step::Back),
                             "Home" => position.dispatch(Step::First),
+                            "End" => position.dispatch(Step::Last),
                             "Escape" => leave(),
                             _ => return,
                         }
@@ -360,29 +441,155 @@ pub fn present_view(props: &ViewProps) -> Html {
         });
     }
 
-    let index = position.index;
-    let Some(slide) = slides.get(index.min(count.saturating_sub(1))) else {
+    let timeline = use_memo(props.data.clone(), |data| {
+        data.as_ref().map(|d| Rc::new(growth_timeline(d)))
+    });
+    let outline = use_memo((), |()| crate::map::hokkaido().map(Rc::new));
+    let index = position.index.min(count.saturating_sub(1));
+    if slides.is_empty() {
         return html! { <section class="present"><h1 id={VIEW_TITLE_ID}>{ props.lang.texts().data_unavailable }</h1></section> };
+    }
+    let lang = props.lang;
+    let t = &lang.texts().present_view;
+    let step = |s: fn() -> Step| {
+        let position = position.dispatcher();
+        Callback::from(move |event: MouseEvent| {
+            // A button's click is its own, not the slide's.
+            event.stop_propagation();
+            position.dispatch(s());
+        })
     };
-    let english = props.lang == Lang::En;
+    // A click on the slide itself moves on, as a projector's clicker does.
+    let advance = {
+        let position = position.dispatcher();
+        Callback::from(move |_: MouseEvent| position.dispatch(Step::Next))
+    };
+    let data = props.data.clone();
     html! {
-        <section class="present" aria-labelledby={VIEW_TITLE_ID} aria-roledescription="slide">
-            <p class="present-count" aria-live="polite">{ format!("{} / {}", index + 1, count) }</p>
-            // Full screen, the slide is the page: its title is the page's heading.
-            <h1 id={VIEW_TITLE_ID} tabindex="-1" lang="ja">{ slide.title_ja.clone() }</h1>
-            if english {
-                <p class="present-en" lang="en">{ slide.title_en.clone() }</p>
-            }
-            <ul class="present-lines">
-                { for slide.lines_ja.iter().zip(&slide.lines_en).map(|(ja, en)| html! {
-                    <li>
-                        <span lang="ja">{ ja.clone() }</span>
-                        if english { <span class="present-en" lang="en">{ en.clone() }</span> }
-                    </li>
-                }) }
-            </ul>
-            <p class="present-help">{ props.lang.texts().present_view.help }</p>
+        <section class="present" aria-roledescription="slide" aria-labelledby={VIEW_TITLE_ID}>
+            // Every slide is in the page, so that printing gives the handouts,
+            // one landscape page each; the screen shows the current one.
+            { for slides.iter().enumerate().map(|(i, slide)| {
+                let current = i == index;
+                let visual = match (&slide.visual, &data, timeline.as_ref()) {
+                    (Visual::Growth { month, frame }, Some(data), Some(timeline)) => {
+                        growth_visual(data, timeline, month, *frame, outline.as_ref().clone(), lang)
+                    }
+                    (Visual::Chain(names), _, _) => chain(names),
+                    (Visual::Reach { unions, hospitals, before, after }, _, _) => html! {
+                        <>
+                            <div class="present-reach">
+                                { reach_table(&format!("{} → {}", t.reach_today, t.reach_connected), unions, hospitals, before, after) }
+                            </div>
+                            <p class="present-reach-key">{ t.reach_key }</p>
+                        </>
+                    },
+                    _ => html! {},
+                };
+                html! {
+                    <article class={classes!("slide", current.then_some("current"))} aria-hidden={(!current).to_string()}
+                        onclick={current.then(|| advance.clone())}>
+                        <p class="present-count" aria-live={current.then_some("polite")}>{ format!("{} / {}", i + 1, count) }</p>
+                        // Full screen, the slide is the page: its title is the page's heading.
+                        <h1 id={current.then_some(VIEW_TITLE_ID)} tabindex="-1" lang="ja">{ slide.title_ja.clone() }</h1>
+                        if lang == Lang::En {
+                            <p class="present-en" lang="en">{ slide.title_en.clone() }</p>
+                        }
+                        <div class={classes!("present-body", matches!(slide.visual, Visual::None).then_some("words-only"))}>
+                            <ul class="present-lines">
+                                { for slide.lines_ja.iter().zip(&slide.lines_en).map(|(ja, en)| html! {
+                                    <li>
+                                        <span lang="ja">{ ja.clone() }</span>
+                                        if lang == Lang::En { <span class="present-en" lang="en">{ en.clone() }</span> }
+                                    </li>
+                                }) }
+                            </ul>
+                            <div class="present-visual">{ visual }</div>
+                        </div>
+                    </article>
+                }
+            }) }
+            <nav class="present-nav" aria-label={t.slides_label}>
+                <button type="button" onclick={step(|| Step::Back)} disabled={index == 0}>{ format!("◀ {}", t.previous) }</button>
+                <button type="button" onclick={step(|| Step::Next)} disabled={index + 1 >= count}>{ format!("{} ▶", t.next) }</button>
+                <span class="present-help">{ t.help }</span>
+            </nav>
         </section>
+    }
+}
+
+/// A growth slide's picture: the Sapporo map as it stood that month, and
+/// the running totals up to it.
+fn growth_visual(
+    data: &crate::dataset_handle::DatasetHandle,
+    timeline: &tsunagu_core::timeline::Timeline,
+    month: &str,
+    frame: usize,
+    outline: Option<Rc<crate::map::Outline>>,
+    lang: Lang,
+) -> Html {
+    let filters = crate::scene::Filters {
+        as_of: Some(month.to_owned()),
+        ..crate::scene::Filters::default()
+    };
+    let scene = Rc::new(crate::scene::build_scene(
+        data,
+        crate::scene::Level::Sapporo,
+        &filters,
+        outline.as_deref(),
+    ));
+    // The wards only: the side column of places outside Sapporo (250 units
+    // wide) is left to the ネットワーク view.
+    let viewbox = format!("0 0 {:.0} {:.0}", scene.width - 240.0, scene.height);
+    html! {
+        <>
+            <svg class="present-map" viewBox={viewbox} role="group" aria-label={lang.month(month)}>
+                <MapLayer scene={scene} {lang} outline={outline} highlight={None::<usize>} selected={None::<usize>}
+                    matches={Rc::new(std::collections::BTreeSet::new())} on_hover={Callback::noop()}
+                    on_select={Callback::noop()} zoom={1.0} active={0} on_active={Callback::noop()} />
+            </svg>
+            <div class="present-chart">{ super::growth::chart(timeline, frame, &lang.texts().growth_view, lang) }</div>
+        </>
+    }
+}
+
+/// A plan's chain of boxes: facility → union → hospital, as a list whose
+/// arrows are drawn between the boxes (so long names wrap in their box).
+fn chain(names: &[String]) -> Html {
+    html! {
+        <ol class="present-chain" aria-label={names.join(" → ")}>
+            { for names.iter().map(|name| html! { <li>{ name.clone() }</li> }) }
+        </ol>
+    }
+}
+
+/// The reach matrix before and after in one table: each cell the relays
+/// today, then with every union connected, marked where they differ.
+fn reach_table(
+    caption: &str,
+    unions: &[String],
+    hospitals: &[String],
+    before: &[Vec<Option<u32>>],
+    after: &[Vec<Option<u32>>],
+) -> Html {
+    let cell = |v: Option<u32>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+    html! {
+        <table class="present-matrix">
+            <caption>{ caption.to_owned() }</caption>
+            <thead><tr><td></td>{ for hospitals.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
+            <tbody>
+                { for unions.iter().zip(before.iter().zip(after)).map(|(u, (row, next))| html! {
+                    <tr>
+                        <th scope="row">{ u.clone() }</th>
+                        { for row.iter().zip(next).map(|(b, a)| html! {
+                            <td class={classes!((b != a).then_some("changed"))}>
+                                { if b == a { cell(*b) } else { format!("{}→{}", cell(*b), cell(*a)) } }
+                            </td>
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
     }
 }
 
