@@ -3,6 +3,7 @@
 // checked against the report's printed numbers.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 
 import { openPage } from './support/browser.mjs';
 import { withAppServer } from './support/harness.mjs';
@@ -134,8 +135,27 @@ describe('the 地域 view', () => {
     await page.keyboard.press('Enter');
     await app.table(caption).locator('tr.highlighted').filter({ hasText: '中央区' }).waitFor();
     assert.equal(await app.table(caption).locator('tr.highlighted').count(), 1);
-    // The credit line the boundary data requires.
-    await page.getByText('「国土数値情報（行政区域データ）」（国土交通省）を加工して作成').waitFor();
+    // The credit line the boundary data requires, inside the picture so that
+    // it travels with an export.
+    await map.getByText('「国土数値情報（行政区域データ）」（国土交通省）を加工して作成').waitFor();
+    // Zoom and pan, by the buttons and the keys, and back.
+    const box = async () => (await map.getAttribute('viewBox')).split(' ').map(Number);
+    const [, , whole] = await box();
+    await page.getByRole('button', { name: '拡大' }).click();
+    assert.ok((await box())[2] < whole, 'zoomed in');
+    const [x] = await box();
+    await map.getByRole('button', { name: /^手稲区：/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    assert.ok((await box())[0] > x, 'panned right');
+    await page.keyboard.press('0');
+    assert.equal((await box())[2], whole);
+    // SVG and PNG exports.
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG で保存' }).click()]);
+    const text = await readFile(await svg.path(), 'utf8');
+    assert.equal((text.match(/data-ward="0110/g) ?? []).length, 9);
+    assert.ok(text.includes('data-ward="01110"') && text.includes('国土数値情報'));
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG で保存' }).click()]);
+    assert.deepEqual([...(await readFile(await png.path())).subarray(1, 4)], [0x50, 0x4e, 0x47]);
     assert.deepEqual(await seriousViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();

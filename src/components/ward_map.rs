@@ -84,12 +84,92 @@ impl Fit {
     }
 }
 
+/// How far the map is zoomed, and where its centre is, in map units.
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    k: f64,
+    cx: f64,
+    cy: f64,
+}
+
 /// The choropleth.
 #[function_component(WardMap)]
 pub fn ward_map(props: &WardMapProps) -> Html {
     let lang = props.lang;
     let t = &lang.texts().wards_view;
+    let n = &lang.texts().network_view;
     let fit = Fit::of(&props.shapes);
+    let (full_w, full_h) = (WIDTH + 8.0, fit.height + 30.0);
+    let home = View {
+        k: 1.0,
+        cx: full_w / 2.0 - 4.0,
+        cy: full_h / 2.0 - 4.0,
+    };
+    let view = use_state(|| home);
+    let svg_ref = use_node_ref();
+    let (vw, vh) = (full_w / view.k, full_h / view.k);
+    let viewbox = format!(
+        "{:.1} {:.1} {vw:.1} {vh:.1}",
+        view.cx - vw / 2.0,
+        view.cy - vh / 2.0
+    );
+    // Zoom keeps the centre; panning moves it by a quarter of the window.
+    let zoom = |factor: f64| {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| {
+            let k = (view.k * factor).clamp(1.0, 6.0);
+            view.set(if k <= 1.0 { home } else { View { k, ..*view } });
+        })
+    };
+    let keys = {
+        let view = view.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let (step_x, step_y) = (full_w / view.k / 4.0, full_h / view.k / 4.0);
+            let next = match event.key().as_str() {
+                "+" | "=" => View {
+                    k: (view.k * 1.5).min(6.0),
+                    ..*view
+                },
+                "-" => View {
+                    k: (view.k / 1.5).max(1.0),
+                    ..*view
+                },
+                "0" => home,
+                "ArrowLeft" => View {
+                    cx: view.cx - step_x,
+                    ..*view
+                },
+                "ArrowRight" => View {
+                    cx: view.cx + step_x,
+                    ..*view
+                },
+                "ArrowUp" => View {
+                    cy: view.cy - step_y,
+                    ..*view
+                },
+                "ArrowDown" => View {
+                    cy: view.cy + step_y,
+                    ..*view
+                },
+                _ => return,
+            };
+            event.prevent_default();
+            view.set(next);
+        })
+    };
+    let export = |png: bool| {
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
+                let (w, h) = (full_w * 2.0, full_h * 2.0);
+                if png {
+                    crate::files::download_png("tsunagu-wards.png", &svg, w, h);
+                } else {
+                    crate::files::download_svg("tsunagu-wards.svg", &svg, w, h);
+                }
+            }
+        })
+    };
     let figures: Vec<f64> = props.values.iter().filter_map(|v| v.value).collect();
     let classes = Classes::of(&figures);
     let mut labels = Vec::new();
@@ -136,13 +216,16 @@ pub fn ward_map(props: &WardMapProps) -> Html {
             })
         };
         // Labels go on top of every shape, so no neighbour covers one.
+        // Presentation attributes, not CSS, so that an export looks the same.
+        let (ink, halo) = if dark { ("#ffffff", "rgba(0,0,0,0.35)") } else { ("#1b2430", "rgba(255,255,255,0.75)") };
         labels.push(html! {
-            <text class={classes!("ward-label", dark.then_some("on-dark"))} x={format!("{cx:.1}")} y={format!("{cy:.1}")}
-                text-anchor="middle" aria-hidden="true">{ value.name.clone() }</text>
+            <text class="ward-label" x={format!("{cx:.1}")} y={format!("{cy:.1}")} text-anchor="middle"
+                font-size="13" font-family="sans-serif" fill={ink} stroke={halo} stroke-width="3"
+                paint-order="stroke" aria-hidden="true">{ value.name.clone() }</text>
         });
         Some(html! {
             <g class={classes!("ward", selected.then_some("selected"))}>
-                <path {d} fill={fill} data-ward={shape.code.clone()} role="button" tabindex="0"
+                <path {d} fill={fill} stroke="#ffffff" stroke-width="1.2" data-ward={shape.code.clone()} role="button" tabindex="0"
                     aria-label={name.clone()} aria-pressed={selected.to_string()}
                     onclick={pick} onkeydown={keys}>
                     <title>{ name }</title>
@@ -157,11 +240,21 @@ pub fn ward_map(props: &WardMapProps) -> Html {
         })
     });
     html! {
-        <figure class="ward-map">
-            <svg viewBox={format!("-4 -4 {} {:.1}", WIDTH + 8.0, fit.height + 8.0)} role="group"
+        <figure class="ward-map" onkeydown={keys}>
+            <div class="map-zoom" role="group" aria-label={format!("{} / {}", n.zoom_in, n.zoom_out)}>
+                <button type="button" aria-label={n.zoom_in} title={n.zoom_in} onclick={zoom(1.5)}>{ "+" }</button>
+                <button type="button" aria-label={n.zoom_out} title={n.zoom_out} onclick={zoom(1.0 / 1.5)}>{ "−" }</button>
+                <button type="button" aria-label={n.zoom_reset} title={n.zoom_reset} onclick={zoom(0.0)}>{ "⤢" }</button>
+                <button type="button" onclick={export(false)}>{ n.export_svg }</button>
+                <button type="button" onclick={export(true)}>{ n.export_png }</button>
+            </div>
+            <svg ref={svg_ref} xmlns="http://www.w3.org/2000/svg" viewBox={viewbox} role="group"
                 aria-label={format!("{} — {}", t.map_heading, props.measure)}>
+                <rect x="-4" y="-4" width={full_w.to_string()} height={full_h.to_string()} fill="#ffffff" />
                 { for wards }
                 { for labels }
+                // The credit travels with an exported picture too.
+                <text x="0" y={format!("{:.1}", fit.height + 20.0)} font-size="10" font-family="sans-serif" fill="#4a5562">{ credit.clone() }</text>
             </svg>
             <figcaption>
                 <ul class="legend" aria-label={t.map_legend}>
@@ -170,7 +263,6 @@ pub fn ward_map(props: &WardMapProps) -> Html {
                         <li><span class="swatch" style={format!("background: {NO_FIGURE}")}></span>{ t.map_no_figure }</li>
                     }
                 </ul>
-                <p class="credit">{ credit.clone() }</p>
             </figcaption>
         </figure>
     }
