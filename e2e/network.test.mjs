@@ -41,6 +41,11 @@ describe('the network view', () => {
     assert.ok(hakodate.x < sapporo.x && hakodate.y > sapporo.y, 'Hakodate is south-west of Sapporo');
     assert.ok(kushiro.x > sapporo.x + 200, 'Kushiro is east of Sapporo');
     assert.deepEqual(await seriousViolations(page), []);
+    // The 14 振興局 and the four cities the report names, from 国土数値情報 N03, with its credit.
+    assert.equal(await map(page).locator('[data-region]').count(), 14);
+    const cities = await map(page).locator('[data-city]').evaluateAll((els) => els.map((e) => e.getAttribute('data-city')).sort());
+    assert.deepEqual(cities, ['01202', '01206', '01213', '01236']);
+    await page.getByText('「国土数値情報（行政区域データ）」（国土交通省）を加工して作成').waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -28,6 +28,7 @@ const pageData = [
   ['tsunagu-outside', 'assets/data/outside.json'],
   ['tsunagu-hokkaido', 'assets/map/hokkaido.json'],
   ['tsunagu-wards', 'assets/map/sapporo-wards.json'],
+  ['tsunagu-regions', 'assets/map/hokkaido-regions.json'],
 ];
 html = html.replace(/<script type="?application\/json"?[^>]*>[\s\S]*?<\/script>/g, '');
 let elements = '';

@@ -92,6 +92,37 @@ pub struct WardShapes {
     pub wards: Vec<WardShape>,
 }
 
+/// A 振興局 or a city of Hokkaido as the boundary data draws it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Area {
+    /// Its JIS code (cities only).
+    #[serde(default)]
+    pub code: Option<String>,
+    /// Its name (石狩振興局, 函館市).
+    pub name: String,
+    /// Its outline: rings of `[lon, lat]`.
+    pub rings: Vec<Vec<[f64; 2]>>,
+}
+
+/// Hokkaido's 14 振興局 and the cities the report names, with the credit
+/// line the data requires.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Regions {
+    /// The credit, in Japanese.
+    pub credit_ja: String,
+    /// The credit, in English.
+    pub credit_en: String,
+    /// The 振興局.
+    pub regions: Vec<Area>,
+    /// 函館市, 北斗市, 釧路市 and 苫小牧市.
+    pub cities: Vec<Area>,
+}
+
+/// Hokkaido's regions and named cities as the page carries them.
+pub fn hokkaido_regions() -> Option<Regions> {
+    serde_json::from_str(&PageData::Regions.text()?).ok()
+}
+
 /// Sapporo's wards as the page carries them, or `None` if it lacks them.
 pub fn sapporo_wards() -> Option<WardShapes> {
     serde_json::from_str(&PageData::Wards.text()?).ok()
@@ -162,6 +193,24 @@ mod tests {
         assert_eq!(class_of(15.2), 4);
         assert_eq!(class_of(56.0), 4);
         assert_eq!(classes.ranges()[4], Some((15.2, 56.0)));
+    }
+
+    #[test]
+    fn hokkaido_has_fourteen_regions_and_the_four_cities_the_report_names() {
+        let regions = hokkaido_regions().expect("the asset parses");
+        assert_eq!(regions.regions.len(), 14);
+        assert!(regions.regions.iter().any(|r| r.name == "石狩振興局"));
+        let cities: Vec<&str> = regions.cities.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(cities, ["函館市", "釧路市", "苫小牧市", "北斗市"]);
+        for area in regions.regions.iter().chain(&regions.cities) {
+            assert!(!area.rings.is_empty(), "{}", area.name);
+            for ring in &area.rings {
+                // 根室振興局 reaches 149°E with the islands N03 counts in it.
+                assert!(ring
+                    .iter()
+                    .all(|[lon, lat]| (139.0..149.5).contains(lon) && (41.0..46.0).contains(lat)));
+            }
+        }
     }
 
     #[test]

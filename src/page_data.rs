@@ -23,6 +23,9 @@ pub enum PageData {
     /// Sapporo's ten wards (`assets/map/sapporo-wards.json`, cut from
     /// 国土数値情報 N03 by `scripts/cut-wards.mjs`).
     Wards,
+    /// Hokkaido's 14 振興局 and the cities the report names
+    /// (`assets/map/hokkaido-regions.json`, by `scripts/cut-hokkaido.mjs`).
+    Regions,
 }
 
 impl PageData {
@@ -34,6 +37,7 @@ impl PageData {
             PageData::Outside => "tsunagu-outside",
             PageData::Hokkaido => "tsunagu-hokkaido",
             PageData::Wards => "tsunagu-wards",
+            PageData::Regions => "tsunagu-regions",
         }
     }
 
@@ -54,6 +58,7 @@ impl PageData {
             PageData::Outside => tsunagu_core::outside::OUTSIDE_JSON,
             PageData::Hokkaido => include_str!("../assets/map/hokkaido.json"),
             PageData::Wards => include_str!("../assets/map/sapporo-wards.json"),
+            PageData::Regions => include_str!("../assets/map/hokkaido-regions.json"),
         }))
     }
 }
@@ -69,6 +74,7 @@ mod tests {
             PageData::Outside,
             PageData::Hokkaido,
             PageData::Wards,
+            PageData::Regions,
         ];
         let ids: std::collections::BTreeSet<_> = all.iter().map(|d| d.element_id()).collect();
         assert_eq!(ids.len(), all.len());

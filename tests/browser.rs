@@ -31,6 +31,7 @@ fn carry_page_data() {
         PageData::Outside,
         PageData::Hokkaido,
         PageData::Wards,
+        PageData::Regions,
     ] {
         if document().get_element_by_id(data.element_id()).is_some() {
             continue;
@@ -40,6 +41,7 @@ fn carry_page_data() {
             PageData::Outside => include_str!("../assets/data/outside.json"),
             PageData::Hokkaido => include_str!("../assets/map/hokkaido.json"),
             PageData::Wards => include_str!("../assets/map/sapporo-wards.json"),
+            PageData::Regions => include_str!("../assets/map/hokkaido-regions.json"),
         };
         let element = document().create_element("script").expect("script");
         element

@@ -552,9 +552,24 @@ pub fn map_layer(props: &MapLayerProps) -> Html {
             </path>
         }
     });
+    // The 振興局 over the coastline, and the named cities picked out.
+    let regions = scene.regions.iter().map(|r| {
+        let (fill, width) = if r.code.is_some() {
+            ("#fde68a", "1.2")
+        } else {
+            ("none", "0.8")
+        };
+        html! {
+            <path d={r.d.clone()} fill={fill} stroke="#94a3b8" stroke-width={width}
+                data-city={r.code.clone()} data-region={r.code.is_none().then(|| r.name.clone())}>
+                <title>{ r.name.clone() }</title>
+            </path>
+        }
+    });
     html! {
         <>
             { outline }
+            <g class="regions" aria-hidden="true">{ for regions }</g>
             <g class="ward-areas">{ for areas }</g>
             <g aria-hidden="true">{ for edges }</g>
             <g>{ for labels }</g>

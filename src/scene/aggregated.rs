@@ -32,6 +32,7 @@ pub(super) fn aggregated_scene(data: &Dataset, filters: &Filters) -> Scene {
         edges: Vec::new(),
         labels: Vec::new(),
         areas: Vec::new(),
+        regions: Vec::new(),
         aggregated: Some(Aggregated {
             hospitals: data.hospitals.len(),
             unions: data.unions.len(),

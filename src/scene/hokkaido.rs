@@ -2,10 +2,11 @@
 //! ringed round it, the place's name always shown.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use tsunagu_core::model::{Dataset, Hospital};
 
-use super::{default_projection, hospital_node, ring, Kept, Scene, SceneLabel};
+use super::{default_projection, hospital_node, ring, Kept, Scene, SceneLabel, SceneRegion};
 use crate::map::{Outline, SAPPORO_CENTRE};
 
 /// Where a hospital is, for grouping: Sapporo (any ward), a set of
@@ -40,6 +41,9 @@ pub(super) fn hokkaido_nodes(data: &Dataset, kept: &Kept, outline: Option<&Outli
         edges: Vec::new(),
         labels: Vec::new(),
         areas: Vec::new(),
+        regions: crate::map::hokkaido_regions()
+            .map(|r| region_outlines(&r, &projection))
+            .unwrap_or_default(),
         aggregated: None,
     };
     for (place, members) in places.values_mut() {
@@ -104,6 +108,33 @@ pub(super) fn hokkaido_nodes(data: &Dataset, kept: &Kept, outline: Option<&Outli
         }
     }
     scene
+}
+
+/// The 振興局 and the named cities as paths in the map's projection.
+fn region_outlines(
+    regions: &crate::map::Regions,
+    projection: &crate::map::Projection,
+) -> Vec<SceneRegion> {
+    regions
+        .regions
+        .iter()
+        .chain(&regions.cities)
+        .map(|area| {
+            let mut d = String::new();
+            for ring in &area.rings {
+                for (i, [lon, lat]) in ring.iter().enumerate() {
+                    let (x, y) = projection.project(*lat, *lon);
+                    let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { 'M' } else { 'L' });
+                }
+                d.push('Z');
+            }
+            SceneRegion {
+                name: area.name.clone(),
+                code: area.code.clone(),
+                d,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -192,6 +192,17 @@ pub struct SceneLabel {
     pub text: String,
 }
 
+/// A 振興局's or a named city's outline on the Hokkaido map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneRegion {
+    /// Its name.
+    pub name: String,
+    /// A city's JIS code; `None` for a 振興局.
+    pub code: Option<String>,
+    /// Its outline as an SVG path, in map units.
+    pub d: String,
+}
+
 /// A ward's outline on the map.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SceneArea {
@@ -240,6 +251,8 @@ pub struct Scene {
     /// Ward outlines under the nodes (the Sapporo level), shaded by 閲覧施設
     /// per 100 institutions.
     pub areas: Vec<SceneArea>,
+    /// The 振興局 and the named cities (the Hokkaido level): outlines only.
+    pub regions: Vec<SceneRegion>,
     /// Set when the data was too large and is drawn by region.
     pub aggregated: Option<Aggregated>,
 }

@@ -33,6 +33,7 @@ pub(super) fn sapporo_nodes(
         edges: Vec::new(),
         labels: Vec::new(),
         areas: Vec::new(),
+        regions: Vec::new(),
         aggregated: None,
     };
     if let Some(shapes) = &shapes {

@@ -294,11 +294,6 @@ fn search(scene: &Scene, data: &Dataset, query: &str) -> BTreeSet<usize> {
 /// requires; nothing when the map draws no ward outlines.
 fn ward_legend(scene: &Scene, lang: Lang) -> Html {
     let figures: Vec<f64> = scene.areas.iter().filter_map(|a| a.per_100).collect();
-    if figures.is_empty() {
-        return html! {};
-    }
-    let w = &lang.texts().wards_view;
-    let classes = crate::map::Classes::of(&figures);
     let credit = crate::map::sapporo_wards()
         .map(|s| {
             if lang == Lang::En {
@@ -308,6 +303,16 @@ fn ward_legend(scene: &Scene, lang: Lang) -> Html {
             }
         })
         .unwrap_or_default();
+    if figures.is_empty() {
+        // The 振興局 and the cities come from the same boundary data.
+        return if scene.regions.is_empty() && scene.areas.is_empty() {
+            html! {}
+        } else {
+            html! { <p class="hint credit">{ credit }</p> }
+        };
+    }
+    let w = &lang.texts().wards_view;
+    let classes = crate::map::Classes::of(&figures);
     html! {
         <div class="ward-map">
             <ul class="legend" aria-label={format!("{}: {}", w.map_legend, w.col_per_100)}>
