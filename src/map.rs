@@ -123,6 +123,20 @@ pub fn hokkaido_regions() -> Option<Regions> {
     serde_json::from_str(&PageData::Regions.text()?).ok()
 }
 
+/// The credit line 国土交通省 requires wherever its boundary data is shown,
+/// in the UI's language.
+pub fn n03_credit(lang: crate::i18n::Lang) -> String {
+    sapporo_wards()
+        .map(|s| {
+            if lang == crate::i18n::Lang::En {
+                s.credit_en
+            } else {
+                s.credit_ja
+            }
+        })
+        .unwrap_or_default()
+}
+
 /// Sapporo's wards as the page carries them, or `None` if it lacks them.
 pub fn sapporo_wards() -> Option<WardShapes> {
     serde_json::from_str(&PageData::Wards.text()?).ok()

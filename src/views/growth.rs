@@ -370,6 +370,9 @@ pub fn growth_view(props: &ViewProps) -> Html {
                     <NetworkMap scene={Rc::clone(&scene)} {lang} outline={(*outline).clone()} label={t.map_label}
                         help={texts.network_view.map_help} svg_ref={svg_ref.clone()} caption={AttrValue::from(caption)}
                         zoom_labels={[AttrValue::Static(texts.network_view.zoom_in), AttrValue::Static(texts.network_view.zoom_out), AttrValue::Static(texts.network_view.zoom_reset)]} />
+                    if !scene.areas.is_empty() {
+                        <p class="hint credit">{ crate::map::n03_credit(lang) }</p>
+                    }
                 </div>
                 <div class="growth-side">
                     <h3>{ t.events_heading }</h3>

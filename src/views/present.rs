@@ -548,6 +548,7 @@ fn growth_visual(
                     matches={Rc::new(std::collections::BTreeSet::new())} on_hover={Callback::noop()}
                     on_select={Callback::noop()} zoom={1.0} active={0} on_active={Callback::noop()} />
             </svg>
+            <p class="present-credit">{ crate::map::n03_credit(lang) }</p>
             <div class="present-chart">{ super::growth::chart(timeline, frame, &lang.texts().growth_view, lang) }</div>
         </>
     }
