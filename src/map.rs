@@ -123,6 +123,20 @@ pub fn hokkaido_regions() -> Option<Regions> {
     serde_json::from_str(&PageData::Regions.text()?).ok()
 }
 
+/// Rings of `[lon, lat]` as one SVG path, each point placed by `project`.
+pub fn rings_path(rings: &[Vec<[f64; 2]>], project: impl Fn([f64; 2]) -> (f64, f64)) -> String {
+    use std::fmt::Write as _;
+    let mut d = String::new();
+    for ring in rings {
+        for (i, point) in ring.iter().enumerate() {
+            let (x, y) = project(*point);
+            let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { 'M' } else { 'L' });
+        }
+        d.push('Z');
+    }
+    d
+}
+
 /// The credit line 国土交通省 requires wherever its boundary data is shown,
 /// in the UI's language.
 pub fn n03_credit(lang: crate::i18n::Lang) -> String {

@@ -2,7 +2,6 @@
 //! N03) shaded by one measure, with a legend, the credit line the data
 //! requires, and each ward a button that picks it (its table row lights up).
 
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -180,14 +179,7 @@ pub fn ward_map(props: &WardMapProps) -> Html {
     };
     let wards: Vec<Html> = props.shapes.wards.iter().filter_map(|shape| {
         let value = props.values.iter().find(|v| v.code == shape.code)?;
-        let mut d = String::new();
-        for ring in &shape.rings {
-            for (i, p) in ring.iter().enumerate() {
-                let (x, y) = fit.project(*p);
-                let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { 'M' } else { 'L' });
-            }
-            d.push('Z');
-        }
+        let d = crate::map::rings_path(&shape.rings, |p| fit.project(p));
         // The label sits at the outline's mean point: inside for wards this
         // compact, and cheap.
         let ring = shape.rings.first()?;

@@ -45,6 +45,17 @@ fn node_box(node: &SceneNode) -> Box {
     )
 }
 
+/// The box of a place name, drawn bold at 16 units from its left end.
+fn place_box(label: &super::SceneLabel) -> Box {
+    let (x, y) = (label.x, label.y);
+    (
+        x,
+        y - 16.0 * 0.9,
+        x + width(&label.text, 16.0) * 1.05,
+        y + 16.0 * 0.3,
+    )
+}
+
 fn overlaps(a: Box, b: Box) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
@@ -65,18 +76,7 @@ fn rank(node: &SceneNode) -> u8 {
 /// if later).
 pub(super) fn declutter(scene: &mut Scene) {
     // Place names are drawn bold at 16 units.
-    let mut placed: Vec<Box> = scene
-        .labels
-        .iter()
-        .map(|l| {
-            (
-                l.x,
-                l.y - 16.0 * 0.9,
-                l.x + width(&l.text, 16.0) * 1.05,
-                l.y + 16.0 * 0.3,
-            )
-        })
-        .collect();
+    let mut placed: Vec<Box> = scene.labels.iter().map(place_box).collect();
     let mut order: Vec<usize> = (0..scene.nodes.len())
         .filter(|&i| scene.nodes[i].label_zoom <= 1.0)
         .collect();
@@ -103,18 +103,7 @@ mod tests {
     fn no_two_labels_drawn_at_zoom_one_overlap() {
         for level in [Level::Sapporo, Level::Hokkaido] {
             let scene = build_scene(&bundled(), level, &Filters::default(), hokkaido().as_ref());
-            let mut shown: Vec<Box> = scene
-                .labels
-                .iter()
-                .map(|l| {
-                    (
-                        l.x,
-                        l.y - 16.0 * 0.9,
-                        l.x + width(&l.text, 16.0) * 1.05,
-                        l.y + 16.0 * 0.3,
-                    )
-                })
-                .collect();
+            let mut shown: Vec<Box> = scene.labels.iter().map(place_box).collect();
             shown.extend(
                 scene
                     .nodes

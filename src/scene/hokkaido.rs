@@ -2,7 +2,6 @@
 //! ringed round it, the place's name always shown.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use tsunagu_core::model::{Dataset, Hospital};
 
@@ -120,14 +119,7 @@ fn region_outlines(
         .iter()
         .chain(&regions.cities)
         .map(|area| {
-            let mut d = String::new();
-            for ring in &area.rings {
-                for (i, [lon, lat]) in ring.iter().enumerate() {
-                    let (x, y) = projection.project(*lat, *lon);
-                    let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { 'M' } else { 'L' });
-                }
-                d.push('Z');
-            }
+            let d = crate::map::rings_path(&area.rings, |[lon, lat]| projection.project(lat, lon));
             SceneRegion {
                 name: area.name.clone(),
                 code: area.code.clone(),

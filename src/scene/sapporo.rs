@@ -5,8 +5,6 @@ use std::collections::BTreeMap;
 
 use tsunagu_core::model::Dataset;
 
-use std::fmt::Write as _;
-
 use super::{
     default_projection, hospital_node, ring, Item, Kept, Scene, SceneArea, SceneLabel, SceneNode,
     Shape,
@@ -179,14 +177,7 @@ fn ward_areas(
         .iter()
         .filter_map(|shape| {
             let ward = data.wards.iter().find(|w| w.name == shape.name)?;
-            let mut d = String::new();
-            for ring in &shape.rings {
-                for (i, [lon, lat]) in ring.iter().enumerate() {
-                    let (x, y) = projection.project(*lat, *lon);
-                    let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { 'M' } else { 'L' });
-                }
-                d.push('Z');
-            }
+            let d = crate::map::rings_path(&shape.rings, |[lon, lat]| projection.project(lat, lon));
             let figure = per_100(&ward.name);
             let fill = match (with_counts, figure) {
                 (true, Some(v)) => SHADES[classes.class(v)],
