@@ -1,10 +1,15 @@
 // Round trips a user makes again and again: leaving the planner and coming
-// back through the nav (one worker for the whole app, the plan kept in the
-// nav link), copying the plan's link, picking from the keyboard alone with
+// back through the nav (the report's plans made on the page, a large
+// network's on one worker for the whole app, the plan kept in the nav
+// link), copying the plan's link, picking from the keyboard alone with
 // focus moving on after each pick, the English words for counts and lists,
 // and 発表モード opened straight from a link.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 import { openPage } from './support/browser.mjs';
 import { withAppServer } from './support/harness.mjs';
@@ -13,6 +18,7 @@ import { VIEW_TITLES } from './pages/app-page.mjs';
 import { PlannerPage } from './pages/planner-page.mjs';
 
 const env = withAppServer();
+const root = resolve(import.meta.dirname, '..');
 
 /** みきファミリークリニック → 北海道大学病院, worked by hand in planner.test.mjs. */
 const MIKI_TO_HOKUDAI = '/?f=miki-family-clinic&t=hokudai';
@@ -31,12 +37,10 @@ function usedJSHeapSize(page) {
 }
 
 describe('round trips', () => {
-  test('one worker for the whole app, and the plan survives 20 trips through the nav', async (t) => {
+  test('the plan survives 20 trips through the nav, planned on the page with no worker started', async (t) => {
     const { context, app, page, problems } = await open(MIKI_TO_HOKUDAI);
     await app.cardTitled(JOIN_ICT).waitFor();
     const workers = await watchWorkers(context, page);
-    // The count is real: the first plan's worker is seen.
-    assert.equal((await workers.alive()).length, 1, 'the first plan ran on one worker');
     const heapBefore = await usedJSHeapSize(page);
     const gcHeapBefore = await workers.heapAfterGc();
 
@@ -51,14 +55,62 @@ describe('round trips', () => {
       assert.deepEqual(await app.planTitles(), [JOIN_ICT], `visit ${visit + 1} (${view})`);
     }
 
-    const alive = await workers.alive();
-    assert.ok(alive.length <= 1, `workers alive after 20 visits: ${alive.map((w) => w.url).join(', ')}`);
-    // Made once by the app, not once per visit (nor stopped and replaced).
-    assert.equal(workers.started(), 1, 'workers started');
+    // The report's network is small enough to plan on the page: no view
+    // started the planner's worker, so nothing was compiled twice.
+    assert.equal((await workers.alive()).length, 0, 'workers alive');
+    assert.equal(workers.started(), 0, 'workers started');
     const heapAfter = await usedJSHeapSize(page);
     const gcHeapAfter = await workers.heapAfterGc();
-    t.diagnostic(`dedicated workers alive after 20 visits: ${alive.length}; started: ${workers.started()}`);
     t.diagnostic(`performance.memory.usedJSHeapSize: before ${heapBefore}, after ${heapAfter}`);
+    t.diagnostic(`JS heap after a forced GC (Runtime.getHeapUsage): before ${gcHeapBefore}, after ${gcHeapAfter}`);
+    await workers.detach();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a Hokkaido-scale network plans on one worker for the whole app, through 10 trips through the nav', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'tsunagu-hokkaido-'));
+    const file = join(dir, 'hokkaido.json');
+    execFileSync('cargo', ['run', '--quiet', '--bin', 'tsunagu', '--', 'synth', '--scale', 'hokkaido', '--seed', '1', '--out', file], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const data = JSON.parse(await readFile(file, 'utf8'));
+    // A facility, one of its unions and that union's host: nothing to join.
+    const facility = data.facilities[0];
+    const union = data.unions.find((u) => u.id === facility.memberships[0].union);
+    const host = data.hospitals.find((h) => h.id === union.hosts[0]);
+
+    const { context, app, page, problems } = await open('/data');
+    const workers = await watchWorkers(context, page);
+    await page.getByLabel('ファイルを取り込む（JSON または CSV）').setInputFiles(file);
+    await page.getByRole('button', { name: 'この内容で取り込む' }).click();
+    await page.getByText('この端末で変更したデータを表示しています').waitFor();
+    const route = `#/?f=${facility.id}&t=${host.id}`;
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, route);
+    await app.cardTitled('加入不要').waitFor();
+    // Reading the file and the first plan both ran on the worker: one in all.
+    assert.equal((await workers.alive()).length, 1, 'the first plan ran on one worker');
+    const gcHeapBefore = await workers.heapAfterGc();
+
+    const others = ['network', 'growth', 'whatif', 'wards', 'data'];
+    for (let visit = 0; visit < 10; visit += 1) {
+      const view = others[visit % others.length];
+      await app.navLink(view).click();
+      await app.viewHeading().filter({ hasText: VIEW_TITLES.ja[view] }).waitFor();
+      await app.navLink('planner').click();
+      await app.cardTitled('加入不要').waitFor();
+      assert.ok(page.url().endsWith(route), `visit ${visit + 1} (${view}): ${page.url()}`);
+    }
+
+    const alive = await workers.alive();
+    assert.ok(alive.length <= 1, `workers alive after 10 visits: ${alive.map((w) => w.url).join(', ')}`);
+    // Made once by the app, not once per visit (nor stopped and replaced).
+    assert.equal(workers.started(), 1, 'workers started');
+    const gcHeapAfter = await workers.heapAfterGc();
+    t.diagnostic(`dedicated workers alive after 10 visits: ${alive.length}; started: ${workers.started()}`);
     t.diagnostic(`JS heap after a forced GC (Runtime.getHeapUsage): before ${gcHeapBefore}, after ${gcHeapAfter}`);
     await workers.detach();
     assert.deepEqual(problems, []);

@@ -1,6 +1,8 @@
-//! Plans a request: in the browser on the planner's Web Worker, with
-//! progress and cancel, so the page never freezes; natively (render tests)
-//! synchronously.
+//! Plans a request. A small network (the report's has a few dozen records)
+//! plans on the page at once, in microseconds, so a shared link shows its
+//! plan without starting a worker. A large one plans on the app's Web
+//! Worker, with progress and cancel, so the page never freezes. Natively
+//! (render tests) every plan is synchronous.
 
 use std::rc::Rc;
 
@@ -15,6 +17,17 @@ use yew::prelude::*;
 
 #[cfg(not(target_arch = "wasm32"))]
 use crate::dataset_handle::DatasetHandle;
+
+/// The most records (hospitals, unions and facilities together) a network
+/// may have for its plans to run on the page. Hokkaido's scale (about 7,650)
+/// already goes to the worker: its index takes a few milliseconds to build.
+pub const PAGE_PLAN_RECORDS: usize = 2_000;
+
+/// Whether `data` is small enough to plan on the page (see
+/// [`PAGE_PLAN_RECORDS`]).
+pub fn plans_on_page(data: &tsunagu_core::model::Dataset) -> bool {
+    data.hospitals.len() + data.unions.len() + data.facilities.len() <= PAGE_PLAN_RECORDS
+}
 
 /// Where a plan is.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,11 +116,12 @@ mod browser {
     use crate::worker::protocol::{FromWorker, ToWorker};
     use crate::worker_service::WorkerService;
 
-    /// Plans `request` on the app's worker (from [`WorkerService`] in
-    /// context); plans here when there is none or it cannot start (for
-    /// example from `file://`). `links` are a what-if's union
-    /// links (empty for the real network); `rules` the access rules to plan
-    /// under.
+    /// Plans `request` here when the network is small
+    /// ([`super::plans_on_page`]), else on the app's worker (from
+    /// [`WorkerService`] in context); here too when there is none or it
+    /// cannot start (for example from `file://`). `links` are a what-if's
+    /// union links (empty for the real network); `rules` the access rules to
+    /// plan under.
     #[hook]
     pub fn use_plan(
         data: Option<DatasetHandle>,
@@ -165,7 +179,8 @@ mod browser {
                             FromWorker::Ready | FromWorker::Imported { .. } => false,
                         }
                     };
-                    let sent = service.as_ref().and_then(|service| {
+                    let worker = service.as_ref().filter(|_| !super::plans_on_page(&data));
+                    let sent = worker.and_then(|service| {
                         service.request(
                             &data,
                             links,
@@ -181,7 +196,7 @@ mod browser {
                         open.set(Some(id));
                         status.set(PlanStatus::Running(Progress::default()));
                     } else {
-                        // No worker: plan here, on the page.
+                        // A small network, or no worker: plan here, on the page.
                         let index = NetworkIndex::build(&data, links, *rules);
                         status.set(
                             match plan_joins_indexed(&index, &request, PlanLimits::default()) {
@@ -220,5 +235,18 @@ mod browser {
             current,
             cancel,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plans_on_page;
+    use tsunagu_core::synth::{synthesize, Scale};
+
+    #[test]
+    fn the_report_plans_on_the_page_and_hokkaido_on_the_worker() {
+        let report = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        assert!(plans_on_page(&report));
+        assert!(!plans_on_page(&synthesize(Scale::HOKKAIDO, 1)));
     }
 }
