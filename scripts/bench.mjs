@@ -6,7 +6,10 @@
 //
 //   node scripts/bench.mjs --native target/bench/native.json --native-md target/bench/native.md
 //        [--levels "z s 3"] [--graphology-level z] [--dist dist] [--out target/bench/results.md]
-//        [--update-doc] [--quick]
+//        [--update-doc] [--quick] [--baseline DIR]
+//
+// --baseline DIR: another release build (say, main's) whose cold first visit
+// is measured in the same run, visit for visit in turn with --dist's.
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../e2e/support/browser.mjs';
 import { startServer } from '../e2e/support/server.mjs';
 import { budgetRows, measureNetworkView } from './bench-map.mjs';
+import { firstVisitTable, measureFirstVisit } from './bench-first-visit.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -119,7 +123,7 @@ async function wasmSizes(level) {
 // service worker's cache (load once online, then reload offline).
 async function measureDist(browser) {
   if (!existsSync(join(distDir, 'index.html'))) return { skipped: `no build in ${distDir} (run \`trunk build --release\` first, or pass --dist DIR)` };
-  const files = (await readdir(distDir)).filter((f) => f.endsWith('.wasm') || f.endsWith('.js'));
+  const files = (await readdir(distDir)).filter((f) => (f.endsWith('.wasm') || f.endsWith('.js')) && f !== 'sw.js');
   const sizes = {};
   for (const f of files) sizes[f] = gzipSync(await readFile(join(distDir, f)), { level: 9 }).length;
   const wasm = files.filter((f) => f.endsWith('.wasm'));
@@ -235,7 +239,17 @@ for (const page of Object.values(pages)) await page.close();
 const dist = await measureDist(browser);
 // The network view's pan and zoom, in the shipped app (scripts/bench-map.mjs).
 let map = null;
+// A cold first visit to a shared plan link, under three profiles (scripts/bench-first-visit.mjs).
+let firstVisit = null;
 if (!dist.skipped) {
+  const builds = [{ label: 'this build', dir: distDir }];
+  if (flag('--baseline')) builds.push({ label: 'baseline', dir: resolve(root, flag('--baseline')) });
+  process.stderr.write('browser: cold first visits…\n');
+  try {
+    firstVisit = await measureFirstVisit(browser, builds, { runs: quick ? 1 : 3 });
+  } catch (e) {
+    failures.push(`first visit: ${e.message}`);
+  }
   const mapServer = await startServer(distDir);
   try {
     map = await measureNetworkView(browser, mapServer);
@@ -364,25 +378,40 @@ for (const [name, key, limit] of [
   say(`| ${name} | ≤ ${limit} ms | ${levels.map((l) => (results[l] ? over(results[l][key].median_ms, limit) : 'failed')).join(' | ')} |`);
 }
 if (dist.skipped) {
-  say(`| shipped wasm + JS glue, gzip -9 | ≤ 200 KB | not measured: ${dist.skipped} |`);
-  say(`| first paint from the service-worker cache | ≤ 1.0 s | not measured: ${dist.skipped} |`);
+  say(`| shipped wasm + JS glue, gzip -9 | ≤ 250 KB (aim 200) | not measured: ${dist.skipped} |`);
+  say(`| first contentful paint from the service-worker cache | ≤ 150 ms | not measured: ${dist.skipped} |`);
 } else {
-  const size = dist.wasmGlue <= 200 * 1024 ? kb(dist.wasmGlue) : `**${kb(dist.wasmGlue)}, over**`;
-  say(`| shipped wasm + JS glue, gzip -9 (${distDir}) | ≤ 200 KB | ${size} (every .js and .wasm: ${kb(dist.all)}) |`);
+  const size = dist.all <= 250 * 1024 ? kb(dist.all) : `**${kb(dist.all)}, over**`;
+  say(`| shipped wasm and JS, gzip -9 (${distDir}; every .wasm and .js but the service worker) | ≤ 250 KB (aim 200) | ${size} (the app's wasm and glue: ${kb(dist.wasmGlue)}) |`);
   if (dist.paints.length) {
     const fcp = dist.paints.map((p) => p.fcp);
     const fp = dist.paints.map((p) => p.fp);
     const med = quantile(fcp, 0.5);
     const text = `first-paint ${fmt(quantile(fp, 0.5))} ms, first-contentful-paint ${fmt(med)} ms median, ${fmt(quantile(fcp, 0.95))} ms p95 over ${fcp.length} offline reloads${dist.paints.every((p) => p.fromWorker) ? '' : ' (NOT all from the worker)'}`;
-    say(`| first paint from the service-worker cache | ≤ 1.0 s | ${med <= 1000 ? text : `**${text}, over**`} |`);
+    say(`| first contentful paint from the service-worker cache | ≤ 150 ms | ${med <= 150 ? text : `**${text}, over**`} |`);
   } else {
-    say('| first paint from the service-worker cache | ≤ 1.0 s | not measured: no service worker took control |');
+    say('| first contentful paint from the service-worker cache | ≤ 150 ms | not measured: no service worker took control |');
   }
 }
 if (map) {
   for (const line of budgetRows(map)) say(line);
 } else {
   say(`| network view pan and zoom | ≤ 16.7 / 33 ms p95 | not measured: ${dist.skipped} |`);
+}
+say();
+
+// The cold first visit.
+say('### Cold first visit to a shared plan link (the shipped app)');
+say();
+if (firstVisit) {
+  say('A fresh browser context (no cache, no service worker) opens `#/?f=miki-family-clinic&t=hokudai` from a server that compresses with gzip. Times are ms from navigation start: each response\'s end, first contentful paint, the app\'s `tsunagu:start` mark (the wasm compiled and running) and the first plan card drawn (the frame after it enters the DOM). CPU throttling slows the page\'s thread only, not a worker\'s.');
+  say();
+  say(firstVisitTable(firstVisit));
+  for (const r of firstVisit) {
+    if (r.profile.goal != null && r.build === 'this build' && !(r.drawn <= r.profile.goal)) say(`\nOver its goal: ${r.profile.name}, ${fmt(r.drawn)} ms against ${r.profile.goal} ms.`);
+  }
+} else {
+  say(`Not measured: ${dist.skipped ?? 'failed (see Failures)'}.`);
 }
 say();
 
