@@ -83,6 +83,11 @@ describe('round trips', () => {
 
     const { context, app, page, problems } = await open('/data');
     const workers = await watchWorkers(context, page);
+    // Every request for the wasm, the worker's included (Playwright reports those to the context).
+    let wasmFetches = 0;
+    context.on('request', (request) => {
+      if (request.url().endsWith('.wasm')) wasmFetches += 1;
+    });
     await page.getByLabel('ファイルを取り込む（JSON または CSV）').setInputFiles(file);
     await page.getByRole('button', { name: 'この内容で取り込む' }).click();
     await page.getByText('この端末で変更したデータを表示しています').waitFor();
@@ -93,6 +98,8 @@ describe('round trips', () => {
     await app.cardTitled('加入不要').waitFor();
     // Reading the file and the first plan both ran on the worker: one in all.
     assert.equal((await workers.alive()).length, 1, 'the first plan ran on one worker');
+    // The worker was handed the page's compiled module: it fetched no wasm.
+    assert.equal(wasmFetches, 0, 'wasm fetched after the page had loaded');
     const gcHeapBefore = await workers.heapAfterGc();
 
     const others = ['network', 'growth', 'whatif', 'wards', 'data'];

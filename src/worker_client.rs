@@ -35,12 +35,13 @@ fn href(selector: &str) -> Option<String> {
     Some(element.dyn_into::<HtmlLinkElement>().ok()?.href())
 }
 
-/// Starts a module worker that loads this app's own glue and wasm.
+/// Starts a module worker that loads this app's own glue, then waits for
+/// its first message: the page's compiled `WebAssembly.Module`, which it
+/// instantiates instead of fetching and compiling the wasm again.
 fn spawn_worker() -> Option<Worker> {
     let glue = href("link[rel=modulepreload]")?;
-    let wasm = href("link[rel=preload][as=fetch]")?;
     let source = format!(
-        "import init, {{ planner_worker_main }} from {glue:?};\nawait init({{ module_or_path: {wasm:?} }});\nplanner_worker_main();\n"
+        "import init, {{ planner_worker_main }} from {glue:?};\nself.onmessage = async (event) => {{\n  self.onmessage = null;\n  await init({{ module_or_path: event.data }});\n  planner_worker_main();\n}};\n"
     );
     let parts = Array::of1(&JsValue::from_str(&source));
     let options = BlobPropertyBag::new();
@@ -51,7 +52,11 @@ fn spawn_worker() -> Option<Worker> {
     worker_options.set_type(WorkerType::Module);
     let worker = Worker::new_with_options(&url, &worker_options).ok();
     let _ = Url::revoke_object_url(&url);
-    worker
+    let worker = worker?;
+    // Compiled once, on the page: a module posted to a worker shares its
+    // compiled code.
+    worker.post_message(&wasm_bindgen::module()).ok()?;
+    Some(worker)
 }
 
 impl WorkerClient {

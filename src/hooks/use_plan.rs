@@ -6,16 +6,11 @@
 
 use std::rc::Rc;
 
-#[cfg(not(target_arch = "wasm32"))]
 use tsunagu_core::access::Rules;
-#[cfg(not(target_arch = "wasm32"))]
 use tsunagu_core::graph::UnionLink;
-#[cfg(not(target_arch = "wasm32"))]
-use tsunagu_core::planner::PlanRequest;
-use tsunagu_core::planner::{PlanAnswer, Progress};
+use tsunagu_core::planner::{PlanAnswer, PlanRequest, Progress};
 use yew::prelude::*;
 
-#[cfg(not(target_arch = "wasm32"))]
 use crate::dataset_handle::DatasetHandle;
 
 /// The most records (hospitals, unions and facilities together) a network
@@ -65,6 +60,49 @@ pub struct PlanHandle {
     pub cancel: Callback<()>,
 }
 
+/// Plans `request` on `data` here and now.
+fn plan_here(
+    data: &tsunagu_core::model::Dataset,
+    links: &[UnionLink],
+    rules: Rules,
+    request: &PlanRequest,
+) -> PlanStatus {
+    use tsunagu_core::index::NetworkIndex;
+    use tsunagu_core::planner::{plan_joins_indexed, PlanLimits};
+
+    match plan_joins_indexed(
+        &NetworkIndex::build(data, links, rules),
+        request,
+        PlanLimits::default(),
+    ) {
+        Ok(answer) => PlanStatus::Done(Rc::new(answer)),
+        Err(error) => PlanStatus::Failed(PlanFailure::Plan(error)),
+    }
+}
+
+/// The plan, made while rendering, when it is to be made on the page:
+/// natively always, in the browser for a small network. `None` leaves it
+/// to the worker. Memoised on its inputs, so a re-render plans nothing.
+#[hook]
+fn use_plan_on_page(
+    data: Option<DatasetHandle>,
+    links: Rc<Vec<UnionLink>>,
+    rules: Rules,
+    request: Option<PlanRequest>,
+) -> Rc<Option<PlanStatus>> {
+    use_memo(
+        (data, links, rules, request),
+        |(data, links, rules, request)| match (data, request) {
+            (Some(data), Some(request))
+                if cfg!(not(target_arch = "wasm32")) || plans_on_page(data) =>
+            {
+                Some(plan_here(data, links, *rules, request))
+            }
+            _ => None,
+        },
+    )
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 #[hook]
 pub fn use_plan(
@@ -73,25 +111,9 @@ pub fn use_plan(
     rules: Rules,
     request: Option<PlanRequest>,
 ) -> PlanHandle {
-    use tsunagu_core::index::NetworkIndex;
-    use tsunagu_core::planner::{plan_joins_indexed, PlanLimits};
-
-    let status = use_memo(
-        (data, links, rules, request),
-        |(data, links, rules, request)| match (data, request) {
-            (Some(data), Some(request)) => match plan_joins_indexed(
-                &NetworkIndex::build(data, links, *rules),
-                request,
-                PlanLimits::default(),
-            ) {
-                Ok(answer) => PlanStatus::Done(Rc::new(answer)),
-                Err(error) => PlanStatus::Failed(PlanFailure::Plan(error)),
-            },
-            _ => PlanStatus::Idle,
-        },
-    );
+    let status = use_plan_on_page(data, links, rules, request);
     PlanHandle {
-        status: (*status).clone(),
+        status: (*status).clone().unwrap_or(PlanStatus::Idle),
         current: true,
         cancel: Callback::noop(),
     }
@@ -107,16 +129,15 @@ mod browser {
 
     use tsunagu_core::access::Rules;
     use tsunagu_core::graph::UnionLink;
-    use tsunagu_core::index::NetworkIndex;
-    use tsunagu_core::planner::{plan_joins_indexed, PlanLimits, PlanRequest, Progress};
+    use tsunagu_core::planner::{PlanRequest, Progress};
     use yew::prelude::*;
 
-    use super::{PlanFailure, PlanHandle, PlanStatus};
+    use super::{plan_here, plans_on_page, use_plan_on_page, PlanFailure, PlanHandle, PlanStatus};
     use crate::dataset_handle::DatasetHandle;
     use crate::worker::protocol::{FromWorker, ToWorker};
     use crate::worker_service::WorkerService;
 
-    /// Plans `request` here when the network is small
+    /// Plans `request` here, while rendering, when the network is small
     /// ([`super::plans_on_page`]), else on the app's worker (from
     /// [`WorkerService`] in context); here too when there is none or it
     /// cannot start (for example from `file://`). `links` are a what-if's
@@ -129,6 +150,7 @@ mod browser {
         rules: Rules,
         request: Option<PlanRequest>,
     ) -> PlanHandle {
+        let on_page = use_plan_on_page(data.clone(), Rc::clone(&links), rules, request.clone());
         let service = use_context::<WorkerService>();
         let status = use_state(|| PlanStatus::Idle);
         // The request whose replies are wanted; any other is stale.
@@ -154,6 +176,10 @@ mod browser {
                         status.set(PlanStatus::Idle);
                         return;
                     };
+                    if plans_on_page(&data) {
+                        // Planned while rendering (use_plan_on_page).
+                        return;
+                    }
                     let on_reply = {
                         let (status, open) = (status.clone(), Rc::clone(&open));
                         move |reply: FromWorker| match reply {
@@ -179,8 +205,7 @@ mod browser {
                             FromWorker::Ready | FromWorker::Imported { .. } => false,
                         }
                     };
-                    let worker = service.as_ref().filter(|_| !super::plans_on_page(&data));
-                    let sent = worker.and_then(|service| {
+                    let sent = service.as_ref().and_then(|service| {
                         service.request(
                             &data,
                             links,
@@ -196,14 +221,8 @@ mod browser {
                         open.set(Some(id));
                         status.set(PlanStatus::Running(Progress::default()));
                     } else {
-                        // A small network, or no worker: plan here, on the page.
-                        let index = NetworkIndex::build(&data, links, *rules);
-                        status.set(
-                            match plan_joins_indexed(&index, &request, PlanLimits::default()) {
-                                Ok(answer) => PlanStatus::Done(Rc::new(answer)),
-                                Err(error) => PlanStatus::Failed(PlanFailure::Plan(error)),
-                            },
-                        );
+                        // No worker: plan here, on the page.
+                        status.set(plan_here(&data, links, *rules, &request));
                     }
                 },
             );
@@ -230,10 +249,17 @@ mod browser {
                 status.set(PlanStatus::Cancelled);
             })
         };
-        PlanHandle {
-            status: (*status).clone(),
-            current,
-            cancel,
+        match &*on_page {
+            Some(planned) => PlanHandle {
+                status: planned.clone(),
+                current: true,
+                cancel,
+            },
+            None => PlanHandle {
+                status: (*status).clone(),
+                current,
+                cancel,
+            },
         }
     }
 }

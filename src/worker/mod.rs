@@ -3,8 +3,10 @@
 //! reads imported files, so neither freezes the page.
 //!
 //! The page starts the worker from a small module script (a `blob:` URL)
-//! that imports the app's own JS glue and wasm, found from the `<link>` tags
-//! trunk writes, then calls `planner_worker_main`. The messages both ways
+//! that imports the app's own JS glue, found from the `<link>` tag trunk
+//! writes, and instantiates the `WebAssembly.Module` the page posts as its
+//! first message (compiled once, on the page, and never fetched again),
+//! then calls `planner_worker_main`. The messages both ways
 //! are typed in [`protocol`].
 
 pub mod protocol;
