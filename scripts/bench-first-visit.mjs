@@ -14,8 +14,9 @@
 // 40 ms to every request and caps the throughput; CPU throttling slows the
 // page's main thread (Chromium applies it to the page's renderer; a dedicated
 // worker's thread is not slowed, so work moved there looks cheaper than it
-// is on a slow PC). With --profile, one extra run per profile records a CPU
-// profile and prints where the main thread's time went.
+// is on a slow PC). With --profile, one extra run per profile records a
+// trace and prints where the page's main thread spent its time until the
+// card, by kind (script, wasm compile, layout, ...).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -109,10 +110,15 @@ async function visit(browser, url, profile, { cpuProfile = false } = {}) {
     });
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  const events = [];
+  let traced = null;
   if (cpuProfile) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+    traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-devtools.timeline', 'blink', 'loading'] },
+    });
   }
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -135,32 +141,55 @@ async function visit(browser, url, profile, { cpuProfile = false } = {}) {
     };
   });
   let profileSummary = null;
-  if (cpuProfile) profileSummary = summarise((await cdp.send('Profiler.stop')).profile, timings.drawn);
+  if (cpuProfile) {
+    await cdp.send('Tracing.end');
+    await traced;
+    profileSummary = summarise(events);
+  }
   await context.close();
   if (errors.length) throw new Error(`${profile.key}: ${errors.join('; ')}`);
   return { ...timings, profileSummary };
 }
 
-// Where the main thread's samples fell before the card was drawn: by the
-// sampled frame's category (wasm, JS glue, the engine's own work).
-function summarise(profile, until) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+// What each trace event on the page's main thread is, by its name.
+const KINDS = [
+  [/^wasm\.CompileLazy$/, 'wasm compiled on first call'],
+  [/^(v8\.wasm|wasm\.)/, 'wasm streaming compile'],
+  [/GC|Gc|GarbageCollect/, 'garbage collection'],
+  [/^(Layout|LocalFrameView::layout|LocalFrameView::performLayout|InlineNode|Blink\.Layout)/, 'layout (with text shaping)'],
+  [/^(UpdateLayoutTree|Document::updateStyle|Document::recalcStyle|Blink\.Style|ParseAuthorStyleSheet|StyleEngine)/, 'style'],
+  [/^(ParseHTML|HTMLDocumentParser|DecodedDataDocumentParser|HTMLParserScriptRunner)/, 'HTML parsing'],
+  [/(Paint|Layerize|PrePaint|Commit|Raster|UpdateLayer)/, 'paint'],
+  [/^(FunctionCall|v8\.callFunction|EvaluateScript|v8\.run|v8\.compile|v8\.compileModule|V8\.|v8\.|RunMicrotasks|TimerFire|FireAnimationFrame|EventDispatch|v8\.evaluateModule)/, 'script (JS and wasm running)'],
+];
+
+// Self time of the page's main thread before the card was drawn, by kind:
+// each event's time less the time of the events nested in it.
+function summarise(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return [];
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.dur > 0 && e.pid === main.pid && e.tid === main.tid)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const totals = new Map();
-  let t = profile.startTime;
-  const startMs = profile.startTime / 1000;
-  profile.samples.forEach((id, i) => {
-    t += profile.timeDeltas[i];
-    const node = byId.get(id);
-    const f = node.callFrame;
-    let key = f.functionName || f.url.split('/').pop() || '(anonymous)';
-    if (f.url.endsWith('.wasm') || f.url.startsWith('wasm://')) key = 'wasm code';
-    else if (f.url.endsWith('.js')) key = 'JS glue';
-    else if (['(program)', '(idle)', '(garbage collector)'].includes(f.functionName)) key = f.functionName;
-    else if (f.url === '') key = `(engine) ${f.functionName}`;
-    if (until && t / 1000 - startMs > until + 50) return;
-    totals.set(key, (totals.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
-  });
-  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  const stack = [];
+  const close = (until) => {
+    while (stack.length && stack[stack.length - 1].end <= until) {
+      const done = stack.pop();
+      const kind = KINDS.find(([re]) => re.test(done.name))?.[1] ?? (done.name === 'RunTask' ? 'other tasks' : `other (${done.name})`);
+      totals.set(kind, (totals.get(kind) ?? 0) + done.self / 1000);
+    }
+  };
+  for (const e of spans) {
+    close(e.ts);
+    if (stack.length) stack[stack.length - 1].self -= e.dur;
+    stack.push({ name: e.name, end: e.ts + e.dur, self: e.dur });
+  }
+  close(Infinity);
+  const rows = [...totals].sort((a, b) => b[1] - a[1]);
+  const named = rows.filter(([k]) => !k.startsWith('other ('));
+  const rest = rows.filter(([k]) => k.startsWith('other (')).reduce((sum, [, v]) => sum + v, 0);
+  return [...named, ['other', rest]].filter(([, v]) => v >= 1);
 }
 
 /**
@@ -213,7 +242,7 @@ export function firstVisitTable(rows) {
     );
   }
   for (const r of rows.filter((r) => r.profileSummary)) {
-    lines.push('', `Main thread before the card, ${r.build}, ${r.profile.key} (CPU profile, ms): ${r.profileSummary.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    lines.push('', `Main thread until the card, ${r.build}, ${r.profile.name} (trace, self time in ms): ${r.profileSummary.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}.`);
   }
   return lines.join('\n');
 }
