@@ -12,6 +12,7 @@ use crate::i18n::{Lang, UpkeepTexts};
 use std::rc::Rc;
 
 use super::ImportPreview;
+use crate::components::tags;
 use crate::state::{Pending, PendingImport};
 use crate::worker::ShownProblem;
 
@@ -82,9 +83,9 @@ fn change_list(label: String, changes: &[ChangedRecord]) -> Html {
     let shown = 30;
     html! {
         <details class="change-list">
-            <summary>{ label }</summary>
+            { tags::summary(label) }
             <ul>
-                { for changes.iter().take(shown).map(|c| html! { <li>{ c.name.clone() }</li> }) }
+                { for changes.iter().take(shown).map(|c| html! { { tags::li(c.name.clone()) } }) }
                 if changes.len() > shown {
                     <li>{ format!("… +{}", changes.len() - shown) }</li>
                 }
@@ -147,7 +148,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
             <p class="status" role="status">{ if props.edited { texts.status_edited } else { texts.status_report } }</p>
             <div class="tool-row">
                 <label class="file-button">
-                    <span>{ texts.import_label }</span>
+                    { tags::span(texts.import_label) }
                     <input type="file" accept=".json,.csv,application/json,text/csv" {onchange} disabled={reading} />
                 </label>
                 <button type="button" onclick={export_json}>{ texts.export_json }</button>
@@ -167,7 +168,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                 <div class="import-errors" role="alert">
                     <p><strong>{ texts.import_failed.replace("{file}", file).replace("{problems}", &lang.count(problems.len(), crate::i18n::Noun::Problem)) }</strong></p>
                     <ul>{ for problems.iter().take(200).map(|p| problem_item(lang, p)) }</ul>
-                    <p>{ texts.nothing_changed }</p>
+                    { tags::p(texts.nothing_changed) }
                 </div>
             }
             if let Some(pending) = &props.pending {
@@ -177,7 +178,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                         Pending::Dataset { diff, warnings, .. } => html! {
                             <>
                                 if diff.is_empty() {
-                                    <p>{ texts.no_change }</p>
+                                    { tags::p(texts.no_change) }
                                 }
                                 { change_list(texts.added.replace("{n}", &diff.added.len().to_string()), &diff.added) }
                                 { change_list(texts.changed.replace("{n}", &diff.changed.len().to_string()), &diff.changed) }
@@ -198,7 +199,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                     } }
                 </div>
             }
-            <p class="note">{ lang.texts().import.history_note }</p>
+            { tags::p_note(lang.texts().import.history_note) }
         </section>
     }
 }

@@ -12,6 +12,7 @@ use tsunagu_core::validate::Problem;
 use yew::prelude::*;
 
 use super::{problem_item, DataCommand};
+use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
 use crate::i18n::{ImportTexts, Lang};
 use crate::worker::ShownProblem;
@@ -57,7 +58,7 @@ impl PartialEq for Inputs {
 }
 
 fn names(items: &[Named]) -> Html {
-    html! { <ul>{ for items.iter().map(|f| html! { <li>{ f.name.clone() }</li> }) }</ul> }
+    html! { <ul>{ for items.iter().map(|f| html! { { tags::li(f.name.clone()) } }) }</ul> }
 }
 
 fn ward_name(data: &Dataset, ward: Option<&WardId>, t: &ImportTexts) -> String {
@@ -143,9 +144,9 @@ fn plan_view(data: &Dataset, plan: &ImportPlan, roster: Option<&UnionId>, lang: 
                     <ul>
                         { for plan.updated.iter().map(|u| html! {
                             <li>
-                                <strong>{ u.facility.name.clone() }</strong>
+                                { tags::strong(u.facility.name.clone()) }
                                 <ul class="field-changes">
-                                    { for u.changes.iter().map(|c| html! { <li>{ change_text(data, c, lang) }</li> }) }
+                                    { for u.changes.iter().map(|c| html! { { tags::li(change_text(data, c, lang)) } }) }
                                 </ul>
                             </li>
                         }) }
@@ -154,7 +155,7 @@ fn plan_view(data: &Dataset, plan: &ImportPlan, roster: Option<&UnionId>, lang: 
             }
             if !shown.is_empty() {
                 <div class="not-given">
-                    <p><strong>{ t.warnings_heading }</strong></p>
+                    <p>{ tags::strong(t.warnings_heading) }</p>
                     <ul class="warnings">{ for shown.iter().map(|p| problem_item(lang, p)) }</ul>
                 </div>
             }
@@ -252,7 +253,7 @@ pub fn import_preview(props: &ImportPreviewProps) -> Html {
             html! {
                 <div class="import-errors" role="alert">
                     <ul>{ for shown.iter().map(|p| problem_item(lang, p)) }</ul>
-                    <p>{ upkeep.nothing_changed }</p>
+                    { tags::p(upkeep.nothing_changed) }
                 </div>
             }
         }
@@ -295,7 +296,7 @@ pub fn import_preview(props: &ImportPreviewProps) -> Html {
     html! {
         <div class="facilities-preview">
             <fieldset class="import-mode">
-                <legend>{ t.mode_legend }</legend>
+                { tags::legend(t.mode_legend) }
                 { radio(Choice::Add, "import-mode-add", t.mode_add) }
                 { radio(Choice::Replace, "import-mode-replace", t.mode_replace) }
                 { radio(Choice::Roster, "import-mode-roster", t.mode_roster) }

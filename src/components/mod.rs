@@ -11,6 +11,7 @@ mod record_form;
 mod site_footer;
 mod site_header;
 mod sort_table;
+pub mod tags;
 mod view_nav;
 mod ward_map;
 

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::i18n::Lang;
 use crate::state::Notice;
 
@@ -44,7 +45,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                 };
                 html! {
                     <div class="notice" role="alert">
-                        <p>{ message }</p>
+                        { tags::p(message) }
                         { extra }
                         <button type="button" onclick={dismiss}>{ texts.dismiss }</button>
                     </div>

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::pick;
+use crate::components::tags;
 use crate::i18n::Lang;
 use crate::page_data::PageData;
 
@@ -22,7 +23,7 @@ pub fn outside_layer(lang: Lang, labelled: bool) -> Html {
     html! {
         <section class="outside" aria-labelledby={labelled.then_some("outside-heading")}>
             <h3 id={labelled.then_some("outside-heading")}>{ pick(lang, &layer.title) }</h3>
-            <p class="note">{ texts.outside_note }</p>
+            { tags::p_note(texts.outside_note) }
             <ul>
                 { for layer.facts.iter().filter(|f| labelled || f.topic != "agreements").map(|f| html! {
                     <li data-fact={f.id.clone()}>

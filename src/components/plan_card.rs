@@ -11,6 +11,7 @@ use tsunagu_core::planner::{Entry, Plan, TargetPath};
 use tsunagu_core::text::how_to_join;
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
 use crate::i18n::{Lang, Noun, PlannerTexts};
 use crate::lookup::{hospital_name, section_title, union_name};
@@ -278,8 +279,8 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
             <h5><span class="apply-box" aria-hidden="true">{ "☐ " }</span>{ record.name.clone() }</h5>
             <p class="contact">{ texts.apply_to.replace("{host}", &lang.list(&hosts)) }</p>
             <dl class="facts">
-                <dt>{ texts.union_founded }</dt><dd>{ founded }</dd>
-                <dt>{ texts.union_linked }</dt>
+                { tags::dt(texts.union_founded) }{ tags::dd(founded) }
+                { tags::dt(texts.union_linked) }
                 <dd>{ if linked.is_empty() { texts.unknown.to_owned() } else { lang.list(&linked) } }</dd>
             </dl>
             <p class={classes!("from-report", how.iter().all(|h| common.contains(h)).then_some("all-common"))}>{ texts.from_report }</p>
@@ -304,8 +305,8 @@ fn assumption_marks(assumptions: &[Assumption], lang: Lang) -> Html {
         <div class="assumption" role="note">
             { for assumptions.iter().map(|a| html! {
                 <>
-                    <p class="assumption-mark"><strong>{ pick(lang, &tsunagu_core::text::assumption_mark(*a)) }</strong></p>
-                    <p>{ pick(lang, &tsunagu_core::text::assumption_caveat(*a)) }</p>
+                    <p class="assumption-mark">{ tags::strong(pick(lang, &tsunagu_core::text::assumption_mark(*a))) }</p>
+                    { tags::p(pick(lang, &tsunagu_core::text::assumption_caveat(*a))) }
                 </>
             }) }
         </div>
@@ -351,13 +352,13 @@ fn print_header(props: &PlanCardProps) -> Html {
         <div class="print-only checklist-head">
             <p class="checklist-title">{ texts.print_title }</p>
             <dl class="facts">
-                <dt>{ texts.print_facility }</dt><dd>{ props.facility.to_string() }</dd>
-                <dt>{ texts.print_ward }</dt><dd>{ ward }</dd>
-                <dt>{ texts.current_unions }</dt>
+                { tags::dt(texts.print_facility) }{ tags::dd(props.facility.to_string()) }
+                { tags::dt(texts.print_ward) }{ tags::dd(ward) }
+                { tags::dt(texts.current_unions) }
                 <dd>{ if members.is_empty() { texts.no_unions.to_owned() } else { lang.list(&members) } }</dd>
-                <dt>{ texts.print_targets }</dt><dd>{ lang.list(&targets) }</dd>
-                <dt>{ texts.print_rules }</dt><dd>{ pick(lang, &tsunagu_core::text::rules_name(props.rules)) }</dd>
-                <dt>{ texts.print_link }</dt><dd class="url">{ props.share.to_string() }</dd>
+                { tags::dt(texts.print_targets) }{ tags::dd(lang.list(&targets)) }
+                { tags::dt(texts.print_rules) }{ tags::dd(pick(lang, &tsunagu_core::text::rules_name(props.rules))) }
+                { tags::dt(texts.print_link) }<dd class="url">{ props.share.to_string() }</dd>
             </dl>
             <p class="note">{ texts.print_data.replace("{title}", &format!("{title} / {}", data.meta.source_title)).replace("{date}", &data.meta.source_date.0) }</p>
         </div>
@@ -412,27 +413,27 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 <p class="plan-relays">{ texts.plan_relays.replace("{relays}", &lang.count(plan.relays as usize, Noun::Relay)) }</p>
             </header>
             { assumption_marks(&plan.assumptions, lang) }
-            <p>{ explain }</p>
+            { tags::p(explain) }
             if !plan.exact {
                 <p class="warn">{ texts.inexact.replace("{unions}", &lang.count(plan.lower_bound, Noun::Union)) }</p>
             }
             if !plan.alternatives.is_empty() {
                 <div class="alternatives">
-                    <h4>{ texts.alternatives }</h4>
+                    { tags::h4(texts.alternatives) }
                     <ul>
                         { for plan.alternatives.iter().map(|alt| html! {
                             <li>{ lang.list(&alt.iter().map(|u| union_name(data, u)).collect::<Vec<_>>()) }</li>
                         }) }
                     </ul>
                     if plan.alternatives_truncated {
-                        <p class="note">{ texts.alternatives_more }</p>
+                        { tags::p_note(texts.alternatives_more) }
                     }
                 </div>
             }
             <div class="apply">
-                <h4>{ texts.print_apply }</h4>
+                { tags::h4(texts.print_apply) }
                 if plan.join.is_empty() {
-                    <p>{ texts.print_none }</p>
+                    { tags::p(texts.print_none) }
                 } else {
                     { for plan.join.iter().map(|u| joining(data, u, &common, lang)) }
                     if !common.is_empty() {

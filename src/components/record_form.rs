@@ -10,6 +10,7 @@ use tsunagu_core::model::{
 };
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
 use crate::i18n::Lang;
 
@@ -193,7 +194,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
             html! {
                 <>
                     <label class="field">
-                        <span>{ lang.texts().data_view.col_facility_kind }</span>
+                        { tags::span(lang.texts().data_view.col_facility_kind) }
                         <select onchange={{ let kind = kind.clone(); Callback::from(move |e: Event| kind.set(select_value(&e))) }}>
                             { for KINDS.iter().map(|(k, value)| html! {
                                 <option value={*value} selected={*kind == *value}>
@@ -203,7 +204,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                         </select>
                     </label>
                     <label class="field">
-                        <span>{ lang.texts().planner_view.ward_label }</span>
+                        { tags::span(lang.texts().planner_view.ward_label) }
                         <select onchange={{ let ward = ward.clone(); Callback::from(move |e: Event| ward.set(select_value(&e))) }}>
                             <option value="" selected={ward.is_empty()}>{ lang.texts().planner_view.ward_unspecified }</option>
                             { for data.wards.iter().map(|w| html! {
@@ -212,7 +213,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                         </select>
                     </label>
                     <fieldset class="checks">
-                        <legend>{ lang.texts().data_view.col_unions }</legend>
+                        { tags::legend(lang.texts().data_view.col_unions) }
                         <ul>
                             { for data.unions.iter().map(|u| html! {
                                 <li><label class="check">
@@ -232,12 +233,12 @@ pub fn record_form(props: &RecordFormProps) -> Html {
             html! {
                 <>
                     <label class="field">
-                        <span>{ texts.field_founded }</span>
+                        { tags::span(texts.field_founded) }
                         <input type="text" inputmode="numeric" placeholder="2024-04" value={(*founded).clone()}
                             oninput={{ let founded = founded.clone(); Callback::from(move |e: InputEvent| founded.set(input_value(&e))) }} />
                     </label>
                     <fieldset class="checks">
-                        <legend>{ texts.field_hosts }</legend>
+                        { tags::legend(texts.field_hosts) }
                         <ul>
                             { for data.hospitals.iter().filter(|h| h.discloses || list.contains(&h.id.0)).map(|h| html! {
                                 <li><label class="check">
@@ -255,7 +256,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                 let state = value.clone();
                 html! {
                     <label class="field">
-                        <span>{ label }</span>
+                        { tags::span(label) }
                         <select onchange={Callback::from(move |e: Event| state.set(select_value(&e)))}>
                             <option value="" selected={value.is_empty()}>{ "—" }</option>
                             { for data.hospitals.iter().map(|h| html! {
@@ -277,7 +278,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                         { hospital_select(d.col_from, &link_from) }
                         { hospital_select(d.col_to, &link_to) }
                         <label class="field">
-                            <span>{ d.col_kind }</span>
+                            { tags::span(d.col_kind) }
                             <select onchange={{ let k = link_kind.clone(); Callback::from(move |e: Event| k.set(select_value(&e))) }}>
                                 <option value="agreement" selected={*link_kind == "agreement"}>{ d.kind_agreement }</option>
                                 <option value="idlink_partner" selected={*link_kind == "idlink_partner"}>{ d.kind_partner }</option>
@@ -384,7 +385,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
             <h4 id="record-form-title">{ title }</h4>
             if !matches!(props.kind, FormKind::Link(_)) {
                 <label class="field">
-                    <span>{ texts.field_name }</span>
+                    { tags::span(texts.field_name) }
                     <input type="text" required=true value={(*name).clone()} aria-invalid={missing_name.to_string()}
                         oninput={{ let name = name.clone(); Callback::from(move |e: InputEvent| name.set(input_value(&e))) }} />
                 </label>

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::i18n::Lang;
 
 /// [`SiteFooter`]'s properties.
@@ -17,8 +18,8 @@ pub fn site_footer(props: &SiteFooterProps) -> Html {
     let texts = props.lang.texts();
     html! {
         <footer class="site-footer">
-            <p>{ texts.footer_source }</p>
-            <p>{ texts.footer_privacy }</p>
+            { tags::p(texts.footer_source) }
+            { tags::p(texts.footer_privacy) }
         </footer>
     }
 }

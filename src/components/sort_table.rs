@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::i18n::Lang;
 
 /// What a cell sorts by.
@@ -207,7 +208,7 @@ pub fn sort_table(props: &SortTableProps) -> Html {
             if props.searchable {
                 <div class="table-tools">
                     <label class="search">
-                        <span>{ texts.search_label }</span>
+                        { tags::span(texts.search_label) }
                         <input type="search" value={(*query).clone()} placeholder={texts.search_placeholder} {oninput} />
                     </label>
                     <span class="row-count" role="status">{ shown }</span>

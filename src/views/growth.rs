@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::network::{legend, localise};
 use super::ViewProps;
+use crate::components::tags;
 use crate::components::NetworkMap;
 use crate::files;
 use crate::i18n::{GrowthTexts, Lang};
@@ -251,10 +252,10 @@ pub fn growth_view(props: &ViewProps) -> Html {
     let outline = use_memo((), |()| hokkaido().map(Rc::new));
     let heading = html! { <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.growth.title }</h2> };
     let (Some(data), Some(timeline)) = (props.data.clone(), (*timeline).clone()) else {
-        return html! { <section class="view">{ heading }<p>{ texts.data_unavailable }</p></section> };
+        return html! { <section class="view">{ heading }{ tags::p(texts.data_unavailable) }</section> };
     };
     if timeline.frames.is_empty() {
-        return html! { <section class="view">{ heading }<p>{ t.no_events }</p></section> };
+        return html! { <section class="view">{ heading }{ tags::p(t.no_events) }</section> };
     }
     let index = position.index.min(timeline.frames.len() - 1);
     let frame = &timeline.frames[index];
@@ -344,7 +345,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
     html! {
         <section class="view growth-view" aria-labelledby={VIEW_TITLE_ID}>
             { heading }
-            <p class="lead">{ texts.growth.lead }</p>
+            { tags::p_lead(texts.growth.lead) }
             <div class="timeline-controls" role="group" aria-label={t.slider_label}>
                 <button type="button" onclick={step(Step::First)} aria-label={t.first} title={t.first}>{ "«" }</button>
                 <button type="button" onclick={step(Step::Back)} aria-label={t.prev} title={t.prev}>{ "◀" }</button>
@@ -357,7 +358,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
                     aria-label={t.slider_label} aria-valuetext={month.clone()} oninput={on_slider} />
                 <button type="button" onclick={export}>{ t.export_png }</button>
             </div>
-            <p class="hint">{ t.keys_help }</p>
+            { tags::p_hint(t.keys_help) }
             <h3 class="frame-heading" aria-live="polite">{ t.frame_heading.replace("{month}", &month) }</h3>
             <p class="frame-totals">
                 { totals.clone() }
@@ -375,34 +376,34 @@ pub fn growth_view(props: &ViewProps) -> Html {
                     }
                 </div>
                 <div class="growth-side">
-                    <h3>{ t.events_heading }</h3>
+                    { tags::h3(t.events_heading) }
                     if events.is_empty() {
-                        <p class="hint">{ t.no_events }</p>
+                        { tags::p_hint(t.no_events) }
                     } else {
                         <ul class="events">{ for events }</ul>
                     }
                     { legend(&texts.network_view) }
                 </div>
             </div>
-            <h3>{ t.chart_heading }</h3>
+            { tags::h3(t.chart_heading) }
             { chart(&timeline, index, t, lang) }
-            <p class="hint">{ t.chart_linked_note }</p>
+            { tags::p_hint(t.chart_linked_note) }
             <details class="map-tables">
-                <summary>{ t.chart_table }</summary>
+                { tags::summary(t.chart_table) }
                 <table>
-                    <caption>{ t.chart_table }</caption>
-                    <thead><tr><th scope="col">{ t.col_month }</th><th scope="col">{ t.chart_disclosing }</th>
-                        <th scope="col">{ t.chart_unions }</th><th scope="col">{ t.chart_linked }</th>
-                        <th scope="col">{ t.events_heading }</th></tr></thead>
+                    { tags::caption(t.chart_table) }
+                    <thead><tr>{ tags::col_head(t.col_month) }{ tags::col_head(t.chart_disclosing) }
+                        { tags::col_head(t.chart_unions) }{ tags::col_head(t.chart_linked) }
+                        { tags::col_head(t.events_heading) }</tr></thead>
                     <tbody>
                         { for changes.iter().map(|&i| {
                             let f = &timeline.frames[i];
                             html! {
                                 <tr>
                                     <th scope="row">{ lang.month(&f.month) }</th>
-                                    <td class="num">{ f.live_hospitals }</td>
-                                    <td class="num">{ f.unions }</td>
-                                    <td class="num">{ f.registered.map(|n| n.to_string()).unwrap_or_default() }</td>
+                                    { tags::td_num(f.live_hospitals) }
+                                    { tags::td_num(f.unions) }
+                                    { tags::td_num(f.registered.map(|n| n.to_string()).unwrap_or_default()) }
                                     <td>{ f.events.iter().map(|&e| event_text(&data, &timeline.events[e].happening, lang)).collect::<Vec<_>>().join(" / ") }</td>
                                 </tr>
                             }
@@ -410,15 +411,15 @@ pub fn growth_view(props: &ViewProps) -> Html {
                     </tbody>
                 </table>
             </details>
-            <h3>{ t.milestones_heading }</h3>
+            { tags::h3(t.milestones_heading) }
             <ol class="milestones">
                 { for milestone_months.iter().map(|(i, text)| {
                     let go = step(Step::To(*i));
                     html! { <li><button type="button" class="link-button" onclick={go}>{ text.clone() }</button></li> }
                 }) }
             </ol>
-            <h3>{ t.unknown_heading }</h3>
-            <p>{ t.unknown_lead }</p>
+            { tags::h3(t.unknown_heading) }
+            { tags::p(t.unknown_lead) }
             <ul>
                 { for timeline.undated.unions.iter().map(|u| html! {
                     <li>{ format!("{}: {}", texts.network_view.kind_union, union_name(&data, u)) }</li>

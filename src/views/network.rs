@@ -10,6 +10,7 @@ use tsunagu_core::model::{Dataset, DesignationId, Source};
 use yew::prelude::*;
 
 use super::ViewProps;
+use crate::components::tags;
 use crate::components::NetworkMap;
 use crate::files;
 use crate::format::{reading, thousands};
@@ -51,7 +52,7 @@ pub fn legend(t: &NetworkTexts) -> Html {
     };
     html! {
         <section class="map-legend" aria-label={t.legend_heading}>
-            <h3>{ t.legend_heading }</h3>
+            { tags::h3(t.legend_heading) }
             <ul>
                 { swatch(html! { <circle cx="11" cy="8" r="6" fill="#1d4ed8" /> }, t.legend_disclosing) }
                 { swatch(html! { <circle cx="11" cy="8" r="5" fill="#fff" stroke="#1d4ed8" stroke-width="2" /> }, t.legend_hospital) }
@@ -73,7 +74,7 @@ fn sources_list(data: &Dataset, sources: &[&Source], lang: Lang, texts: &Texts) 
     }
     html! {
         <>
-            <h4>{ texts.planner_view.sources }</h4>
+            { tags::h4(texts.planner_view.sources) }
             <ul class="sources">
                 { for sources.iter().map(|s| html! {
                     <li>
@@ -87,7 +88,7 @@ fn sources_list(data: &Dataset, sources: &[&Source], lang: Lang, texts: &Texts) 
 }
 
 fn row(label: &'static str, value: String) -> Html {
-    html! { <><dt>{ label }</dt><dd>{ value }</dd></> }
+    html! { <>{ tags::dt(label) }{ tags::dd(value) }</> }
 }
 
 /// The details of one record, with its sources.
@@ -120,7 +121,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                 .collect::<Vec<_>>();
             html! {
                 <>
-                    <h3>{ &h.name }</h3>
+                    { tags::h3(&h.name) }
                     <p class="kind">{ if h.discloses { t.kind_disclosing } else { t.kind_hospital } }</p>
                     <dl>
                         { row(d.col_place, opt(h.ward.as_ref().and_then(|w| data.ward(w)).map(|w| w.name.clone()).or_else(|| h.city.clone()))) }
@@ -132,7 +133,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                         { row(t.hosted, lang.list(&hosted)) }
                     </dl>
                     if !links.is_empty() {
-                        <h4>{ t.links }</h4>
+                        { tags::h4(t.links) }
                         <ul>
                             { for links.iter().map(|l| {
                                 let other = if &l.from == id { &l.to } else { &l.from };
@@ -166,8 +167,8 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
             let sources: Vec<&Source> = u.sources.iter().collect();
             html! {
                 <>
-                    <h3>{ &u.name }</h3>
-                    <p class="kind">{ t.kind_union }</p>
+                    { tags::h3(&u.name) }
+                    { tags::p_kind(t.kind_union) }
                     <dl>
                         { row(d.col_hosts, lang.list(&u.hosts.iter().map(|h| hospital_name(data, h)).collect::<Vec<_>>())) }
                         { row(d.col_founded, opt(u.founded.as_ref().map(|m| m.0.clone()))) }
@@ -175,7 +176,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                         { row(t.members, if members.is_empty() { unknown.to_owned() } else { lang.list(&members) }) }
                     </dl>
                     if !u.how_to_join.is_empty() {
-                        <h4>{ lang.texts().planner_view.how_to_join }</h4>
+                        { tags::h4(lang.texts().planner_view.how_to_join) }
                         <ul class="how-to-join">
                             { for u.how_to_join.iter().map(|h| html! {
                                 <li>
@@ -200,8 +201,8 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
             sources.extend(f.memberships.iter().map(|m| &m.source));
             html! {
                 <>
-                    <h3>{ &f.name }</h3>
-                    <p class="kind">{ d.facility_kinds[f.kind as usize] }</p>
+                    { tags::h3(&f.name) }
+                    { tags::p_kind(d.facility_kinds[f.kind as usize]) }
                     <dl>
                         { row(d.col_place, opt(f.ward.as_ref().and_then(|w| data.ward(w)).map(|w| w.name.clone()))) }
                         { row(d.col_unions, lang.list(&f.memberships.iter().map(|m| union_name(data, &m.union)).collect::<Vec<_>>())) }
@@ -224,7 +225,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
             html! {
                 <>
                     <h3>{ if lang == Lang::En { format!("{} ({})", w.name_en, w.name) } else { w.name.clone() } }</h3>
-                    <p class="kind">{ t.kind_ward }</p>
+                    { tags::p_kind(t.kind_ward) }
                     <dl>
                         { row(t.population, thousands(w.population)) }
                         { row(texts.wards_view.col_viewing, thousands(w.viewing_facilities)) }
@@ -242,8 +243,8 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                 .count();
             html! {
                 <>
-                    <h3>{ name }</h3>
-                    <p class="kind">{ t.kind_region }</p>
+                    { tags::h3(name) }
+                    { tags::p_kind(t.kind_region) }
                     <dl>{ row(texts.data.nav, format!("{} {}", thousands(i64::try_from(hospitals).unwrap_or(0)), texts.data_view.tab_hospitals)) }</dl>
                 </>
             }
@@ -316,7 +317,7 @@ fn ward_legend(scene: &Scene, lang: Lang) -> Html {
     html! {
         <div class="ward-map">
             <ul class="legend" aria-label={format!("{}: {}", w.map_legend, w.col_per_100)}>
-                <li>{ w.col_per_100 }</li>
+                { tags::li(w.col_per_100) }
                 { for crate::map::SHADES.iter().zip(classes.ranges()).filter_map(|(shade, range)| {
                     let (from, to) = range?;
                     Some(html! { <li><span class="swatch" style={format!("background: {shade}")}></span>{ format!("{from:.1} – {to:.1}") }</li> })
@@ -333,15 +334,15 @@ fn tables(scene: &Scene, texts: &Texts) -> Html {
     let w = &texts.wards_view;
     html! {
         <details class="map-tables">
-            <summary>{ t.table_heading }</summary>
+            { tags::summary(t.table_heading) }
             if !scene.areas.is_empty() {
                 <table>
-                    <caption>{ w.map_heading }</caption>
-                    <thead><tr><th scope="col">{ w.col_ward }</th><th scope="col">{ w.col_viewing }</th>
-                        <th scope="col">{ w.col_per_100 }</th></tr></thead>
+                    { tags::caption(w.map_heading) }
+                    <thead><tr>{ tags::col_head(w.col_ward) }{ tags::col_head(w.col_viewing) }
+                        { tags::col_head(w.col_per_100) }</tr></thead>
                     <tbody>
                         { for scene.areas.iter().map(|a| html! {
-                            <tr data-ward={a.code.clone()}><th scope="row">{ &a.name.0 }</th><td class="num">{ thousands(a.viewing) }</td>
+                            <tr data-ward={a.code.clone()}><th scope="row">{ &a.name.0 }</th>{ tags::td_num(thousands(a.viewing)) }
                                 <td class="num">{ a.per_100.map(|v| format!("{v:.1}")).unwrap_or_default() }</td></tr>
                         }) }
                     </tbody>
@@ -349,23 +350,23 @@ fn tables(scene: &Scene, texts: &Texts) -> Html {
             }
             <table>
                 <caption>{ t.nodes_caption.replace("{n}", &scene.nodes.len().to_string()) }</caption>
-                <thead><tr><th scope="col">{ t.col_name }</th><th scope="col">{ t.col_kind }</th>
-                    <th scope="col">{ t.col_count }</th></tr></thead>
+                <thead><tr>{ tags::col_head(t.col_name) }{ tags::col_head(t.col_kind) }
+                    { tags::col_head(t.col_count) }</tr></thead>
                 <tbody>
                     { for scene.nodes.iter().map(|n| html! {
-                        <tr><th scope="row">{ &n.label }</th><td>{ kind_name(n.shape, &n.item, t) }</td>
-                            <td class="num">{ n.count.map(thousands).unwrap_or_default() }</td></tr>
+                        <tr><th scope="row">{ &n.label }</th>{ tags::td(kind_name(n.shape, &n.item, t)) }
+                            { tags::td_num(n.count.map(thousands).unwrap_or_default()) }</tr>
                     }) }
                 </tbody>
             </table>
             <table>
                 <caption>{ t.edges_caption.replace("{n}", &scene.edges.len().to_string()) }</caption>
-                <thead><tr><th scope="col">{ t.col_from }</th><th scope="col">{ t.col_kind }</th>
-                    <th scope="col">{ t.col_to }</th><th scope="col">{ t.col_count }</th></tr></thead>
+                <thead><tr>{ tags::col_head(t.col_from) }{ tags::col_head(t.col_kind) }
+                    { tags::col_head(t.col_to) }{ tags::col_head(t.col_count) }</tr></thead>
                 <tbody>
                     { for scene.edges.iter().map(|e| html! {
-                        <tr><td>{ &scene.nodes[e.from].label }</td><td>{ edge_name(e.kind, t) }</td>
-                            <td>{ &scene.nodes[e.to].label }</td><td class="num">{ e.weight }</td></tr>
+                        <tr>{ tags::td(&scene.nodes[e.from].label) }{ tags::td(edge_name(e.kind, t)) }
+                            { tags::td(&scene.nodes[e.to].label) }{ tags::td_num(e.weight) }</tr>
                     }) }
                 </tbody>
             </table>
@@ -410,7 +411,7 @@ pub fn network_view(props: &ViewProps) -> Html {
     };
     let heading = html! { <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.network.title }</h2> };
     let (Some(data), Some(scene)) = (props.data.clone(), (*scene).clone()) else {
-        return html! { <section class="view">{ heading }<p>{ texts.data_unavailable }</p></section> };
+        return html! { <section class="view">{ heading }{ tags::p(texts.data_unavailable) }</section> };
     };
     let matches = Rc::new(search(&scene, &data, &query));
     let selected_index = selected.as_ref().and_then(|item| scene.find(item));
@@ -520,7 +521,7 @@ pub fn network_view(props: &ViewProps) -> Html {
     html! {
         <section class="view network-view" aria-labelledby={VIEW_TITLE_ID} onkeydown={on_escape}>
             { heading }
-            <p class="lead">{ texts.network.lead }</p>
+            { tags::p_lead(texts.network.lead) }
             if let Some(agg) = scene.aggregated {
                 <p class="notice" role="status">{ t.aggregated
                     .replace("{h}", &thousands(i64::try_from(agg.hospitals).unwrap_or(0)))
@@ -530,7 +531,7 @@ pub fn network_view(props: &ViewProps) -> Html {
             <div class="network-layout">
                 <div class="network-controls">
                     <fieldset>
-                        <legend>{ t.level_label }</legend>
+                        { tags::legend(t.level_label) }
                         { level_radio(Level::Hokkaido, t.level_hokkaido, "level-hokkaido") }
                         { level_radio(Level::Sapporo, t.level_sapporo, "level-sapporo") }
                     </fieldset>
@@ -541,7 +542,7 @@ pub fn network_view(props: &ViewProps) -> Html {
                         <p class="hint" role="status">{ t.matches.replace("{matches}", &lang.count(matches.len(), crate::i18n::Noun::Match)) }</p>
                     }
                     <fieldset>
-                        <legend>{ t.filters_heading }</legend>
+                        { tags::legend(t.filters_heading) }
                         <label for="map-designation">{ t.designation_label }</label>
                         <select id="map-designation" onchange={on_designation}>
                             <option value="" selected={filters.designation.is_none()}>{ t.all }</option>
@@ -560,7 +561,7 @@ pub fn network_view(props: &ViewProps) -> Html {
                         </select>
                     </fieldset>
                     <fieldset>
-                        <legend>{ t.edges_label }</legend>
+                        { tags::legend(t.edges_label) }
                         { for EdgeKind::ALL.iter().map(|&kind| {
                             let id = format!("edge-{}", kind.index());
                             html! {
@@ -592,7 +593,7 @@ pub fn network_view(props: &ViewProps) -> Html {
                     }
                     <p class="hint">{ t.map_help }{ " " }{ t.details_empty }</p>
                     { ward_legend(&scene, lang) }
-                    <p class="hint">{ t.outline_source }</p>
+                    { tags::p_hint(t.outline_source) }
                 </div>
             </div>
             { tables(&scene, texts) }

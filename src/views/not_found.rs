@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::ViewProps;
+use crate::components::tags;
 use crate::route::{Route, VIEW_TITLE_ID};
 
 /// Says the address is unknown and links back to the planner.
@@ -12,7 +13,7 @@ pub fn not_found_view(props: &ViewProps) -> Html {
     html! {
         <section class="view" aria-labelledby={VIEW_TITLE_ID}>
             <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.not_found_title }</h2>
-            <p>{ texts.not_found_lead }</p>
+            { tags::p(texts.not_found_lead) }
             <p><a href={Route::Planner.href()}>{ texts.not_found_back }</a></p>
         </section>
     }

@@ -17,6 +17,7 @@ use yew_router::prelude::*;
 
 use super::growth::event_text;
 use super::ViewProps;
+use crate::components::tags;
 use crate::components::{plan_title, MapLayer};
 use crate::i18n::Lang;
 use crate::lookup::union_name;
@@ -559,7 +560,7 @@ fn growth_visual(
 fn chain(names: &[String]) -> Html {
     html! {
         <ol class="present-chain" aria-label={names.join(" → ")}>
-            { for names.iter().map(|name| html! { <li>{ name.clone() }</li> }) }
+            { for names.iter().map(|name| html! { { tags::li(name.clone()) } }) }
         </ol>
     }
 }
@@ -576,8 +577,8 @@ fn reach_table(
     let cell = |v: Option<u32>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
     html! {
         <table class="present-matrix">
-            <caption>{ caption.to_owned() }</caption>
-            <thead><tr><td></td>{ for hospitals.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
+            { tags::caption(caption.to_owned()) }
+            <thead><tr><td></td>{ for hospitals.iter().map(|h| html! { { tags::col_head(h.clone()) } }) }</tr></thead>
             <tbody>
                 { for unions.iter().zip(before.iter().zip(after)).map(|(u, (row, next))| html! {
                     <tr>

@@ -9,6 +9,7 @@ use tsunagu_core::stats::{dataset_stats, Stats, WardStats};
 use yew::prelude::*;
 
 use super::ViewProps;
+use crate::components::tags;
 use crate::components::{Column, Row, SortKey, SortTable, WardMap, WardValue};
 use crate::format::{decimal, thousands};
 use crate::i18n::{Lang, WardsTexts};
@@ -139,7 +140,7 @@ fn metric_radios(lang: Lang, metric: Metric, set: &UseStateHandle<Metric>) -> Ht
     let w = &lang.texts().wards_view;
     html! {
         <fieldset class="radios">
-            <legend>{ w.chart_metric_label }</legend>
+            { tags::legend(w.chart_metric_label) }
             { for Metric::ALL.into_iter().map(|m| {
                 let set = set.clone();
                 let onchange = Callback::from(move |_: Event| set.set(m));
@@ -196,14 +197,14 @@ pub fn wards_view(props: &ViewProps) -> Html {
     let footer = html! {
         <tr>
             <th scope="row">{ w.total_row }</th>
-            <td class="num">{ thousands(t.population) }</td>
-            <td class="num">{ thousands(t.households) }</td>
-            <td class="num">{ decimal(t.area_km2, 2) }</td>
-            <td class="num">{ thousands(t.institutions) }</td>
-            <td class="num">{ thousands(t.viewing_facilities) }</td>
-            <td class="num">{ decimal(per_100, 1) }</td>
-            <td class="num">{ decimal(per_100k, 1) }</td>
-            <td>{ thousands(t.disclosing_hospitals) }</td>
+            { tags::td_num(thousands(t.population)) }
+            { tags::td_num(thousands(t.households)) }
+            { tags::td_num(decimal(t.area_km2, 2)) }
+            { tags::td_num(thousands(t.institutions)) }
+            { tags::td_num(thousands(t.viewing_facilities)) }
+            { tags::td_num(decimal(per_100, 1)) }
+            { tags::td_num(decimal(per_100k, 1)) }
+            { tags::td(thousands(t.disclosing_hospitals)) }
         </tr>
     };
 
@@ -220,7 +221,7 @@ pub fn wards_view(props: &ViewProps) -> Html {
             <section class="ward-map-section" aria-labelledby="ward-map-heading">
                 <h3 id="ward-map-heading">{ w.map_heading }</h3>
                 { metric_radios(lang, *metric, &metric) }
-                <p class="hint">{ w.map_hint }</p>
+                { tags::p_hint(w.map_hint) }
                 <WardMap {lang} {shapes} {values} measure={AttrValue::from(metric.label(w))}
                     selected={(*picked).clone()} {on_select} />
             </section>
@@ -230,13 +231,13 @@ pub fn wards_view(props: &ViewProps) -> Html {
     html! {
         <section class="view" aria-labelledby={VIEW_TITLE_ID}>
             <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.wards.title }</h2>
-            <p class="lead">{ texts.wards.lead }</p>
+            { tags::p_lead(texts.wards.lead) }
             <div class="wards-layout">
                 { map }
                 <div class="wards-table">
                     <SortTable {lang} caption={w.table_caption} {columns} rows={Rc::new(ward_rows(&stats, lang))}
                         footer={footer} searchable={false} highlight={(*picked).clone()} />
-                    <p class="note">{ w.sources_note }</p>
+                    { tags::p_note(w.sources_note) }
                 </div>
             </div>
             <WardChart {lang} stats={Rc::clone(&stats)} metric={*metric} />
@@ -300,7 +301,7 @@ fn ward_chart(props: &WardChartProps) -> Html {
                 }) }
             </svg>
             <details class="twin">
-                <summary>{ w.chart_summary }</summary>
+                { tags::summary(w.chart_summary) }
                 <ul>
                     { for values.iter().map(|(name, value)| html! { <li>{ format!("{name}: {}", decimal(*value, 1)) }</li> }) }
                 </ul>
@@ -322,7 +323,7 @@ fn designation_coverage(props: &DesignationCoverageProps) -> Html {
     html! {
         <section class="designations" aria-labelledby="designation-heading">
             <h3 id="designation-heading">{ w.designation_heading }</h3>
-            <p>{ w.designation_lead }</p>
+            { tags::p(w.designation_lead) }
             <ul class="coverage-list">
                 { for props.stats.designations.iter().map(|d| {
                     let name = if props.lang == Lang::En { d.name_en.clone() } else { d.name.clone() };
@@ -330,7 +331,7 @@ fn designation_coverage(props: &DesignationCoverageProps) -> Html {
                     let share = d.on_idlink as f64 / d.total.max(1) as f64 * 100.0;
                     html! {
                         <li>
-                            <p class="coverage-title"><strong>{ name }</strong>{ format!(" {}/{} {}", d.on_idlink, d.total, w.on_idlink) }</p>
+                            <p class="coverage-title">{ tags::strong(name) }{ format!(" {}/{} {}", d.on_idlink, d.total, w.on_idlink) }</p>
                             <div class="meter" aria-hidden="true"><span style={format!("width: {share:.0}%")}></span></div>
                             <p class="coverage-missing">
                                 if d.hospitals_not_on_idlink.is_empty() {

@@ -5,6 +5,7 @@ use tsunagu_core::model::{Dataset, Source};
 use yew::prelude::*;
 
 use super::cells::sources_cell;
+use crate::components::tags;
 use crate::components::{Row, SortKey};
 use crate::i18n::Lang;
 
@@ -41,7 +42,7 @@ pub(super) fn discrepancy_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                     html! { <>{ subject.clone() }<code class="field">{ format!(" {}", d.field) }</code></> },
                     html! {
                         <ul class="readings">
-                            { for d.readings.iter().map(|r| html! { <li>{ r.as_written.clone() }</li> }) }
+                            { for d.readings.iter().map(|r| html! { { tags::li(r.as_written.clone()) } }) }
                         </ul>
                     },
                     html! { note.clone() },

@@ -23,6 +23,7 @@ use tsunagu_core::model::{FacilityId, LinkId, UnionId};
 use tsunagu_core::validate::Problem;
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::components::{problem_item, DataCommand, DataTools, FormKind, RecordForm};
 use crate::components::{Column, SortKey, SortTable};
 use crate::dataset_handle::DatasetHandle;
@@ -159,7 +160,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let header = html! {
         <>
             <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.data.title }</h2>
-            <p class="lead">{ texts.data.lead }</p>
+            { tags::p_lead(texts.data.lead) }
         </>
     };
     let Some(data) = props.data.clone() else {
@@ -313,7 +314,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
             if let Some(kind) = (*form).clone() {
                 if let Some(problems) = &props.edit_errors {
                     <div class="import-errors" role="alert">
-                        <p><strong>{ texts.upkeep.edit_failed }</strong></p>
+                        <p>{ tags::strong(texts.upkeep.edit_failed) }</p>
                         <ul>{ for problems.iter().map(|p| problem_item(lang, &ShownProblem::from(p))) }</ul>
                     </div>
                 }
@@ -334,7 +335,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
             <SortTable key={format!("{current:?}")} {lang} caption={current.label(texts)}
                 columns={Rc::new(table_columns)} rows={Rc::new(rows)} />
             if let Some(note) = note {
-                <p class="note">{ note }</p>
+                { tags::p_note(note) }
             }
         </section>
     }

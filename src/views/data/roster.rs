@@ -6,6 +6,7 @@
 use tsunagu_core::model::{Dataset, UnionId};
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::i18n::Lang;
 
 /// The id of the printable sheet.
@@ -96,24 +97,24 @@ fn sheet(data: &Dataset, union: &UnionId, lang: Lang) -> Html {
     html! {
         <div class="roster-sheet" id={SHEET_ID}>
             <h2>{ t.roster_title.replace("{union}", &record.name) }</h2>
-            <p>{ meta }</p>
+            { tags::p(meta) }
             if members.is_empty() {
-                <p>{ t.roster_none }</p>
+                { tags::p(t.roster_none) }
             } else {
                 <table>
                     <thead><tr>
-                        <th scope="col">{ texts.data_view.col_name }</th>
-                        <th scope="col">{ texts.wards_view.col_ward }</th>
-                        <th scope="col">{ texts.data_view.col_facility_kind }</th>
-                        <th scope="col">{ t.col_confirmed }</th>
+                        { tags::col_head(texts.data_view.col_name) }
+                        { tags::col_head(texts.wards_view.col_ward) }
+                        { tags::col_head(texts.data_view.col_facility_kind) }
+                        { tags::col_head(t.col_confirmed) }
                     </tr></thead>
                     <tbody>
                         { for members.iter().map(|f| html! {
                             <tr>
                                 <th scope="row">{ f.name.clone() }</th>
-                                <td>{ f.ward.as_ref().and_then(|w| data.ward(w)).map_or_else(|| texts.table.unknown.to_owned(), |w| w.name.clone()) }</td>
-                                <td>{ texts.data_view.facility_kinds[f.kind as usize] }</td>
-                                <td>{ f.confirmed_on(&data.meta).0.clone() }</td>
+                                { tags::td(f.ward.as_ref().and_then(|w| data.ward(w)).map_or_else(|| texts.table.unknown.to_owned(), |w| w.name.clone())) }
+                                { tags::td(texts.data_view.facility_kinds[f.kind as usize]) }
+                                { tags::td(f.confirmed_on(&data.meta).0.clone()) }
                             </tr>
                         }) }
                     </tbody>

@@ -5,6 +5,7 @@ use tsunagu_core::model::{Dataset, Source};
 use yew::prelude::*;
 
 use super::cells::{flagged, hospital_name, name_cell, sources_cell};
+use crate::components::tags;
 use crate::components::{Row, SortKey};
 use crate::i18n::Lang;
 
@@ -37,7 +38,7 @@ pub(super) fn union_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                     name_cell(&u.name, &u.aliases, flagged(data, &format!("/unions/{i}")), lang),
                     html! { lang.list(&hosts) },
                     html! { u.founded.as_ref().map_or_else(|| texts.table.unknown.to_owned(), |m| m.0.clone()) },
-                    html! { <ul class="notes">{ for notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul> },
+                    html! { <ul class="notes">{ for notes.iter().map(|n| html! { { tags::li(n.clone()) } }) }</ul> },
                     sources_cell(data, &sources, lang),
                 ],
                 sort: vec![

@@ -28,6 +28,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{describe, ViewProps};
+use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
 use crate::hooks::use_plan;
 use crate::i18n::Lang;
@@ -174,7 +175,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
     let heading = html! {
         <>
             <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.planner.title }</h2>
-            <p class="lead">{ texts.planner.lead }</p>
+            { tags::p_lead(texts.planner.lead) }
         </>
     };
     let Some(data) = data else {
@@ -199,7 +200,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
             html! {
                 <div class="hypothetical" role="note">
                     <p><strong>{ texts.whatif_view.hypothetical_banner.replace("{name}", &p.what_if.name) }</strong></p>
-                    <ul>{ for p.what_if.changes.iter().map(|c| html! { <li>{ describe(&data, c, &texts.whatif_view) }</li> }) }</ul>
+                    <ul>{ for p.what_if.changes.iter().map(|c| html! { { tags::li(describe(&data, c, &texts.whatif_view)) } }) }</ul>
                     <a href={format!("#/?{}", real.to_query_string())}>{ texts.whatif_view.hypothetical_leave }</a>
                 </div>
             }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::PickerProps;
+use crate::components::tags;
 
 /// Step 3: the relay limit and the unions never to join.
 #[function_component(PlanOptions)]
@@ -40,9 +41,9 @@ pub(super) fn plan_options(props: &PickerProps) -> Html {
     };
     html! {
         <fieldset class="step">
-            <legend><h3>{ texts.options_heading }</h3></legend>
+            <legend>{ tags::h3(texts.options_heading) }</legend>
             <label class="field">
-                <span>{ texts.max_relays }</span>
+                { tags::span(texts.max_relays) }
                 <select onchange={on_relays}>
                     { relay_choice(None, texts.relays_unlimited.to_owned()) }
                     { relay_choice(Some(0), texts.relays_direct.to_owned()) }
@@ -50,11 +51,11 @@ pub(super) fn plan_options(props: &PickerProps) -> Html {
                 </select>
             </label>
             <fieldset class="checks">
-                <legend>{ texts.exclude }</legend>
+                { tags::legend(texts.exclude) }
                 <ul>{ for boxes }</ul>
             </fieldset>
             <fieldset class="checks rules">
-                <legend>{ texts.rules_legend }</legend>
+                { tags::legend(texts.rules_legend) }
                 <label class="check">
                     <input type="checkbox" checked={props.query.assume_agreements} onchange={on_assume}
                         aria-describedby="assume-hint" />

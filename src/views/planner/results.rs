@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::share_link::ShareLink;
 use super::share_url;
+use crate::components::tags;
 use crate::components::{outside_layer, pick, PlanCard};
 use crate::dataset_handle::DatasetHandle;
 use crate::hooks::{PlanFailure, PlanHandle, PlanStatus};
@@ -153,7 +154,7 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
         let oncancel = props.plan.cancel.reform(|_: MouseEvent| ());
         html! {
             <div class="progress" role="status">
-                <p><strong>{ texts.computing }</strong></p>
+                <p>{ tags::strong(texts.computing) }</p>
                 if progress.total > 0 {
                     <p>{ texts.progress
                         .replace("{done}", &progress.done.to_string())
@@ -196,8 +197,8 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                 }
                 if props.rules == Rules::AssumeAgreements {
                     <div class="assumption banner" role="note">
-                        <p><strong>{ pick(lang, &tsunagu_core::text::rules_name(props.rules)) }</strong></p>
-                        <p>{ texts.assumption_banner }</p>
+                        <p>{ tags::strong(pick(lang, &tsunagu_core::text::rules_name(props.rules))) }</p>
+                        { tags::p(texts.assumption_banner) }
                     </div>
                 }
                 { for answer.plans.iter().enumerate().map(|(index, plan)| html! {
@@ -210,7 +211,7 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                         <h3 id="unreachable-heading">{ texts.unreachable_heading }</h3>
                         <ul>
                             { for answer.unreachable.iter().map(|u| html! {
-                                <li data-reason={u.reason.code()}><strong>{ hospital_name(data, &u.target) }</strong>{ lang.colon() }{ reason_text(lang, data, u) }</li>
+                                <li data-reason={u.reason.code()}>{ tags::strong(hospital_name(data, &u.target)) }{ lang.colon() }{ reason_text(lang, data, u) }</li>
                             }) }
                         </ul>
                     </section>

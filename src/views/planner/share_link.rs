@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -39,7 +40,7 @@ pub(super) fn share_link(props: &ShareLinkProps) -> Html {
     html! {
         <div class="share">
             <label class="field">
-                <span>{ texts.share_label }</span>
+                { tags::span(texts.share_label) }
                 <input type="text" readonly=true value={props.url.clone()} />
             </label>
             <button type="button" {onclick}>{ texts.copy_button }</button>

@@ -5,6 +5,7 @@ use tsunagu_core::names::fold_name;
 use yew::prelude::*;
 
 use super::{focus_after_render, matches, PickerProps, LIST_LIMIT, TARGET_SEARCH_ID};
+use crate::components::tags;
 use crate::i18n::Lang;
 use crate::lookup::{nfkc, union_name};
 use crate::plan_query::StartQuery;
@@ -45,7 +46,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
             let again = set_start(StartQuery::None).reform(|_: MouseEvent| ());
             html! {
                 <div class="chosen-facility">
-                    <p><span class="label">{ texts.facility_chosen }</span><strong>{ name }</strong></p>
+                    <p><span class="label">{ texts.facility_chosen }</span>{ tags::strong(name) }</p>
                     <p class="note">{ format!("{}: {}", texts.current_unions, props.lang.list(&unions)) }</p>
                     <button type="button" onclick={again}>{ texts.facility_change }</button>
                 </div>
@@ -89,14 +90,14 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
             html! {
                 <>
                     <label class="field">
-                        <span>{ texts.facility_search }</span>
+                        { tags::span(texts.facility_search) }
                         <input type="search" value={(*search).clone()} placeholder={texts.facility_placeholder} {oninput} />
                     </label>
                     <ul class="pick-list">{ for results }</ul>
                     if more > 0 {
                         <p class="hint">{ props.lang.texts().table.more_rows.replace("{n}", &more.to_string()) }</p>
                     }
-                    <p class="note">{ texts.facility_note }</p>
+                    { tags::p_note(texts.facility_note) }
                 </>
             }
         }
@@ -131,7 +132,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
             html! {
                 <>
                     <label class="field">
-                        <span>{ texts.ward_label }</span>
+                        { tags::span(texts.ward_label) }
                         <select onchange={on_ward}>
                             <option value="" selected={ward.is_none()}>{ texts.ward_unspecified }</option>
                             { for data.wards.iter().map(|w| html! {
@@ -142,9 +143,9 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                         </select>
                     </label>
                     <fieldset class="checks">
-                        <legend>{ texts.current_unions }</legend>
+                        { tags::legend(texts.current_unions) }
                         <ul>{ for boxes }</ul>
-                        <p class="note">{ texts.no_unions_hint }</p>
+                        { tags::p_note(texts.no_unions_hint) }
                     </fieldset>
                 </>
             }
@@ -153,7 +154,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
 
     html! {
         <fieldset class="step">
-            <legend><h3>{ texts.start_heading }</h3></legend>
+            <legend>{ tags::h3(texts.start_heading) }</legend>
             <div class="radios" role="radiogroup" aria-label={texts.start_mode_label}>
                 <label class="radio"><input type="radio" name="start-mode" checked={!unlisted} onchange={to_listed} />{ texts.start_listed }</label>
                 <label class="radio"><input type="radio" name="start-mode" checked={unlisted} onchange={to_unlisted} />{ texts.start_unlisted }</label>

@@ -5,6 +5,7 @@ use tsunagu_core::names::fold_name;
 use yew::prelude::*;
 
 use super::{focus_after_render, matches, PickerProps, LIST_LIMIT, TARGET_SEARCH_ID};
+use crate::components::tags;
 use crate::i18n::{Lang, Noun};
 use crate::lookup::{hospital_name, nfkc};
 
@@ -170,18 +171,18 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
 
     html! {
         <fieldset class="step">
-            <legend><h3>{ texts.targets_heading }</h3></legend>
+            <legend>{ tags::h3(texts.targets_heading) }</legend>
             <div class="chosen-targets">
                 <p class="label" id="chosen-targets-label">{ texts.chosen_targets }</p>
                 if chosen.is_empty() {
-                    <p class="note">{ texts.no_targets }</p>
+                    { tags::p_note(texts.no_targets) }
                 } else {
                     <ul class="chips" aria-labelledby="chosen-targets-label">{ for chips }</ul>
                     <button type="button" class="link-button" onclick={clear}>{ texts.clear_targets }</button>
                 }
             </div>
             <label class="field">
-                <span>{ texts.target_search }</span>
+                { tags::span(texts.target_search) }
                 <input id={TARGET_SEARCH_ID} type="search" value={(*search).clone()} placeholder={texts.target_placeholder} {oninput} />
             </label>
             <ul class="pick-list">{ for options }</ul>

@@ -6,6 +6,7 @@ use tsunagu_core::model::{Dataset, FacilityId};
 use tsunagu_core::whatif::assess::{cell, Assessment, NextStep};
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::i18n::{cost_text, Lang, Noun, WhatIfTexts};
 use crate::lookup::{hospital_name, union_name};
 
@@ -18,7 +19,7 @@ fn matrix_table(next: &Dataset, a: &Assessment, t: &WhatIfTexts) -> Html {
     html! {
         <div class="table-scroll">
             <table class="reach-matrix">
-                <caption>{ t.matrix_heading }</caption>
+                { tags::caption(t.matrix_heading) }
                 <thead>
                     <tr>
                         <td></td>
@@ -62,9 +63,9 @@ fn matrix_table(next: &Dataset, a: &Assessment, t: &WhatIfTexts) -> Html {
 fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang) -> Html {
     html! {
         <table class="pairs">
-            <caption>{ t.pairs_heading }</caption>
-            <thead><tr><th scope="col">{ t.col_ward }</th><th scope="col">{ t.col_facilities }</th>
-                <th scope="col">{ t.col_before }</th><th scope="col">{ t.col_after }</th><th scope="col">{ t.col_gain }</th></tr></thead>
+            { tags::caption(t.pairs_heading) }
+            <thead><tr>{ tags::col_head(t.col_ward) }{ tags::col_head(t.col_facilities) }
+                { tags::col_head(t.col_before) }{ tags::col_head(t.col_after) }{ tags::col_head(t.col_gain) }</tr></thead>
             <tbody>
                 { for a.pairs.iter().map(|w| {
                     let name = w.ward.as_ref().and_then(|id| data.ward(id)).map_or_else(
@@ -72,8 +73,8 @@ fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang) -> H
                         |x| if lang == Lang::En { x.name_en.clone() } else { x.name.clone() },
                     );
                     html! {
-                        <tr><th scope="row">{ name }</th><td class="num">{ w.facilities }</td>
-                            <td class="num">{ w.before }</td><td class="num">{ w.after }</td>
+                        <tr><th scope="row">{ name }</th>{ tags::td_num(w.facilities) }
+                            { tags::td_num(w.before) }{ tags::td_num(w.after) }
                             <td class={classes!("num", (w.after > w.before).then_some("changed"))}>{ format!("+{}", w.after - w.before) }</td></tr>
                     }
                 }) }
@@ -85,18 +86,18 @@ fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang) -> H
 fn shorter_table(next: &Dataset, a: &Assessment, lang: Lang) -> Html {
     let t = &lang.texts().whatif_view;
     if a.shorter.is_empty() {
-        return html! { <p>{ t.no_shorter }</p> };
+        return html! { { tags::p(t.no_shorter) } };
     }
     let facility = |id: &FacilityId| next.facility_name(id);
     html! {
         <table class="shorter">
-            <caption>{ t.plans_heading }</caption>
-            <thead><tr><th scope="col">{ t.col_facility }</th><th scope="col">{ t.col_hospital }</th>
-                <th scope="col">{ t.col_before }</th><th scope="col">{ t.col_after }</th></tr></thead>
+            { tags::caption(t.plans_heading) }
+            <thead><tr>{ tags::col_head(t.col_facility) }{ tags::col_head(t.col_hospital) }
+                { tags::col_head(t.col_before) }{ tags::col_head(t.col_after) }</tr></thead>
             <tbody>
                 { for a.shorter.iter().map(|s| html! {
-                    <tr><td>{ facility(&s.facility) }</td><td>{ hospital_name(next, &s.hospital) }</td>
-                        <td>{ cost_text(lang, s.before) }</td><td class="changed">{ cost_text(lang, s.after) }</td></tr>
+                    <tr>{ tags::td(facility(&s.facility)) }{ tags::td(hospital_name(next, &s.hospital)) }
+                        { tags::td(cost_text(lang, s.before)) }<td class="changed">{ cost_text(lang, s.after) }</td></tr>
                 }) }
             </tbody>
         </table>
@@ -145,12 +146,12 @@ pub(super) fn next_step_box(
             <div class="table-scroll">
                 <table>
                     <caption class="visually-hidden">{ t.next_heading }</caption>
-                    <thead><tr><td></td><th scope="col">{ t.next_today }</th><th scope="col">{ t.next_connected }</th></tr></thead>
+                    <thead><tr><td></td>{ tags::col_head(t.next_today) }{ tags::col_head(t.next_connected) }</tr></thead>
                     <tbody>
                         <tr><th scope="row">{ t.next_none }</th>
-                            <td>{ cost_text(lang, step.none_before) }</td><td>{ cost_text(lang, step.none_after) }</td></tr>
+                            { tags::td(cost_text(lang, step.none_before)) }{ tags::td(cost_text(lang, step.none_after)) }</tr>
                         <tr><th scope="row">{ t.next_member.replace("{union}", &union) }</th>
-                            <td>{ cost_text(lang, step.member_before) }</td><td>{ cost_text(lang, step.member_after) }</td></tr>
+                            { tags::td(cost_text(lang, step.member_before)) }{ tags::td(cost_text(lang, step.member_after)) }</tr>
                     </tbody>
                 </table>
             </div>
@@ -173,10 +174,10 @@ pub(super) fn assessment_tables(
     html! {
         <>
             { summary(a, t, lang) }
-            <p class="hint">{ t.matrix_lead }</p>
+            { tags::p_hint(t.matrix_lead) }
             { matrix_table(next, a, t) }
             { pairs_table(data, a, t, lang) }
-            <p class="hint">{ t.pairs_note }</p>
+            { tags::p_hint(t.pairs_note) }
             { shorter_table(next, a, lang) }
         </>
     }

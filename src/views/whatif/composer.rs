@@ -5,6 +5,7 @@ use tsunagu_core::model::{FacilityId, HospitalId, UnionId};
 use tsunagu_core::whatif::Change;
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
 use crate::i18n::Lang;
 use crate::lookup::hospital_name;
@@ -153,7 +154,7 @@ pub(super) fn composer(props: &ComposerProps) -> Html {
     ];
     html! {
         <fieldset class="step">
-            <legend><h3>{ t.add_heading }</h3></legend>
+            <legend>{ tags::h3(t.add_heading) }</legend>
             { select("change-kind", t.kind_label, kinds, &kind.to_string(), on_kind) }
             { select("change-first", labels.0, first_options, &a, setter(&first)) }
             if *kind == 3 {

@@ -28,6 +28,7 @@ use tsunagu_core::whatif::{apply_what_if, connect_every_union, Change, WhatIf};
 use yew::prelude::*;
 
 use crate::components::pick;
+use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
 use crate::i18n::Lang;
 use crate::route::VIEW_TITLE_ID;
@@ -139,7 +140,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
         },
     );
     let Some(data) = props.data.clone() else {
-        return html! { <section class="view">{ heading }<p>{ texts.data_unavailable }</p></section> };
+        return html! { <section class="view">{ heading }{ tags::p(texts.data_unavailable) }</section> };
     };
 
     let set_what_if = |f: Rc<dyn Fn(&mut WhatIf)>| {
@@ -220,7 +221,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
         }));
         html! {
             <li>
-                <span>{ text.clone() }</span>
+                { tags::span(text.clone()) }
                 <button type="button" class="link-button" aria-label={t.remove.replace("{change}", &text)}
                     onclick={Callback::from(move |_: MouseEvent| remove())}>{ "×" }</button>
             </li>
@@ -253,19 +254,19 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
     html! {
         <section class="view whatif-view" aria-labelledby={VIEW_TITLE_ID}>
             { heading }
-            <p class="lead">{ texts.whatif.lead }</p>
+            { tags::p_lead(texts.whatif.lead) }
             { next_step_box(lang, &data, (*headline).as_ref(), on_try) }
             <div class="whatif-layout">
                 <div class="whatif-editor">
                     <fieldset class="step">
-                        <legend><h3>{ t.editor_heading }</h3></legend>
+                        <legend>{ tags::h3(t.editor_heading) }</legend>
                         <div class="field">
                             <label for="what-if-name">{ t.name_label }</label>
                             <input id="what-if-name" type="text" value={draft.what_if.name.clone()} oninput={on_name} />
                         </div>
-                        <h4>{ t.changes_heading }</h4>
+                        { tags::h4(t.changes_heading) }
                         if draft.what_if.changes.is_empty() {
-                            <p class="hint">{ t.no_changes }</p>
+                            { tags::p_hint(t.no_changes) }
                         } else {
                             <ol class="changes">{ for changes }</ol>
                         }
@@ -290,28 +291,28 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                         if !import_errors.is_empty() {
                             <div role="alert" class="problems">
                                 <p>{ t.import_failed.replace("{file}", "") }</p>
-                                <ul>{ for import_errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                                <ul>{ for import_errors.iter().map(|e| html! { { tags::li(e.clone()) } }) }</ul>
                             </div>
                         }
                     </fieldset>
                     <Composer {lang} data={data.clone()} {on_add} />
                     <section class="saved-what-ifs" aria-label={t.saved_heading}>
-                        <h3>{ t.saved_heading }</h3>
+                        { tags::h3(t.saved_heading) }
                         if props.saved_what_ifs.is_empty() {
-                            <p class="hint">{ t.none_saved }</p>
+                            { tags::p_hint(t.none_saved) }
                         } else {
                             <ul>{ for saved_list }</ul>
                         }
                     </section>
                 </div>
                 <div class="whatif-results">
-                    <h3>{ t.results_heading }</h3>
+                    { tags::h3(t.results_heading) }
                     <label class="check rules">
                         <input type="checkbox" checked={*assume} onchange={on_assume} />
                         { t.assume_label }
                     </label>
                     if *assume {
-                        <p class="assumption" role="note"><strong>{ pick(lang, &tsunagu_core::text::rules_name(rules)) }</strong>{ " " }{ t.assume_on }</p>
+                        <p class="assumption" role="note">{ tags::strong(pick(lang, &tsunagu_core::text::rules_name(rules))) }{ " " }{ t.assume_on }</p>
                     }
                     { match (*assessed).as_ref() {
                         Some((a, next)) => assessment_tables(&data, a, next, lang),

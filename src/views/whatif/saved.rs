@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::assessment::total_pairs;
 use super::{describe, Draft};
+use crate::components::tags;
 use crate::files;
 use crate::i18n::WhatIfTexts;
 use crate::saved_what_ifs::SavedWhatIf;
@@ -86,28 +87,28 @@ pub(super) fn compare_section(
         <section class="compare" aria-labelledby="compare-heading">
             <h3 id="compare-heading">{ t.compare_heading }</h3>
             if comparisons.is_empty() {
-                <p class="hint">{ t.compare_lead }</p>
+                { tags::p_hint(t.compare_lead) }
             } else {
                 <div class="table-scroll">
                     <table>
                         <caption class="visually-hidden">{ t.compare_heading }</caption>
-                        <thead><tr><th scope="col">{ t.col_metric }</th>
-                            { for comparisons.iter().map(|(p, _)| html! { <th scope="col">{ p.what_if.name.clone() }</th> }) }
+                        <thead><tr>{ tags::col_head(t.col_metric) }
+                            { for comparisons.iter().map(|(p, _)| html! { { tags::col_head(p.what_if.name.clone()) } }) }
                         </tr></thead>
                         <tbody>
                             <tr><th scope="row">{ t.metric_changes }</th>
                                 { for comparisons.iter().map(|(p, _)| html! {
-                                    <td><ol>{ for p.what_if.changes.iter().map(|c| html! { <li>{ describe(data, c, t) }</li> }) }</ol></td>
+                                    <td><ol>{ for p.what_if.changes.iter().map(|c| html! { { tags::li(describe(data, c, t)) } }) }</ol></td>
                                 }) }</tr>
                             <tr><th scope="row">{ t.metric_cells }</th>
-                                { for comparisons.iter().map(|(_, a)| html! { <td class="num">{ a.improved_cells }</td> }) }</tr>
+                                { for comparisons.iter().map(|(_, a)| html! { { tags::td_num(a.improved_cells) } }) }</tr>
                             <tr><th scope="row">{ t.metric_pairs }</th>
                                 { for comparisons.iter().map(|(_, a)| {
                                     let (before, after) = total_pairs(a);
                                     html! { <td class="num">{ format!("{before} → {after}") }</td> }
                                 }) }</tr>
                             <tr><th scope="row">{ t.metric_plans }</th>
-                                { for comparisons.iter().map(|(_, a)| html! { <td class="num">{ a.shorter.len() }</td> }) }</tr>
+                                { for comparisons.iter().map(|(_, a)| html! { { tags::td_num(a.shorter.len()) } }) }</tr>
                         </tbody>
                     </table>
                 </div>
