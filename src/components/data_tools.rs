@@ -151,8 +151,8 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                     { tags::span(texts.import_label) }
                     <input type="file" accept=".json,.csv,application/json,text/csv" {onchange} disabled={reading} />
                 </label>
-                <button type="button" onclick={export_json}>{ texts.export_json }</button>
-                <button type="button" onclick={export_csv}>{ texts.export_csv }</button>
+                { tags::button(export_json, texts.export_json) }
+                { tags::button(export_csv, texts.export_csv) }
             </div>
             <p class="note">{ texts.import_hint.replace("{limit}", &limit) }</p>
             <div class="tool-row">
@@ -188,7 +188,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                                 }
                                 <div class="tool-row">
                                     <button type="button" class="primary" onclick={command(DataCommand::Confirm)}>{ texts.confirm_import }</button>
-                                    <button type="button" onclick={command(DataCommand::Cancel)}>{ texts.cancel_import }</button>
+                                    { tags::button(command(DataCommand::Cancel), texts.cancel_import) }
                                 </div>
                             </>
                         },

@@ -286,7 +286,7 @@ pub fn import_preview(props: &ImportPreviewProps) -> Html {
                         } else {
                             <button type="button" class="primary" onclick={apply}>{ upkeep.confirm_import }</button>
                         }
-                        <button type="button" onclick={cancel.clone()}>{ upkeep.cancel_import }</button>
+                        { tags::button(cancel.clone(), upkeep.cancel_import) }
                     </div>
                 </>
             }

@@ -35,7 +35,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                         let download = Callback::from(move |_: MouseEvent| {
                             crate::files::download("tsunagu-damaged-data.json", "application/json", damaged.as_bytes());
                         });
-                        (texts.damaged, html! { <button type="button" onclick={download}>{ texts.download_damaged }</button> })
+                        (texts.damaged, html! { { tags::button(download, texts.download_damaged) } })
                     }
                     Notice::StorageFull => (texts.storage_full, html! {}),
                     Notice::UpdateReady => {
@@ -47,7 +47,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                     <div class="notice" role="alert">
                         { tags::p(message) }
                         { extra }
-                        <button type="button" onclick={dismiss}>{ texts.dismiss }</button>
+                        { tags::button(dismiss, texts.dismiss) }
                     </div>
                 }
             }) }

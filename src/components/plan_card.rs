@@ -80,7 +80,7 @@ pub fn source_line(data: &Dataset, source: &Source, lang: Lang) -> Html {
     html! {
         <span class="source">
             { section_title(data, &source.section, lang) }
-            if let Some(q) = &source.quote { { " " }<q>{ q }</q> }
+            if let Some(q) = &source.quote { { " " }{ tags::q(q) } }
             { for misprints(data, source, lang).into_iter().map(|note| html! { <span class="misprint">{ note }</span> }) }
         </span>
     }

@@ -396,7 +396,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
             { body }
             <div class="tool-row">
                 <button type="submit" class="primary">{ texts.save }</button>
-                <button type="button" onclick={props.on_cancel.reform(|_: MouseEvent| ())}>{ texts.cancel }</button>
+                { tags::button(props.on_cancel.reform(|_: MouseEvent| ()), texts.cancel) }
             </div>
         </form>
     }

@@ -24,6 +24,8 @@ enum Tag {
     PKind,
     PLead,
     PNote,
+    Q,
+    RowHead,
     Span,
     Strong,
     Summary,
@@ -48,6 +50,8 @@ fn element(tag: Tag, child: Html) -> Html {
         Tag::PKind => html! { <p class="kind">{ child }</p> },
         Tag::PLead => html! { <p class="lead">{ child }</p> },
         Tag::PNote => html! { <p class="note">{ child }</p> },
+        Tag::Q => html! { <q>{ child }</q> },
+        Tag::RowHead => html! { <th scope="row">{ child }</th> },
         Tag::Span => html! { <span>{ child }</span> },
         Tag::Strong => html! { <strong>{ child }</strong> },
         Tag::Summary => html! { <summary>{ child }</summary> },
@@ -119,6 +123,26 @@ pub fn p_lead(child: impl Into<Html>) -> Html {
 /// `<p class="note">…</p>`.
 pub fn p_note(child: impl Into<Html>) -> Html {
     element(Tag::PNote, child.into())
+}
+
+/// `<q>…</q>`.
+pub fn q(child: impl Into<Html>) -> Html {
+    element(Tag::Q, child.into())
+}
+
+/// `<th scope="row">…</th>`.
+pub fn row_head(child: impl Into<Html>) -> Html {
+    element(Tag::RowHead, child.into())
+}
+
+/// `<button type="button" onclick={onclick}>…</button>`.
+pub fn button(onclick: Callback<MouseEvent>, child: impl Into<Html>) -> Html {
+    button_node(onclick, child.into())
+}
+
+#[inline(never)]
+fn button_node(onclick: Callback<MouseEvent>, child: Html) -> Html {
+    html! { <button type="button" {onclick}>{ child }</button> }
 }
 
 /// `<span>…</span>`.

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::i18n::Lang;
 use crate::map::{Classes, WardShapes, NO_FIGURE, SHADES};
 
@@ -237,8 +238,8 @@ pub fn ward_map(props: &WardMapProps) -> Html {
                 <button type="button" aria-label={n.zoom_in} title={n.zoom_in} onclick={zoom(1.5)}>{ "+" }</button>
                 <button type="button" aria-label={n.zoom_out} title={n.zoom_out} onclick={zoom(1.0 / 1.5)}>{ "−" }</button>
                 <button type="button" aria-label={n.zoom_reset} title={n.zoom_reset} onclick={zoom(0.0)}>{ "⤢" }</button>
-                <button type="button" onclick={export(false)}>{ n.export_svg }</button>
-                <button type="button" onclick={export(true)}>{ n.export_png }</button>
+                { tags::button(export(false), n.export_svg) }
+                { tags::button(export(true), n.export_png) }
             </div>
             <svg ref={svg_ref} xmlns="http://www.w3.org/2000/svg" viewBox={viewbox} role="group"
                 aria-label={format!("{} — {}", t.map_heading, props.measure)}>

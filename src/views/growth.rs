@@ -356,7 +356,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
                 <button type="button" onclick={step(Step::Last)} aria-label={t.last} title={t.last}>{ "»" }</button>
                 <input type="range" min="0" max={last.to_string()} value={index.to_string()}
                     aria-label={t.slider_label} aria-valuetext={month.clone()} oninput={on_slider} />
-                <button type="button" onclick={export}>{ t.export_png }</button>
+                { tags::button(export, t.export_png) }
             </div>
             { tags::p_hint(t.keys_help) }
             <h3 class="frame-heading" aria-live="polite">{ t.frame_heading.replace("{month}", &month) }</h3>
@@ -400,7 +400,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
                             let f = &timeline.frames[i];
                             html! {
                                 <tr>
-                                    <th scope="row">{ lang.month(&f.month) }</th>
+                                    { tags::row_head(lang.month(&f.month)) }
                                     { tags::td_num(f.live_hospitals) }
                                     { tags::td_num(f.unions) }
                                     { tags::td_num(f.registered.map(|n| n.to_string()).unwrap_or_default()) }

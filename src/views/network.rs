@@ -79,7 +79,7 @@ fn sources_list(data: &Dataset, sources: &[&Source], lang: Lang, texts: &Texts) 
                 { for sources.iter().map(|s| html! {
                     <li>
                         <span class="source-section">{ section_title(data, &s.section, lang) }</span>
-                        if let Some(quote) = &s.quote { <q>{ quote.clone() }</q> }
+                        if let Some(quote) = &s.quote { { tags::q(quote.clone()) } }
                     </li>
                 }) }
             </ul>
@@ -183,7 +183,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                                     { if lang == Lang::En { h.en.clone() } else { h.ja.clone() } }
                                     <span class="source">
                                         { format!(" — {}", section_title(data, &h.source.section, lang)) }
-                                        if let Some(q) = &h.source.quote { { " " }<q>{ q }</q> }
+                                        if let Some(q) = &h.source.quote { { " " }{ tags::q(q) } }
                                     </span>
                                 </li>
                             }) }
@@ -342,7 +342,7 @@ fn tables(scene: &Scene, texts: &Texts) -> Html {
                         { tags::col_head(w.col_per_100) }</tr></thead>
                     <tbody>
                         { for scene.areas.iter().map(|a| html! {
-                            <tr data-ward={a.code.clone()}><th scope="row">{ &a.name.0 }</th>{ tags::td_num(thousands(a.viewing)) }
+                            <tr data-ward={a.code.clone()}>{ tags::row_head(&a.name.0) }{ tags::td_num(thousands(a.viewing)) }
                                 <td class="num">{ a.per_100.map(|v| format!("{v:.1}")).unwrap_or_default() }</td></tr>
                         }) }
                     </tbody>
@@ -354,7 +354,7 @@ fn tables(scene: &Scene, texts: &Texts) -> Html {
                     { tags::col_head(t.col_count) }</tr></thead>
                 <tbody>
                     { for scene.nodes.iter().map(|n| html! {
-                        <tr><th scope="row">{ &n.label }</th>{ tags::td(kind_name(n.shape, &n.item, t)) }
+                        <tr>{ tags::row_head(&n.label) }{ tags::td(kind_name(n.shape, &n.item, t)) }
                             { tags::td_num(n.count.map(thousands).unwrap_or_default()) }</tr>
                     }) }
                 </tbody>
@@ -574,8 +574,8 @@ pub fn network_view(props: &ViewProps) -> Html {
                         }) }
                     </fieldset>
                     <div class="button-row">
-                        <button type="button" onclick={export(false)}>{ t.export_svg }</button>
-                        <button type="button" onclick={export(true)}>{ t.export_png }</button>
+                        { tags::button(export(false), t.export_svg) }
+                        { tags::button(export(true), t.export_png) }
                     </div>
                     { legend(t) }
                 </div>

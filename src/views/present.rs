@@ -582,7 +582,7 @@ fn reach_table(
             <tbody>
                 { for unions.iter().zip(before.iter().zip(after)).map(|(u, (row, next))| html! {
                     <tr>
-                        <th scope="row">{ u.clone() }</th>
+                        { tags::row_head(u.clone()) }
                         { for row.iter().zip(next).map(|(b, a)| html! {
                             <td class={classes!((b != a).then_some("changed"))}>
                                 { if b == a { cell(*b) } else { format!("{}→{}", cell(*b), cell(*a)) } }

@@ -196,7 +196,7 @@ pub fn wards_view(props: &ViewProps) -> Html {
     );
     let footer = html! {
         <tr>
-            <th scope="row">{ w.total_row }</th>
+            { tags::row_head(w.total_row) }
             { tags::td_num(thousands(t.population)) }
             { tags::td_num(thousands(t.households)) }
             { tags::td_num(decimal(t.area_km2, 2)) }

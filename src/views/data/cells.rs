@@ -6,6 +6,7 @@ use tsunagu_core::model::{Dataset, HospitalId, SectionId, Source};
 use crate::lookup::section_title;
 use yew::prelude::*;
 
+use crate::components::tags;
 use crate::components::SortKey;
 use crate::i18n::{Lang, Texts};
 
@@ -35,7 +36,7 @@ pub(super) fn sources_cell(data: &Dataset, sources: &[&Source], lang: Lang) -> H
                 html! {
                     <li>
                         <span class="section">{ title }</span>
-                        { for quotes.into_iter().map(|q| html! { <q>{ q }</q> }) }
+                        { for quotes.into_iter().map(|q| html! { { tags::q(q) } }) }
                     </li>
                 }
             }) }

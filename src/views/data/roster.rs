@@ -56,8 +56,8 @@ pub(super) fn roster_tools(props: &RosterToolsProps) -> Html {
                         <option value={u.id.0.clone()} selected={u.id == union}>{ u.name.clone() }</option>
                     }) }
                 </select>
-                <button type="button" onclick={csv}>{ t.roster_csv }</button>
-                <button type="button" onclick={print}>{ t.roster_print }</button>
+                { tags::button(csv, t.roster_csv) }
+                { tags::button(print, t.roster_print) }
             </div>
             { sheet(data, &union, lang) }
         </section>
@@ -111,7 +111,7 @@ fn sheet(data: &Dataset, union: &UnionId, lang: Lang) -> Html {
                     <tbody>
                         { for members.iter().map(|f| html! {
                             <tr>
-                                <th scope="row">{ f.name.clone() }</th>
+                                { tags::row_head(f.name.clone()) }
                                 { tags::td(f.ward.as_ref().and_then(|w| data.ward(w)).map_or_else(|| texts.table.unknown.to_owned(), |w| w.name.clone())) }
                                 { tags::td(texts.data_view.facility_kinds[f.kind as usize]) }
                                 { tags::td(f.confirmed_on(&data.meta).0.clone()) }

@@ -90,7 +90,7 @@ fn context(lang: Lang, data: &Dataset, answer: &PlanAnswer) -> Html {
                                 { for sections(&of_kind.iter().map(|p| &p.link.source).collect::<Vec<_>>()).into_iter().map(|(section, quotes)| html! {
                                     <span class="source">
                                         { crate::lookup::section_title(data, section, lang) }
-                                        { for quotes.iter().map(|q| html! { <>{ " " }<q>{ (*q).clone() }</q></> }) }
+                                        { for quotes.iter().map(|q| html! { <>{ " " }{ tags::q((*q).clone()) }</> }) }
                                         { " " }
                                     </span>
                                 }) }
@@ -162,7 +162,7 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                         .replace("{nodes}", &crate::format::thousands(i64::try_from(progress.nodes).unwrap_or(i64::MAX))) }</p>
                     <progress max={progress.total.to_string()} value={progress.done.to_string()}></progress>
                 }
-                <button type="button" onclick={oncancel}>{ texts.cancel }</button>
+                { tags::button(oncancel, texts.cancel) }
             </div>
         }
     };

@@ -48,7 +48,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                 <div class="chosen-facility">
                     <p><span class="label">{ texts.facility_chosen }</span>{ tags::strong(name) }</p>
                     <p class="note">{ format!("{}: {}", texts.current_unions, props.lang.list(&unions)) }</p>
-                    <button type="button" onclick={again}>{ texts.facility_change }</button>
+                    { tags::button(again, texts.facility_change) }
                 </div>
             }
         }

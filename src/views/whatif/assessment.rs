@@ -73,7 +73,7 @@ fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang) -> H
                         |x| if lang == Lang::En { x.name_en.clone() } else { x.name.clone() },
                     );
                     html! {
-                        <tr><th scope="row">{ name }</th>{ tags::td_num(w.facilities) }
+                        <tr>{ tags::row_head(name) }{ tags::td_num(w.facilities) }
                             { tags::td_num(w.before) }{ tags::td_num(w.after) }
                             <td class={classes!("num", (w.after > w.before).then_some("changed"))}>{ format!("+{}", w.after - w.before) }</td></tr>
                     }
@@ -148,7 +148,7 @@ pub(super) fn next_step_box(
                     <caption class="visually-hidden">{ t.next_heading }</caption>
                     <thead><tr><td></td>{ tags::col_head(t.next_today) }{ tags::col_head(t.next_connected) }</tr></thead>
                     <tbody>
-                        <tr><th scope="row">{ t.next_none }</th>
+                        <tr>{ tags::row_head(t.next_none) }
                             { tags::td(cost_text(lang, step.none_before)) }{ tags::td(cost_text(lang, step.none_after)) }</tr>
                         <tr><th scope="row">{ t.next_member.replace("{union}", &union) }</th>
                             { tags::td(cost_text(lang, step.member_before)) }{ tags::td(cost_text(lang, step.member_after)) }</tr>
@@ -156,7 +156,7 @@ pub(super) fn next_step_box(
                 </table>
             </div>
             <div class="button-row">
-                <button type="button" onclick={on_try}>{ t.next_try }</button>
+                { tags::button(on_try, t.next_try) }
             </div>
         </section>
     }

@@ -273,10 +273,10 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                         <div class="button-row">
                             <button type="button" class="primary" onclick={save(false)}>{ t.save }</button>
                             if draft.id.is_some() {
-                                <button type="button" onclick={save(true)}>{ t.save_as_new }</button>
+                                { tags::button(save(true), t.save_as_new) }
                             }
-                            <button type="button" onclick={new_draft}>{ t.new }</button>
-                            <button type="button" onclick={export}>{ t.export }</button>
+                            { tags::button(new_draft, t.new) }
+                            { tags::button(export, t.export) }
                         </div>
                         if *saved_flash {
                             <p role="status" class="hint">{ t.saved }</p>

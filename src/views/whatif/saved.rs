@@ -96,18 +96,18 @@ pub(super) fn compare_section(
                             { for comparisons.iter().map(|(p, _)| html! { { tags::col_head(p.what_if.name.clone()) } }) }
                         </tr></thead>
                         <tbody>
-                            <tr><th scope="row">{ t.metric_changes }</th>
+                            <tr>{ tags::row_head(t.metric_changes) }
                                 { for comparisons.iter().map(|(p, _)| html! {
                                     <td><ol>{ for p.what_if.changes.iter().map(|c| html! { { tags::li(describe(data, c, t)) } }) }</ol></td>
                                 }) }</tr>
-                            <tr><th scope="row">{ t.metric_cells }</th>
+                            <tr>{ tags::row_head(t.metric_cells) }
                                 { for comparisons.iter().map(|(_, a)| html! { { tags::td_num(a.improved_cells) } }) }</tr>
-                            <tr><th scope="row">{ t.metric_pairs }</th>
+                            <tr>{ tags::row_head(t.metric_pairs) }
                                 { for comparisons.iter().map(|(_, a)| {
                                     let (before, after) = total_pairs(a);
                                     html! { <td class="num">{ format!("{before} → {after}") }</td> }
                                 }) }</tr>
-                            <tr><th scope="row">{ t.metric_plans }</th>
+                            <tr>{ tags::row_head(t.metric_plans) }
                                 { for comparisons.iter().map(|(_, a)| html! { { tags::td_num(a.shorter.len()) } }) }</tr>
                         </tbody>
                     </table>
