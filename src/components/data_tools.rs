@@ -87,7 +87,7 @@ fn change_list(label: String, changes: &[ChangedRecord]) -> Html {
             <ul>
                 { for changes.iter().take(shown).map(|c| html! { { tags::li(c.name.clone()) } }) }
                 if changes.len() > shown {
-                    <li>{ format!("… +{}", changes.len() - shown) }</li>
+                    { tags::li(format!("… +{}", changes.len() - shown)) }
                 }
             </ul>
         </details>
@@ -154,7 +154,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                 { tags::button(export_json, texts.export_json) }
                 { tags::button(export_csv, texts.export_csv) }
             </div>
-            <p class="note">{ texts.import_hint.replace("{limit}", &limit) }</p>
+            { tags::p_note(texts.import_hint.replace("{limit}", &limit)) }
             <div class="tool-row">
                 <button type="button" onclick={command(DataCommand::Undo)} disabled={!props.can_undo} aria-keyshortcuts="Control+Z">{ texts.undo }</button>
                 <button type="button" onclick={command(DataCommand::Redo)} disabled={!props.can_redo} aria-keyshortcuts="Control+Y">{ texts.redo }</button>
@@ -166,7 +166,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
             }
             if let Some((file, problems)) = failed {
                 <div class="import-errors" role="alert">
-                    <p><strong>{ texts.import_failed.replace("{file}", file).replace("{problems}", &lang.count(problems.len(), crate::i18n::Noun::Problem)) }</strong></p>
+                    <p>{ tags::strong(texts.import_failed.replace("{file}", file).replace("{problems}", &lang.count(problems.len(), crate::i18n::Noun::Problem))) }</p>
                     <ul>{ for problems.iter().take(200).map(|p| problem_item(lang, p)) }</ul>
                     { tags::p(texts.nothing_changed) }
                 </div>

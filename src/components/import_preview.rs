@@ -120,7 +120,7 @@ fn plan_view(data: &Dataset, plan: &ImportPlan, roster: Option<&UnionId>, lang: 
             <p class="import-summary" role="status">{ summary }</p>
             if !plan.removed.is_empty() {
                 <details class="removed" open=true>
-                    <summary>{ t.removed_heading.replace("{n}", &plan.removed.len().to_string()) }</summary>
+                    { tags::summary(t.removed_heading.replace("{n}", &plan.removed.len().to_string())) }
                     { names(&plan.removed) }
                 </details>
             }
@@ -134,13 +134,13 @@ fn plan_view(data: &Dataset, plan: &ImportPlan, roster: Option<&UnionId>, lang: 
             }
             if !plan.added.is_empty() {
                 <details class="added" open=true>
-                    <summary>{ t.added_heading.replace("{n}", &plan.added.len().to_string()) }</summary>
+                    { tags::summary(t.added_heading.replace("{n}", &plan.added.len().to_string())) }
                     { names(&plan.added) }
                 </details>
             }
             if !plan.updated.is_empty() {
                 <details class="updated" open=true>
-                    <summary>{ t.updated_heading.replace("{n}", &plan.updated.len().to_string()) }</summary>
+                    { tags::summary(t.updated_heading.replace("{n}", &plan.updated.len().to_string())) }
                     <ul>
                         { for plan.updated.iter().map(|u| html! {
                             <li>
@@ -155,7 +155,7 @@ fn plan_view(data: &Dataset, plan: &ImportPlan, roster: Option<&UnionId>, lang: 
             }
             if !shown.is_empty() {
                 <div class="not-given">
-                    <p>{ tags::strong(t.warnings_heading) }</p>
+                    { tags::p(tags::strong(t.warnings_heading)) }
                     <ul class="warnings">{ for shown.iter().map(|p| problem_item(lang, p)) }</ul>
                 </div>
             }

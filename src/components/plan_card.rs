@@ -281,7 +281,7 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
             <dl class="facts">
                 { tags::dt(texts.union_founded) }{ tags::dd(founded) }
                 { tags::dt(texts.union_linked) }
-                <dd>{ if linked.is_empty() { texts.unknown.to_owned() } else { lang.list(&linked) } }</dd>
+                { tags::dd(if linked.is_empty() { texts.unknown.to_owned() } else { lang.list(&linked) }) }
             </dl>
             <p class={classes!("from-report", how.iter().all(|h| common.contains(h)).then_some("all-common"))}>{ texts.from_report }</p>
             <ul class="how">
@@ -355,12 +355,12 @@ fn print_header(props: &PlanCardProps) -> Html {
                 { tags::dt(texts.print_facility) }{ tags::dd(props.facility.to_string()) }
                 { tags::dt(texts.print_ward) }{ tags::dd(ward) }
                 { tags::dt(texts.current_unions) }
-                <dd>{ if members.is_empty() { texts.no_unions.to_owned() } else { lang.list(&members) } }</dd>
+                { tags::dd(if members.is_empty() { texts.no_unions.to_owned() } else { lang.list(&members) }) }
                 { tags::dt(texts.print_targets) }{ tags::dd(lang.list(&targets)) }
                 { tags::dt(texts.print_rules) }{ tags::dd(pick(lang, &tsunagu_core::text::rules_name(props.rules))) }
                 { tags::dt(texts.print_link) }<dd class="url">{ props.share.to_string() }</dd>
             </dl>
-            <p class="note">{ texts.print_data.replace("{title}", &format!("{title} / {}", data.meta.source_title)).replace("{date}", &data.meta.source_date.0) }</p>
+            { tags::p_note(texts.print_data.replace("{title}", &format!("{title} / {}", data.meta.source_title)).replace("{date}", &data.meta.source_date.0)) }
         </div>
     }
 }
@@ -451,7 +451,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 let label = texts.chain_label.replace("{target}", &target);
                 html! {
                     <section class="path">
-                        <h4>{ texts.path_to.replace("{target}", &target).replace("{relays}", &lang.count(path.relays as usize, Noun::Relay)) }</h4>
+                        { tags::h4(texts.path_to.replace("{target}", &target).replace("{relays}", &lang.count(path.relays as usize, Noun::Relay))) }
                         <div class="chain-scroll">{ chain(&steps, &label) }</div>
                         <ol class="steps">
                             { for steps.iter().enumerate().map(|(i, s)| html! {

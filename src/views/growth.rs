@@ -422,13 +422,13 @@ pub fn growth_view(props: &ViewProps) -> Html {
             { tags::p(t.unknown_lead) }
             <ul>
                 { for timeline.undated.unions.iter().map(|u| html! {
-                    <li>{ format!("{}: {}", texts.network_view.kind_union, union_name(&data, u)) }</li>
+                    { tags::li(format!("{}: {}", texts.network_view.kind_union, union_name(&data, u))) }
                 }) }
                 { for timeline.undated.hospitals.iter().map(|h| html! {
-                    <li>{ format!("{}: {}", texts.network_view.kind_disclosing, hospital_name(&data, h)) }</li>
+                    { tags::li(format!("{}: {}", texts.network_view.kind_disclosing, hospital_name(&data, h))) }
                 }) }
-                <li>{ format!("{}: {}", texts.data_view.tab_links, timeline.undated.links) }</li>
-                <li>{ format!("{}: {}", texts.network_view.edge_membership, timeline.undated.memberships) }</li>
+                { tags::li(format!("{}: {}", texts.data_view.tab_links, timeline.undated.links)) }
+                { tags::li(format!("{}: {}", texts.network_view.edge_membership, timeline.undated.memberships)) }
             </ul>
         </section>
     }

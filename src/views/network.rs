@@ -122,7 +122,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
             html! {
                 <>
                     { tags::h3(&h.name) }
-                    <p class="kind">{ if h.discloses { t.kind_disclosing } else { t.kind_hospital } }</p>
+                    { tags::p_kind(if h.discloses { t.kind_disclosing } else { t.kind_hospital }) }
                     <dl>
                         { row(d.col_place, opt(h.ward.as_ref().and_then(|w| data.ward(w)).map(|w| w.name.clone()).or_else(|| h.city.clone()))) }
                         { row(d.col_region, opt(h.region.clone())) }
@@ -141,7 +141,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                                     tsunagu_core::model::LinkKind::Agreement => t.edge_agreement,
                                     tsunagu_core::model::LinkKind::IdlinkPartner => t.edge_partner,
                                 };
-                                html! { <li>{ format!("{kind}: {}", hospital_name(data, other)) }</li> }
+                                html! { { tags::li(format!("{kind}: {}", hospital_name(data, other))) } }
                             }) }
                         </ul>
                     }
@@ -224,7 +224,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                 .collect();
             html! {
                 <>
-                    <h3>{ if lang == Lang::En { format!("{} ({})", w.name_en, w.name) } else { w.name.clone() } }</h3>
+                    { tags::h3(if lang == Lang::En { format!("{} ({})", w.name_en, w.name) } else { w.name.clone() }) }
                     { tags::p_kind(t.kind_ward) }
                     <dl>
                         { row(t.population, thousands(w.population)) }
@@ -343,13 +343,13 @@ fn tables(scene: &Scene, texts: &Texts) -> Html {
                     <tbody>
                         { for scene.areas.iter().map(|a| html! {
                             <tr data-ward={a.code.clone()}>{ tags::row_head(&a.name.0) }{ tags::td_num(thousands(a.viewing)) }
-                                <td class="num">{ a.per_100.map(|v| format!("{v:.1}")).unwrap_or_default() }</td></tr>
+                                { tags::td_num(a.per_100.map(|v| format!("{v:.1}")).unwrap_or_default()) }</tr>
                         }) }
                     </tbody>
                 </table>
             }
             <table>
-                <caption>{ t.nodes_caption.replace("{n}", &scene.nodes.len().to_string()) }</caption>
+                { tags::caption(t.nodes_caption.replace("{n}", &scene.nodes.len().to_string())) }
                 <thead><tr>{ tags::col_head(t.col_name) }{ tags::col_head(t.col_kind) }
                     { tags::col_head(t.col_count) }</tr></thead>
                 <tbody>
@@ -360,7 +360,7 @@ fn tables(scene: &Scene, texts: &Texts) -> Html {
                 </tbody>
             </table>
             <table>
-                <caption>{ t.edges_caption.replace("{n}", &scene.edges.len().to_string()) }</caption>
+                { tags::caption(t.edges_caption.replace("{n}", &scene.edges.len().to_string())) }
                 <thead><tr>{ tags::col_head(t.col_from) }{ tags::col_head(t.col_kind) }
                     { tags::col_head(t.col_to) }{ tags::col_head(t.col_count) }</tr></thead>
                 <tbody>

@@ -303,7 +303,7 @@ fn ward_chart(props: &WardChartProps) -> Html {
             <details class="twin">
                 { tags::summary(w.chart_summary) }
                 <ul>
-                    { for values.iter().map(|(name, value)| html! { <li>{ format!("{name}: {}", decimal(*value, 1)) }</li> }) }
+                    { for values.iter().map(|(name, value)| html! { { tags::li(format!("{name}: {}", decimal(*value, 1))) } }) }
                 </ul>
             </details>
         </section>

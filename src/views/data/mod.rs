@@ -314,7 +314,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
             if let Some(kind) = (*form).clone() {
                 if let Some(problems) = &props.edit_errors {
                     <div class="import-errors" role="alert">
-                        <p>{ tags::strong(texts.upkeep.edit_failed) }</p>
+                        { tags::p(tags::strong(texts.upkeep.edit_failed)) }
                         <ul>{ for problems.iter().map(|p| problem_item(lang, &ShownProblem::from(p))) }</ul>
                     </div>
                 }

@@ -199,7 +199,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
             real.saved_what_if = None;
             html! {
                 <div class="hypothetical" role="note">
-                    <p><strong>{ texts.whatif_view.hypothetical_banner.replace("{name}", &p.what_if.name) }</strong></p>
+                    <p>{ tags::strong(texts.whatif_view.hypothetical_banner.replace("{name}", &p.what_if.name)) }</p>
                     <ul>{ for p.what_if.changes.iter().map(|c| html! { { tags::li(describe(&data, c, &texts.whatif_view)) } }) }</ul>
                     <a href={format!("#/?{}", real.to_query_string())}>{ texts.whatif_view.hypothetical_leave }</a>
                 </div>

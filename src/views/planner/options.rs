@@ -41,7 +41,7 @@ pub(super) fn plan_options(props: &PickerProps) -> Html {
     };
     html! {
         <fieldset class="step">
-            <legend>{ tags::h3(texts.options_heading) }</legend>
+            { tags::legend(tags::h3(texts.options_heading)) }
             <label class="field">
                 { tags::span(texts.max_relays) }
                 <select onchange={on_relays}>

@@ -154,7 +154,7 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
         let oncancel = props.plan.cancel.reform(|_: MouseEvent| ());
         html! {
             <div class="progress" role="status">
-                <p>{ tags::strong(texts.computing) }</p>
+                { tags::p(tags::strong(texts.computing)) }
                 if progress.total > 0 {
                     <p>{ texts.progress
                         .replace("{done}", &progress.done.to_string())
@@ -197,7 +197,7 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                 }
                 if props.rules == Rules::AssumeAgreements {
                     <div class="assumption banner" role="note">
-                        <p>{ tags::strong(pick(lang, &tsunagu_core::text::rules_name(props.rules))) }</p>
+                        { tags::p(tags::strong(pick(lang, &tsunagu_core::text::rules_name(props.rules)))) }
                         { tags::p(texts.assumption_banner) }
                     </div>
                 }

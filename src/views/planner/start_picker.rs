@@ -47,7 +47,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
             html! {
                 <div class="chosen-facility">
                     <p><span class="label">{ texts.facility_chosen }</span>{ tags::strong(name) }</p>
-                    <p class="note">{ format!("{}: {}", texts.current_unions, props.lang.list(&unions)) }</p>
+                    { tags::p_note(format!("{}: {}", texts.current_unions, props.lang.list(&unions))) }
                     { tags::button(again, texts.facility_change) }
                 </div>
             }
@@ -95,7 +95,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                     </label>
                     <ul class="pick-list">{ for results }</ul>
                     if more > 0 {
-                        <p class="hint">{ props.lang.texts().table.more_rows.replace("{n}", &more.to_string()) }</p>
+                        { tags::p_hint(props.lang.texts().table.more_rows.replace("{n}", &more.to_string())) }
                     }
                     { tags::p_note(texts.facility_note) }
                 </>
@@ -154,7 +154,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
 
     html! {
         <fieldset class="step">
-            <legend>{ tags::h3(texts.start_heading) }</legend>
+            { tags::legend(tags::h3(texts.start_heading)) }
             <div class="radios" role="radiogroup" aria-label={texts.start_mode_label}>
                 <label class="radio"><input type="radio" name="start-mode" checked={!unlisted} onchange={to_listed} />{ texts.start_listed }</label>
                 <label class="radio"><input type="radio" name="start-mode" checked={unlisted} onchange={to_unlisted} />{ texts.start_unlisted }</label>

@@ -171,7 +171,7 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
 
     html! {
         <fieldset class="step">
-            <legend>{ tags::h3(texts.targets_heading) }</legend>
+            { tags::legend(tags::h3(texts.targets_heading)) }
             <div class="chosen-targets">
                 <p class="label" id="chosen-targets-label">{ texts.chosen_targets }</p>
                 if chosen.is_empty() {
@@ -187,7 +187,7 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
             </label>
             <ul class="pick-list">{ for options }</ul>
             if more_options > 0 {
-                <p class="hint">{ props.lang.texts().table.more_rows.replace("{n}", &more_options.to_string()) }</p>
+                { tags::p_hint(props.lang.texts().table.more_rows.replace("{n}", &more_options.to_string())) }
             }
             <div class="filter-row" role="group" aria-label={texts.add_by_filter}>
                 <p class="label">{ texts.add_by_filter }</p>

@@ -115,11 +115,11 @@ fn summary(a: &Assessment, t: &WhatIfTexts, lang: Lang) -> Html {
     let (before, after) = total_pairs(a);
     html! {
         <ul class="whatif-summary">
-            <li>{ t.summary_cells.replace("{n}", &a.improved_cells.to_string()) }</li>
-            <li>{ t.summary_pairs.replace("{before}", &before.to_string()).replace("{after}", &after.to_string()) }</li>
-            <li>{ t.summary_plans.replace("{n}", &a.shorter.len().to_string()).replace("{pairs}", &lang.count(a.plans_compared, Noun::Pair)) }</li>
+            { tags::li(t.summary_cells.replace("{n}", &a.improved_cells.to_string())) }
+            { tags::li(t.summary_pairs.replace("{before}", &before.to_string()).replace("{after}", &after.to_string())) }
+            { tags::li(t.summary_plans.replace("{n}", &a.shorter.len().to_string()).replace("{pairs}", &lang.count(a.plans_compared, Noun::Pair))) }
             if a.plans_truncated {
-                <li>{ t.plans_truncated.replace("{n}", &a.plans_compared.to_string()) }</li>
+                { tags::li(t.plans_truncated.replace("{n}", &a.plans_compared.to_string())) }
             }
         </ul>
     }
@@ -142,7 +142,7 @@ pub(super) fn next_step_box(
     html! {
         <section class="next-step" aria-labelledby="next-step-heading">
             <h3 id="next-step-heading">{ t.next_heading }</h3>
-            <p class="hint">{ t.next_lead.replace("{hospitals}", &lang.count(step.disclosing, Noun::DisclosingHospital)) }</p>
+            { tags::p_hint(t.next_lead.replace("{hospitals}", &lang.count(step.disclosing, Noun::DisclosingHospital))) }
             <div class="table-scroll">
                 <table>
                     <caption class="visually-hidden">{ t.next_heading }</caption>
@@ -150,7 +150,7 @@ pub(super) fn next_step_box(
                     <tbody>
                         <tr>{ tags::row_head(t.next_none) }
                             { tags::td(cost_text(lang, step.none_before)) }{ tags::td(cost_text(lang, step.none_after)) }</tr>
-                        <tr><th scope="row">{ t.next_member.replace("{union}", &union) }</th>
+                        <tr>{ tags::row_head(t.next_member.replace("{union}", &union)) }
                             { tags::td(cost_text(lang, step.member_before)) }{ tags::td(cost_text(lang, step.member_after)) }</tr>
                     </tbody>
                 </table>

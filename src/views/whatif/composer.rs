@@ -154,7 +154,7 @@ pub(super) fn composer(props: &ComposerProps) -> Html {
     ];
     html! {
         <fieldset class="step">
-            <legend>{ tags::h3(t.add_heading) }</legend>
+            { tags::legend(tags::h3(t.add_heading)) }
             { select("change-kind", t.kind_label, kinds, &kind.to_string(), on_kind) }
             { select("change-first", labels.0, first_options, &a, setter(&first)) }
             if *kind == 3 {

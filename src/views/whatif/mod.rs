@@ -259,7 +259,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             <div class="whatif-layout">
                 <div class="whatif-editor">
                     <fieldset class="step">
-                        <legend>{ tags::h3(t.editor_heading) }</legend>
+                        { tags::legend(tags::h3(t.editor_heading)) }
                         <div class="field">
                             <label for="what-if-name">{ t.name_label }</label>
                             <input id="what-if-name" type="text" value={draft.what_if.name.clone()} oninput={on_name} />
@@ -290,7 +290,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                         </div>
                         if !import_errors.is_empty() {
                             <div role="alert" class="problems">
-                                <p>{ t.import_failed.replace("{file}", "") }</p>
+                                { tags::p(t.import_failed.replace("{file}", "")) }
                                 <ul>{ for import_errors.iter().map(|e| html! { { tags::li(e.clone()) } }) }</ul>
                             </div>
                         }

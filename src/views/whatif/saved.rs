@@ -105,7 +105,7 @@ pub(super) fn compare_section(
                             <tr>{ tags::row_head(t.metric_pairs) }
                                 { for comparisons.iter().map(|(_, a)| {
                                     let (before, after) = total_pairs(a);
-                                    html! { <td class="num">{ format!("{before} → {after}") }</td> }
+                                    html! { { tags::td_num(format!("{before} → {after}")) } }
                                 }) }</tr>
                             <tr>{ tags::row_head(t.metric_plans) }
                                 { for comparisons.iter().map(|(_, a)| html! { { tags::td_num(a.shorter.len()) } }) }</tr>
