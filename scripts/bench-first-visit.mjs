@@ -23,6 +23,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+import { TYPES } from '../e2e/support/server.mjs';
+
 const root = resolve(import.meta.dirname, '..');
 export const LINK = '#/?f=miki-family-clinic&t=hokudai';
 
@@ -32,17 +34,6 @@ export const PROFILES = [
   { name: 'hospital PC: 4× slower CPU, 10 Mbps, 40 ms', key: 'hospital', cpu: 4, latency: 40, down: 10e6 / 8, goal: 1000 },
   { name: 'old PC: 6× slower CPU, 4 Mbps, 40 ms', key: 'old', cpu: 6, latency: 40, down: 4e6 / 8, goal: 2000 },
 ];
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /** Serves `dir` with gzip (compressed once per file), as a static host would. */
 async function startGzipServer(dir) {
