@@ -30,6 +30,31 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  test('a loading frame shows before the wasm arrives, says what to do if it never does, and goes when the app runs', async () => {
+    const { context, page } = await openPage(env.browser);
+    // The wasm never answers: the frame stays.
+    await page.route('**/*.wasm', () => {});
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Animation.enable');
+    // The hint waits 10 s (a CSS animation's delay); run animations 50× faster.
+    await cdp.send('Animation.setPlaybackRate', { playbackRate: 50 });
+    await page.goto(`${env.server.url}/#/?f=miki-family-clinic&t=hokudai`, { waitUntil: 'domcontentloaded' });
+    const status = page.getByRole('status');
+    await status.getByText('読み込んでいます…').waitFor();
+    const hint = page.getByText('表示されない場合は、ページを再読み込みしてください。');
+    await hint.waitFor({ state: 'visible' });
+    await context.close();
+
+    // With the wasm: the app takes the frame away, and one banner is left.
+    const { context: second, app, page: ready, problems } = await open();
+    await app.goto('/?f=miki-family-clinic&t=hokudai');
+    await ready.locator('article.plan-card').first().waitFor();
+    assert.equal(await ready.locator('#boot').count(), 0);
+    assert.equal(await ready.locator('header.site-header').count(), 1);
+    assert.deepEqual(problems, []);
+    await second.close();
+  });
+
   test('every view is reachable with the keyboard alone', async () => {
     const { context, app, page, problems } = await open();
     await app.goto('/');
