@@ -35,6 +35,21 @@ async function facilityNames(app) {
 }
 
 describe('data upkeep', () => {
+  test('a column the importer does not read is named in the preview, with its place, instead of being dropped silently', async () => {
+    const { context, page, problems } = await open();
+    const csv = '施設名,種別,区名,備考\nしろいし薬局,薬局,白石区,新規\n';
+    await fileInput(page).setInputFiles({ name: 'misspelt.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const preview = page.getByRole('region', { name: /misspelt\.csv を取り込むと/ });
+    await preview.waitFor();
+    await preview.getByText('「区名」の列は読み取らないため、その値は取り込みません（見出しのつづりを確かめてください）').waitFor();
+    await preview.getByText('「備考」の列は読み取らないため').waitFor();
+    // The ward is then not given, and not guessed: said too.
+    await preview.getByText('「区」が書かれていないため、推測せず空のままにします').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a partial Shift_JIS CSV adds and keeps; replacing lists the deletions first; a roster changes one union; a reload keeps it', async () => {
     const { context, app, page, problems } = await open();
     const unionsOf = async (name) => {

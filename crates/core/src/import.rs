@@ -13,7 +13,7 @@ use crate::model::{
     Dataset, Facility, FacilityId, FacilityKind, Membership, Section, SectionId, Source, UnionId,
 };
 use crate::names::{fold_name, lookup, Kind, Lookup};
-use crate::text::csv::{kind_of, ward_with_city, COLUMNS, NAME_COLUMN};
+use crate::text::csv::{kind_of, ward_with_city, COLUMNS, NAME_COLUMN, SKIPPED_COLUMNS};
 use crate::validate::{load_dataset, CsvPlace, Loaded, Problem, ProblemKind};
 
 /// The largest file tsunagu imports: 64 MiB. A japan-scale dataset (about
@@ -100,6 +100,11 @@ pub struct CsvImport {
     pub rows: Vec<CsvRow>,
     /// The section that names the file, for the records' sources.
     pub section: Section,
+    /// The headers tsunagu does not read (besides [`SKIPPED_COLUMNS`]),
+    /// each with its 1-based column: their values are not imported, and the
+    /// import warns about each.
+    #[serde(default)]
+    pub unknown_columns: Vec<(usize, String)>,
 }
 
 /// What one line of a CSV said about its facility.
@@ -181,6 +186,13 @@ pub fn import_facilities_csv_text(
             index.insert(key, i);
         }
     }
+    let skipped: Vec<String> = SKIPPED_COLUMNS.iter().map(|h| fold_name(h, nfkc)).collect();
+    let unknown_columns: Vec<(usize, String)> = folded
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !h.is_empty() && !index.values().any(|c| c == i) && !skipped.contains(h))
+        .map(|(i, _)| (i + 1, headers.get(i).unwrap_or_default().trim().to_owned()))
+        .collect();
     let Some(&name_col) = index.get("name") else {
         return Err(vec![Problem::error(
             "line 1",
@@ -386,6 +398,7 @@ pub fn import_facilities_csv_text(
             facilities,
             rows,
             section,
+            unknown_columns,
         })
     } else {
         Err(problems)

@@ -148,6 +148,7 @@ pub fn plan_import(
         .collect();
     let mut listed = vec![false; next.facilities.len()];
     let mut found = Found::default();
+    found.warnings.extend(unknown_columns(import));
     let confirm = |f: &mut Facility| {
         f.confirmed.clone_from(&confirmation.date);
         f.confirmed_by.clone_from(&confirmation.by);
@@ -352,6 +353,22 @@ fn update(
         }
     }
     changes
+}
+
+/// A warning for each column the file has that tsunagu does not read.
+fn unknown_columns(import: &CsvImport) -> impl Iterator<Item = Problem> + '_ {
+    import.unknown_columns.iter().map(|(column, header)| {
+        Problem::warning_in_csv(
+            CsvPlace {
+                line: 1,
+                column: *column,
+                field: header.clone(),
+            },
+            ProblemKind::UnknownColumn {
+                header: header.clone(),
+            },
+        )
+    })
 }
 
 /// Warnings for the values a new facility's row leaves out.

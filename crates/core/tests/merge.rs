@@ -71,6 +71,64 @@ fn adding_three_new_members_keeps_the_nine_the_report_names() {
 }
 
 #[test]
+fn a_column_tsunagu_does_not_read_is_warned_about_with_its_place_not_dropped_silently() {
+    // 「区名」 is not a header the importer reads (「区」 is): before, its
+    // wards were lost without a word. 確認日 (tsunagu's own export) is
+    // left alone on purpose, and said nothing of.
+    let data = bundled();
+    let text = "施設名,種別,区名,備考,確認日\n\
+                しろいし薬局,薬局,白石区,新規,2026-11-01\n";
+    let plan = planned(text, &data, &ImportMode::AddUpdate);
+    let unknown: Vec<(u64, usize, String, String)> = plan
+        .warnings
+        .iter()
+        .filter_map(|w| match (&w.kind, &w.place) {
+            (ProblemKind::UnknownColumn { header }, Place::Csv(p)) => {
+                Some((p.line, p.column, p.field.clone(), header.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        unknown,
+        vec![
+            (1, 3, "区名".to_owned(), "区名".to_owned()),
+            (1, 4, "備考".to_owned(), "備考".to_owned()),
+        ]
+    );
+    let first = plan
+        .warnings
+        .iter()
+        .find(|w| matches!(w.kind, ProblemKind::UnknownColumn { .. }))
+        .unwrap();
+    assert!(
+        first.message_ja().contains("「区名」の列は読み取らない"),
+        "{}",
+        first.message_ja()
+    );
+    assert!(
+        first.message_en().contains("\"区名\""),
+        "{}",
+        first.message_en()
+    );
+    // The ward is still not guessed: the row leaves it out, and that is said too.
+    assert!(plan
+        .warnings
+        .iter()
+        .any(|w| matches!(&w.kind, ProblemKind::NotGiven { column } if column == "区")));
+    // A file with only the columns tsunagu reads has no such warning.
+    let clean = planned(
+        "施設名,区\nしろいし薬局,白石区\n",
+        &data,
+        &ImportMode::AddUpdate,
+    );
+    assert!(!clean
+        .warnings
+        .iter()
+        .any(|w| matches!(w.kind, ProblemKind::UnknownColumn { .. })));
+}
+
+#[test]
 fn a_matching_row_updates_only_what_the_file_gives_and_says_each_change() {
     let data = bundled();
     // みき is matched by name and ward; the file gives a kind and one union

@@ -16,6 +16,11 @@ pub const COLUMNS: [(&str, &[&str]); 5] = [
     ("unions", &["unions", "union", "ユニオン", "加入ユニオン"]),
 ];
 
+/// Headers the importer knows and leaves alone on purpose: the day of
+/// confirmation that tsunagu's own export writes (an import records its own
+/// day instead). Any other header it does not read is warned about.
+pub const SKIPPED_COLUMNS: [&str; 2] = ["確認日", "confirmed"];
+
 /// The kind column's usual header, as a warning names it when a row leaves
 /// it out.
 pub const KIND_COLUMN: &str = "種別";

@@ -76,6 +76,9 @@ impl Problem {
             ProblemKind::NotGiven { column } => {
                 format!("「{column}」が書かれていないため、推測せず空のままにします")
             }
+            ProblemKind::UnknownColumn { header } => format!(
+                "「{header}」の列は読み取らないため、その値は取り込みません（見出しのつづりを確かめてください）"
+            ),
             ProblemKind::TotalMismatch { key, printed, computed } => format!(
                 "報告書の「{key}」の合計は {printed} ですが、記録から計算すると {computed} です"
             ),

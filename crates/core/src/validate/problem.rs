@@ -152,6 +152,13 @@ pub enum ProblemKind {
         /// As found.
         value: String,
     },
+    /// An imported file has a column tsunagu does not read: its values are
+    /// not imported (a warning, so a misspelled header is not lost silently).
+    #[error("tsunagu does not read a column \"{header}\": its values are not imported (check the header's spelling)")]
+    UnknownColumn {
+        /// The header, as the file writes it.
+        header: String,
+    },
     /// An imported row leaves a value out, so it stays unknown (a warning).
     #[error("no {column} given: left empty, not guessed")]
     NotGiven {
