@@ -193,6 +193,10 @@ describe('round trips', () => {
     assert.deepEqual(await app.planTitles(), ['Nothing to join', 'Join 1: ICTネットワーク']);
     await app.card(0).getByText('at most 1 relay', { exact: true }).waitFor();
     await app.card(1).getByText('at most 0 relays', { exact: true }).waitFor();
+    // Hospitals go by their English names, and the office to apply to by both.
+    await app.page.locator('.chip').filter({ hasText: 'Hokkaido University Hospital' }).waitFor();
+    await app.card(1).getByText('Apply to: Hokkaido University Hospital (北海道大学病院), its 地域連携室').waitFor();
+    await app.card(1).getByText('To Hokkaido University Hospital', { exact: false }).first().waitFor();
 
     // A facility in no union, to 北大 and 市立札幌: join both hosts' unions.
     await app.goto('/?m=&t=hokudai,shiritsu');

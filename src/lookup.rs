@@ -9,6 +9,37 @@ pub fn hospital_name(data: &Dataset, id: &HospitalId) -> String {
     data.hospital_name(id)
 }
 
+/// A hospital's name in the UI's language: in English its English name
+/// where the data has one, else the report's (the id if unknown).
+pub fn hospital_name_in(data: &Dataset, id: &HospitalId, lang: Lang) -> String {
+    let names = data.hospital_names(id);
+    in_lang(names.ja, names.en, lang)
+}
+
+/// A hospital's name in the UI's language, from its record.
+pub fn hospital_label(hospital: &tsunagu_core::model::Hospital, lang: Lang) -> String {
+    in_lang(hospital.name.clone(), hospital.name_en.clone(), lang)
+}
+
+/// A hospital's name for applying to it: in English, the English name with
+/// the report's Japanese after it, which is what its office answers to.
+pub fn hospital_name_to_apply(data: &Dataset, id: &HospitalId, lang: Lang) -> String {
+    let names = data.hospital_names(id);
+    if lang == Lang::En && !names.en.trim().is_empty() && names.en != names.ja {
+        format!("{} ({})", names.en, names.ja)
+    } else {
+        names.ja
+    }
+}
+
+fn in_lang(ja: String, en: String, lang: Lang) -> String {
+    if lang == Lang::En && !en.trim().is_empty() {
+        en
+    } else {
+        ja
+    }
+}
+
 /// A hospital's name in both languages, for the core's shared texts (the
 /// id in both if unknown).
 pub fn hospital_text(data: &Dataset, id: &HospitalId) -> tsunagu_core::model::Text {
@@ -45,5 +76,39 @@ pub fn nfkc(text: &str) -> String {
     #[cfg(not(target_arch = "wasm32"))]
     {
         text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hospitals_are_named_in_the_readers_language_and_applied_to_in_both() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let hokudai = HospitalId("hokudai".into());
+        assert_eq!(
+            hospital_name_in(&data, &hokudai, Lang::Ja),
+            "北海道大学病院"
+        );
+        assert_eq!(
+            hospital_name_in(&data, &hokudai, Lang::En),
+            "Hokkaido University Hospital"
+        );
+        assert_eq!(
+            hospital_name_to_apply(&data, &hokudai, Lang::En),
+            "Hokkaido University Hospital (北海道大学病院)"
+        );
+        assert_eq!(
+            hospital_name_to_apply(&data, &hokudai, Lang::Ja),
+            "北海道大学病院"
+        );
+        // Without an English name, the report's name stands in both.
+        let mut unnamed = data.hospital(&hokudai).unwrap().clone();
+        unnamed.name_en = String::new();
+        assert_eq!(hospital_label(&unnamed, Lang::En), "北海道大学病院");
+        // An unknown id is shown as it is.
+        let unknown = HospitalId("nowhere".into());
+        assert_eq!(hospital_name_in(&data, &unknown, Lang::En), "nowhere");
     }
 }

@@ -13,8 +13,8 @@ use yew::prelude::*;
 
 use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
-use crate::i18n::{Lang, Noun, PlannerTexts};
-use crate::lookup::{hospital_name, section_title, union_name};
+use crate::i18n::{Lang, Noun};
+use crate::lookup::{hospital_name_in, hospital_name_to_apply, section_title, union_name};
 use crate::plan_query::{PlanQuery, StartQuery};
 
 /// [`PlanCard`]'s properties.
@@ -109,12 +109,13 @@ struct Step {
 }
 
 fn steps(
-    texts: &PlannerTexts,
+    lang: Lang,
     data: &Dataset,
     facility: &str,
     start: &StartQuery,
     path: &TargetPath,
 ) -> Vec<Step> {
+    let texts = &lang.texts().planner_view;
     // A listed facility's membership is sourced; an unlisted one's is the
     // user's own statement.
     let membership = match (start, path.entry) {
@@ -154,7 +155,7 @@ fn steps(
         }
         Step {
             name: match &hop.node {
-                Node::Hospital(id) => hospital_name(data, id),
+                Node::Hospital(id) => hospital_name_in(data, id, lang),
                 Node::Union(id) => union_name(data, id),
                 Node::Facility(id) => id.0.clone(),
             },
@@ -249,7 +250,7 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
     let hosts: Vec<String> = record
         .hosts
         .iter()
-        .map(|h| hospital_name(data, h))
+        .map(|h| hospital_name_to_apply(data, h, lang))
         .collect();
     let linked: Vec<String> = record
         .hosts
@@ -341,7 +342,7 @@ fn print_header(props: &PlanCardProps) -> Html {
         .query
         .targets
         .iter()
-        .map(|t| hospital_name(data, &tsunagu_core::model::HospitalId(t.clone())))
+        .map(|t| hospital_name_in(data, &tsunagu_core::model::HospitalId(t.clone()), lang))
         .collect();
     let title = if lang == Lang::En {
         &data.meta.title.en
@@ -446,8 +447,8 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 }
             </div>
             { for plan.paths.iter().map(|path| {
-                let target = hospital_name(data, &path.target);
-                let steps = steps(texts, data, &props.facility, &props.query.start, path);
+                let target = hospital_name_in(data, &path.target, lang);
+                let steps = steps(lang, data, &props.facility, &props.query.start, path);
                 let label = texts.chain_label.replace("{target}", &target);
                 html! {
                     <section class="path">
@@ -470,10 +471,10 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             }) }
             <ol class="print-only path-lines">
                 { for plan.paths.iter().map(|path| {
-                    let steps = steps(texts, data, &props.facility, &props.query.start, path);
+                    let steps = steps(lang, data, &props.facility, &props.query.start, path);
                     let chain = steps.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" → ");
                     html! {
-                        <li>{ texts.path_to.replace("{target}", &hospital_name(data, &path.target)).replace("{relays}", &lang.count(path.relays as usize, Noun::Relay)) }{ ": " }{ chain }</li>
+                        <li>{ texts.path_to.replace("{target}", &hospital_name_in(data, &path.target, lang)).replace("{relays}", &lang.count(path.relays as usize, Noun::Relay)) }{ ": " }{ chain }</li>
                     }
                 }) }
             </ol>

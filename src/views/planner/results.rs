@@ -13,7 +13,7 @@ use crate::components::{outside_layer, pick, PlanCard};
 use crate::dataset_handle::DatasetHandle;
 use crate::hooks::{PlanFailure, PlanHandle, PlanStatus};
 use crate::i18n::Lang;
-use crate::lookup::{hospital_name, hospital_text, union_name};
+use crate::lookup::{hospital_name_in, hospital_text, union_name};
 use crate::plan_query::{PlanQuery, StartQuery};
 
 #[derive(Properties, PartialEq)]
@@ -147,7 +147,7 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
         .query
         .targets
         .iter()
-        .map(|t| hospital_name(data, &HospitalId(t.clone())))
+        .map(|t| hospital_name_in(data, &HospitalId(t.clone()), lang))
         .collect();
 
     let running = |progress: Progress| {
@@ -211,7 +211,7 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                         <h3 id="unreachable-heading">{ texts.unreachable_heading }</h3>
                         <ul>
                             { for answer.unreachable.iter().map(|u| html! {
-                                <li data-reason={u.reason.code()}>{ tags::strong(hospital_name(data, &u.target)) }{ lang.colon() }{ reason_text(lang, data, u) }</li>
+                                <li data-reason={u.reason.code()}>{ tags::strong(hospital_name_in(data, &u.target, lang)) }{ lang.colon() }{ reason_text(lang, data, u) }</li>
                             }) }
                         </ul>
                     </section>

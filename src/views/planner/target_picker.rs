@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::{focus_after_render, matches, PickerProps, LIST_LIMIT, TARGET_SEARCH_ID};
 use crate::components::tags;
 use crate::i18n::{Lang, Noun};
-use crate::lookup::{hospital_name, nfkc};
+use crate::lookup::{hospital_label, hospital_name_in, nfkc};
 
 /// The hospitals a filter selects: by designation, 医療圏 or ward.
 fn filter_hospitals(data: &Dataset, kind: &str, value: &str) -> Vec<HospitalId> {
@@ -49,7 +49,7 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
     };
 
     let chips = chosen.iter().map(|id| {
-        let name = hospital_name(data, &HospitalId(id.clone()));
+        let name = hospital_name_in(data, &HospitalId(id.clone()), lang);
         let rest: Vec<String> = chosen.iter().filter(|x| *x != id).cloned().collect();
         let remove =
             with_targets(rest).reform(|_: MouseEvent| focus_after_render(TARGET_SEARCH_ID));
@@ -86,7 +86,7 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
             html! {
                 <li>
                     <button type="button" class="pick" onclick={add}>
-                        <span class="name">{ lang.add_button(&h.name) }</span>
+                        <span class="name">{ lang.add_button(&hospital_label(h, lang)) }</span>
                         if !h.discloses {
                             <span class="meta">{ texts.not_disclosing }</span>
                         }
