@@ -1,7 +1,8 @@
 // Measures a cold first visit to a shared plan link in the release build
 // (issue #16): a fresh browser context (no cache, no service worker) opens
-// `#/?f=miki-family-clinic&t=hokudai` under three profiles, set through the
-// Chrome DevTools Protocol, and times each step up to the first plan card.
+// `#/?f=miki-family-clinic&t=hokudai` under three profiles (the CPU slowed
+// through the Chrome DevTools Protocol, the network emulated by the server)
+// and times each step up to the first plan card.
 // Used by scripts/bench.mjs; also runs on its own:
 //
 //   node scripts/bench-first-visit.mjs [--dist dist] [--baseline DIR] [--runs 3] [--profile]
@@ -9,9 +10,14 @@
 // With --baseline, a second build (say, main's) is measured in the same run,
 // visit for visit in turn with this one.
 //
-// The server compresses with gzip, as any static host does, so the emulated
-// network carries the bytes a real visit carries. Network emulation adds
-// 40 ms to every request and caps the throughput; CPU throttling slows the
+// The server compresses with gzip and answers revalidations by ETag, as
+// static hosts do, so the emulated line carries the bytes a real visit
+// carries. The line is emulated at the server, not by CDP: it adds 40 ms to
+// every response and sends every body, the page's and its service worker's
+// precache alike, through one shared throughput (CDP would throttle the
+// page's own requests only, letting the precache download beside them for
+// free). FIRST_VISIT_LOG=1 prints each visit's requests: path, page or
+// service worker, status, arrival and end (ms), bytes. CPU throttling slows the
 // page's main thread (Chromium applies it to the page's renderer; a dedicated
 // worker's thread is not slowed, so work moved there looks cheaper than it
 // is on a slow PC). With --profile, one extra run per profile records a
@@ -21,6 +27,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
 import { TYPES } from '../e2e/support/server.mjs';
@@ -35,32 +42,82 @@ export const PROFILES = [
   { name: 'old PC: 6× slower CPU, 4 Mbps, 40 ms', key: 'old', cpu: 6, latency: 40, down: 4e6 / 8, goal: 2000 },
 ];
 
-/** Serves `dir` with gzip (compressed once per file), as a static host would. */
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, Math.max(0, ms)));
+
+/** Bytes sent at a time through the emulated line. */
+const CHUNK = 8 * 1024;
+
+/**
+ * Serves `dir` with gzip (compressed once per file) and an ETag, as a static
+ * host would, through one emulated line: `setLine({ latency, down })` delays
+ * each response by `latency` ms and sends every body, the page's and its
+ * service worker's alike, through one shared `down` bytes per second, chunk
+ * by chunk in turn. (CDP's network emulation throttles the page's own
+ * requests only: a service worker's precache then downloads beside the page
+ * for free, which a real line does not allow.) `log()` lists what was sent
+ * since the last `setLine`.
+ */
 async function startGzipServer(dir) {
   const cache = new Map();
+  let line = { latency: 0, down: -1, free: 0, log: [] };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const file = normalize(join(dir, path === '/' ? 'index.html' : path));
     if (!file.startsWith(dir)) return res.writeHead(403).end();
+    const mine = line;
+    const entry = { path, at: performance.now() - mine.t0, bytes: 0, sw: req.headers['service-worker'] != null || /sw\.js$/.test(req.headers.referer ?? '') };
+    mine.log.push(entry);
     try {
       if (!cache.has(file)) {
         const raw = await readFile(file);
-        cache.set(file, { raw, gz: gzipSync(raw, { level: 9 }) });
+        cache.set(file, { raw, gz: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha1').update(raw).digest('hex').slice(0, 16)}"` });
       }
-      const { raw, gz } = cache.get(file);
+      const { raw, gz, etag } = cache.get(file);
+      await sleep(mine.latency);
+      if (req.headers['if-none-match'] === etag) {
+        entry.status = 304;
+        res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+        entry.end = performance.now() - mine.t0;
+        return;
+      }
       const zip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !file.endsWith('.png');
+      const body = zip ? gz : raw;
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': body.length,
         'cache-control': 'no-cache',
+        etag,
         ...(zip ? { 'content-encoding': 'gzip' } : {}),
       });
-      res.end(zip ? gz : raw);
+      entry.status = 200;
+      if (mine.down > 0) {
+        for (let i = 0; i < body.length; i += CHUNK) {
+          const chunk = body.subarray(i, i + CHUNK);
+          const now = performance.now();
+          mine.free = Math.max(now, mine.free) + (chunk.length / mine.down) * 1000;
+          await sleep(mine.free - now);
+          res.write(chunk);
+          entry.bytes += chunk.length;
+        }
+        res.end();
+      } else {
+        res.end(body);
+        entry.bytes = body.length;
+      }
+      entry.end = performance.now() - mine.t0;
     } catch {
       res.writeHead(404).end();
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    setLine: ({ latency, down }) => {
+      line = { latency, down, free: 0, log: [], t0: performance.now() };
+    },
+    log: () => line.log,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
 }
 
 // Runs in the page before anything else: records when the first plan card
@@ -86,20 +143,11 @@ function median(xs) {
 }
 
 /** One cold visit under `profile`; resolves to its timings in ms. */
-async function visit(browser, url, profile, { cpuProfile = false } = {}) {
+async function visit(browser, server, profile, { cpuProfile = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
   const page = await context.newPage();
   await page.addInitScript(watchForCard);
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  if (profile.down > 0 || profile.latency > 0) {
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: profile.latency,
-      downloadThroughput: profile.down,
-      uploadThroughput: profile.down,
-    });
-  }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
   const events = [];
   let traced = null;
@@ -113,8 +161,10 @@ async function visit(browser, url, profile, { cpuProfile = false } = {}) {
   }
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${url}/${LINK}`);
+  server.setLine(profile);
+  await page.goto(`${server.url}/${LINK}`);
   await page.waitForFunction(() => window.__firstVisit.drawn != null, null, { timeout: 60000, polling: 50 });
+  const sent = server.log().map((e) => ({ ...e }));
   const timings = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const resources = performance.getEntriesByType('resource');
@@ -139,7 +189,8 @@ async function visit(browser, url, profile, { cpuProfile = false } = {}) {
   }
   await context.close();
   if (errors.length) throw new Error(`${profile.key}: ${errors.join('; ')}`);
-  return { ...timings, profileSummary };
+  if (process.env.FIRST_VISIT_LOG) console.error(profile.key, JSON.stringify(sent.map((e) => [e.path.slice(0, 24), e.sw ? 'sw' : 'page', e.status, Math.round(e.at), Math.round(e.end ?? -1), e.bytes])));
+  return { ...timings, served: sent.reduce((sum, e) => sum + e.bytes, 0), profileSummary };
 }
 
 // What each trace event on the page's main thread is, by its name.
@@ -199,15 +250,15 @@ export async function measureFirstVisit(browser, builds, { runs = 3, cpuProfile 
     for (const profile of PROFILES) {
       const samples = builds.map(() => []);
       for (let i = 0; i < runs; i += 1) {
-        for (const [b, server] of servers.entries()) samples[b].push(await visit(browser, server.url, profile));
+        for (const [b, server] of servers.entries()) samples[b].push(await visit(browser, server, profile));
       }
       for (const [b, build] of builds.entries()) {
         const mine = samples[b];
         const pick = (k) => median(mine.map((s) => s[k]));
         const marks = {};
         for (const name of new Set(mine.flatMap((s) => Object.keys(s.marks)))) marks[name] = median(mine.map((s) => s.marks[name]));
-        const profileSummary = cpuProfile ? (await visit(browser, servers[b].url, profile, { cpuProfile: true })).profileSummary : null;
-        rows.push({ build: build.label, profile, samples: mine.map((s) => s.drawn), html: pick('html'), glue: pick('glue'), wasm: pick('wasm'), fcp: pick('fcp'), card: pick('card'), drawn: pick('drawn'), bytes: pick('bytes'), marks, profileSummary });
+        const profileSummary = cpuProfile ? (await visit(browser, servers[b], profile, { cpuProfile: true })).profileSummary : null;
+        rows.push({ build: build.label, profile, samples: mine.map((s) => s.drawn), html: pick('html'), glue: pick('glue'), wasm: pick('wasm'), fcp: pick('fcp'), card: pick('card'), drawn: pick('drawn'), bytes: pick('bytes'), served: pick('served'), marks, profileSummary });
       }
     }
   } finally {
@@ -222,14 +273,14 @@ const f0 = (ms) => (Number.isFinite(ms) ? ms.toFixed(0) : '–');
 export function firstVisitTable(rows) {
   const markNames = [...new Set(rows.flatMap((r) => Object.keys(r.marks)))];
   const lines = [
-    `| build | profile | first plan drawn, median (runs) | goal | HTML | JS glue | wasm | first paint | ${markNames.map((m) => `${m}`).join(' | ')}${markNames.length ? ' | ' : ''}bytes on the wire |`,
+    `| build | profile | first plan drawn, median (runs) | goal | HTML | JS glue | wasm | first paint | ${markNames.map((m) => `${m}`).join(' | ')}${markNames.length ? ' | ' : ''}bytes on the wire: page / all sent before the card |`,
     `|---|---|---|---|---|---|---|---|${markNames.map(() => '---|').join('')}---|`,
   ];
   for (const r of rows) {
     const goal = r.profile.goal == null ? 'no regression' : `≤ ${f0(r.profile.goal)} ms`;
     const met = r.profile.goal == null || r.drawn <= r.profile.goal ? '' : ' **over**';
     lines.push(
-      `| ${r.build} | ${r.profile.name} | **${f0(r.drawn)} ms**${met} (${r.samples.map(f0).join(', ')}) | ${goal} | ${f0(r.html)} | ${f0(r.glue)} | ${f0(r.wasm)} | ${f0(r.fcp)} | ${markNames.map((m) => f0(r.marks[m])).join(' | ')}${markNames.length ? ' | ' : ''}${(r.bytes / 1024).toFixed(0)} KB |`,
+      `| ${r.build} | ${r.profile.name} | **${f0(r.drawn)} ms**${met} (${r.samples.map(f0).join(', ')}) | ${goal} | ${f0(r.html)} | ${f0(r.glue)} | ${f0(r.wasm)} | ${f0(r.fcp)} | ${markNames.map((m) => f0(r.marks[m])).join(' | ')}${markNames.length ? ' | ' : ''}${(r.bytes / 1024).toFixed(0)} / ${(r.served / 1024).toFixed(0)} KB |`,
     );
   }
   for (const r of rows.filter((r) => r.profileSummary)) {

@@ -11,15 +11,21 @@ function quantile(sorted, q) {
 
 // Runs `pass` `warm` times untimed, then `samples` times timed with
 // performance.now(); each pass answers `perPass` queries. `check` turns an
-// answer into its checksum outside the timing.
-function measure(warm, samples, perPass, pass, check = (x) => x) {
+// answer into its checksum outside the timing; `before` runs before each
+// pass, untimed (freeing what the last pass kept).
+function measure(warm, samples, perPass, pass, check = (x) => x, before = () => {}) {
+  before();
   const first = check(pass());
   const same = (sum) => {
     if (!Object.is(sum, first)) throw new Error(`checksum changed between passes: ${first} then ${sum}`);
   };
-  for (let i = 1; i < warm; i++) same(check(pass()));
+  for (let i = 1; i < warm; i++) {
+    before();
+    same(check(pass()));
+  }
   const times = [];
   for (let i = 0; i < samples; i++) {
+    before();
     const t0 = performance.now();
     const answer = pass();
     const ms = performance.now() - t0;
@@ -57,7 +63,17 @@ window.runBench = async ({ level, graphology, quick }) => {
   out.recompute = measure(2, n(15, 3), 1, () => bench.recompute_pass());
   out.index = measure(1, n(5, 1), 1, () => bench.index_pass());
   out.json_bytes = bench.prepare_json();
-  out.parse = measure(1, n(5, 1), 1, () => bench.parse_pass());
+  // A load keeps what it read: each pass's dataset is freed before the
+  // next, untimed, and freeing is timed on its own.
+  const release = () => bench.release();
+  out.parse = measure(1, n(5, 1), 1, () => bench.parse_pass(), undefined, release);
+  out.parse_read = measure(1, n(5, 1), 1, () => bench.read_pass(), undefined, release);
+  out.parse_validate = measure(1, n(5, 1), 1, () => bench.validate_pass());
+  out.parse_free = measure(1, n(5, 1), 1, () => {
+    bench.release();
+    return 0;
+  }, undefined, () => bench.read_pass());
+  release();
 
   if (graphology) {
     const { Graph, dijkstra } = window.graphologyBundle;

@@ -14,11 +14,12 @@ use std::collections::{HashMap, VecDeque};
 
 use tsunagu_core::access::Rules;
 use tsunagu_core::index::NetworkIndex;
-use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
+pub use tsunagu_core::model::Dataset;
+use tsunagu_core::model::{FacilityId, HospitalId, UnionId};
 use tsunagu_core::planner::{plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequest, Start};
 pub use tsunagu_core::reach::ReachMatrix;
 use tsunagu_core::synth::{synthesize, Scale};
-use tsunagu_core::validate::load_dataset;
+use tsunagu_core::validate::{load_dataset, validate};
 
 /// The rules the workloads plan under: agreements assumed, so that searches
 /// cross hospital links too. That is the engine's harder case (and the graph
@@ -554,11 +555,29 @@ pub fn dataset_json(workload: &Workload) -> String {
     serde_json::to_string(&workload.data).unwrap_or_default()
 }
 
-/// Parses and validates a dataset's JSON; the checksum counts its records.
-pub fn parse_pass(text: &str) -> f64 {
-    load_dataset(text).map_or(-1.0, |loaded| {
-        (loaded.dataset.facilities.len() + loaded.dataset.hospitals.len()) as f64
-    })
+/// Parses and validates a dataset's JSON, as loading a file does. The
+/// result is returned, not dropped, so that freeing it stays outside the
+/// timing: a load keeps what it read ([`records_checksum`] checks it).
+pub fn parse_pass(text: &str) -> Option<Dataset> {
+    load_dataset(text).ok().map(|loaded| loaded.dataset)
+}
+
+/// The first half of [`parse_pass`] alone: the JSON read straight into the
+/// types, as a well-formed file is.
+pub fn read_pass(text: &str) -> Option<Dataset> {
+    serde_json::from_str::<Dataset>(text).ok()
+}
+
+/// The second half of [`parse_pass`] alone: the checks on records already
+/// read; the checksum counts the problems found.
+pub fn validate_pass(dataset: &Dataset) -> f64 {
+    validate(dataset).len() as f64
+}
+
+/// The checksum of a parse: its hospitals and facilities, or −1 when the
+/// text did not load.
+pub fn records_checksum(dataset: Option<&Dataset>) -> f64 {
+    dataset.map_or(-1.0, |d| (d.facilities.len() + d.hospitals.len()) as f64)
 }
 
 /// The network for graphology: nodes numbered hospitals `0..H` (the
