@@ -101,9 +101,28 @@ describe('presentation mode', () => {
       // Nothing is cut off: every slide's content ends inside the window,
       // above the deck's buttons.
       for (let i = 0; i < count; i += 1) {
-        const bottom = await current.evaluate((el) => Math.max(...[...el.querySelectorAll('*')].map((e) => e.getBoundingClientRect().bottom)));
+        // (An SVG clips what it draws to its own box: its shapes' boxes are
+        // not where they show.)
+        const bottom = await current.evaluate((el) => Math.max(...[...el.querySelectorAll('*')].filter((e) => !e.parentElement.closest('svg')).map((e) => e.getBoundingClientRect().bottom)));
         const navTop = await nav.evaluate((el) => el.getBoundingClientRect().top);
         assert.ok(bottom <= navTop + 1, `slide ${i + 1} at ${width}×${height}: ends at ${bottom}, the buttons start at ${navTop}`);
+        // The map's names and the chart's figures read from the back of the
+        // room, and no name runs off the map.
+        const texts = await current.evaluate((el) => {
+          const map = el.querySelector('svg.present-map');
+          const edge = map?.getBoundingClientRect().right ?? 0;
+          const size = (t) => t.getBoundingClientRect().height;
+          return {
+            map: [...(map?.querySelectorAll('text') ?? [])].map((t) => ({ text: t.textContent, height: size(t), right: t.getBoundingClientRect().right - edge })),
+            chart: [...el.querySelectorAll('.present-chart svg text')].map((t) => ({ text: t.textContent, height: size(t) })),
+          };
+        });
+        for (const t of texts.map) {
+          assert.ok(t.height >= 14, `slide ${i + 1} at ${width}×${height}: the map's 「${t.text}」 is ${t.height.toFixed(1)} px high`);
+          assert.ok(t.right <= 1, `slide ${i + 1} at ${width}×${height}: the map's 「${t.text}」 runs ${t.right.toFixed(0)} px past its edge`);
+        }
+        for (const t of texts.chart) assert.ok(t.height >= 12, `slide ${i + 1} at ${width}×${height}: the chart's 「${t.text}」 is ${t.height.toFixed(1)} px high`);
+        if (i === 0) assert.ok(texts.map.length >= 10 && texts.chart.length >= 10, JSON.stringify(texts).slice(0, 200));
         await page.keyboard.press('ArrowRight');
       }
       if (width === 1280) {

@@ -503,8 +503,7 @@ pub fn map_layer(props: &MapLayerProps) -> Html {
             Some(n) => format!("{} {n}", node.label),
             None => node.label.clone(),
         };
-        let small = matches!(node.shape, Shape::Facility);
-        let font = if small { 11.0 } else { 13.0 } / props.zoom.max(1.0);
+        let font = crate::scene::label_font(node) * scene.label_scale / props.zoom.max(1.0);
         let show_label = props.zoom >= node.label_zoom
             || props.highlight == Some(i)
             || props.selected == Some(i)
@@ -531,7 +530,7 @@ pub fn map_layer(props: &MapLayerProps) -> Html {
             </g>
         }
     });
-    let place_font = 16.0 / props.zoom.max(1.0);
+    let place_font = crate::scene::PLACE_FONT * scene.label_scale / props.zoom.max(1.0);
     let labels = scene.labels.iter().map(|l| {
         html! {
             <text x={l.x.to_string()} y={l.y.to_string()} font-size={format!("{place_font:.2}")}

@@ -38,6 +38,7 @@ pub(super) fn aggregated_scene(data: &Dataset, filters: &Filters) -> Scene {
             unions: data.unions.len(),
             facilities: data.facilities.len(),
         }),
+        label_scale: 1.0,
     };
     let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
     for (k, (name, (hospitals, _))) in regions.iter_mut().enumerate() {

@@ -9,14 +9,18 @@ use super::{Item, Scene, SceneNode, Shape};
 /// A label's box: left, top, right, bottom, in map units.
 type Box = (f64, f64, f64, f64);
 
-/// The font size of a node's label at zoom 1 (as the map draws it).
-fn font_of(node: &SceneNode) -> f64 {
+/// The font size of a node's label at zoom 1 and label scale 1 (as the map
+/// draws it).
+pub fn font_of(node: &SceneNode) -> f64 {
     if matches!(node.shape, Shape::Facility) {
         11.0
     } else {
         13.0
     }
 }
+
+/// The font size of a place name at zoom 1 and label scale 1.
+pub const PLACE_FONT: f64 = 16.0;
 
 /// A text's width at `font`: a wide character (kana, kanji, full-width
 /// forms) about one em, the others about 0.62 em; rounded up, so that the
@@ -30,8 +34,8 @@ fn width(text: &str, font: f64) -> f64 {
 
 /// The box of a node's label, as the map draws it: from `r + 3` right of
 /// the centre, on a baseline a third of the font below it.
-fn node_box(node: &SceneNode) -> Box {
-    let font = font_of(node);
+fn node_box(node: &SceneNode, scale: f64) -> Box {
+    let font = font_of(node) * scale;
     let text = match node.count {
         Some(n) => format!("{} {n}", node.label),
         None => node.label.clone(),
@@ -46,13 +50,13 @@ fn node_box(node: &SceneNode) -> Box {
 }
 
 /// The box of a place name, drawn bold at 16 units from its left end.
-fn place_box(label: &super::SceneLabel) -> Box {
-    let (x, y) = (label.x, label.y);
+fn place_box(label: &super::SceneLabel, scale: f64) -> Box {
+    let (x, y, font) = (label.x, label.y, PLACE_FONT * scale);
     (
         x,
-        y - 16.0 * 0.9,
-        x + width(&label.text, 16.0) * 1.05,
-        y + 16.0 * 0.3,
+        y - font * 0.9,
+        x + width(&label.text, font) * 1.05,
+        y + font * 0.3,
     )
 }
 
@@ -71,19 +75,20 @@ fn rank(node: &SceneNode) -> u8 {
     }
 }
 
-/// Moves every label that would overlap an earlier one at zoom 1 to the
-/// zoom at which its node's labels are drawn only on demand (2, or its own
-/// if later).
+/// Moves every label that would overlap an earlier one at zoom 1 (at the
+/// scene's label scale) to the zoom at which its node's labels are drawn
+/// only on demand (2, or its own if later).
 pub(super) fn declutter(scene: &mut Scene) {
-    // Place names are drawn bold at 16 units.
-    let mut placed: Vec<Box> = scene.labels.iter().map(place_box).collect();
+    let scale = scene.label_scale;
+    // Place names are drawn bold at [`PLACE_FONT`].
+    let mut placed: Vec<Box> = scene.labels.iter().map(|l| place_box(l, scale)).collect();
     let mut order: Vec<usize> = (0..scene.nodes.len())
         .filter(|&i| scene.nodes[i].label_zoom <= 1.0)
         .collect();
     tsunagu_core::order::sort_by_key(&mut order, |&i| (rank(&scene.nodes[i]), i));
     for i in order {
         let node = &mut scene.nodes[i];
-        let b = node_box(node);
+        let b = node_box(node, scale);
         if placed.iter().any(|&p| overlaps(p, b)) {
             node.label_zoom = node.label_zoom.max(2.0);
         } else {
@@ -92,38 +97,111 @@ pub(super) fn declutter(scene: &mut Scene) {
     }
 }
 
+/// The right edge of the labels drawn at zoom 1 that start left of `x`,
+/// in map units (0 when none do).
+pub(super) fn labels_right(scene: &Scene, x: f64) -> f64 {
+    let scale = scene.label_scale;
+    let places = scene.labels.iter().map(|l| place_box(l, scale));
+    let nodes = scene
+        .nodes
+        .iter()
+        .filter(|n| n.label_zoom <= 1.0)
+        .map(|n| node_box(n, scale));
+    places
+        .chain(nodes)
+        .filter(|b| b.0 < x)
+        .map(|b| b.2)
+        .fold(0.0, f64::max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::map::hokkaido;
     use crate::scene::tests::bundled;
-    use crate::scene::{build_scene, Filters, Level};
+    use crate::scene::{build_scene_with_labels, Filters, Level, SLIDE_LABEL_SCALE};
 
     #[test]
     fn no_two_labels_drawn_at_zoom_one_overlap() {
         for level in [Level::Sapporo, Level::Hokkaido] {
-            let scene = build_scene(&bundled(), level, &Filters::default(), hokkaido().as_ref());
-            let mut shown: Vec<Box> = scene.labels.iter().map(place_box).collect();
-            shown.extend(
-                scene
-                    .nodes
-                    .iter()
-                    .filter(|n| n.label_zoom <= 1.0)
-                    .map(node_box),
-            );
+            let mut counts = Vec::new();
+            for scale in [1.0, 1.5, SLIDE_LABEL_SCALE] {
+                let scene = build_scene_with_labels(
+                    &bundled(),
+                    level,
+                    &Filters::default(),
+                    hokkaido().as_ref(),
+                    scale,
+                );
+                let mut shown: Vec<Box> =
+                    scene.labels.iter().map(|l| place_box(l, scale)).collect();
+                shown.extend(
+                    scene
+                        .nodes
+                        .iter()
+                        .filter(|n| n.label_zoom <= 1.0)
+                        .map(|n| node_box(n, scale)),
+                );
+                for (a, x) in shown.iter().enumerate() {
+                    for y in &shown[a + 1..] {
+                        assert!(
+                            !overlaps(*x, *y),
+                            "{level:?} ×{scale}: {x:?} overlaps {y:?}"
+                        );
+                    }
+                }
+                counts.push(shown.len());
+            }
             // Sapporo names its ten wards and most of its hospitals at once.
             let least = if level == Level::Sapporo { 15 } else { 5 };
             assert!(
-                shown.len() >= least,
+                counts[0] >= least,
                 "{level:?}: only {} labels shown",
-                shown.len()
+                counts[0]
             );
-            for (a, x) in shown.iter().enumerate() {
-                for y in &shown[a + 1..] {
-                    assert!(!overlaps(*x, *y), "{level:?}: {x:?} overlaps {y:?}");
-                }
+            // Bigger labels take more room, so no more of them fit.
+            assert!(
+                counts.windows(2).all(|w| w[1] <= w[0]),
+                "{level:?}: {counts:?}"
+            );
+            // Yet the ten wards are still named at 発表モード's size.
+            if level == Level::Sapporo {
+                assert!(
+                    counts[2] >= 10,
+                    "{level:?} on slides: only {} labels",
+                    counts[2]
+                );
             }
         }
+    }
+
+    #[test]
+    fn a_crop_keeps_the_whole_of_every_name_that_starts_inside_it() {
+        let mut scene = build_scene_with_labels(
+            &bundled(),
+            Level::Sapporo,
+            &Filters::default(),
+            hokkaido().as_ref(),
+            2.0,
+        );
+        let mut inside = scene.nodes[0].clone();
+        inside.label = "北海道がんセンター連携システム".to_owned();
+        inside.count = None;
+        (inside.x, inside.r, inside.label_zoom) = (480.0, 4.0, 1.0);
+        let mut outside = inside.clone();
+        outside.x = 600.0;
+        let mut hidden = inside.clone();
+        (hidden.x, hidden.label_zoom) = (400.0, 2.0);
+        scene.nodes = vec![inside, outside, hidden];
+        scene.labels.clear();
+        // Fifteen wide characters at 13 × 2 units each, from 4 + 3 right of
+        // the centre: well past a crop at 500, and measured from the node
+        // inside the crop, not the one right of it or the hidden one.
+        let right = scene.labels_right(500.0);
+        assert!(right >= 480.0 + 7.0 + 15.0 * 26.0, "{right}");
+        // The node right of the crop would reach 120 units further.
+        assert!(right < 600.0 + 7.0 + 15.0 * 26.0, "{right}");
+        assert!((scene.labels_right(450.0) - 0.0).abs() < f64::EPSILON);
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub(super) fn hokkaido_nodes(data: &Dataset, kept: &Kept, outline: Option<&Outli
             .map(|r| region_outlines(&r, &projection))
             .unwrap_or_default(),
         aggregated: None,
+        label_scale: 1.0,
     };
     for (place, members) in places.values_mut() {
         let (cx, cy) = if let Some((lat, lon)) = place {

@@ -16,6 +16,12 @@
 
 mod aggregated;
 mod declutter;
+pub use declutter::{font_of as label_font, PLACE_FONT};
+
+/// How many times their usual size 発表モード draws the map's labels: the
+/// whole of Sapporo fits in about half a projector's height, so at the usual
+/// size its names would be a few pixels high (about 15 px at 1280 × 720).
+pub const SLIDE_LABEL_SCALE: f64 = 2.4;
 mod edges;
 mod hokkaido;
 mod sapporo;
@@ -255,9 +261,21 @@ pub struct Scene {
     pub regions: Vec<SceneRegion>,
     /// Set when the data was too large and is drawn by region.
     pub aggregated: Option<Aggregated>,
+    /// How many times their usual size the labels are drawn: 1 on the
+    /// ネットワーク view; more on 発表モード's slides, where the whole map
+    /// is drawn small and read from across a room. Labels are decluttered
+    /// at this size, so bigger labels mean fewer at once.
+    pub label_scale: f64,
 }
 
 impl Scene {
+    /// The right edge, in map units, of the labels drawn at zoom 1 that
+    /// start left of `x`: a picture cropped at `x` keeps at least this
+    /// much, so that no name in it is cut off.
+    pub fn labels_right(&self, x: f64) -> f64 {
+        declutter::labels_right(self, x)
+    }
+
     /// The indices of the nodes joined to node `index` by a drawn edge.
     pub fn neighbours(&self, index: usize) -> Vec<usize> {
         self.edges
@@ -433,8 +451,22 @@ pub fn build_scene(
     filters: &Filters,
     outline: Option<&Outline>,
 ) -> Scene {
+    build_scene_with_labels(data, level, filters, outline, 1.0)
+}
+
+/// [`build_scene`] with its labels drawn `label_scale` times their usual
+/// size, and decluttered at that size.
+pub fn build_scene_with_labels(
+    data: &Dataset,
+    level: Level,
+    filters: &Filters,
+    outline: Option<&Outline>,
+    label_scale: f64,
+) -> Scene {
     if data.hospitals.len() > MAX_DRAWN_HOSPITALS || data.facilities.len() > MAX_DRAWN_FACILITIES {
-        return aggregated_scene(data, filters);
+        let mut scene = aggregated_scene(data, filters);
+        scene.label_scale = label_scale;
+        return scene;
     }
     let kept = kept(data, filters);
     let mut scene = match level {
@@ -443,6 +475,7 @@ pub fn build_scene(
     };
     place_unions_and_facilities(data, &kept, level, &mut scene);
     add_edges(data, filters, &mut scene);
+    scene.label_scale = label_scale;
     declutter::declutter(&mut scene);
     scene
 }

@@ -33,6 +33,7 @@ pub(super) fn sapporo_nodes(
         areas: Vec::new(),
         regions: Vec::new(),
         aggregated: None,
+        label_scale: 1.0,
     };
     if let Some(shapes) = &shapes {
         scene.areas = ward_areas(data, shapes, &projection, with_counts);

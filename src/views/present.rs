@@ -472,9 +472,17 @@ pub fn present_view(props: &ViewProps) -> Html {
             // one landscape page each; the screen shows the current one.
             { for slides.iter().enumerate().map(|(i, slide)| {
                 let current = i == index;
+                // A growth slide's chart goes under its lines, so that the
+                // map has the whole height of the other column.
+                let mut aside = html! {};
                 let visual = match (&slide.visual, &data, timeline.as_ref()) {
                     (Visual::Growth { month, frame }, Some(data), Some(timeline)) => {
-                        growth_visual(data, timeline, month, *frame, outline.as_ref().clone(), lang)
+                        aside = html! {
+                            <div class="present-chart">
+                                { super::growth::chart(timeline, *frame, &lang.texts().growth_view, lang) }
+                            </div>
+                        };
+                        growth_map(data, month, outline.as_ref().clone(), lang)
                     }
                     (Visual::Chain(names), _, _) => chain(names),
                     (Visual::Reach { unions, hospitals, before, after }, _, _) => html! {
@@ -497,14 +505,17 @@ pub fn present_view(props: &ViewProps) -> Html {
                             <p class="present-en" lang="en">{ slide.title_en.clone() }</p>
                         }
                         <div class={classes!("present-body", matches!(slide.visual, Visual::None).then_some("words-only"))}>
-                            <ul class="present-lines">
-                                { for slide.lines_ja.iter().zip(&slide.lines_en).map(|(ja, en)| html! {
-                                    <li>
-                                        <span lang="ja">{ ja.clone() }</span>
-                                        if lang == Lang::En { <span class="present-en" lang="en">{ en.clone() }</span> }
-                                    </li>
-                                }) }
-                            </ul>
+                            <div class="present-words">
+                                <ul class="present-lines">
+                                    { for slide.lines_ja.iter().zip(&slide.lines_en).map(|(ja, en)| html! {
+                                        <li>
+                                            <span lang="ja">{ ja.clone() }</span>
+                                            if lang == Lang::En { <span class="present-en" lang="en">{ en.clone() }</span> }
+                                        </li>
+                                    }) }
+                                </ul>
+                                { aside }
+                            </div>
                             <div class="present-visual">{ visual }</div>
                         </div>
                     </article>
@@ -519,13 +530,11 @@ pub fn present_view(props: &ViewProps) -> Html {
     }
 }
 
-/// A growth slide's picture: the Sapporo map as it stood that month, and
-/// the running totals up to it.
-fn growth_visual(
+/// A growth slide's picture: the Sapporo map as it stood that month (the
+/// running totals go beside the slide's lines).
+fn growth_map(
     data: &crate::dataset_handle::DatasetHandle,
-    timeline: &tsunagu_core::timeline::Timeline,
     month: &str,
-    frame: usize,
     outline: Option<Rc<crate::map::Outline>>,
     lang: Lang,
 ) -> Html {
@@ -533,15 +542,19 @@ fn growth_visual(
         as_of: Some(month.to_owned()),
         ..crate::scene::Filters::default()
     };
-    let scene = Rc::new(crate::scene::build_scene(
+    let scene = Rc::new(crate::scene::build_scene_with_labels(
         data,
         crate::scene::Level::Sapporo,
         &filters,
         outline.as_deref(),
+        crate::scene::SLIDE_LABEL_SCALE,
     ));
     // The wards only: the side column of places outside Sapporo (250 units
-    // wide) is left to the ネットワーク view.
-    let viewbox = format!("0 0 {:.0} {:.0}", scene.width - 240.0, scene.height);
+    // wide) is left to the ネットワーク view; the names of the wards' nodes
+    // are kept whole.
+    let crop = scene.width - 240.0;
+    let right = crop.max(scene.labels_right(crop) + 4.0);
+    let viewbox = format!("0 0 {right:.0} {:.0}", scene.height);
     html! {
         <>
             <svg class="present-map" viewBox={viewbox} role="group" aria-label={lang.month(month)}>
@@ -550,7 +563,6 @@ fn growth_visual(
                     on_select={Callback::noop()} zoom={1.0} active={0} on_active={Callback::noop()} />
             </svg>
             <p class="present-credit">{ crate::map::n03_credit(lang) }</p>
-            <div class="present-chart">{ super::growth::chart(timeline, frame, &lang.texts().growth_view, lang) }</div>
         </>
     }
 }
