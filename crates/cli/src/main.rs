@@ -106,7 +106,7 @@ enum Command {
     /// the flag is the confirmation). roster takes it as the complete member
     /// list of the union named by --union: facilities it leaves out leave
     /// that union, and nothing else changes. Every facility the file lists is
-    /// marked confirmed on --confirmed, today (UTC) when not given.
+    /// marked confirmed on --confirmed, today in Japan (UTC+9) when not given.
     ///
     /// A JSON file is a whole dataset and replaces the data: --mode, --union,
     /// --confirmed and --confirmed-by are for a CSV, and are refused with
@@ -120,7 +120,7 @@ enum Command {
         /// The union whose member list the CSV is, by name, alias or id (with --mode roster only).
         #[arg(long, value_name = "NAME")]
         union: Option<String>,
-        /// The day the CSV's facilities were confirmed (default: today, UTC).
+        /// The day the CSV's facilities were confirmed (default: today in Japan, UTC+9).
         #[arg(long, value_name = "YYYY-MM-DD")]
         confirmed: Option<String>,
         /// Who confirmed them, in free text (a union's office, say).

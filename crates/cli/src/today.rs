@@ -1,6 +1,6 @@
 //! Today's date, for `import --confirmed`'s default, from the system clock
 //! with the standard library alone: the civil (proleptic Gregorian) date of
-//! the days since the Unix epoch, in UTC.
+//! the days since the Unix epoch, in Japan Standard Time.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -8,19 +8,30 @@ use tsunagu_core::model::Date;
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
-/// Today in UTC, as `YYYY-MM-DD`.
+/// Japan Standard Time: UTC+9 all year (Japan keeps no daylight saving).
+const JST_OFFSET_SECONDS: i64 = 9 * 3_600;
+
+/// Today in Japan, as `YYYY-MM-DD`.
 ///
-/// UTC rather than the local day: the standard library has no time zones,
-/// and a crate for them would be a dependency for one default. In Sapporo
-/// (UTC+9) an import before 09:00 is dated the day before; `--confirmed`
-/// says otherwise, and the summary prints the date used.
+/// Japan's day rather than the machine's: the records are Sapporo's unions,
+/// confirmed with their offices on Japanese days, and Japan's offset never
+/// changes, so no time-zone crate is needed (the standard library has none).
 pub fn today() -> Date {
     // A clock set before 1970 counts back, rather than failing an import.
     let seconds = match SystemTime::now().duration_since(UNIX_EPOCH) {
         Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
         Err(before) => -i64::try_from(before.duration().as_secs()).unwrap_or(i64::MAX),
     };
-    let (year, month, day) = civil_from_days(seconds.div_euclid(SECONDS_PER_DAY));
+    date_in_japan(seconds)
+}
+
+/// The date in Japan `seconds` after 1970-01-01 00:00 UTC.
+fn date_in_japan(seconds: i64) -> Date {
+    let (year, month, day) = civil_from_days(
+        seconds
+            .saturating_add(JST_OFFSET_SECONDS)
+            .div_euclid(SECONDS_PER_DAY),
+    );
     Date(format!("{year:04}-{month:02}-{day:02}"))
 }
 
@@ -101,6 +112,17 @@ mod tests {
             previous = (y, m, d);
         }
         assert_eq!(previous, (2100, 12, 31));
+    }
+
+    /// Seconds as `date -u -d '2026-11-30 15:00' +%s` gives them.
+    #[test]
+    fn the_day_turns_at_midnight_in_japan_not_in_utc() {
+        // 2026-11-30 14:59:59 UTC is 23:59:59 in Sapporo; a second later it
+        // is 00:00 on 1 December there, while UTC is still on the 30th.
+        assert_eq!(date_in_japan(1_796_050_799).0, "2026-11-30");
+        assert_eq!(date_in_japan(1_796_050_800).0, "2026-12-01");
+        assert_eq!(date_in_japan(0).0, "1970-01-01");
+        assert_eq!(date_in_japan(-9 * 3_600 - 1).0, "1969-12-31");
     }
 
     #[test]
