@@ -1074,6 +1074,17 @@ fn import_adds_and_updates_and_keeps_every_earlier_facility() {
 
 #[test]
 fn import_without_a_date_confirms_as_of_today() {
+    // Japan's date by the system's own `date` (a POSIX zone, so no tzdata is
+    // needed), before and after: the import may straddle midnight.
+    let japan = || {
+        std::process::Command::new("date")
+            .arg("+%F")
+            .env("TZ", "JST-9")
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    };
+    let before = japan();
     let (output, out) = import_csv(
         "today.csv",
         "ID,施設名\nmiki-family-clinic,みきファミリークリニック\n",
@@ -1090,6 +1101,12 @@ fn import_without_a_date_confirms_as_of_today() {
         tsunagu_core::model::Date(date.clone()).parts().is_some(),
         "{date}"
     );
+    if let (Some(before), Some(after)) = (before, japan()) {
+        assert!(
+            date == before || date == after,
+            "{date}: Japan's date was {before}, then {after}"
+        );
+    }
     assert!(
         stderr(&output).contains(&format!("確認日 / confirmed: {date}\n")),
         "{}",
