@@ -190,19 +190,24 @@ describe('round trips', () => {
     await app.goto('/?f=miki-family-clinic&t=hokudai&a=agreements');
     assert.equal(app.lang, 'en');
     await app.card(1).waitFor();
-    assert.deepEqual(await app.planTitles(), ['Nothing to join', 'Join 1: ICTネットワーク']);
+    assert.deepEqual(await app.planTitles(), ['Nothing to join', 'Join 1: ICT Network']);
     await app.card(0).getByText('at most 1 relay', { exact: true }).waitFor();
     await app.card(1).getByText('at most 0 relays', { exact: true }).waitFor();
     // Hospitals go by their English names, and the office to apply to by both.
     await app.page.locator('.chip').filter({ hasText: 'Hokkaido University Hospital' }).waitFor();
     await app.card(1).getByText('Apply to: Hokkaido University Hospital (北海道大学病院), its 地域連携室').waitFor();
     await app.card(1).getByText('To Hokkaido University Hospital', { exact: false }).first().waitFor();
+    // Unions too: the English rendering, and both names on the checklist,
+    // since the union's own forms carry the Japanese.
+    await app.card(1).getByRole('heading', { level: 5, name: 'ICT Network (ICTネットワーク)' }).waitFor();
+    // The member's own unions, ticked on the unlisted-facility form, by both.
+    await app.page.getByRole('checkbox', { name: 'Sapporo Medical Information Sharing System Council (札幌医療情報共有システム協議会)' }).first().waitFor({ state: 'attached' });
 
     // A facility in no union, to 北大 and 市立札幌: join both hosts' unions.
     await app.goto('/?m=&t=hokudai,shiritsu');
     await app.card(0).getByRole('heading', { level: 3, name: /^Join 2: / }).waitFor();
     const [title] = await app.planTitles();
-    assert.equal(title, 'Join 2: ICTネットワーク, 市立札幌病院 地域医療情報ネットワークシステム');
+    assert.equal(title, 'Join 2: ICT Network, Sapporo City General Hospital Regional Medical Information Network System');
     assert.ok(!title.includes('、'), title);
     assert.deepEqual(problems, []);
     await context.close();

@@ -24,7 +24,11 @@ pub fn hospital_label(hospital: &tsunagu_core::model::Hospital, lang: Lang) -> S
 /// A hospital's name for applying to it: in English, the English name with
 /// the report's Japanese after it, which is what its office answers to.
 pub fn hospital_name_to_apply(data: &Dataset, id: &HospitalId, lang: Lang) -> String {
-    let names = data.hospital_names(id);
+    both(data.hospital_names(id), lang)
+}
+
+/// In English, "English (日本語)" where the two differ; else the Japanese.
+fn both(names: tsunagu_core::model::Text, lang: Lang) -> String {
     if lang == Lang::En && !names.en.trim().is_empty() && names.en != names.ja {
         format!("{} ({})", names.en, names.ja)
     } else {
@@ -49,6 +53,33 @@ pub fn hospital_text(data: &Dataset, id: &HospitalId) -> tsunagu_core::model::Te
 /// A union's name as the report writes it (the id if unknown).
 pub fn union_name(data: &Dataset, id: &UnionId) -> String {
     data.union_name(id)
+}
+
+/// A union's name in the UI's language: in English its English rendering
+/// where the data has one, else the report's (the id if unknown).
+pub fn union_name_in(data: &Dataset, id: &UnionId, lang: Lang) -> String {
+    let names = data.union_names(id);
+    in_lang(names.ja, names.en, lang)
+}
+
+/// A union's name on a checkbox the reader ticks to say they belong to it:
+/// in English both names, as [`union_name_to_apply`], so that a member
+/// finds the name on their union's own papers.
+pub fn union_label(union: &tsunagu_core::model::Union, lang: Lang) -> String {
+    both(
+        tsunagu_core::model::Text {
+            ja: union.name.clone(),
+            en: union.name_en.clone().unwrap_or_default(),
+        },
+        lang,
+    )
+}
+
+/// A union's name for applying to join it: in English, the English
+/// rendering with the report's name after it, which is the name on the
+/// union's own forms.
+pub fn union_name_to_apply(data: &Dataset, id: &UnionId, lang: Lang) -> String {
+    both(data.union_names(id), lang)
 }
 
 /// A report section's short title in the UI's language.
@@ -110,5 +141,43 @@ mod tests {
         // An unknown id is shown as it is.
         let unknown = HospitalId("nowhere".into());
         assert_eq!(hospital_name_in(&data, &unknown, Lang::En), "nowhere");
+    }
+
+    #[test]
+    fn unions_are_named_in_the_readers_language_and_applied_to_in_both() {
+        let handle = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let mut data: tsunagu_core::model::Dataset = (*handle).clone();
+        let ict = UnionId("hokudai-ict".into());
+        assert_eq!(union_name_in(&data, &ict, Lang::Ja), "ICTネットワーク");
+        assert_eq!(union_name_in(&data, &ict, Lang::En), "ICT Network");
+        assert_eq!(
+            union_name_to_apply(&data, &ict, Lang::En),
+            "ICT Network (ICTネットワーク)"
+        );
+        assert_eq!(
+            union_name_to_apply(&data, &ict, Lang::Ja),
+            "ICTネットワーク"
+        );
+        // A name already in Latin letters is not written twice.
+        let tmnit = data.union(&UnionId("tmnit".into())).unwrap().clone();
+        assert_eq!(union_label(&tmnit, Lang::En), "TMNIT in Hokkaido");
+        // Every union of the report has an English rendering.
+        assert!(data
+            .unions
+            .iter()
+            .all(|u| u.name_en.as_deref().is_some_and(|n| !n.trim().is_empty())));
+        // Without one (an imported file), the report's name stands in both.
+        data.unions.iter_mut().for_each(|u| u.name_en = None);
+        assert_eq!(union_name_in(&data, &ict, Lang::En), "ICTネットワーク");
+        assert_eq!(
+            union_name_to_apply(&data, &ict, Lang::En),
+            "ICTネットワーク"
+        );
+        assert_eq!(
+            union_label(data.union(&ict).unwrap(), Lang::En),
+            "ICTネットワーク"
+        );
+        let unknown = UnionId("nowhere".into());
+        assert_eq!(union_name_in(&data, &unknown, Lang::En), "nowhere");
     }
 }

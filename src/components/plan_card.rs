@@ -14,7 +14,9 @@ use yew::prelude::*;
 use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
 use crate::i18n::{Lang, Noun};
-use crate::lookup::{hospital_name_in, hospital_name_to_apply, section_title, union_name};
+use crate::lookup::{
+    hospital_name_in, hospital_name_to_apply, section_title, union_name_in, union_name_to_apply,
+};
 use crate::plan_query::{PlanQuery, StartQuery};
 
 /// [`PlanCard`]'s properties.
@@ -92,7 +94,11 @@ pub fn plan_title(lang: Lang, data: &Dataset, plan: &Plan) -> String {
     if plan.join.is_empty() {
         return texts.plan_none.to_owned();
     }
-    let names: Vec<String> = plan.join.iter().map(|u| union_name(data, u)).collect();
+    let names: Vec<String> = plan
+        .join
+        .iter()
+        .map(|u| union_name_in(data, u, lang))
+        .collect();
     texts
         .plan_join
         .replace("{n}", &plan.join.len().to_string())
@@ -133,7 +139,7 @@ fn steps(
             source: None,
         },
         Step {
-            name: union_name(data, &path.union),
+            name: union_name_in(data, &path.union, lang),
             via: match path.entry {
                 Entry::Member => texts.step_member.to_owned(),
                 Entry::Join => texts.step_join.to_owned(),
@@ -156,7 +162,7 @@ fn steps(
         Step {
             name: match &hop.node {
                 Node::Hospital(id) => hospital_name_in(data, id, lang),
-                Node::Union(id) => union_name(data, id),
+                Node::Union(id) => union_name_in(data, id, lang),
                 Node::Facility(id) => id.0.clone(),
             },
             via: match &hop.edge {
@@ -277,7 +283,8 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
         .map_or_else(|| texts.unknown.to_owned(), |m| lang.month(&m.0));
     html! {
         <section class="joining">
-            <h5><span class="apply-box" aria-hidden="true">{ "☐ " }</span>{ record.name.clone() }</h5>
+            // In English, both names: the union's forms carry the Japanese.
+            <h5><span class="apply-box" aria-hidden="true">{ "☐ " }</span>{ union_name_to_apply(data, union, lang) }</h5>
             <p class="contact">{ texts.apply_to.replace("{host}", &lang.list(&hosts)) }</p>
             <dl class="facts">
                 { tags::dt(texts.union_founded) }{ tags::dd(founded) }
@@ -337,7 +344,11 @@ fn print_header(props: &PlanCardProps) -> Html {
             }
         },
     );
-    let members: Vec<String> = props.members.iter().map(|u| union_name(data, u)).collect();
+    let members: Vec<String> = props
+        .members
+        .iter()
+        .map(|u| union_name_in(data, u, lang))
+        .collect();
     let targets: Vec<String> = props
         .query
         .targets
@@ -423,7 +434,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                     { tags::h4(texts.alternatives) }
                     <ul>
                         { for plan.alternatives.iter().map(|alt| html! {
-                            <li>{ lang.list(&alt.iter().map(|u| union_name(data, u)).collect::<Vec<_>>()) }</li>
+                            <li>{ lang.list(&alt.iter().map(|u| union_name_in(data, u, lang)).collect::<Vec<_>>()) }</li>
                         }) }
                     </ul>
                     if plan.alternatives_truncated {

@@ -117,6 +117,42 @@ fn build_facility(
     }
 }
 
+fn build_union(
+    data: &Dataset,
+    initial: Option<&Union>,
+    name: &str,
+    hosts: &[String],
+    founded: &str,
+) -> Union {
+    let name = name.trim();
+    Union {
+        id: initial.map_or_else(
+            || {
+                UnionId(new_id("u", name, &|id| {
+                    data.unions.iter().any(|u| u.id.0 == id)
+                }))
+            },
+            |u| u.id.clone(),
+        ),
+        name: name.to_owned(),
+        // A renamed union loses its English rendering rather than show a
+        // stale one (the printed name then serves in English too).
+        name_en: initial
+            .filter(|u| u.name == name)
+            .and_then(|u| u.name_en.clone()),
+        hosts: hosts.iter().map(|h| HospitalId(h.clone())).collect(),
+        founded: (!founded.trim().is_empty()).then(|| Month(founded.trim().to_owned())),
+        ..initial.cloned().unwrap_or_else(|| {
+            Union::new(
+                UnionId(String::new()),
+                String::new(),
+                Vec::new(),
+                edit_source(),
+            )
+        })
+    }
+}
+
 /// A form for one record.
 #[function_component(RecordForm)]
 pub fn record_form(props: &RecordFormProps) -> Html {
@@ -329,27 +365,9 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                     &ward,
                     &list,
                 )),
-                FormKind::Union(initial) => Edit::PutUnion(Union {
-                    id: initial.as_ref().map_or_else(
-                        || {
-                            UnionId(new_id("u", &name, &|id| {
-                                data.unions.iter().any(|u| u.id.0 == id)
-                            }))
-                        },
-                        |u| u.id.clone(),
-                    ),
-                    name: name.trim().to_owned(),
-                    hosts: list.iter().map(|h| HospitalId(h.clone())).collect(),
-                    founded: (!founded.trim().is_empty()).then(|| Month(founded.trim().to_owned())),
-                    ..initial.clone().unwrap_or_else(|| {
-                        Union::new(
-                            UnionId(String::new()),
-                            String::new(),
-                            Vec::new(),
-                            edit_source(),
-                        )
-                    })
-                }),
+                FormKind::Union(initial) => {
+                    Edit::PutUnion(build_union(&data, initial.as_ref(), &name, &list, &founded))
+                }
                 FormKind::Link(initial) => {
                     let seed = format!("{}-{}-{}", *link_from, *link_to, *link_kind);
                     Edit::PutLink(Link {
@@ -399,5 +417,31 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                 { tags::button(props.on_cancel.reform(|_: MouseEvent| ()), texts.cancel) }
             </div>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_union_keeps_its_english_name_unless_renamed() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let ict = data
+            .union(&UnionId("hokudai-ict".into()))
+            .expect("in the report");
+        let hosts = vec!["hokudai".to_owned()];
+        let same = build_union(&data, Some(ict), " ICTネットワーク ", &hosts, "2016-03");
+        assert_eq!(same.name_en.as_deref(), Some("ICT Network"));
+        assert_eq!(
+            (same.id.0.as_str(), same.sources.len()),
+            ("hokudai-ict", ict.sources.len())
+        );
+        let renamed = build_union(&data, Some(ict), "北大ICTネットワーク", &hosts, "2016-03");
+        assert_eq!(renamed.name_en, None);
+        assert_eq!(renamed.name, "北大ICTネットワーク");
+        let new = build_union(&data, None, "新しいユニオン", &hosts, "");
+        assert_eq!((new.name_en, new.founded), (None, None));
+        assert!(!new.id.0.is_empty() && data.union(&new.id).is_none());
     }
 }

@@ -480,6 +480,21 @@ impl Dataset {
             .map_or_else(|| id.0.clone(), |u| u.name.clone())
     }
 
+    /// A union's printed name and its English rendering (the printed name
+    /// again where the data has none; the id in both if unknown).
+    pub fn union_names(&self, id: &UnionId) -> Text {
+        self.union(id).map_or_else(
+            || Text {
+                ja: id.0.clone(),
+                en: id.0.clone(),
+            },
+            |u| Text {
+                ja: u.name.clone(),
+                en: u.name_en.clone().unwrap_or_else(|| u.name.clone()),
+            },
+        )
+    }
+
     /// The ids of the 開示病院, in the dataset's order.
     pub fn disclosing_ids(&self) -> Vec<HospitalId> {
         self.hospitals
@@ -521,6 +536,7 @@ impl Union {
         Self {
             id,
             name,
+            name_en: None,
             aliases: Vec::new(),
             hosts,
             founded: None,
@@ -541,6 +557,10 @@ pub struct Union {
     pub id: UnionId,
     /// The name the report prints on the UNION label.
     pub name: String,
+    /// Its English name: a rendering (the report has none), shown in the
+    /// English UI beside the printed name. Omitted, the printed name serves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     /// Other names the report uses.
     #[serde(default)]
     pub aliases: Vec<String>,

@@ -75,6 +75,7 @@ fn candidates(data: &Dataset, kind: Kind) -> Vec<(String, Vec<String>)> {
             .iter()
             .map(|u| {
                 let mut names = vec![u.name.clone(), u.id.0.clone()];
+                names.extend(u.name_en.iter().cloned());
                 names.extend(u.aliases.iter().cloned());
                 (u.id.0.clone(), names)
             })
@@ -149,5 +150,24 @@ mod tests {
             fold_name("北海道立 子ども総合医療・療育センター", &same),
             "北海道立子ども総合医療療育センター"
         );
+    }
+
+    #[test]
+    fn a_union_is_found_by_its_english_name_too() {
+        let data = crate::validate::load_dataset(crate::bundled::SAPPORO_JSON)
+            .expect("the bundled report loads")
+            .dataset;
+        let same = |s: &str| s.to_owned();
+        for query in [
+            "ICT Network",
+            "ict network",
+            "ICTネットワーク",
+            "hokudai-ict",
+        ] {
+            assert!(
+                matches!(lookup(&data, Kind::Union, query, &same), Lookup::Found(id) if id == "hokudai-ict"),
+                "{query}"
+            );
+        }
     }
 }

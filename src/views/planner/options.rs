@@ -28,7 +28,7 @@ pub(super) fn plan_options(props: &PickerProps) -> Html {
             next.exclude.push(u.id.0.clone());
         }
         let onchange = props.on_change.reform(move |_: Event| next.clone());
-        html! { <li><label class="check"><input type="checkbox" {checked} {onchange} />{ u.name.clone() }</label></li> }
+        html! { <li><label class="check"><input type="checkbox" {checked} {onchange} />{ crate::lookup::union_label(u, props.lang) }</label></li> }
     });
     let on_assume = {
         let mut next = props.query.clone();

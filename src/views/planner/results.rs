@@ -13,7 +13,7 @@ use crate::components::{outside_layer, pick, PlanCard};
 use crate::dataset_handle::DatasetHandle;
 use crate::hooks::{PlanFailure, PlanHandle, PlanStatus};
 use crate::i18n::Lang;
-use crate::lookup::{hospital_name_in, hospital_text, union_name};
+use crate::lookup::{hospital_name_in, hospital_text};
 use crate::plan_query::{PlanQuery, StartQuery};
 
 #[derive(Properties, PartialEq)]
@@ -31,13 +31,7 @@ fn reason_text(
     data: &Dataset,
     unreachable: &tsunagu_core::planner::Unreachable,
 ) -> String {
-    let union = |id: &UnionId| {
-        let name = union_name(data, id);
-        tsunagu_core::model::Text {
-            ja: name.clone(),
-            en: name,
-        }
-    };
+    let union = |id: &UnionId| data.union_names(id);
     pick(
         lang,
         &tsunagu_core::text::unreachable_reason(unreachable, |id| hospital_text(data, id), union),

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::{focus_after_render, matches, PickerProps, LIST_LIMIT, TARGET_SEARCH_ID};
 use crate::components::tags;
 use crate::i18n::Lang;
-use crate::lookup::{nfkc, union_name};
+use crate::lookup::{nfkc, union_name_in};
 use crate::plan_query::StartQuery;
 
 /// Step 1: a facility in the data, found by incremental search, or one not
@@ -39,7 +39,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                 .map(|f| {
                     f.memberships
                         .iter()
-                        .map(|m| union_name(data, &m.union))
+                        .map(|m| union_name_in(data, &m.union, props.lang))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -74,7 +74,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                     let unions: Vec<String> = f
                         .memberships
                         .iter()
-                        .map(|m| union_name(data, &m.union))
+                        .map(|m| union_name_in(data, &m.union, props.lang))
                         .collect();
                     html! {
                         <li>
@@ -126,7 +126,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                 }
                 let onchange = set_start(StartQuery::Unlisted { ward: ward.clone(), unions: toggled }).reform(|_: Event| ());
                 html! {
-                    <li><label class="check"><input type="checkbox" {checked} {onchange} />{ u.name.clone() }</label></li>
+                    <li><label class="check"><input type="checkbox" {checked} {onchange} />{ crate::lookup::union_label(u, props.lang) }</label></li>
                 }
             });
             html! {
