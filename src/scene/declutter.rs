@@ -82,6 +82,14 @@ pub(super) fn declutter(scene: &mut Scene) {
     let scale = scene.label_scale;
     // Place names are drawn bold at [`PLACE_FONT`].
     let mut placed: Vec<Box> = scene.labels.iter().map(|l| place_box(l, scale)).collect();
+    // Nor over a node: a name half under another node's circle is lost.
+    // (A label starts right of its own node, so never meets it.)
+    placed.extend(
+        scene
+            .nodes
+            .iter()
+            .map(|n| (n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r)),
+    );
     let mut order: Vec<usize> = (0..scene.nodes.len())
         .filter(|&i| scene.nodes[i].label_zoom <= 1.0)
         .collect();
@@ -147,6 +155,16 @@ mod tests {
                         assert!(
                             !overlaps(*x, *y),
                             "{level:?} ×{scale}: {x:?} overlaps {y:?}"
+                        );
+                    }
+                }
+                // Nor does any label run over a node's circle.
+                for n in &scene.nodes {
+                    let circle = (n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r);
+                    for b in shown.iter().skip(scene.labels.len()) {
+                        assert!(
+                            !overlaps(circle, *b),
+                            "{level:?} ×{scale}: {b:?} over a node at {circle:?}"
                         );
                     }
                 }
