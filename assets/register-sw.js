@@ -1,6 +1,6 @@
 // Registers the service worker (over http and https only; a file:// page
 // has none) and tells the app when a new version is ready to take over.
-if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+async function register() {
   const registration = await navigator.serviceWorker.register('sw.js');
   const announce = (worker) => {
     window.__tsunaguApplyUpdate = () => worker.postMessage('skip-waiting');
@@ -21,4 +21,14 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
       location.reload();
     }
   });
+}
+
+// Only once the app has started and the browser is idle: the worker's
+// install downloads every file again (or revalidates it), which on a first
+// visit over a slow line would share it with the page's own wasm.
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  const later = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(() => register(), { timeout: 3000 }) : setTimeout(register, 500);
+  if (window.wasmBindings) later();
+  else addEventListener('TrunkApplicationStarted', later, { once: true });
 }
