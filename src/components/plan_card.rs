@@ -344,10 +344,11 @@ fn print_header(props: &PlanCardProps) -> Html {
             }
         },
     );
+    // Printed and taken to an office: both names, as on the union's papers.
     let members: Vec<String> = props
         .members
         .iter()
-        .map(|u| union_name_in(data, u, lang))
+        .map(|u| union_name_to_apply(data, u, lang))
         .collect();
     let targets: Vec<String> = props
         .query

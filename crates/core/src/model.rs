@@ -490,7 +490,12 @@ impl Dataset {
             },
             |u| Text {
                 ja: u.name.clone(),
-                en: u.name_en.clone().unwrap_or_else(|| u.name.clone()),
+                // A blank rendering is no rendering.
+                en: u
+                    .name_en
+                    .clone()
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| u.name.clone()),
             },
         )
     }

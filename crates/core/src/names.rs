@@ -75,7 +75,7 @@ fn candidates(data: &Dataset, kind: Kind) -> Vec<(String, Vec<String>)> {
             .iter()
             .map(|u| {
                 let mut names = vec![u.name.clone(), u.id.0.clone()];
-                names.extend(u.name_en.iter().cloned());
+                names.extend(u.name_en.iter().filter(|n| !n.trim().is_empty()).cloned());
                 names.extend(u.aliases.iter().cloned());
                 (u.id.0.clone(), names)
             })
@@ -154,7 +154,7 @@ mod tests {
 
     #[test]
     fn a_union_is_found_by_its_english_name_too() {
-        let data = crate::validate::load_dataset(crate::bundled::SAPPORO_JSON)
+        let mut data = crate::validate::load_dataset(crate::bundled::SAPPORO_JSON)
             .expect("the bundled report loads")
             .dataset;
         let same = |s: &str| s.to_owned();
@@ -169,5 +169,24 @@ mod tests {
                 "{query}"
             );
         }
+        // A blank rendering names nothing: it neither matches a blank query
+        // nor crowds the suggestions for a typo.
+        data.unions[0].name_en = Some("  ".to_owned());
+        assert!(!matches!(
+            lookup(&data, Kind::Union, " ", &same),
+            Lookup::Found(_)
+        ));
+        let Lookup::NotFound { suggestions } = lookup(&data, Kind::Union, "ICTネットワ", &same)
+        else {
+            panic!("a typo is not a name");
+        };
+        assert!(
+            suggestions.iter().all(|s| !s.trim().is_empty()),
+            "{suggestions:?}"
+        );
+        assert_eq!(
+            data.union_names(&data.unions[0].id.clone()).en,
+            data.unions[0].name
+        );
     }
 }
