@@ -7,13 +7,16 @@ async function register() {
     window.__tsunaguUpdateReady = true;
     dispatchEvent(new CustomEvent('tsunagu-update-ready'));
   };
-  if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
-  registration.addEventListener('updatefound', () => {
-    const worker = registration.installing;
+  const watch = (worker) => {
     worker?.addEventListener('statechange', () => {
       if (worker.state === 'installed' && navigator.serviceWorker.controller) announce(worker);
     });
-  });
+  };
+  if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+  // The browser may have found the update before this ran (registration
+  // waits for the app): one already installing is watched too.
+  watch(registration.installing);
+  registration.addEventListener('updatefound', () => watch(registration.installing));
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (window.__tsunaguUpdateReady && !reloading) {
