@@ -107,23 +107,33 @@ describe('presentation mode', () => {
         const navTop = await nav.evaluate((el) => el.getBoundingClientRect().top);
         assert.ok(bottom <= navTop + 1, `slide ${i + 1} at ${width}×${height}: ends at ${bottom}, the buttons start at ${navTop}`);
         // The map's names and the chart's figures read from the back of the
-        // room, and no name runs off the map.
+        // room (their font size on screen: the size drawn times the SVG's
+        // scale), and no name runs off the drawn map (the viewBox, which
+        // the element may letterbox).
         const texts = await current.evaluate((el) => {
+          const onScreen = (t) => parseFloat(t.getAttribute('font-size') ?? getComputedStyle(t).fontSize) * t.getScreenCTM().a;
           const map = el.querySelector('svg.present-map');
-          const edge = map?.getBoundingClientRect().right ?? 0;
-          const size = (t) => t.getBoundingClientRect().height;
+          const box = map?.viewBox.baseVal;
+          const ctm = map?.getScreenCTM();
+          const edge = map ? ctm.e + (box.x + box.width) * ctm.a : 0;
+          const bottom = map ? ctm.f + (box.y + box.height) * ctm.d : 0;
           return {
-            map: [...(map?.querySelectorAll('text') ?? [])].map((t) => ({ text: t.textContent, height: size(t), right: t.getBoundingClientRect().right - edge })),
-            chart: [...el.querySelectorAll('.present-chart svg text')].map((t) => ({ text: t.textContent, height: size(t) })),
+            map: [...(map?.querySelectorAll('text') ?? [])].map((t) => {
+              const r = t.getBoundingClientRect();
+              return { text: t.textContent, size: onScreen(t), right: r.right - edge, below: r.bottom - bottom };
+            }),
+            // The chart's figures are sized by the stylesheet.
+            chart: [...el.querySelectorAll('.present-chart svg text')].map((t) => ({ text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a })),
           };
         });
         for (const t of texts.map) {
-          assert.ok(t.height >= 14, `slide ${i + 1} at ${width}×${height}: the map's 「${t.text}」 is ${t.height.toFixed(1)} px high`);
-          assert.ok(t.right <= 1, `slide ${i + 1} at ${width}×${height}: the map's 「${t.text}」 runs ${t.right.toFixed(0)} px past its edge`);
+          assert.ok(t.size >= 13, `slide ${i + 1} at ${width}×${height}: the map's 「${t.text}」 is ${t.size.toFixed(1)} px`);
+          assert.ok(t.right <= 1 && t.below <= 1, `slide ${i + 1} at ${width}×${height}: the map's 「${t.text}」 runs ${t.right.toFixed(0)} px right of it, ${t.below.toFixed(0)} px below`);
         }
-        for (const t of texts.chart) assert.ok(t.height >= 12, `slide ${i + 1} at ${width}×${height}: the chart's 「${t.text}」 is ${t.height.toFixed(1)} px high`);
+        for (const t of texts.chart) assert.ok(t.size >= 12, `slide ${i + 1} at ${width}×${height}: the chart's 「${t.text}」 is ${t.size.toFixed(1)} px`);
         if (i === 0) assert.ok(texts.map.length >= 10 && texts.chart.length >= 10, JSON.stringify(texts).slice(0, 200));
         await page.keyboard.press('ArrowRight');
+        if (i + 1 < count) await current.locator('.present-count').filter({ hasText: `${i + 2} / ${count}` }).waitFor();
       }
       if (width === 1280) {
         // Handouts: printed, the deck is one landscape page per slide.

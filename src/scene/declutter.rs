@@ -177,11 +177,6 @@ mod tests {
                 "{level:?}: only {} labels shown",
                 counts[0]
             );
-            // Bigger labels take more room, so no more of them fit.
-            assert!(
-                counts.windows(2).all(|w| w[1] <= w[0]),
-                "{level:?}: {counts:?}"
-            );
             // Yet the ten wards are still named at 発表モード's size.
             if level == Level::Sapporo {
                 assert!(

@@ -17,6 +17,7 @@
 mod aggregated;
 mod declutter;
 pub use declutter::{font_of as label_font, PLACE_FONT};
+pub use sapporo::SIDE_X;
 
 /// How many times their usual size 発表モード draws the map's labels: the
 /// whole of Sapporo fits in about half a projector's height, so at the usual
@@ -455,7 +456,8 @@ pub fn build_scene(
 }
 
 /// [`build_scene`] with its labels drawn `label_scale` times their usual
-/// size, and decluttered at that size.
+/// size, and decluttered at that size (a scene too large to draw record by
+/// record is drawn by region at the usual size).
 pub fn build_scene_with_labels(
     data: &Dataset,
     level: Level,
@@ -464,9 +466,8 @@ pub fn build_scene_with_labels(
     label_scale: f64,
 ) -> Scene {
     if data.hospitals.len() > MAX_DRAWN_HOSPITALS || data.facilities.len() > MAX_DRAWN_FACILITIES {
-        let mut scene = aggregated_scene(data, filters);
-        scene.label_scale = label_scale;
-        return scene;
+        // Drawn by region, and not decluttered: its labels keep their size.
+        return aggregated_scene(data, filters);
     }
     let kept = kept(data, filters);
     let mut scene = match level {

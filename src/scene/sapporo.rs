@@ -11,8 +11,9 @@ use super::{
 };
 use crate::map::{Classes, Outline, NO_FIGURE, SHADES};
 
-/// Sapporo's side column starts here, right of the wards.
-const SIDE_X: f64 = 1_010.0;
+/// Sapporo's side column starts here, right of the wards (drawn within
+/// `SIDE_X - 40`).
+pub const SIDE_X: f64 = 1_010.0;
 
 pub(super) fn sapporo_nodes(
     data: &Dataset,

@@ -549,10 +549,9 @@ fn growth_map(
         outline.as_deref(),
         crate::scene::SLIDE_LABEL_SCALE,
     ));
-    // The wards only: the side column of places outside Sapporo (250 units
-    // wide) is left to the ネットワーク view; the names of the wards' nodes
-    // are kept whole.
-    let crop = scene.width - 240.0;
+    // The wards only: the side column of places outside Sapporo is left to
+    // the ネットワーク view; the names of the wards' nodes are kept whole.
+    let crop = crate::scene::SIDE_X - 10.0;
     let right = crop.max(scene.labels_right(crop) + 4.0);
     let viewbox = format!("0 0 {right:.0} {:.0}", scene.height);
     html! {
