@@ -24,7 +24,7 @@
 // trace and prints where the page's main thread spent its time until the
 // card, by kind (script, wasm compile, layout, ...).
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -47,6 +47,9 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, Math.max(0, ms)));
 /** Bytes sent at a time through the emulated line. */
 const CHUNK = 8 * 1024;
 
+/** How late a timer may fire before the line counts as having been idle. */
+const IDLE_MS = 4;
+
 /**
  * Serves `dir` with gzip (compressed once per file) and an ETag, as a static
  * host would, through one emulated line: `setLine({ latency, down })` delays
@@ -59,6 +62,18 @@ const CHUNK = 8 * 1024;
  */
 async function startGzipServer(dir) {
   const cache = new Map();
+  const load = async (file) => {
+    if (!cache.has(file)) {
+      const raw = await readFile(file);
+      const tag = createHash('sha1').update(raw).digest('hex').slice(0, 16);
+      cache.set(file, { raw, gz: gzipSync(raw, { level: 9 }), tag });
+    }
+    return cache.get(file);
+  };
+  // Compressed before any visit, so that no visit waits on gzip -9.
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isFile()) await load(join(dir, entry.name));
+  }
   let line = { latency: 0, down: -1, free: 0, log: [] };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -68,24 +83,23 @@ async function startGzipServer(dir) {
     const entry = { path, at: performance.now() - mine.t0, bytes: 0, sw: req.headers['service-worker'] != null || /sw\.js$/.test(req.headers.referer ?? '') };
     mine.log.push(entry);
     try {
-      if (!cache.has(file)) {
-        const raw = await readFile(file);
-        cache.set(file, { raw, gz: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha1').update(raw).digest('hex').slice(0, 16)}"` });
-      }
-      const { raw, gz, etag } = cache.get(file);
+      const { raw, gz, tag } = await load(file);
+      const zip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !file.endsWith('.png');
+      // Each encoding its own tag, as a host that compresses must give.
+      const etag = `"${tag}${zip ? '-gz' : ''}"`;
       await sleep(mine.latency);
       if (req.headers['if-none-match'] === etag) {
         entry.status = 304;
-        res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+        res.writeHead(304, { etag, 'cache-control': 'no-cache', vary: 'accept-encoding' }).end();
         entry.end = performance.now() - mine.t0;
         return;
       }
-      const zip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !file.endsWith('.png');
       const body = zip ? gz : raw;
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-cache',
+        vary: 'accept-encoding',
         etag,
         ...(zip ? { 'content-encoding': 'gzip' } : {}),
       });
@@ -94,7 +108,11 @@ async function startGzipServer(dir) {
         for (let i = 0; i < body.length; i += CHUNK) {
           const chunk = body.subarray(i, i + CHUNK);
           const now = performance.now();
-          mine.free = Math.max(now, mine.free) + (chunk.length / mine.down) * 1000;
+          // A line that was sending until a moment ago is still busy: the
+          // next chunk follows the last one, so that timers firing late do
+          // not slow the line; one idle for longer starts afresh.
+          const start = now - mine.free < IDLE_MS ? mine.free : now;
+          mine.free = start + (chunk.length / mine.down) * 1000;
           await sleep(mine.free - now);
           res.write(chunk);
           entry.bytes += chunk.length;
@@ -283,7 +301,7 @@ const f0 = (ms) => (Number.isFinite(ms) ? ms.toFixed(0) : '–');
 export function firstVisitTable(rows) {
   const markNames = [...new Set(rows.flatMap((r) => Object.keys(r.marks)))];
   const lines = [
-    `| build | profile | first plan drawn, median (runs) | goal | HTML | JS glue | wasm | first paint | ${markNames.map((m) => `${m}`).join(' | ')}${markNames.length ? ' | ' : ''}bytes on the wire: page / all sent before the card |`,
+    `| build | profile | first plan drawn, median (runs) | goal | HTML | JS glue | wasm | first paint | ${markNames.map((m) => `${m}`).join(' | ')}${markNames.length ? ' | ' : ''}bytes: the page's (with headers) / every body sent before the card, the service worker's too |`,
     `|---|---|---|---|---|---|---|---|${markNames.map(() => '---|').join('')}---|`,
   ];
   for (const r of rows) {
