@@ -130,6 +130,9 @@ describe('presentation mode', () => {
           assert.ok(t.size >= 13, `slide ${i + 1} at ${width}×${height}: the map's 「${t.text}」 is ${t.size.toFixed(1)} px`);
           assert.ok(t.right <= 1 && t.below <= 1, `slide ${i + 1} at ${width}×${height}: the map's 「${t.text}」 runs ${t.right.toFixed(0)} px right of it, ${t.below.toFixed(0)} px below`);
         }
+        // A slide about a hospital going live names it on its map.
+        const live = (await current.locator('.present-lines li').first().textContent()).match(/^(.+) が ID-Link を稼働/);
+        if (live) assert.ok(texts.map.some((t) => t.text === live[1]), `slide ${i + 1}: ${live[1]} is not named on the map`);
         for (const t of texts.chart) assert.ok(t.size >= 12, `slide ${i + 1} at ${width}×${height}: the chart's 「${t.text}」 is ${t.size.toFixed(1)} px`);
         if (i === 0) assert.ok(texts.map.length >= 10 && texts.chart.length >= 10, JSON.stringify(texts).slice(0, 200));
         await page.keyboard.press('ArrowRight');

@@ -75,10 +75,16 @@ fn rank(node: &SceneNode) -> u8 {
     }
 }
 
-/// Moves every label that would overlap an earlier one at zoom 1 (at the
-/// scene's label scale) to the zoom at which its node's labels are drawn
-/// only on demand (2, or its own if later).
-pub(super) fn declutter(scene: &mut Scene) {
+/// Moves every label that would overlap an earlier one or a node at zoom 1
+/// (at the scene's label scale) to the zoom at which its node's labels are
+/// drawn only on demand (2, or its own if later). The labels of `first` go
+/// first and always stay.
+pub(super) fn declutter(scene: &mut Scene, first: &[Item]) {
+    for node in &mut scene.nodes {
+        if first.contains(&node.item) {
+            node.label_zoom = node.label_zoom.min(1.0);
+        }
+    }
     let scale = scene.label_scale;
     // Place names are drawn bold at [`PLACE_FONT`].
     let mut placed: Vec<Box> = scene.labels.iter().map(|l| place_box(l, scale)).collect();
@@ -93,11 +99,21 @@ pub(super) fn declutter(scene: &mut Scene) {
     let mut order: Vec<usize> = (0..scene.nodes.len())
         .filter(|&i| scene.nodes[i].label_zoom <= 1.0)
         .collect();
-    tsunagu_core::order::sort_by_key(&mut order, |&i| (rank(&scene.nodes[i]), i));
+    tsunagu_core::order::sort_by_key(&mut order, |&i| {
+        let node = &scene.nodes[i];
+        let rank = if first.contains(&node.item) {
+            0
+        } else {
+            1 + rank(node)
+        };
+        (rank, i)
+    });
     for i in order {
         let node = &mut scene.nodes[i];
         let b = node_box(node, scale);
-        if placed.iter().any(|&p| overlaps(p, b)) {
+        // The names in `first` are shown whatever they cross (they are the
+        // point of the picture); every other label then keeps off them.
+        if !first.contains(&node.item) && placed.iter().any(|&p| overlaps(p, b)) {
             node.label_zoom = node.label_zoom.max(2.0);
         } else {
             placed.push(b);
@@ -140,6 +156,7 @@ mod tests {
                     &Filters::default(),
                     hokkaido().as_ref(),
                     scale,
+                    &[],
                 );
                 let mut shown: Vec<Box> =
                     scene.labels.iter().map(|l| place_box(l, scale)).collect();
@@ -196,6 +213,7 @@ mod tests {
             &Filters::default(),
             hokkaido().as_ref(),
             2.0,
+            &[],
         );
         let mut inside = scene.nodes[0].clone();
         inside.label = "北海道がんセンター連携システム".to_owned();
@@ -215,6 +233,45 @@ mod tests {
         // The node right of the crop would reach 120 units further.
         assert!(right < 600.0 + 7.0 + 15.0 * 26.0, "{right}");
         assert!((scene.labels_right(450.0) - 0.0).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn what_a_slide_is_about_is_named_first_and_still_overlaps_nothing() {
+        let build = |first: &[Item]| {
+            build_scene_with_labels(
+                &bundled(),
+                Level::Sapporo,
+                &Filters::default(),
+                hokkaido().as_ref(),
+                SLIDE_LABEL_SCALE,
+                first,
+            )
+        };
+        let ntt = Item::Hospital(tsunagu_core::model::HospitalId("ntt".into()));
+        let shown = |scene: &Scene, item: &Item| {
+            scene
+                .nodes
+                .iter()
+                .any(|n| &n.item == item && n.label_zoom <= 1.0)
+        };
+        // In the crowd of 中央区, NTT東日本札幌病院's name gives way at the
+        // slides' size…
+        assert!(!shown(&build(&[]), &ntt));
+        // …unless the slide is about it.
+        let scene = build(std::slice::from_ref(&ntt));
+        assert!(shown(&scene, &ntt));
+        // It may cross a circle, but no other name crosses it.
+        let boxes: Vec<Box> = scene
+            .nodes
+            .iter()
+            .filter(|n| n.label_zoom <= 1.0)
+            .map(|n| node_box(n, SLIDE_LABEL_SCALE))
+            .collect();
+        for (a, x) in boxes.iter().enumerate() {
+            for y in &boxes[a + 1..] {
+                assert!(!overlaps(*x, *y), "{x:?} overlaps {y:?}");
+            }
+        }
     }
 
     #[test]

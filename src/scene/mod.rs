@@ -452,18 +452,20 @@ pub fn build_scene(
     filters: &Filters,
     outline: Option<&Outline>,
 ) -> Scene {
-    build_scene_with_labels(data, level, filters, outline, 1.0)
+    build_scene_with_labels(data, level, filters, outline, 1.0, &[])
 }
 
 /// [`build_scene`] with its labels drawn `label_scale` times their usual
 /// size, and decluttered at that size (a scene too large to draw record by
-/// record is drawn by region at the usual size).
+/// record is drawn by region at the usual size). The labels of `first` are
+/// placed before any other node's, so they are always shown.
 pub fn build_scene_with_labels(
     data: &Dataset,
     level: Level,
     filters: &Filters,
     outline: Option<&Outline>,
     label_scale: f64,
+    first: &[Item],
 ) -> Scene {
     if data.hospitals.len() > MAX_DRAWN_HOSPITALS || data.facilities.len() > MAX_DRAWN_FACILITIES {
         // Drawn by region, and not decluttered: its labels keep their size.
@@ -477,7 +479,7 @@ pub fn build_scene_with_labels(
     place_unions_and_facilities(data, &kept, level, &mut scene);
     add_edges(data, filters, &mut scene);
     scene.label_scale = label_scale;
-    declutter::declutter(&mut scene);
+    declutter::declutter(&mut scene, first);
     scene
 }
 

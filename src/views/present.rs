@@ -482,7 +482,7 @@ pub fn present_view(props: &ViewProps) -> Html {
                                 { super::growth::chart(timeline, *frame, &lang.texts().growth_view, lang) }
                             </div>
                         };
-                        growth_map(data, month, outline.as_ref().clone(), lang)
+                        growth_map(data, month, subjects(timeline, *frame), outline.as_ref().clone(), lang)
                     }
                     (Visual::Chain(names), _, _) => chain(names),
                     (Visual::Reach { unions, hospitals, before, after }, _, _) => html! {
@@ -530,11 +530,32 @@ pub fn present_view(props: &ViewProps) -> Html {
     }
 }
 
+/// The hospitals that went live and the unions that were founded or
+/// changed in a growth slide's month: what its map points at.
+pub(crate) fn subjects(
+    timeline: &tsunagu_core::timeline::Timeline,
+    frame: usize,
+) -> Vec<crate::scene::Item> {
+    timeline.frames.get(frame).map_or_else(Vec::new, |f| {
+        f.events
+            .iter()
+            .filter_map(|&e| match &timeline.events[e].happening {
+                Happening::GoLive(h) => Some(crate::scene::Item::Hospital(h.clone())),
+                Happening::Founded(u) | Happening::History(u, _) => {
+                    Some(crate::scene::Item::Union(u.clone()))
+                }
+                Happening::Milestone(_) | Happening::Council => None,
+            })
+            .collect()
+    })
+}
+
 /// A growth slide's picture: the Sapporo map as it stood that month (the
 /// running totals go beside the slide's lines).
 fn growth_map(
     data: &crate::dataset_handle::DatasetHandle,
     month: &str,
+    subjects: Vec<crate::scene::Item>,
     outline: Option<Rc<crate::map::Outline>>,
     lang: Lang,
 ) -> Html {
@@ -548,17 +569,27 @@ fn growth_map(
         &filters,
         outline.as_deref(),
         crate::scene::SLIDE_LABEL_SCALE,
+        &subjects,
     ));
     // The wards only: the side column of places outside Sapporo is left to
     // the ネットワーク view; the names of the wards' nodes are kept whole.
     let crop = crate::scene::SIDE_X - 10.0;
     let right = crop.max(scene.labels_right(crop) + 4.0);
+    // What the slide is about is named on the map first (above) and ringed:
+    // a projector has no pointer to hover with.
+    let about: std::collections::BTreeSet<usize> = scene
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| subjects.contains(&n.item))
+        .map(|(i, _)| i)
+        .collect();
     let viewbox = format!("0 0 {right:.0} {:.0}", scene.height);
     html! {
         <>
             <svg class="present-map" viewBox={viewbox} role="group" aria-label={lang.month(month)}>
                 <MapLayer scene={scene} {lang} outline={outline} highlight={None::<usize>} selected={None::<usize>}
-                    matches={Rc::new(std::collections::BTreeSet::new())} on_hover={Callback::noop()}
+                    matches={Rc::new(about)} on_hover={Callback::noop()}
                     on_select={Callback::noop()} zoom={1.0} active={0} on_active={Callback::noop()} />
             </svg>
             <p class="present-credit">{ crate::map::n03_credit(lang) }</p>
