@@ -122,6 +122,8 @@ describe('presentation mode', () => {
               const r = t.getBoundingClientRect();
               return { text: t.textContent, size: onScreen(t), right: r.right - edge, below: r.bottom - bottom };
             }),
+            // Nothing on a slide's map is dimmed: its subject is only ringed.
+            dimmed: [...(map?.querySelectorAll('.map-node') ?? [])].filter((g) => (g.getAttribute('opacity') ?? '1') !== '1').length,
             // The chart's figures are sized by the stylesheet.
             chart: [...el.querySelectorAll('.present-chart svg text')].map((t) => ({ text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a })),
           };
@@ -130,6 +132,7 @@ describe('presentation mode', () => {
           assert.ok(t.size >= 13, `slide ${i + 1} at ${width}×${height}: the map's 「${t.text}」 is ${t.size.toFixed(1)} px`);
           assert.ok(t.right <= 1 && t.below <= 1, `slide ${i + 1} at ${width}×${height}: the map's 「${t.text}」 runs ${t.right.toFixed(0)} px right of it, ${t.below.toFixed(0)} px below`);
         }
+        assert.equal(texts.dimmed, 0, `slide ${i + 1}: dimmed nodes on the map`);
         // A slide about a hospital going live names it on its map.
         const live = (await current.locator('.present-lines li').first().textContent()).match(/^(.+) が ID-Link を稼働/);
         if (live) assert.ok(texts.map.some((t) => t.text === live[1]), `slide ${i + 1}: ${live[1]} is not named on the map`);

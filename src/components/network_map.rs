@@ -337,8 +337,13 @@ pub struct MapLayerProps {
     pub highlight: Option<usize>,
     /// The selected node.
     pub selected: Option<usize>,
-    /// Search matches.
+    /// Search matches: ringed and named, and the other nodes dimmed.
     pub matches: Rc<BTreeSet<usize>>,
+    /// Whether the nodes that are not matches are dimmed (a search); off,
+    /// the matches are only ringed and named (a slide's subject, where the
+    /// rest must stay readable from across a room).
+    #[prop_or(true)]
+    pub dim_others: bool,
     /// Hover or focus.
     pub on_hover: Callback<Option<usize>>,
     /// Selection.
@@ -418,7 +423,7 @@ pub fn map_layer(props: &MapLayerProps) -> Html {
         }
         set
     });
-    let searching = !props.matches.is_empty();
+    let searching = props.dim_others && !props.matches.is_empty();
     let node_opacity = |i: usize| match (&lit, searching) {
         (Some(lit), _) if !lit.contains(&i) => "0.2",
         (None, true) if !props.matches.contains(&i) => "0.3",

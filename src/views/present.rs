@@ -589,7 +589,7 @@ fn growth_map(
         <>
             <svg class="present-map" viewBox={viewbox} role="group" aria-label={lang.month(month)}>
                 <MapLayer scene={scene} {lang} outline={outline} highlight={None::<usize>} selected={None::<usize>}
-                    matches={Rc::new(about)} on_hover={Callback::noop()}
+                    matches={Rc::new(about)} dim_others={false} on_hover={Callback::noop()}
                     on_select={Callback::noop()} zoom={1.0} active={0} on_active={Callback::noop()} />
             </svg>
             <p class="present-credit">{ crate::map::n03_credit(lang) }</p>
