@@ -66,13 +66,7 @@ pub fn union_name_in(data: &Dataset, id: &UnionId, lang: Lang) -> String {
 /// in English both names, as [`union_name_to_apply`], so that a member
 /// finds the name on their union's own papers.
 pub fn union_label(union: &tsunagu_core::model::Union, lang: Lang) -> String {
-    both(
-        tsunagu_core::model::Text {
-            ja: union.name.clone(),
-            en: union.name_en.clone().unwrap_or_default(),
-        },
-        lang,
-    )
+    both(union.names(), lang)
 }
 
 /// A union's name for applying to join it: in English, the English

@@ -532,10 +532,7 @@ pub fn present_view(props: &ViewProps) -> Html {
 
 /// The hospitals that went live and the unions that were founded or
 /// changed in a growth slide's month: what its map points at.
-pub(crate) fn subjects(
-    timeline: &tsunagu_core::timeline::Timeline,
-    frame: usize,
-) -> Vec<crate::scene::Item> {
+fn subjects(timeline: &tsunagu_core::timeline::Timeline, frame: usize) -> Vec<crate::scene::Item> {
     timeline.frames.get(frame).map_or_else(Vec::new, |f| {
         f.events
             .iter()

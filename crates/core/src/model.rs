@@ -488,15 +488,7 @@ impl Dataset {
                 ja: id.0.clone(),
                 en: id.0.clone(),
             },
-            |u| Text {
-                ja: u.name.clone(),
-                // A blank rendering is no rendering.
-                en: u
-                    .name_en
-                    .clone()
-                    .filter(|n| !n.trim().is_empty())
-                    .unwrap_or_else(|| u.name.clone()),
-            },
+            Union::names,
         )
     }
 
@@ -536,6 +528,19 @@ impl Dataset {
 }
 
 impl Union {
+    /// Its printed name and its English rendering (the printed name again
+    /// where it has none: a blank rendering is no rendering).
+    pub fn names(&self) -> Text {
+        Text {
+            ja: self.name.clone(),
+            en: self
+                .name_en
+                .clone()
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| self.name.clone()),
+        }
+    }
+
     /// A union with just an id, a name, its hosts and one source.
     pub fn new(id: UnionId, name: String, hosts: Vec<HospitalId>, source: Source) -> Self {
         Self {
