@@ -84,6 +84,47 @@ describe('the 経路プラン view', () => {
     }
   });
 
+  test('a shared link draws its plan first, the form a frame later, side by side only; later visits draw both at once', async () => {
+    // Records, frame by frame, whether the plan card and the hospital search are in the page.
+    const watch = () => {
+      window.__order = [];
+      const look = () => {
+        const card = !!document.querySelector('article.plan-card');
+        const form = !!document.getElementById('target-search');
+        const last = window.__order[window.__order.length - 1];
+        if ((card || form) && (!last || last.card !== card || last.form !== form)) window.__order.push({ card, form });
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    };
+    const link = '/?f=miki-family-clinic&t=hokudai';
+    for (const [width, first] of [[1366, { card: true, form: false }], [1024, { card: true, form: true }]]) {
+      const { context, page, problems } = await openPage(env.browser, { viewport: { width, height: 800 } });
+      await page.addInitScript(watch);
+      const app = new PlannerPage(page, env.server.url);
+      await app.goto(link);
+      await app.hospitalSearch().waitFor();
+      assert.deepEqual(await app.planTitles(), ['1ユニオンに加入: ICTネットワーク']);
+      const order = await page.evaluate(() => window.__order);
+      // Side by side, the plan comes first; stacked, the form above it would
+      // push it down, so both come in the same frame.
+      assert.deepEqual(order[0], first, `${width} px: ${JSON.stringify(order)}`);
+      assert.deepEqual(order[order.length - 1], { card: true, form: true });
+      // The form, when it comes, shows the link's facility and hospital.
+      await app.step('1. 自施設を選ぶ').getByText('みきファミリークリニック').first().waitFor();
+      await app.step('2. 紹介先の病院を選ぶ').getByText('北海道大学病院').first().waitFor();
+      // Back from another view, the planner is not the page's first view: both at once.
+      await app.navLink('network').click();
+      await app.viewHeading().filter({ hasText: 'ネットワーク' }).waitFor();
+      await page.evaluate(() => { window.__order = []; });
+      await app.navLink('planner').click();
+      await app.hospitalSearch().waitFor();
+      assert.deepEqual((await page.evaluate(() => window.__order))[0], { card: true, form: true });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
   test('an unlisted facility with no union, direct disclosure only, is told what cannot be reached', async () => {
     const { context, app, page } = await open('/');
     await app.describeNewFacility('北区');

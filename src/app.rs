@@ -32,7 +32,7 @@ pub fn app() -> Html {
     let saved_what_ifs = (*use_memo((), |()| Rc::new(storage::load_what_ifs()))).clone();
     html! {
         <HashRouter>
-            <Shell {initial_lang} {stored} {saved_what_ifs} />
+            <Shell {initial_lang} {stored} {saved_what_ifs} first_view=true />
         </HashRouter>
     }
 }
@@ -49,6 +49,10 @@ pub struct ShellProps {
     /// The what-ifs saved on the device.
     #[prop_or_default]
     pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
+    /// Whether the shell is the page's, just loaded: its first view is then
+    /// told so ([`crate::views::ViewProps::first_view`]). Tests leave it off.
+    #[prop_or_default]
+    pub first_view: bool,
 }
 
 /// The state a visit starts in, from what the device held.
@@ -83,6 +87,9 @@ pub fn shell(props: &ShellProps) -> Html {
     });
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let lang = state.lang;
+    // True for the first render only: a view mounted later is not the first.
+    let first_view = use_mut_ref(|| props.first_view);
+    let is_first_view = std::mem::take(&mut *first_view.borrow_mut());
     // The planner's last query, so that its nav link brings the plans back
     // after a visit to another view.
     let location = use_location();
@@ -170,7 +177,7 @@ pub fn shell(props: &ShellProps) -> Html {
     };
     let view = match route {
         Route::Planner => {
-            html! { <PlannerView {lang} {data} saved_what_ifs={Rc::clone(&state.saved_what_ifs)} /> }
+            html! { <PlannerView {lang} {data} saved_what_ifs={Rc::clone(&state.saved_what_ifs)} first_view={is_first_view} /> }
         }
         Route::WhatIf => {
             let (save, delete) = (state.dispatcher(), state.dispatcher());

@@ -37,4 +37,9 @@ pub struct ViewProps {
     /// The saved what-ifs (the planner can run under one).
     #[prop_or_default]
     pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
+    /// Whether this is the page's first view, opened from a link: the
+    /// planner then draws a shared link's plan before its form (see
+    /// `PlannerView`). Only the app's first render sets it.
+    #[prop_or_default]
+    pub first_view: bool,
 }

@@ -61,6 +61,43 @@ fn focus_after_render(id: &'static str) {
     let _ = id;
 }
 
+/// The narrowest window (CSS px) where the form and the plans sit side by
+/// side: `.planner-grid`'s breakpoint in `assets/style.css`.
+const SIDE_BY_SIDE_PX: f64 = 1100.0;
+
+/// Whether the form and the plans sit side by side in this window.
+fn side_by_side() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        gloo::utils::window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w >= SIDE_BY_SIDE_PX)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = SIDE_BY_SIDE_PX;
+        false
+    }
+}
+
+/// Runs `f` once the next frame has been painted.
+fn after_next_paint(f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        // requestAnimationFrame runs before the frame is painted; a timeout
+        // set from there runs after it.
+        let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+            gloo::timers::callback::Timeout::new(0, f).forget();
+        });
+        let _ = gloo::utils::window().request_animation_frame(next.unchecked_ref());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    f();
+}
+
 /// Names listed at most in a pick list; the search narrows the rest.
 const LIST_LIMIT: usize = 50;
 
@@ -171,6 +208,20 @@ pub fn planner_view(props: &ViewProps) -> Html {
     query.assume_agreements = raw_query.assume_agreements;
     let rules = query.rules();
     let plan = use_plan(data.clone(), links, rules, request_for(&query));
+    // A link opened with a whole query is for its plan: on the page's first
+    // render the plan is drawn first, and the form (half the page's elements)
+    // a frame later. Only where the two sit side by side: stacked, the form
+    // would push the plan down when it came.
+    let form_later =
+        use_state(|| props.first_view && request_for(&raw_query).is_some() && side_by_side());
+    {
+        let form_later = form_later.clone();
+        use_effect_with((), move |()| {
+            if *form_later {
+                after_next_paint(move || form_later.set(false));
+            }
+        });
+    }
 
     let heading = html! {
         <>
@@ -216,9 +267,11 @@ pub fn planner_view(props: &ViewProps) -> Html {
             { banner }
             <div class="planner-grid">
                 <form class="planner-controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <StartPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
-                    <TargetPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
-                    <PlanOptions {lang} data={data.clone()} query={query.clone()} {on_change} />
+                    if !*form_later {
+                        <StartPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
+                        <TargetPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
+                        <PlanOptions {lang} data={data.clone()} query={query.clone()} {on_change} />
+                    }
                 </form>
                 <PlanResults {lang} {data} {query} {plan} {dropped} {rules} />
             </div>
