@@ -1,8 +1,8 @@
 // Measures importing a large dataset in headless Chromium against the
-// release build in dist/: the time to the preview, the time to apply it, and
-// the longest main-thread tasks (what a user feels as a freeze).
+// release build in dist/ (or $DIST): the time to the preview, the time to
+// apply it, and the longest main-thread tasks (what a user feels as a freeze).
 //
-//   node scripts/bench-import.mjs [FACILITIES=180000]
+//   [DIST=dir] node scripts/bench-import.mjs [FACILITIES=180000]
 //
 // The file is made at run time from the bundled dataset plus synthetic
 // facilities (named テスト施設N), so nothing large is committed.
@@ -36,7 +36,7 @@ const file = join(await mkdtemp(join(tmpdir(), 'tsunagu-bench-')), 'large.json')
 await writeFile(file, JSON.stringify(data));
 const size = (await readFile(file)).length;
 
-const server = await startServer();
+const server = await startServer(process.env.DIST ? resolve(process.env.DIST) : undefined);
 const browser = await launchBrowser();
 const page = await browser.newPage();
 await page.goto(`${server.url}/#/data`);

@@ -19,6 +19,12 @@ mkdir -p "$OUT"
 # binaryen's wasm-opt from npm (Debian's is too old for today's wasm).
 export PATH="$PWD/node_modules/.bin:$PATH"
 
+# The bench core goes through the same wasm-opt settings as the app (index.html's).
+wasm_opt_level=$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' index.html)
+wasm_opt_params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
+[ -n "$wasm_opt_level" ] || { echo "index.html gives no data-wasm-opt" >&2; exit 1; }
+export BENCH_WASM_OPT="-O$wasm_opt_level $wasm_opt_params"
+
 quick=()
 for arg in "$@"; do [ "$arg" = --quick ] && quick=(--quick); done
 
@@ -34,9 +40,10 @@ for level in $LEVELS; do
   rm -rf "$OUT/pkg-$level"
   wasm-bindgen --target web --out-dir "$OUT/pkg-$level" \
     "$OUT/wasm-$level/wasm32-unknown-unknown/release/tsunagu_bench_wasm.wasm"
-  # Keep the raw module for its size; the page runs it after wasm-opt -Oz, as trunk ships the app.
+  # Keep the raw module for its size; the page runs it after wasm-opt, as trunk ships the app.
   mv "$OUT/pkg-$level/tsunagu_bench_wasm_bg.wasm" "$OUT/pkg-$level/raw.wasm"
-  wasm-opt -Oz "$OUT/pkg-$level/raw.wasm" -o "$OUT/pkg-$level/tsunagu_bench_wasm_bg.wasm"
+  # shellcheck disable=SC2086 # the parameters are words
+  wasm-opt $BENCH_WASM_OPT "$OUT/pkg-$level/raw.wasm" -o "$OUT/pkg-$level/tsunagu_bench_wasm_bg.wasm"
 done
 
 status=0
