@@ -84,7 +84,7 @@ describe('the 経路プラン view', () => {
     }
   });
 
-  test('a shared link draws its plan first, the form a frame later, side by side only; later visits draw both at once', async () => {
+  test('a shared link draws its plan first beside the form, or opens at the plan above a stacked form; later visits neither', async () => {
     // Records, frame by frame, whether the plan card and the hospital search are in the page.
     const watch = () => {
       window.__order = [];
@@ -110,6 +110,20 @@ describe('the 経路プラン view', () => {
       // push it down, so both come in the same frame.
       assert.deepEqual(order[0], first, `${width} px: ${JSON.stringify(order)}`);
       assert.deepEqual(order[order.length - 1], { card: true, form: true });
+      // Stacked, the page opens at the plans, with focus there so that Tab
+      // goes on from them; side by side, everything is in view already.
+      const where = () => page.evaluate(() => {
+        const heading = document.getElementById('results-heading');
+        return { focused: document.activeElement === heading, top: Math.round(heading.getBoundingClientRect().top), scrolled: window.scrollY > 0 };
+      });
+      const opened = await where();
+      if (width < 1100) {
+        assert.ok(opened.focused && opened.scrolled && opened.top >= 0 && opened.top < 100, `${width} px: ${JSON.stringify(opened)}`);
+        await app.card(0).getByText('1ユニオンに加入: ICTネットワーク').waitFor();
+        assert.ok(await app.card(0).isVisible());
+      } else {
+        assert.deepEqual(opened, { focused: false, top: opened.top, scrolled: false });
+      }
       // The form, when it comes, shows the link's facility and hospital.
       await app.step('1. 自施設を選ぶ').getByText('みきファミリークリニック').first().waitFor();
       await app.step('2. 紹介先の病院を選ぶ').getByText('北海道大学病院').first().waitFor();
@@ -120,6 +134,7 @@ describe('the 経路プラン view', () => {
       await app.navLink('planner').click();
       await app.hospitalSearch().waitFor();
       assert.deepEqual((await page.evaluate(() => window.__order))[0], { card: true, form: true });
+      assert.equal((await where()).focused, false, 'back through the nav, focus goes to the view title, not the plans');
       assert.deepEqual(problems, []);
       await context.close();
     }

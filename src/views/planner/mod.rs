@@ -82,6 +82,38 @@ fn side_by_side() -> bool {
     }
 }
 
+/// How the planner opens when it is the page's first view.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// Form and plans together, where the page starts.
+    Usual,
+    /// A shared link, side by side: the plan first, the form after the next paint.
+    PlanFirst,
+    /// A shared link, stacked: together, the page scrolled to the plans.
+    AtPlan,
+}
+
+/// The plans' heading (in `results.rs`), where a stacked shared link opens.
+const RESULTS_HEADING_ID: &str = "results-heading";
+
+/// Scrolls the element with `id` to the top of the window and gives it
+/// keyboard focus, so that Tab goes on from there.
+fn bring_to(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            element.scroll_into_view();
+            let _ = element.focus();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
 /// Runs `f` once the next frame has been painted.
 fn after_next_paint(f: impl FnOnce() + 'static) {
     #[cfg(target_arch = "wasm32")]
@@ -208,20 +240,29 @@ pub fn planner_view(props: &ViewProps) -> Html {
     query.assume_agreements = raw_query.assume_agreements;
     let rules = query.rules();
     let plan = use_plan(data.clone(), links, rules, request_for(&query));
-    // A link opened with a whole query is for its plan: on the page's first
-    // render the plan is drawn first, and the form (half the page's elements)
-    // a frame later. Only where the two sit side by side: stacked, the form
-    // would push the plan down when it came.
-    let form_later =
-        use_state(|| props.first_view && request_for(&raw_query).is_some() && side_by_side());
+    // A link opened with a whole query is for its plan. Side by side, the
+    // plan is drawn first and the form (half the page's elements) a frame
+    // later; stacked, the form would push the plan down when it came, so
+    // both come together and the page opens at the plan instead.
+    let opening = use_state(|| {
+        match (
+            props.first_view && request_for(&raw_query).is_some(),
+            side_by_side(),
+        ) {
+            (false, _) => Opening::Usual,
+            (true, true) => Opening::PlanFirst,
+            (true, false) => Opening::AtPlan,
+        }
+    });
     {
-        let form_later = form_later.clone();
-        use_effect_with((), move |()| {
-            if *form_later {
-                after_next_paint(move || form_later.set(false));
-            }
+        let opening = opening.clone();
+        use_effect_with((), move |()| match *opening {
+            Opening::Usual => {}
+            Opening::PlanFirst => after_next_paint(move || opening.set(Opening::Usual)),
+            Opening::AtPlan => bring_to(RESULTS_HEADING_ID),
         });
     }
+    let form_later = *opening == Opening::PlanFirst;
 
     let heading = html! {
         <>
@@ -267,7 +308,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
             { banner }
             <div class="planner-grid">
                 <form class="planner-controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    if !*form_later {
+                    if !form_later {
                         <StartPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
                         <TargetPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
                         <PlanOptions {lang} data={data.clone()} query={query.clone()} {on_change} />
