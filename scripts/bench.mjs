@@ -246,7 +246,7 @@ if (!dist.skipped) {
   if (flag('--baseline')) builds.push({ label: 'baseline', dir: resolve(root, flag('--baseline')) });
   process.stderr.write('browser: cold first visits…\n');
   try {
-    firstVisit = await measureFirstVisit(browser, builds, { runs: quick ? 1 : 3 });
+    firstVisit = await measureFirstVisit(browser, builds, { runs: quick ? 1 : 5 });
   } catch (e) {
     failures.push(`first visit: ${e.message}`);
   }
@@ -407,7 +407,7 @@ say();
 say('### Cold first visit to a shared plan link (the shipped app)');
 say();
 if (firstVisit) {
-  say('A fresh browser context (no cache, no service worker) opens `#/?f=miki-family-clinic&t=hokudai` from a server that compresses with gzip and answers revalidations by ETag, through one emulated line (40 ms per response, then every body, the page\'s and its service worker\'s alike, shares the throughput). Times are ms from navigation start: each response\'s end, first contentful paint, the app\'s `tsunagu:start` mark (the wasm compiled and running) and the first plan card drawn (the frame after it enters the DOM). CPU throttling slows the page\'s thread only, not a worker\'s.');
+  say('A fresh browser context (no cache, no service worker) opens `#/?f=miki-family-clinic&t=hokudai` from a server that compresses with gzip and answers revalidations by ETag, through one emulated line (40 ms per response, then every body, the page\'s and its service worker\'s alike, shares the throughput). Times are ms from navigation start: each response\'s end, first contentful paint, the app\'s `tsunagu:start` mark (the wasm compiled and running) and the first plan card drawn (the frame after it enters the DOM). CPU throttling slows the page\'s thread only, not a worker\'s, and is calibrated against the reference machine (see the line under the table).');
   say();
   say(firstVisitTable(firstVisit));
   for (const r of firstVisit) {
