@@ -423,7 +423,7 @@ say('### opt-level "z", "s" and 3 (the bench core: tsunagu-core + workloads, was
 say();
 say(`Plan and recompute times here are medians of the alternating passes (${rounds} rounds, every build in turn); the others come from each page's own run above.`);
 say();
-say(`| opt-level | wasm raw / gzip | after \`wasm-opt ${process.env.BENCH_WASM_OPT ?? '-Oz'}\` (the app's settings) / gzip | plan ms | recompute ms | facility → all ms | parse ms | plan time vs opt 3 |`);
+say(`| opt-level | wasm raw / gzip | after \`wasm-opt ${process.env.BENCH_WASM_OPT ?? 'as bench.sh gave it'}\` (the app's settings) / gzip | plan ms | recompute ms | facility → all ms | parse ms | plan time vs opt 3 |`);
 say('|---|---|---|---|---|---|---|---|');
 for (const level of levels) {
   const r = results[level];

@@ -19,11 +19,15 @@ mkdir -p "$OUT"
 # binaryen's wasm-opt from npm (Debian's is too old for today's wasm).
 export PATH="$PWD/node_modules/.bin:$PATH"
 
-# The bench core goes through the same wasm-opt settings as the app (index.html's).
-wasm_opt_level=$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' index.html)
-wasm_opt_params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
-[ -n "$wasm_opt_level" ] || { echo "index.html gives no data-wasm-opt" >&2; exit 1; }
-export BENCH_WASM_OPT="-O$wasm_opt_level $wasm_opt_params"
+# The bench core goes through the same wasm-opt settings as the app (index.html's
+# one rust link): trunk runs `wasm-opt -O<level> <params>`, and none at level 0.
+wasm_opt_level=$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' index.html | head -n 1)
+read -r -a wasm_opt_params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html | head -n 1)"
+case "$wasm_opt_level" in
+  0) export BENCH_WASM_OPT="none" ;;
+  [0-9sz]) export BENCH_WASM_OPT="-O$wasm_opt_level ${wasm_opt_params[*]}" ;;
+  *) echo "index.html's data-wasm-opt is '$wasm_opt_level': give a level (0-4, s or z)" >&2; exit 1 ;;
+esac
 
 quick=()
 for arg in "$@"; do [ "$arg" = --quick ] && quick=(--quick); done
@@ -42,8 +46,11 @@ for level in $LEVELS; do
     "$OUT/wasm-$level/wasm32-unknown-unknown/release/tsunagu_bench_wasm.wasm"
   # Keep the raw module for its size; the page runs it after wasm-opt, as trunk ships the app.
   mv "$OUT/pkg-$level/tsunagu_bench_wasm_bg.wasm" "$OUT/pkg-$level/raw.wasm"
-  # shellcheck disable=SC2086 # the parameters are words
-  wasm-opt $BENCH_WASM_OPT "$OUT/pkg-$level/raw.wasm" -o "$OUT/pkg-$level/tsunagu_bench_wasm_bg.wasm"
+  if [ "$wasm_opt_level" = 0 ]; then
+    cp "$OUT/pkg-$level/raw.wasm" "$OUT/pkg-$level/tsunagu_bench_wasm_bg.wasm"
+  else
+    wasm-opt "-O$wasm_opt_level" "${wasm_opt_params[@]}" "$OUT/pkg-$level/raw.wasm" -o "$OUT/pkg-$level/tsunagu_bench_wasm_bg.wasm"
+  fi
 done
 
 status=0

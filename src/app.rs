@@ -87,9 +87,14 @@ pub fn shell(props: &ShellProps) -> Html {
     });
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let lang = state.lang;
-    // True for the first render only: a view mounted later is not the first.
+    // True until the first view is left: a view mounted later is not the
+    // first. (Kept while the first view stays, so its props do not change.)
     let first_view = use_mut_ref(|| props.first_view);
-    let is_first_view = std::mem::take(&mut *first_view.borrow_mut());
+    let first_route = use_mut_ref(|| route);
+    if route != *first_route.borrow() {
+        *first_view.borrow_mut() = false;
+    }
+    let is_first_view = *first_view.borrow();
     // The planner's last query, so that its nav link brings the plans back
     // after a visit to another view.
     let location = use_location();

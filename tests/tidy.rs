@@ -450,3 +450,21 @@ fn japanese_lives_only_in_the_catalogs_and_the_data() {
         "Japanese outside the catalogs ({seen}): {offenders:#?}"
     );
 }
+
+#[test]
+fn the_planners_side_by_side_width_is_the_stylesheets_breakpoint() {
+    // `PlannerView` decides in Rust what the stylesheet lays out: whether a
+    // shared link's plan is drawn before the form, or the page opens at it.
+    let planner = read("src/views/planner/mod.rs");
+    let width = planner
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("const SIDE_BY_SIDE_PX: f64 = "))
+        .and_then(|rest| rest.trim_end_matches(';').parse::<f64>().ok())
+        .expect("SIDE_BY_SIDE_PX in src/views/planner/mod.rs");
+    let css = read("assets/style.css");
+    let rule = format!("@media (min-width: {width}px) {{ .planner-grid {{ grid-template-columns:");
+    assert!(
+        css.contains(&rule),
+        "assets/style.css lays out .planner-grid side by side from another width than SIDE_BY_SIDE_PX ({width})"
+    );
+}

@@ -114,20 +114,31 @@ fn bring_to(id: &str) {
     let _ = id;
 }
 
-/// Runs `f` once the next frame has been painted.
-fn after_next_paint(f: impl FnOnce() + 'static) {
+/// At most how long (ms) [`after_next_paint`] waits for a frame: a tab in
+/// the background (a link opened with Ctrl+click) draws none.
+const PAINT_WAIT_MS: u32 = 250;
+
+/// Runs `f` once the next frame has been painted, or after
+/// [`PAINT_WAIT_MS`] if no frame comes; `f` may so run twice.
+fn after_next_paint(f: impl Fn() + Clone + 'static) {
     #[cfg(target_arch = "wasm32")]
     {
+        use gloo::timers::callback::Timeout;
         use wasm_bindgen::JsCast;
+        let fallback = f.clone();
+        Timeout::new(PAINT_WAIT_MS, fallback).forget();
         // requestAnimationFrame runs before the frame is painted; a timeout
         // set from there runs after it.
         let next = wasm_bindgen::closure::Closure::once_into_js(move || {
-            gloo::timers::callback::Timeout::new(0, f).forget();
+            Timeout::new(0, f).forget();
         });
         let _ = gloo::utils::window().request_animation_frame(next.unchecked_ref());
     }
     #[cfg(not(target_arch = "wasm32"))]
-    f();
+    {
+        let _ = PAINT_WAIT_MS;
+        f();
+    }
 }
 
 /// Names listed at most in a pick list; the search narrows the rest.
@@ -243,12 +254,15 @@ pub fn planner_view(props: &ViewProps) -> Html {
     // A link opened with a whole query is for its plan. Side by side, the
     // plan is drawn first and the form (half the page's elements) a frame
     // later; stacked, the form would push the plan down when it came, so
-    // both come together and the page opens at the plan instead.
-    let opening = use_state(|| {
-        match (
-            props.first_view && request_for(&raw_query).is_some(),
-            side_by_side(),
-        ) {
+    // both come together and the page opens at the plan instead. Not when
+    // the link was partly ignored, or names a what-if: the notices above
+    // the form say so, and must be read first.
+    let opening = use_state_eq(|| {
+        let for_its_plan = props.first_view
+            && request_for(&query).is_some()
+            && !dropped
+            && raw_query.saved_what_if.is_none();
+        match (for_its_plan, side_by_side()) {
             (false, _) => Opening::Usual,
             (true, true) => Opening::PlanFirst,
             (true, false) => Opening::AtPlan,
