@@ -116,7 +116,7 @@ fn bring_to(id: &str) {
 
 /// At most how long (ms) [`after_next_paint`] waits for a frame: a tab in
 /// the background (a link opened with Ctrl+click) draws none.
-const PAINT_WAIT_MS: u32 = 250;
+const PAINT_WAIT_MS: u32 = 1000;
 
 /// Runs `f` once the next frame has been painted, or after
 /// [`PAINT_WAIT_MS`] if no frame comes; `f` may so run twice.
