@@ -141,6 +141,16 @@ describe('the 経路プラン view', () => {
       assert.deepEqual(problems, []);
       await context.close();
     }
+    // A tab opened in the background draws no frames: the form still comes.
+    {
+      const { context, page } = await openPage(env.browser, { viewport: { width: 1366, height: 800 } });
+      await page.addInitScript(() => { window.requestAnimationFrame = () => 0; });
+      const app = new PlannerPage(page, env.server.url);
+      await app.goto(link);
+      await page.locator('article.plan-card').waitFor({ state: 'attached' });
+      await page.locator('#target-search').waitFor({ state: 'attached', timeout: 5000 });
+      await context.close();
+    }
     // A link partly ignored, or naming a what-if this device does not have:
     // the notice above the form comes first, so the page opens at the top.
     for (const [partly, notice] of [['/?f=miki-family-clinic&t=hokudai,no-such-hospital', 'リンクの一部'], [`${link}&p=no-such-what-if`, 'リンクにある提案はこの端末に保存されていない']]) {
