@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod dataset_handle;
+pub mod dom;
 pub mod files;
 pub mod format;
 pub mod hooks;

@@ -2,7 +2,6 @@
 //! first render: after a route change the new view's heading takes focus, so
 //! keyboard and screen-reader users land on what they asked for.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Focuses the element with id `target_id` each time `value` changes after
@@ -14,10 +13,7 @@ pub fn use_focus_on_change<T: PartialEq + 'static>(value: T, target_id: &'static
         if first.replace(false) {
             return;
         }
-        let element = gloo::utils::document()
-            .get_element_by_id(target_id)
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
+        if let Some(element) = crate::dom::html_element(target_id) {
             let _ = element.focus();
         }
     });

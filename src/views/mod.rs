@@ -38,8 +38,8 @@ pub struct ViewProps {
     #[prop_or_default]
     pub saved_what_ifs: Rc<Vec<SavedWhatIf>>,
     /// Whether this is the page's first view, opened from a link: the
-    /// planner then draws a shared link's plan before its form (see
-    /// `PlannerView`). Only the app's first render sets it.
+    /// planner then draws a shared link's plan first (see `PlannerView`).
+    /// `App`'s shell sets it for the view the page opens on, until it is left.
     #[prop_or_default]
     pub first_view: bool,
 }

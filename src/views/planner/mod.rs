@@ -48,11 +48,7 @@ const TARGET_SEARCH_ID: &str = "target-search";
 fn focus_after_render(id: &'static str) {
     #[cfg(target_arch = "wasm32")]
     gloo::timers::callback::Timeout::new(0, move || {
-        use wasm_bindgen::JsCast;
-        if let Some(element) = gloo::utils::document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        if let Some(element) = crate::dom::html_element(id) {
             let _ = element.focus();
         }
     })
@@ -100,15 +96,9 @@ const RESULTS_HEADING_ID: &str = "results-heading";
 /// keyboard focus, so that Tab goes on from there.
 fn bring_to(id: &str) {
     #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(element) = gloo::utils::document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            element.scroll_into_view();
-            let _ = element.focus();
-        }
+    if let Some(element) = crate::dom::html_element(id) {
+        element.scroll_into_view();
+        let _ = element.focus();
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;

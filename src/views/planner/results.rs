@@ -219,7 +219,7 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
         },
     };
     html! {
-        <section class="planner-results" aria-labelledby="results-heading">
+        <section class="planner-results" aria-labelledby={super::RESULTS_HEADING_ID}>
             <h3 id={super::RESULTS_HEADING_ID} tabindex="-1">{ texts.results_heading }</h3>
             if props.dropped {
                 <p class="warn" role="status">{ texts.link_ignored }</p>
