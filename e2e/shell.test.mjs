@@ -104,6 +104,46 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  test('the skip link focuses the view and keeps its address; Back and Forward walk the views', async () => {
+    const { context, app, page, problems } = await open();
+    await app.goto('/network');
+    const hash = () => page.evaluate(() => location.hash);
+    const heading = (view) => app.viewHeading().filter({ hasText: VIEW_TITLES.ja[view] }).waitFor();
+
+    // The first Tab reaches the skip link; Enter moves focus into the view.
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    // The fragment is the route: the skip link must not replace it.
+    assert.equal(await hash(), '#/network');
+    await page.reload();
+    await heading('network');
+
+    await app.navLink('growth').click();
+    await heading('growth');
+    await app.navLink('data').click();
+    await heading('data');
+    await page.goBack();
+    await heading('growth');
+    await page.goBack();
+    await heading('network');
+    await page.goForward();
+    await heading('growth');
+    assert.equal(await hash(), '#/growth');
+
+    // A fragment that is no route (an anchor typed or followed) leaves the view.
+    await page.evaluate(() => { location.hash = 'main'; });
+    await page.waitForFunction(() => location.hash === '#main');
+    assert.equal(await app.viewHeading().textContent(), VIEW_TITLES.ja.growth);
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#/growth');
+    assert.equal(await app.viewHeading().textContent(), VIEW_TITLES.ja.growth);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   for (const lang of ['ja', 'en']) {
     test(`axe-core finds no serious or critical violation on any view (${lang})`, async () => {
       const { context, app } = await open();

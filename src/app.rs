@@ -4,7 +4,6 @@
 //! the browser's back button works, and the app also runs from `file://`.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use std::rc::Rc;
 
@@ -13,7 +12,7 @@ use crate::dataset_handle::report_dataset;
 use crate::hooks::{use_document_lang, use_focus_on_change};
 use crate::i18n::Lang;
 use crate::page_data::PageData;
-use crate::route::{Route, VIEW_TITLE_ID};
+use crate::route::{use_location, HashRouter, Route, VIEW_TITLE_ID};
 use crate::saved_what_ifs::SavedWhatIf;
 use crate::state::{Action, AppState, Notice};
 use crate::storage::{self, Stored};
@@ -85,7 +84,8 @@ pub fn shell(props: &ShellProps) -> Html {
         saved_what_ifs: Rc::clone(&props.saved_what_ifs),
         ..initial_state(props)
     });
-    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let location = use_location();
+    let route = location.route;
     let lang = state.lang;
     // True until the first view is left: a view mounted later is not the
     // first. (Kept while the first view stays, so its props do not change.)
@@ -97,14 +97,9 @@ pub fn shell(props: &ShellProps) -> Html {
     let is_first_view = *first_view.borrow();
     // The planner's last query, so that its nav link brings the plans back
     // after a visit to another view.
-    let location = use_location();
     let last_plan = use_mut_ref(String::new);
     if route == Route::Planner {
-        let query = location
-            .as_ref()
-            .map(|l| l.query_str().trim_start_matches('?').to_owned())
-            .unwrap_or_default();
-        *last_plan.borrow_mut() = query;
+        location.query().clone_into(&mut last_plan.borrow_mut());
     }
     let planner_query = AttrValue::from(last_plan.borrow().clone());
 
@@ -213,9 +208,18 @@ pub fn shell(props: &ShellProps) -> Html {
         }
     };
 
+    // The skip link moves focus without touching the URL, whose fragment
+    // is the route: `#main` there would be lost on a reload.
+    let skip_to_main = Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        if let Some(main) = crate::dom::html_element("main") {
+            main.scroll_into_view();
+            let _ = main.focus();
+        }
+    });
     html! {
         <>
-            <a class="skip-link" href="#main">{ texts.skip_to_main }</a>
+            <a class="skip-link" href="#main" onclick={skip_to_main}>{ texts.skip_to_main }</a>
             <SiteHeader {lang} {on_lang} />
             <ViewNav {lang} current={route} {planner_query} />
             <Notices {lang} notices={state.notices.clone()} {on_dismiss} />

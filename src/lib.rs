@@ -26,7 +26,7 @@ pub mod worker_client;
 pub mod worker_service;
 
 pub use app::{App, Shell};
-pub use route::Route;
+pub use route::{HashRouter, Location, Route};
 
 /// Mounts the app on `<body>`, in place of the loading frame that
 /// `index.html` draws before the wasm arrives. Called once, from `main`.

@@ -2,14 +2,10 @@
 //! one route and one language at a time, as a browser would first see it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use gloo::history::query::Raw;
 use tsunagu::i18n::Lang;
-use tsunagu::{Route, Shell};
+use tsunagu::{HashRouter, Location, Route, Shell};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
-use yew_router::history::{AnyHistory, History, MemoryHistory};
-use yew_router::prelude::*;
-use yew_router::Routable;
 
 #[derive(Properties, PartialEq)]
 struct AtProps {
@@ -17,18 +13,14 @@ struct AtProps {
     lang: Lang,
 }
 
-/// The shell under a memory router that starts at `path`.
+/// The shell under a router that starts at `path` (`/wards`, `/?f=…`).
 #[function_component(At)]
 fn at(props: &AtProps) -> Html {
-    let history = AnyHistory::from(MemoryHistory::new());
-    match props.path.split_once('?') {
-        Some((path, query)) => history.push_with_query(path, Raw(query)).expect("a query"),
-        None => history.push(props.path.as_str()),
-    }
+    let start = Location::from_fragment(&props.path).expect("a route's path");
     html! {
-        <Router {history}>
+        <HashRouter start={Some(start)}>
             <Shell initial_lang={props.lang} />
-        </Router>
+        </HashRouter>
     }
 }
 
@@ -121,7 +113,7 @@ async fn the_language_switch_presses_the_current_language() {
 fn every_view_has_a_link_in_the_navigation() {
     for route in Route::VIEWS {
         assert!(route.href().starts_with("#/"), "{route:?}");
-        assert_eq!(Route::recognize(&route.to_path()), Some(route));
+        assert_eq!(Route::recognize(route.path()), route);
     }
 }
 

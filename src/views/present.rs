@@ -13,7 +13,6 @@ use tsunagu_core::planner::{plan_joins_indexed, PlanAnswer, PlanLimits, PlanRequ
 use tsunagu_core::timeline::{growth_timeline, GrowthEvent, Happening};
 use tsunagu_core::whatif::assess::next_step;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::growth::event_text;
 use super::ViewProps;
@@ -21,7 +20,7 @@ use crate::components::tags;
 use crate::components::{plan_title, MapLayer};
 use crate::i18n::Lang;
 use crate::lookup::union_name;
-use crate::route::{Route, VIEW_TITLE_ID};
+use crate::route::{use_navigator, Route, VIEW_TITLE_ID};
 
 /// What a slide shows beside its lines.
 #[derive(Clone, Debug, PartialEq)]
@@ -394,7 +393,7 @@ pub fn present_view(props: &ViewProps) -> Html {
             }
             let leave = move || {
                 if let Some(navigator) = &navigator {
-                    navigator.push(&Route::Planner);
+                    navigator.push(Route::Planner);
                 }
             };
             let on_key = {

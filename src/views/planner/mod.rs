@@ -18,14 +18,12 @@ mod target_picker;
 
 use std::rc::Rc;
 
-use gloo::history::query::Raw;
 use tsunagu_core::graph::UnionLink;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
 use tsunagu_core::names::fold_name;
 use tsunagu_core::planner::{PlanRequest, Start};
 use tsunagu_core::whatif::apply_what_if;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::{describe, ViewProps};
 use crate::components::tags;
@@ -34,7 +32,7 @@ use crate::hooks::use_plan;
 use crate::i18n::Lang;
 use crate::lookup::nfkc;
 use crate::plan_query::{PlanQuery, StartQuery};
-use crate::route::{Route, VIEW_TITLE_ID};
+use crate::route::{use_location, use_navigator, Route, VIEW_TITLE_ID};
 use options::PlanOptions;
 use results::PlanResults;
 use start_picker::StartPicker;
@@ -205,12 +203,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
     let texts = lang.texts();
     let location = use_location();
     let navigator = use_navigator();
-    let raw_query = PlanQuery::parse(
-        location
-            .as_ref()
-            .map(Location::query_str)
-            .unwrap_or_default(),
-    );
+    let raw_query = PlanQuery::parse(location.query());
     // Under a saved what-if the plans are hypothetical: they run on
     // the dataset the saved what-if gives, with its union links.
     let saved_what_if = raw_query
@@ -285,7 +278,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
 
     let on_change = Callback::from(move |next: PlanQuery| {
         if let Some(navigator) = &navigator {
-            let _ = navigator.replace_with_query(&Route::Planner, Raw(next.to_query_string()));
+            navigator.replace_with_query(Route::Planner, &next.to_query_string());
         }
     });
 
