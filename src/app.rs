@@ -7,7 +7,10 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
-use crate::components::{DataCommand, Notices, SiteFooter, SiteHeader, ViewNav};
+use crate::components::{
+    notices, site_footer, site_header, view_nav, DataCommand, NoticesProps, SiteFooterProps,
+    SiteHeaderProps, ViewNavProps,
+};
 use crate::dataset_handle::report_dataset;
 use crate::hooks::{use_document_lang, use_focus_on_change};
 use crate::i18n::Lang;
@@ -17,7 +20,7 @@ use crate::saved_what_ifs::SavedWhatIf;
 use crate::state::{Action, AppState, Notice};
 use crate::storage::{self, Stored};
 use crate::views::{
-    DataView, GrowthView, NetworkView, NotFoundView, PlannerView, PresentView, WardsView,
+    not_found_view, DataView, GrowthView, NetworkView, PlannerView, PresentView, WardsView,
     WhatIfView,
 };
 use crate::worker_service::WorkerService;
@@ -195,7 +198,7 @@ pub fn shell(props: &ShellProps) -> Html {
                 can_redo={!state.redo.is_empty()} pending={state.pending.clone()}
                 edit_errors={state.edit_errors.clone()} {on_edit} {on_command} />
         },
-        Route::NotFound => html! { <NotFoundView {lang} /> },
+        Route::NotFound => not_found_view(lang),
         Route::Present => {
             // Full screen: the tour alone, without the page frame.
             return html! {
@@ -220,13 +223,13 @@ pub fn shell(props: &ShellProps) -> Html {
     html! {
         <>
             <a class="skip-link" href="#main" onclick={skip_to_main}>{ texts.skip_to_main }</a>
-            <SiteHeader {lang} {on_lang} />
-            <ViewNav {lang} current={route} {planner_query} />
-            <Notices {lang} notices={state.notices.clone()} {on_dismiss} />
+            { site_header(&SiteHeaderProps { lang, on_lang }) }
+            { view_nav(&ViewNavProps { lang, current: route, planner_query }) }
+            { notices(&NoticesProps { lang, notices: state.notices.clone(), on_dismiss }) }
             <main id="main" tabindex="-1">
                 <ContextProvider<WorkerService> context={worker}>{ view }</ContextProvider<WorkerService>>
             </main>
-            <SiteFooter {lang} />
+            { site_footer(&SiteFooterProps { lang }) }
         </>
     }
 }

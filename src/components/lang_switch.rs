@@ -5,8 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 
-/// [`LangSwitch`]'s properties.
-#[derive(Properties, PartialEq)]
+/// What [`lang_switch`] draws from.
 pub struct LangSwitchProps {
     /// The language shown now.
     pub lang: Lang,
@@ -15,7 +14,6 @@ pub struct LangSwitchProps {
 }
 
 /// A group of toggle buttons, the current language pressed.
-#[function_component(LangSwitch)]
 pub fn lang_switch(props: &LangSwitchProps) -> Html {
     let buttons = Lang::ALL.into_iter().map(|lang| {
         let onclick = props.on_change.reform(move |_: MouseEvent| lang);

@@ -7,8 +7,7 @@ use crate::components::tags;
 use crate::i18n::Lang;
 use crate::state::Notice;
 
-/// [`Notices`]'s properties.
-#[derive(Properties, PartialEq)]
+/// What [`notices`] draws from.
 pub struct NoticesProps {
     /// The UI language.
     pub lang: Lang,
@@ -19,7 +18,6 @@ pub struct NoticesProps {
 }
 
 /// The notices, each with a close button.
-#[function_component(Notices)]
 pub fn notices(props: &NoticesProps) -> Html {
     let texts = &props.lang.texts().upkeep;
     if props.notices.is_empty() {

@@ -19,8 +19,7 @@ use crate::lookup::{
 };
 use crate::plan_query::{PlanQuery, StartQuery};
 
-/// [`PlanCard`]'s properties.
-#[derive(Properties, PartialEq)]
+/// What [`plan_card`] draws from.
 pub struct PlanCardProps {
     /// The UI language.
     pub lang: Lang,
@@ -379,7 +378,7 @@ fn print_header(props: &PlanCardProps) -> Html {
 }
 
 /// A plan as a card.
-#[function_component(PlanCard)]
+#[allow(clippy::too_many_lines)] // the card's markup, in the order it reads
 pub fn plan_card(props: &PlanCardProps) -> Html {
     let lang = props.lang;
     let texts = &lang.texts().planner_view;

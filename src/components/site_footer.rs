@@ -5,15 +5,13 @@ use yew::prelude::*;
 use crate::components::tags;
 use crate::i18n::Lang;
 
-/// [`SiteFooter`]'s properties.
-#[derive(Properties, PartialEq)]
+/// What [`site_footer`] draws from.
 pub struct SiteFooterProps {
     /// The UI language.
     pub lang: Lang,
 }
 
 /// The page's footer.
-#[function_component(SiteFooter)]
 pub fn site_footer(props: &SiteFooterProps) -> Html {
     let texts = props.lang.texts();
     html! {

@@ -2,11 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::components::LangSwitch;
+use crate::components::{lang_switch, LangSwitchProps};
 use crate::i18n::Lang;
 
-/// [`SiteHeader`]'s properties.
-#[derive(Properties, PartialEq)]
+/// What [`site_header`] draws from.
 pub struct SiteHeaderProps {
     /// The UI language.
     pub lang: Lang,
@@ -15,7 +14,6 @@ pub struct SiteHeaderProps {
 }
 
 /// The page's banner.
-#[function_component(SiteHeader)]
 pub fn site_header(props: &SiteHeaderProps) -> Html {
     let texts = props.lang.texts();
     html! {
@@ -33,7 +31,7 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
                     <p class="tagline">{ texts.tagline }</p>
                 </div>
             </div>
-            <LangSwitch lang={props.lang} on_change={props.on_lang.clone()} />
+            { lang_switch(&LangSwitchProps { lang: props.lang, on_change: props.on_lang.clone() }) }
         </header>
     }
 }

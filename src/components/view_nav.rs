@@ -8,15 +8,13 @@ use yew::prelude::*;
 use crate::i18n::{Lang, Texts, ViewTexts};
 use crate::route::Route;
 
-/// [`ViewNav`]'s properties.
-#[derive(Properties, PartialEq)]
+/// What [`view_nav`] draws from.
 pub struct ViewNavProps {
     /// The UI language.
     pub lang: Lang,
     /// The view shown now; its link is marked `aria-current="page"`.
     pub current: Route,
     /// The planner's last query string (without `?`), kept in its link.
-    #[prop_or_default]
     pub planner_query: AttrValue,
 }
 
@@ -34,7 +32,6 @@ pub fn view_texts(texts: &'static Texts, route: Route) -> Option<&'static ViewTe
 }
 
 /// The view navigation.
-#[function_component(ViewNav)]
 pub fn view_nav(props: &ViewNavProps) -> Html {
     let texts = props.lang.texts();
     let links = Route::VIEWS.into_iter().filter_map(|route| {

@@ -12,7 +12,7 @@ mod whatif;
 pub use data::{DataView, DataViewProps};
 pub use growth::GrowthView;
 pub use network::NetworkView;
-pub use not_found::NotFoundView;
+pub use not_found::not_found_view;
 pub use planner::PlannerView;
 pub use present::PresentView;
 pub use wards::WardsView;

@@ -2,14 +2,13 @@
 
 use yew::prelude::*;
 
-use super::ViewProps;
 use crate::components::tags;
+use crate::i18n::Lang;
 use crate::route::{Route, VIEW_TITLE_ID};
 
 /// Says the address is unknown and links back to the planner.
-#[function_component(NotFoundView)]
-pub fn not_found_view(props: &ViewProps) -> Html {
-    let texts = props.lang.texts();
+pub fn not_found_view(lang: Lang) -> Html {
+    let texts = lang.texts();
     html! {
         <section class="view" aria-labelledby={VIEW_TITLE_ID}>
             <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.not_found_title }</h2>

@@ -33,8 +33,8 @@ use crate::i18n::Lang;
 use crate::lookup::nfkc;
 use crate::plan_query::{PlanQuery, StartQuery};
 use crate::route::{use_location, use_navigator, Route, VIEW_TITLE_ID};
-use options::PlanOptions;
-use results::PlanResults;
+use options::plan_options;
+use results::{plan_results, ResultsProps};
 use start_picker::StartPicker;
 use target_picker::TargetPicker;
 
@@ -308,10 +308,10 @@ pub fn planner_view(props: &ViewProps) -> Html {
                     if !form_later {
                         <StartPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
                         <TargetPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
-                        <PlanOptions {lang} data={data.clone()} query={query.clone()} {on_change} />
+                        { plan_options(&PickerProps { lang, data: data.clone(), query: query.clone(), on_change }) }
                     }
                 </form>
-                <PlanResults {lang} {data} {query} {plan} {dropped} {rules} />
+                { plan_results(&ResultsProps { lang, data, query, plan, dropped, rules }) }
             </div>
         </section>
     }

@@ -7,7 +7,6 @@ use super::PickerProps;
 use crate::components::tags;
 
 /// Step 3: the relay limit and the unions never to join.
-#[function_component(PlanOptions)]
 pub(super) fn plan_options(props: &PickerProps) -> Html {
     let texts = &props.lang.texts().planner_view;
     let on_relays = {

@@ -9,14 +9,14 @@ use yew::prelude::*;
 use super::share_link::ShareLink;
 use super::share_url;
 use crate::components::tags;
-use crate::components::{outside_layer, pick, PlanCard};
+use crate::components::{outside_layer, pick, plan_card, PlanCardProps};
 use crate::dataset_handle::DatasetHandle;
 use crate::hooks::{PlanFailure, PlanHandle, PlanStatus};
 use crate::i18n::Lang;
 use crate::lookup::{hospital_name_in, hospital_text};
 use crate::plan_query::{PlanQuery, StartQuery};
 
-#[derive(Properties, PartialEq)]
+/// What [`plan_results`] draws from.
 pub(super) struct ResultsProps {
     pub(super) lang: Lang,
     pub(super) data: DatasetHandle,
@@ -128,7 +128,6 @@ fn sections<'a>(
 }
 
 /// The plans, the unreachable targets, the link to share and the caveat.
-#[function_component(PlanResults)]
 pub(super) fn plan_results(props: &ResultsProps) -> Html {
     let lang = props.lang;
     let texts = &lang.texts().planner_view;
@@ -196,8 +195,11 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                     </div>
                 }
                 { for answer.plans.iter().enumerate().map(|(index, plan)| html! {
-                    <PlanCard {lang} data={props.data.clone()} plan={plan.clone()} facility={facility.clone()} {index}
-                        members={answer.members.clone()} query={props.query.clone()} rules={props.rules} share={AttrValue::from(share_url(&props.query))} />
+                    { plan_card(&PlanCardProps {
+                        lang, data: props.data.clone(), plan: plan.clone(), facility: facility.clone(), index,
+                        members: answer.members.clone(), query: props.query.clone(), rules: props.rules,
+                        share: AttrValue::from(share_url(&props.query)),
+                    }) }
                 }) }
                 { context(lang, data, answer) }
                 if !answer.unreachable.is_empty() {
