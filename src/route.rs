@@ -69,8 +69,13 @@ impl Route {
         }
     }
 
-    /// The route at `path`; any path that is no view's is [`Route::NotFound`].
+    /// The route at `path` (one trailing `/` allowed, as in `/network/`);
+    /// any path that is no view's is [`Route::NotFound`].
     pub fn recognize(path: &str) -> Route {
+        let path = match path.strip_suffix('/') {
+            Some(trimmed) if !trimmed.is_empty() => trimmed,
+            _ => path,
+        };
         Route::ALL
             .into_iter()
             .find(|route| route.path() == path)
@@ -193,17 +198,26 @@ pub struct HashRouterProps {
 
 /// Routes by the URL's fragment: reads it at the start and whenever it
 /// changes (a link, Back, an edited address), and writes it when the app
-/// moves. A fragment that is no route leaves the app where it was.
+/// moves. A fragment that is no route (`#main`, `#foo`) leaves the app where
+/// it was, and the URL is set back to where the app is, as is a fragment
+/// written another way (none at all, `#/network/`): the address bar, a
+/// reload and Back then always agree with what is shown.
 #[function_component(HashRouter)]
 pub fn hash_router(props: &HashRouterProps) -> Html {
     let location = use_state_eq(|| props.start.clone().unwrap_or_else(page_location));
+    // The location shown, for the listener, which outlives this render.
+    let shown = use_mut_ref(Location::default);
+    (*location).clone_into(&mut shown.borrow_mut());
     {
-        let location = location.setter();
+        let (location, shown) = (location.setter(), Rc::clone(&shown));
         use_effect_with((), move |()| {
+            settle(&shown.borrow());
             browser::listen(move || {
-                if let Some(next) = Location::from_fragment(&browser::fragment()) {
-                    location.set(next);
-                }
+                let fragment = browser::fragment();
+                let next =
+                    Location::from_fragment(&fragment).unwrap_or_else(|| shown.borrow().clone());
+                settle(&next);
+                location.set(next);
             })
         });
     }
@@ -230,6 +244,15 @@ pub fn hash_router(props: &HashRouterProps) -> Html {
 /// no route.
 fn page_location() -> Location {
     Location::from_fragment(&browser::fragment()).unwrap_or_default()
+}
+
+/// Makes the URL's fragment name `here` as the app writes it, in place of
+/// the current history entry, if it does not already.
+fn settle(here: &Location) {
+    let fragment = here.fragment();
+    if browser::fragment() != fragment {
+        browser::write(&fragment, true);
+    }
 }
 
 /// The current location (the planner outside a [`HashRouter`]).
@@ -311,7 +334,9 @@ mod tests {
             assert_eq!(Route::recognize(route.path()), route);
         }
         assert_eq!(Route::recognize("/404"), Route::NotFound);
-        for path in ["", "/nope", "/network/", "/Network", "network"] {
+        assert_eq!(Route::recognize("/network/"), Route::Network);
+        assert_eq!(Route::recognize("/present/"), Route::Present);
+        for path in ["", "/nope", "/network//", "/Network", "network"] {
             assert_eq!(Route::recognize(path), Route::NotFound, "{path}");
         }
     }
