@@ -99,6 +99,8 @@ describe('the app shell', () => {
     const { context, app, page } = await open();
     await app.goto('/no-such-view');
     assert.equal(await app.viewHeading().textContent(), 'ページが見つかりません');
+    // The address stays as typed, so that it can be corrected.
+    assert.equal(await page.evaluate(() => location.hash), '#/no-such-view');
     await page.getByRole('link', { name: '経路プランへ戻る' }).click();
     await app.viewHeading().filter({ hasText: VIEW_TITLES.ja.planner }).waitFor();
     await context.close();

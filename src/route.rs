@@ -191,7 +191,8 @@ pub struct HashRouterProps {
 /// moves. A fragment that is no route (`#main`, `#foo`) leaves the app where
 /// it was, and the URL is set back to where the app is, as is a fragment
 /// written another way (none at all, `#/network/`): the address bar, a
-/// reload and Back then always agree with what is shown.
+/// reload and Back then always agree with what is shown. A path that is no
+/// view's (`#/nowhere`) shows the not-found page and stays in the URL.
 #[function_component(HashRouter)]
 pub fn hash_router(props: &HashRouterProps) -> Html {
     let location = use_state_eq(|| props.start.clone().unwrap_or_else(page_location));
@@ -237,8 +238,12 @@ fn page_location() -> Location {
 }
 
 /// Makes the URL's fragment name `here` as the app writes it, in place of
-/// the current history entry, if it does not already.
+/// the current history entry, if it does not already. An address that is no
+/// view's is left as it was typed, so that it can be corrected.
 fn settle(here: &Location) {
+    if here.route == Route::NotFound {
+        return;
+    }
     let fragment = here.fragment();
     if browser::fragment() != fragment {
         browser::write(&fragment, true);
