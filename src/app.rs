@@ -215,10 +215,7 @@ pub fn shell(props: &ShellProps) -> Html {
     // is the route: `#main` there would be lost on a reload.
     let skip_to_main = Callback::from(|event: MouseEvent| {
         event.prevent_default();
-        if let Some(main) = crate::dom::html_element("main") {
-            main.scroll_into_view();
-            let _ = main.focus();
-        }
+        crate::dom::bring_to("main");
     });
     html! {
         <>

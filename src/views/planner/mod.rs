@@ -90,18 +90,6 @@ enum Opening {
 /// The plans' heading (in `results.rs`), where a stacked shared link opens.
 const RESULTS_HEADING_ID: &str = "results-heading";
 
-/// Scrolls the element with `id` to the top of the window and gives it
-/// keyboard focus, so that Tab goes on from there.
-fn bring_to(id: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(element) = crate::dom::html_element(id) {
-        element.scroll_into_view();
-        let _ = element.focus();
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
-}
-
 /// At most how long (ms) [`after_next_paint`] waits for a frame: a tab in
 /// the background (a link opened with Ctrl+click) draws none.
 const PAINT_WAIT_MS: u32 = 1000;
@@ -256,7 +244,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
         use_effect_with((), move |()| match *opening {
             Opening::Usual => {}
             Opening::PlanFirst => after_next_paint(move || opening.set(Opening::Usual)),
-            Opening::AtPlan => bring_to(RESULTS_HEADING_ID),
+            Opening::AtPlan => crate::dom::bring_to(RESULTS_HEADING_ID),
         });
     }
     let form_later = *opening == Opening::PlanFirst;
