@@ -213,3 +213,35 @@ async fn the_planner_ignores_parts_of_a_link_that_name_nothing() {
         "{html}"
     );
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_plan_chain_is_drawn_at_whole_coordinates() {
+    // みきファミリークリニック → ICTネットワーク → 北大: three boxes 150 wide,
+    // 44 apart, 46 high, from x = 2; the arrows at mid-height, y = 25.
+    let html = render("/?f=miki-family-clinic&t=hokudai", Lang::Ja).await;
+    let start = html.find(r#"class="chain-scroll"><svg"#).expect("a chain");
+    let svg = &html[start..start + html[start..].find("</svg>").expect("its end")];
+    assert!(svg.contains(r#"viewBox="0 0 542 76""#), "{svg}");
+    assert!(svg.contains(r#"style="max-width: 542px""#), "{svg}");
+    for x in ["2", "196", "390"] {
+        assert!(
+            svg.contains(&format!(r#"x="{x}" y="2" width="150" height="46""#)),
+            "{x}: {svg}"
+        );
+    }
+    for (x1, x2, tip) in [("152", "190", "194"), ("346", "384", "388")] {
+        assert!(
+            svg.contains(&format!(r#"x1="{x1}" y1="25" x2="{x2}" y2="25""#)),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(&format!(r#"d="M{tip} 25 l-7 -5 v10 z""#)),
+            "{svg}"
+        );
+    }
+    for x in ["77", "271", "465"] {
+        assert!(svg.contains(&format!(r#"x="{x}" y="30""#)), "{x}: {svg}");
+        assert!(svg.contains(&format!(r#"x="{x}" y="66""#)), "{x}: {svg}");
+    }
+    assert_eq!(svg.matches("<rect").count(), 3, "{svg}");
+}

@@ -205,35 +205,40 @@ fn short(name: &str) -> String {
 }
 
 /// The path as a chain of boxes: an SVG picture whose twin is the list below it.
+///
+/// Every coordinate is a whole number, so the picture is written with
+/// integer formatting: the shared link's first visit then compiles no float
+/// formatting (about 9.5 KB of wasm, compiled on first call).
 fn chain(steps: &[Step], label: &str) -> Html {
-    let (box_w, gap, box_h) = (150.0, 44.0, 46.0);
-    #[allow(clippy::cast_precision_loss)] // a handful of steps
-    let width = steps.len() as f64 * (box_w + gap) - gap + 4.0;
+    const BOX_W: usize = 150;
+    const GAP: usize = 44;
+    const BOX_H: usize = 46;
+    const MID: usize = BOX_H / 2 + 2;
+    let width = (steps.len() * (BOX_W + GAP)).saturating_sub(GAP) + 4;
     html! {
-        <svg class="chain" viewBox={format!("0 0 {width} {}", box_h + 30.0)} role="img" aria-label={label.to_owned()}
+        <svg class="chain" viewBox={format!("0 0 {width} {}", BOX_H + 30)} role="img" aria-label={label.to_owned()}
             style={format!("max-width: {width}px")}>
             <title>{ label.to_owned() }</title>
             { for steps.iter().enumerate().map(|(i, step)| {
-                #[allow(clippy::cast_precision_loss)] // a handful of steps
-                let x = i as f64 * (box_w + gap) + 2.0;
+                let x = i * (BOX_W + GAP) + 2;
                 let arrow = (i + 1 < steps.len()).then(|| {
                     let class = if steps[i + 1].relay { "arrow relay" } else { "arrow" };
                     html! {
                         <g class={class}>
-                            <line x1={(x + box_w).to_string()} y1={(box_h / 2.0 + 2.0).to_string()}
-                                x2={(x + box_w + gap - 6.0).to_string()} y2={(box_h / 2.0 + 2.0).to_string()} />
-                            <path d={format!("M{} {} l-7 -5 v10 z", x + box_w + gap - 2.0, box_h / 2.0 + 2.0)} />
+                            <line x1={(x + BOX_W).to_string()} y1={MID.to_string()}
+                                x2={(x + BOX_W + GAP - 6).to_string()} y2={MID.to_string()} />
+                            <path d={format!("M{} {MID} l-7 -5 v10 z", x + BOX_W + GAP - 2)} />
                         </g>
                     }
                 });
                 html! {
                     <g>
                         <rect class={if i == 0 { "node start" } else if i == 1 { "node union" } else { "node hospital" }}
-                            x={x.to_string()} y="2" width={box_w.to_string()} height={box_h.to_string()} rx="8" />
-                        <text x={(x + box_w / 2.0).to_string()} y={(box_h / 2.0 + 7.0).to_string()} text-anchor="middle">
+                            x={x.to_string()} y="2" width={BOX_W.to_string()} height={BOX_H.to_string()} rx="8" />
+                        <text x={(x + BOX_W / 2).to_string()} y={(BOX_H / 2 + 7).to_string()} text-anchor="middle">
                             { short(&step.name) }
                         </text>
-                        <text class="via" x={(x + box_w / 2.0).to_string()} y={(box_h + 20.0).to_string()} text-anchor="middle">
+                        <text class="via" x={(x + BOX_W / 2).to_string()} y={(BOX_H + 20).to_string()} text-anchor="middle">
                             { step.via.clone() }
                         </text>
                         { for arrow }
