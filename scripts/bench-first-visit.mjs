@@ -250,7 +250,7 @@ async function visit(browser, server, profile, { cpuProfile = false } = {}) {
     traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
     await cdp.send('Tracing.start', {
       transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-devtools.timeline', 'blink', 'loading'] },
+      traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'disabled-by-default-devtools.timeline', 'blink', 'loading'] },
     });
   }
   const errors = [];
@@ -282,20 +282,23 @@ async function visit(browser, server, profile, { cpuProfile = false } = {}) {
     };
   });
   let profileSummary = null;
+  let lazyCode = null;
   if (cpuProfile) {
     await cdp.send('Tracing.end');
     await traced;
     profileSummary = summarise(events);
+    lazyCode = compiledOnFirstCall(events);
   }
   await context.close();
   if (errors.length) throw new Error(`${profile.key}: ${errors.join('; ')}`);
   if (process.env.FIRST_VISIT_LOG) console.error(profile.key, JSON.stringify(sent.map((e) => [e.path.slice(0, 24), e.sw ? 'sw' : 'page', e.status, Math.round(e.at), Math.round(e.end ?? -1), e.bytes])));
-  return { ...timings, served: sent.reduce((sum, e) => sum + e.bytes, 0), profileSummary };
+  return { ...timings, served: sent.reduce((sum, e) => sum + e.bytes, 0), profileSummary, lazyCode };
 }
 
 // What each trace event on the page's main thread is, by its name.
 const KINDS = [
-  [/^wasm\.CompileLazy$/, 'wasm compiled on first call'],
+  // (Its compile, nested in it, is traced too: the same kind.)
+  [/^wasm\.(CompileLazy|CompileBaseline|AddCompiledCode|PublishCode)$/, 'wasm compiled on first call'],
   [/^(v8\.wasm|wasm\.)/, 'wasm streaming compile'],
   [/GC|Gc|GarbageCollect/, 'garbage collection'],
   [/^(Layout|LocalFrameView::layout|LocalFrameView::performLayout|InlineNode|Blink\.Layout)/, 'layout (with text shaping)'],
@@ -332,6 +335,21 @@ function summarise(events) {
   const named = rows.filter(([k]) => !k.startsWith('other ('));
   const rest = rows.filter(([k]) => k.startsWith('other (')).reduce((sum, [, v]) => sum + v, 0);
   return [...named, ['other', rest]].filter(([, v]) => v >= 1);
+}
+
+/**
+ * The wasm functions V8 compiled on their first call before the card (it
+ * compiles lazily, each whole function at once, on the page's thread): how
+ * many, their code's bytes, and the thread time it took, in ms. Fewer bytes
+ * here is less work on the way to the card, whatever the download.
+ */
+function compiledOnFirstCall(events) {
+  const compiled = events.filter((e) => e.name === 'wasm.CompileBaseline' && e.ph === 'X');
+  return {
+    functions: compiled.length,
+    bytes: compiled.reduce((sum, e) => sum + (e.args?.bodySize ?? 0), 0),
+    ms: compiled.reduce((sum, e) => sum + (e.tdur ?? e.dur), 0) / 1000,
+  };
 }
 
 /**
@@ -375,8 +393,8 @@ export async function measureFirstVisit(browser, builds, { runs = 3, cpuProfile 
         const pick = (k) => median(mine.map((s) => s[k]));
         const marks = {};
         for (const name of new Set(mine.flatMap((s) => Object.keys(s.marks)))) marks[name] = median(mine.map((s) => s.marks[name]));
-        const profileSummary = cpuProfile ? (await visit(browser, servers[b], profile, { cpuProfile: true })).profileSummary : null;
-        rows.push({ build: build.label, profile, samples: mine.map((s) => s.drawn), html: pick('html'), glue: pick('glue'), wasm: pick('wasm'), fcp: pick('fcp'), card: pick('card'), drawn: pick('drawn'), bytes: pick('bytes'), served: pick('served'), marks, profileSummary });
+        const { profileSummary = null, lazyCode = null } = cpuProfile ? await visit(browser, servers[b], profile, { cpuProfile: true }) : {};
+        rows.push({ build: build.label, profile, samples: mine.map((s) => s.drawn), html: pick('html'), glue: pick('glue'), wasm: pick('wasm'), fcp: pick('fcp'), card: pick('card'), drawn: pick('drawn'), bytes: pick('bytes'), served: pick('served'), marks, profileSummary, lazyCode });
       }
     }
   } finally {
@@ -409,6 +427,8 @@ export function firstVisitTable(rows) {
   }
   for (const r of rows.filter((r) => r.profileSummary)) {
     lines.push('', `Main thread until the card, ${r.build}, ${r.profile.name} (trace, self time in ms): ${r.profileSummary.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}.`);
+    const lazy = r.lazyCode;
+    if (lazy?.functions) lines.push('', `Wasm compiled on first call before the card, ${r.build}, ${r.profile.name}: ${lazy.functions} functions, ${(lazy.bytes / 1024).toFixed(1)} KB of code, ${lazy.ms.toFixed(0)} ms of the thread's time.`);
   }
   return lines.join('\n');
 }
