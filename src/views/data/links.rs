@@ -4,16 +4,17 @@
 use tsunagu_core::model::{Dataset, LinkKind};
 use yew::prelude::*;
 
-use super::cells::{hospital_name, sources_cell};
+use super::cells::{sources_cell, HospitalNames};
 use crate::components::{Row, SortKey};
 use crate::i18n::Lang;
 
 pub(super) fn link_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
     let texts = lang.texts();
+    let names = HospitalNames::new(data);
     data.links
         .iter()
         .map(|l| {
-            let (from, to) = (hospital_name(data, l.from.as_str()), hospital_name(data, l.to.as_str()));
+            let (from, to) = (names.get(l.from.as_str()), names.get(l.to.as_str()));
             let kind = match l.kind {
                 LinkKind::Agreement => texts.data_view.kind_agreement,
                 LinkKind::IdlinkPartner => texts.data_view.kind_partner,

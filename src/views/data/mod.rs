@@ -16,10 +16,10 @@ mod roster;
 mod table;
 mod unions;
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use tsunagu_core::edit::Edit;
-use tsunagu_core::model::{FacilityId, LinkId, UnionId};
 use tsunagu_core::validate::Problem;
 use yew::prelude::*;
 
@@ -32,7 +32,7 @@ use crate::i18n::Lang;
 use crate::route::VIEW_TITLE_ID;
 use crate::state::PendingImport;
 use crate::worker::ShownProblem;
-use cells::hospital_name;
+use cells::HospitalNames;
 use discrepancies::discrepancy_rows;
 use facilities::facility_rows;
 use hospitals::hospital_rows;
@@ -139,6 +139,22 @@ fn stale_filter(
     }
 }
 
+/// `records` by their ids (the first of any two with one id, as a scan
+/// finds it), or none when `wanted` is false.
+fn by_id<'a, T>(
+    wanted: bool,
+    records: &'a [T],
+    id: impl Fn(&'a T) -> &'a str,
+) -> HashMap<&'a str, &'a T> {
+    let mut map = HashMap::with_capacity(if wanted { records.len() } else { 0 });
+    if wanted {
+        for record in records {
+            map.entry(id(record)).or_insert(record);
+        }
+    }
+    map
+}
+
 /// The データ view.
 #[function_component(DataView)]
 pub fn data_view(props: &DataViewProps) -> Html {
@@ -207,10 +223,18 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let editable = matches!(current, Table::Facilities | Table::Unions | Table::Links);
     if editable {
         table_columns.push(Column::plain(texts.upkeep.actions));
+        // Each row's record found through one map: a scan per row was
+        // quadratic, minutes for a national file's 180,000 facilities.
+        let facilities = by_id(current == Table::Facilities, &data.facilities, |f| {
+            f.id.as_str()
+        });
+        let unions = by_id(current == Table::Unions, &data.unions, |u| u.id.as_str());
+        let links = by_id(current == Table::Links, &data.links, |l| l.id.as_str());
+        let hospital_names = HospitalNames::new(&data);
         for row in &mut rows {
-            let id = row.key.to_string();
+            let id = row.key.as_str();
             let cell = match current {
-                Table::Facilities => data.facility(&FacilityId(id.clone())).map(|f| {
+                Table::Facilities => facilities.get(id).map(|&f| {
                     actions(
                         lang,
                         &f.name,
@@ -218,7 +242,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
                         remove(Edit::RemoveFacility(f.id.clone()), &f.name),
                     )
                 }),
-                Table::Unions => data.union(&UnionId(id.clone())).map(|u| {
+                Table::Unions => unions.get(id).map(|&u| {
                     actions(
                         lang,
                         &u.name,
@@ -226,11 +250,11 @@ pub fn data_view(props: &DataViewProps) -> Html {
                         remove(Edit::RemoveUnion(u.id.clone()), &u.name),
                     )
                 }),
-                Table::Links => data.link(&LinkId(id.clone())).map(|l| {
+                Table::Links => links.get(id).map(|&l| {
                     let name = format!(
                         "{} ⇄ {}",
-                        hospital_name(&data, l.from.as_str()),
-                        hospital_name(&data, l.to.as_str())
+                        hospital_names.get(l.from.as_str()),
+                        hospital_names.get(l.to.as_str())
                     );
                     actions(
                         lang,
@@ -338,5 +362,26 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 { tags::p_note(note) }
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::by_id;
+
+    #[test]
+    fn records_by_id_are_those_a_scan_finds() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let mut facilities = data.facilities.clone();
+        let mut twin = facilities[0].clone();
+        twin.name = "twin".to_owned();
+        facilities.push(twin);
+        let map = by_id(true, &facilities, |f| f.id.as_str());
+        for f in &facilities {
+            let scanned = facilities.iter().find(|g| g.id == f.id);
+            assert_eq!(map.get(f.id.as_str()).copied(), scanned);
+        }
+        assert_eq!(map.len(), data.facilities.len());
+        assert!(by_id(false, &facilities, |f| f.id.as_str()).is_empty());
     }
 }

@@ -4,18 +4,19 @@
 use tsunagu_core::model::{Dataset, Source};
 use yew::prelude::*;
 
-use super::cells::{flagged, hospital_name, name_cell, sources_cell};
+use super::cells::{flagged, name_cell, sources_cell, HospitalNames};
 use crate::components::tags;
 use crate::components::{Row, SortKey};
 use crate::i18n::Lang;
 
 pub(super) fn union_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
     let texts = lang.texts();
+    let names = HospitalNames::new(data);
     data.unions
         .iter()
         .enumerate()
         .map(|(i, u)| {
-            let hosts: Vec<String> = u.hosts.iter().map(|h| hospital_name(data, h.as_str())).collect();
+            let hosts: Vec<String> = u.hosts.iter().map(|h| names.get(h.as_str())).collect();
             let mut notes: Vec<String> = Vec::new();
             let pick = |text: &tsunagu_core::model::Text| {
                 if lang == Lang::En { text.en.clone() } else { text.ja.clone() }
