@@ -1,10 +1,9 @@
 //! データ's facilities table: one row per facility the report names.
 
-use std::collections::HashMap;
-
-use tsunagu_core::model::{Dataset, Source, UnionId, WardId};
+use tsunagu_core::model::{Dataset, Source};
 use yew::prelude::*;
 
+use super::by_id;
 use super::cells::sources_cell;
 use crate::components::{Row, SortKey};
 use crate::i18n::Lang;
@@ -14,16 +13,11 @@ use crate::i18n::Lang;
 /// report).
 pub(super) fn facility_rows(data: &Dataset, lang: Lang, stale_before: Option<&str>) -> Vec<Row> {
     let texts = lang.texts();
-    // Names found through maps made once: a scan of the unions per
-    // membership was a billion comparisons for a national file.
-    let mut union_names: HashMap<&UnionId, &str> = HashMap::with_capacity(data.unions.len());
-    for u in &data.unions {
-        union_names.entry(&u.id).or_insert(&u.name);
-    }
-    let mut ward_names: HashMap<&WardId, &str> = HashMap::with_capacity(data.wards.len());
-    for w in &data.wards {
-        ward_names.entry(&w.id).or_insert(&w.name);
-    }
+    // Unions and wards found through maps made once: a scan of the unions
+    // per membership was hundreds of millions of comparisons for a
+    // national file.
+    let unions_by_id = by_id(true, &data.unions, |u| u.id.as_str());
+    let wards_by_id = by_id(true, &data.wards, |w| w.id.as_str());
     data.facilities
         .iter()
         .filter(|f| stale_before.is_none_or(|day| f.confirmed_on(&data.meta).0.as_str() < day))
@@ -33,16 +27,16 @@ pub(super) fn facility_rows(data: &Dataset, lang: Lang, stale_before: Option<&st
             let ward = f
                 .ward
                 .as_ref()
-                .and_then(|id| ward_names.get(id))
-                .map_or_else(|| texts.table.unknown.to_owned(), |&name| name.to_owned());
+                .and_then(|id| wards_by_id.get(id.as_str()))
+                .map_or_else(|| texts.table.unknown.to_owned(), |w| w.name.clone());
             // As `Dataset::union_name`: the name, or the id when unknown.
             let unions: Vec<String> = f
                 .memberships
                 .iter()
                 .map(|m| {
-                    union_names
-                        .get(&m.union)
-                        .map_or_else(|| m.union.0.clone(), |&name| name.to_owned())
+                    unions_by_id
+                        .get(m.union.as_str())
+                        .map_or_else(|| m.union.0.clone(), |u| u.name.clone())
                 })
                 .collect();
             let mut sources: Vec<&Source> = f.sources.iter().collect();
