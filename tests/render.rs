@@ -244,4 +244,5 @@ async fn the_plan_chain_is_drawn_at_whole_coordinates() {
         assert!(svg.contains(&format!(r#"x="{x}" y="66""#)), "{x}: {svg}");
     }
     assert_eq!(svg.matches("<rect").count(), 3, "{svg}");
+    assert_eq!(svg.matches("<line").count(), 2, "{svg}");
 }

@@ -208,7 +208,7 @@ fn short(name: &str) -> String {
 ///
 /// Every coordinate is a whole number, so the picture is written with
 /// integer formatting: the shared link's first visit then compiles no float
-/// formatting (about 9.5 KB of wasm, compiled on first call).
+/// formatting (about 11 KB of wasm, compiled on first call).
 fn chain(steps: &[Step], label: &str) -> Html {
     const BOX_W: usize = 150;
     const GAP: usize = 44;
