@@ -56,7 +56,7 @@ export const PROFILES = [
  */
 export const REFERENCE_WORK_MS = 61;
 
-/** How many times a profile's CPU rate is tried and corrected at most. */
+/** How many CPU rates a profile tries at most (the first, then corrections). */
 const CALIBRATION_STEPS = 4;
 
 /**
@@ -344,7 +344,11 @@ function summarise(events) {
  * here is less work on the way to the card, whatever the download.
  */
 function compiledOnFirstCall(events) {
-  const compiled = events.filter((e) => e.name === 'wasm.CompileBaseline' && e.ph === 'X');
+  // The page's main thread only: a worker's compiles, or V8's in the
+  // background, are not the page's waiting.
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return null;
+  const compiled = events.filter((e) => e.name === 'wasm.CompileBaseline' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid);
   return {
     functions: compiled.length,
     bytes: compiled.reduce((sum, e) => sum + (e.args?.bodySize ?? 0), 0),
