@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use tsunagu_core::model::{Dataset, SectionId, Source};
+use tsunagu_core::model::{Dataset, Hospital, SectionId, Source};
+
+use super::by_id;
 
 use crate::lookup::section_title;
 use yew::prelude::*;
@@ -89,22 +91,18 @@ pub(super) fn number_key(value: Option<i64>) -> SortKey {
 
 /// Hospitals' names by id, found once per table: a scan per row is
 /// quadratic at a national file's scale (19,202 links, 8,000 hospitals).
-pub(super) struct HospitalNames<'a>(HashMap<&'a str, &'a str>);
+pub(super) struct HospitalNames<'a>(HashMap<&'a str, &'a Hospital>);
 
 impl<'a> HospitalNames<'a> {
     pub(super) fn new(data: &'a Dataset) -> Self {
-        let mut names = HashMap::with_capacity(data.hospitals.len());
-        for h in &data.hospitals {
-            names.entry(h.id.as_str()).or_insert(h.name.as_str());
-        }
-        Self(names)
+        Self(by_id(true, &data.hospitals, |h| h.id.as_str()))
     }
 
     /// As `Dataset::hospital_name`: the name, or the id when the data lacks it.
     pub(super) fn get(&self, id: &str) -> String {
         self.0
             .get(id)
-            .map_or_else(|| id.to_owned(), |&name| name.to_owned())
+            .map_or_else(|| id.to_owned(), |h| h.name.clone())
     }
 }
 
