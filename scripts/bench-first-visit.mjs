@@ -64,7 +64,7 @@ const CALIBRATION_STEPS = 4;
  * JSON, a sort, and Japanese text laid out, the kinds of work a first visit
  * does. Returns how long it took, in ms.
  */
-function calibrationWork() {
+export function calibrationWork() {
   const t0 = performance.now();
   let check = 0;
   for (let round = 0; round < 10; round += 1) {
