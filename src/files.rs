@@ -35,14 +35,15 @@ pub fn download(_name: &str, _mime: &str, _bytes: &[u8]) {}
 
 /// Prints the element with id `mark` alone: the page is marked
 /// (`body[data-print]`), the stylesheet hides the rest while printing, and
-/// the mark is cleared once the print dialog closes.
+/// the mark is cleared, and `done` called, once the print dialog closes.
 #[cfg(target_arch = "wasm32")]
-pub fn print_marked(mark: &str) {
+pub fn print_marked(mark: &str, done: impl FnOnce() + 'static) {
     let body = gloo::utils::body();
     let _ = body.set_attribute("data-print", mark);
     let window = gloo::utils::window();
     let clear = gloo::events::EventListener::once(&window, "afterprint", move |_| {
         let _ = gloo::utils::body().remove_attribute("data-print");
+        done();
     });
     clear.forget();
     let _ = window.print();
@@ -50,7 +51,7 @@ pub fn print_marked(mark: &str) {
 
 /// Native builds (render tests) have nothing to print.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn print_marked(_mark: &str) {}
+pub fn print_marked(_mark: &str, _done: impl FnOnce() + 'static) {}
 
 /// Reads a chosen file's bytes.
 ///

@@ -25,6 +25,6 @@ pub use plan_card::{misprints, pick, plan_card, plan_title, source_line, PlanCar
 pub use record_form::{FormKind, RecordForm};
 pub use site_footer::{site_footer, SiteFooterProps};
 pub use site_header::{site_header, SiteHeaderProps};
-pub use sort_table::{Column, Row, SortKey, SortTable};
+pub use sort_table::{Column, DrawCells, Row, SortKey, SortTable};
 pub use view_nav::{view_nav, ViewNavProps};
 pub use ward_map::{WardMap, WardValue};

@@ -83,12 +83,39 @@ impl Column {
 pub struct Row {
     /// A stable key.
     pub key: AttrValue,
-    /// One cell per column.
+    /// The index of the record the row shows in its collection: what a
+    /// table's [`DrawCells`] reads.
+    pub record: usize,
+    /// One cell per column, or none when the table draws its cells with
+    /// [`DrawCells`].
     pub cells: Vec<Html>,
     /// One sort key per column.
     pub sort: Vec<SortKey>,
     /// Text the search box matches against (names, aliases, places).
     pub search: String,
+}
+
+/// Draws the cells of the rows a table shows, and only those: a national
+/// file's 180,000 facilities sort and search as rows of keys and text, and
+/// only the [`MAX_ROWS`] drawn get cells (with their buttons and sources).
+/// Given the rows shown, it returns one cell per column for each.
+#[derive(Clone)]
+pub struct DrawCells(Rc<DrawFn>);
+
+/// The function a [`DrawCells`] holds.
+type DrawFn = dyn Fn(&[&Row]) -> Vec<Vec<Html>>;
+
+impl DrawCells {
+    /// Wraps a function from the rows shown to their cells.
+    pub fn new(draw: impl Fn(&[&Row]) -> Vec<Vec<Html>> + 'static) -> Self {
+        Self(Rc::new(draw))
+    }
+}
+
+impl PartialEq for DrawCells {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// [`SortTable`]'s properties.
@@ -102,6 +129,10 @@ pub struct SortTableProps {
     pub columns: Rc<Vec<Column>>,
     /// The rows, in their natural order.
     pub rows: Rc<Vec<Row>>,
+    /// Draws the cells of the rows shown; without it, each row's own
+    /// `cells` are shown.
+    #[prop_or_default]
+    pub draw: Option<DrawCells>,
     /// Shown in `<tfoot>` (totals), if any.
     #[prop_or_default]
     pub footer: Option<Html>,
@@ -138,10 +169,27 @@ pub fn sort_table(props: &SortTableProps) -> Html {
     let query = use_state(String::new);
 
     let needle = fold(query.trim());
+    // The rows' search text, folded once per set of rows and only when a
+    // search asks for it, not on every keystroke: 180,000 facilities.
+    let folded_cache = use_mut_ref(|| None::<(Rc<Vec<Row>>, Rc<Vec<String>>)>);
+    let folded = (!needle.is_empty()).then(|| {
+        let mut cache = folded_cache.borrow_mut();
+        match &*cache {
+            Some((rows, folded)) if Rc::ptr_eq(rows, &props.rows) => Rc::clone(folded),
+            _ => {
+                let folded: Rc<Vec<String>> =
+                    Rc::new(props.rows.iter().map(|row| fold(&row.search)).collect());
+                *cache = Some((Rc::clone(&props.rows), Rc::clone(&folded)));
+                folded
+            }
+        }
+    });
     let mut rows: Vec<&Row> = props
         .rows
         .iter()
-        .filter(|row| needle.is_empty() || fold(&row.search).contains(&needle))
+        .zip(0..)
+        .filter(|&(_, i)| folded.as_ref().is_none_or(|f| f[i].contains(&needle)))
+        .map(|(row, _)| row)
         .collect();
     if let Some((column, ascending)) = *sort {
         tsunagu_core::order::sort_by(&mut rows, |a, b| {
@@ -202,6 +250,11 @@ pub fn sort_table(props: &SortTableProps) -> Html {
         .replace("{total}", &props.rows.len().to_string());
     let hidden = rows.len().saturating_sub(MAX_ROWS);
     let columns = &props.columns;
+    rows.truncate(MAX_ROWS);
+    let cells: Vec<Vec<Html>> = match &props.draw {
+        Some(draw) => (draw.0)(&rows),
+        None => rows.iter().map(|row| row.cells.clone()).collect(),
+    };
 
     html! {
         <div class="sort-table">
@@ -219,16 +272,16 @@ pub fn sort_table(props: &SortTableProps) -> Html {
                     <caption>{ props.caption.clone() }<span class="visually-hidden">{ props.lang.paren(texts.sort_hint) }</span></caption>
                     <thead><tr>{ for headers }</tr></thead>
                     <tbody>
-                        { for rows.iter().take(MAX_ROWS).map(|row| html! {
+                        { for rows.iter().zip(cells).map(|(row, cells)| html! {
                             <tr key={row.key.to_string()} class={classes!((props.highlight.as_ref() == Some(&row.key)).then_some("highlighted"))}
                                 data-key={row.key.clone()}>
-                                { for row.cells.iter().zip(columns.iter()).enumerate().map(|(i, (cell, column))| {
+                                { for cells.into_iter().zip(columns.iter()).enumerate().map(|(i, (cell, column))| {
                                     let class = classes!(column.numeric.then_some("num"));
                                     // The first column names the row, for screen readers.
                                     if i == 0 {
-                                        html! { <th scope="row" {class}>{ cell.clone() }</th> }
+                                        html! { <th scope="row" {class}>{ cell }</th> }
                                     } else {
-                                        html! { <td {class}>{ cell.clone() }</td> }
+                                        html! { <td {class}>{ cell }</td> }
                                     }
                                 }) }
                             </tr>
@@ -269,6 +322,65 @@ mod tests {
             SortKey::Text("a".into()).compare(&SortKey::Missing),
             Ordering::Less
         );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_table_with_draw_cells_draws_the_rows_shown_and_no_others() {
+        use std::cell::RefCell;
+
+        let asked = Rc::new(RefCell::new(Vec::new()));
+        let draw = {
+            let asked = Rc::clone(&asked);
+            DrawCells::new(move |shown: &[&Row]| {
+                asked
+                    .borrow_mut()
+                    .push(shown.iter().map(|r| r.record).collect::<Vec<_>>());
+                shown
+                    .iter()
+                    .map(|r| vec![html! { format!("name {}", r.record) }, html! { "x" }])
+                    .collect()
+            })
+        };
+        // 600 rows whose records run backwards, so a row's record is not
+        // its place in the table.
+        let rows: Vec<Row> = (0..600_u32)
+            .map(|i| Row {
+                key: AttrValue::from(format!("k{i}")),
+                record: 599 - i as usize,
+                cells: Vec::new(),
+                sort: vec![SortKey::Number(f64::from(i)), SortKey::Missing],
+                search: format!("row {i}"),
+            })
+            .collect();
+        let props = SortTableProps {
+            lang: Lang::Ja,
+            caption: AttrValue::Static("t"),
+            columns: Rc::new(vec![Column::number("n"), Column::plain("x")]),
+            rows: Rc::new(rows),
+            footer: None,
+            searchable: true,
+            highlight: None,
+            draw: Some(draw),
+        };
+        let html = yew::LocalServerRenderer::<SortTable>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await;
+        // Drawn once, for the first MAX_ROWS rows in their order.
+        let expected: Vec<usize> = (0..MAX_ROWS).map(|i| 599 - i).collect();
+        assert_eq!(*asked.borrow(), vec![expected]);
+        assert!(
+            html.contains(r#"<th scope="row" class="num">name 599</th>"#),
+            "{html}"
+        );
+        assert!(html.contains(">name 100<"), "{html}");
+        assert!(
+            !html.contains(">name 99<"),
+            "the 501st row is not drawn: {html}"
+        );
+        assert!(html.contains("ほかに 100 件あります"), "{html}");
+        assert!(html.contains("600 件中 500 件を表示"), "{html}");
     }
 
     #[test]

@@ -65,11 +65,13 @@ fn ward_rows(stats: &Stats, lang: Lang) -> Vec<Row> {
     stats
         .wards
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let name = if lang == Lang::En { w.name_en.clone() } else { w.name.clone() };
             let optional = |v: Option<f64>| v.map_or(SortKey::Missing, SortKey::Number);
             Row {
                 key: w.id.0.clone().into(),
+                record: i,
                 search: format!("{} {} {}", w.name, w.name_en, w.disclosing_hospitals.join(" ")),
                 cells: vec![
                     html! { name.clone() },

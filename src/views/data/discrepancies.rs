@@ -31,12 +31,14 @@ fn subject_name(data: &Dataset, pointer: &str) -> String {
 pub(super) fn discrepancy_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
     data.discrepancies
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(i, d)| {
             let subject = subject_name(data, &d.subject);
             let note = if lang == Lang::En { d.note.en.clone() } else { d.note.ja.clone() };
             let readings: Vec<&Source> = d.readings.iter().map(|r| &r.source).collect();
             Row {
                 key: d.id.0.clone().into(),
+                record: i,
                 search: format!("{subject} {} {note}", d.field),
                 cells: vec![
                     html! { <>{ subject.clone() }<code class="field">{ format!(" {}", d.field) }</code></> },

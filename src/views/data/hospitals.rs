@@ -48,6 +48,7 @@ pub(super) fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             };
             Row {
                 key: h.id.0.clone().into(),
+                record: i,
                 search: format!(
                     "{} {} {} {} {place}",
                     h.name,

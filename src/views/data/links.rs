@@ -13,7 +13,8 @@ pub(super) fn link_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
     let names = HospitalNames::new(data);
     data.links
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             let (from, to) = (names.get(l.from.as_str()), names.get(l.to.as_str()));
             let kind = match l.kind {
                 LinkKind::Agreement => texts.data_view.kind_agreement,
@@ -23,6 +24,7 @@ pub(super) fn link_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             let region = l.region_group.clone().unwrap_or_default();
             Row {
                 key: l.id.0.clone().into(),
+                record: i,
                 search: format!("{from} {to} {kind} {region}"),
                 cells: vec![
                     html! { from.clone() },

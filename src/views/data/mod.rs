@@ -20,12 +20,13 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use tsunagu_core::edit::Edit;
+use tsunagu_core::model::Dataset;
 use tsunagu_core::validate::Problem;
 use yew::prelude::*;
 
 use crate::components::tags;
 use crate::components::{problem_item, DataCommand, DataTools, FormKind, RecordForm};
-use crate::components::{Column, SortKey, SortTable};
+use crate::components::{Column, DrawCells, Row, SortKey, SortTable};
 use crate::dataset_handle::DatasetHandle;
 use crate::hooks::use_import;
 use crate::i18n::Lang;
@@ -34,7 +35,7 @@ use crate::state::PendingImport;
 use crate::worker::ShownProblem;
 use cells::HospitalNames;
 use discrepancies::discrepancy_rows;
-use facilities::facility_rows;
+use facilities::{facility_cells, facility_rows};
 use hospitals::hospital_rows;
 use links::link_rows;
 use roster::RosterTools;
@@ -83,21 +84,84 @@ fn form_key(kind: &FormKind) -> String {
     }
 }
 
-/// Edit and remove buttons for a row, named after the record.
-fn actions(
+/// What the edit and remove buttons need: made once per render, and
+/// drawn only for the rows shown.
+#[derive(Clone)]
+struct RowActions {
     lang: Lang,
-    name: &str,
-    on_edit: Option<Callback<MouseEvent>>,
-    on_remove: Callback<MouseEvent>,
-) -> Html {
-    let texts = &lang.texts().upkeep;
-    html! {
-        <div class="row-actions">
-            if let Some(onclick) = on_edit {
-                <button type="button" aria-label={texts.edit.replace("{name}", name)} {onclick}>{ "✎" }</button>
+    form: UseStateHandle<Option<FormKind>>,
+    on_command: Callback<DataCommand>,
+    on_edit: Callback<Edit>,
+}
+
+impl RowActions {
+    /// Opens a form, without the last refused edit's reasons.
+    fn open(&self, kind: FormKind) -> Callback<MouseEvent> {
+        let (form, on_command) = (self.form.clone(), self.on_command.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_command.emit(DataCommand::ClearEditErrors);
+            form.set(Some(kind.clone()));
+        })
+    }
+
+    /// Applies `edit` once the user confirms the removal of `name`.
+    fn remove(&self, edit: Edit, name: &str) -> Callback<MouseEvent> {
+        let question = self
+            .lang
+            .texts()
+            .upkeep
+            .remove_confirm
+            .replace("{name}", name);
+        let on_edit = self.on_edit.clone();
+        Callback::from(move |_: MouseEvent| {
+            if crate::files::confirm(&question) {
+                on_edit.emit(edit.clone());
             }
-            <button type="button" aria-label={texts.remove.replace("{name}", name)} onclick={on_remove}>{ "🗑" }</button>
-        </div>
+        })
+    }
+
+    /// The edit and remove buttons of the record at `record` in `table`'s
+    /// collection, named after it; nothing for a table without them.
+    fn cell(&self, data: &Dataset, table: Table, record: usize, hospitals: &HospitalNames) -> Html {
+        let (name, kind, edit) = match table {
+            Table::Facilities => match data.facilities.get(record) {
+                Some(f) => (
+                    f.name.clone(),
+                    FormKind::Facility(Some(f.clone())),
+                    Edit::RemoveFacility(f.id.clone()),
+                ),
+                None => return Html::default(),
+            },
+            Table::Unions => match data.unions.get(record) {
+                Some(u) => (
+                    u.name.clone(),
+                    FormKind::Union(Some(u.clone())),
+                    Edit::RemoveUnion(u.id.clone()),
+                ),
+                None => return Html::default(),
+            },
+            Table::Links => match data.links.get(record) {
+                Some(l) => (
+                    format!(
+                        "{} ⇄ {}",
+                        hospitals.get(l.from.as_str()),
+                        hospitals.get(l.to.as_str())
+                    ),
+                    FormKind::Link(Some(l.clone())),
+                    Edit::RemoveLink(l.id.clone()),
+                ),
+                None => return Html::default(),
+            },
+            Table::Hospitals | Table::Discrepancies => return Html::default(),
+        };
+        let texts = &self.lang.texts().upkeep;
+        let on_remove = self.remove(edit, &name);
+        html! {
+            <div class="row-actions">
+                <button type="button" aria-label={texts.edit.replace("{name}", &name)} onclick={self.open(kind)}>{ "✎" }</button>
+                <button type="button" aria-label={texts.remove.replace("{name}", &name)} onclick={on_remove}>{ "🗑" }</button>
+            </div>
+        }
     }
 }
 
@@ -201,74 +265,38 @@ pub fn data_view(props: &DataViewProps) -> Html {
         Table::Discrepancies => discrepancy_rows(&data, lang),
     };
     let mut table_columns = columns(current, texts);
-    // A form opens or closes without the last refused edit's reasons.
-    let open = |kind: FormKind| {
-        let (form, on_command) = (form.clone(), props.on_command.clone());
-        Callback::from(move |_: MouseEvent| {
-            on_command.emit(DataCommand::ClearEditErrors);
-            form.set(Some(kind.clone()));
-        })
-    };
-    let remove = |edit: Edit, name: &str| {
-        let (on_edit, question) = (
-            props.on_edit.clone(),
-            texts.upkeep.remove_confirm.replace("{name}", name),
-        );
-        Callback::from(move |_: MouseEvent| {
-            if crate::files::confirm(&question) {
-                on_edit.emit(edit.clone());
-            }
-        })
+    let row_actions = RowActions {
+        lang,
+        form: form.clone(),
+        on_command: props.on_command.clone(),
+        on_edit: props.on_edit.clone(),
     };
     let editable = matches!(current, Table::Facilities | Table::Unions | Table::Links);
     if editable {
         table_columns.push(Column::plain(texts.upkeep.actions));
-        // Each row's record found through one map: a scan per row was
-        // quadratic, minutes for a national file's 180,000 facilities.
-        let facilities = by_id(current == Table::Facilities, &data.facilities, |f| {
-            f.id.as_str()
-        });
-        let unions = by_id(current == Table::Unions, &data.unions, |u| u.id.as_str());
-        let links = by_id(current == Table::Links, &data.links, |l| l.id.as_str());
-        let hospital_names = HospitalNames::new(&data);
         for row in &mut rows {
-            let id = row.key.as_str();
-            let cell = match current {
-                Table::Facilities => facilities.get(id).map(|&f| {
-                    actions(
-                        lang,
-                        &f.name,
-                        Some(open(FormKind::Facility(Some(f.clone())))),
-                        remove(Edit::RemoveFacility(f.id.clone()), &f.name),
-                    )
-                }),
-                Table::Unions => unions.get(id).map(|&u| {
-                    actions(
-                        lang,
-                        &u.name,
-                        Some(open(FormKind::Union(Some(u.clone())))),
-                        remove(Edit::RemoveUnion(u.id.clone()), &u.name),
-                    )
-                }),
-                Table::Links => links.get(id).map(|&l| {
-                    let name = format!(
-                        "{} ⇄ {}",
-                        hospital_names.get(l.from.as_str()),
-                        hospital_names.get(l.to.as_str())
-                    );
-                    actions(
-                        lang,
-                        &name,
-                        Some(open(FormKind::Link(Some(l.clone())))),
-                        remove(Edit::RemoveLink(l.id.clone()), &name),
-                    )
-                }),
-                _ => None,
-            };
-            row.cells.push(cell.unwrap_or_default());
             row.sort.push(SortKey::Missing);
         }
     }
+    // Cells are drawn for the rows shown only (500 at most): building them
+    // for all of a national file's 180,000 facilities took seconds.
+    let draw = {
+        let (data, row_actions) = (data.clone(), row_actions.clone());
+        DrawCells::new(move |shown: &[&Row]| {
+            let hospitals = HospitalNames::new(&data);
+            let mut cells = if current == Table::Facilities {
+                facility_cells(&data, lang, shown)
+            } else {
+                shown.iter().map(|row| row.cells.clone()).collect()
+            };
+            if editable {
+                for (row, cells) in shown.iter().zip(&mut cells) {
+                    cells.push(row_actions.cell(&data, current, row.record, &hospitals));
+                }
+            }
+            cells
+        })
+    };
     let add = match current {
         Table::Facilities => Some((texts.upkeep.add_facility, FormKind::Facility(None))),
         Table::Unions => Some((texts.upkeep.add_union, FormKind::Union(None))),
@@ -333,7 +361,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 import={import} />
             <div class="segmented" role="group" aria-label={texts.data_view.tabs_label}>{ for buttons }</div>
             if let Some((label, kind)) = add {
-                <button type="button" class="add-record" onclick={open(kind)}>{ lang.add_button(label) }</button>
+                <button type="button" class="add-record" onclick={row_actions.open(kind)}>{ lang.add_button(label) }</button>
             }
             if let Some(kind) = (*form).clone() {
                 if let Some(problems) = &props.edit_errors {
@@ -357,7 +385,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
             }
             // Keyed by table, so sorting and search start afresh on each table.
             <SortTable key={format!("{current:?}")} {lang} caption={current.label(texts)}
-                columns={Rc::new(table_columns)} rows={Rc::new(rows)} />
+                columns={Rc::new(table_columns)} rows={Rc::new(rows)} {draw} />
             if let Some(note) = note {
                 { tags::p_note(note) }
             }
@@ -368,6 +396,38 @@ pub fn data_view(props: &DataViewProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::by_id;
+    use super::facilities::{facility_cells, facility_rows};
+    use crate::i18n::Lang;
+    use tsunagu_core::model::Date;
+    use yew::prelude::*;
+
+    #[test]
+    fn facility_cells_are_drawn_from_each_rows_own_record() {
+        let mut data =
+            (*crate::dataset_handle::bundled_dataset().expect("the bundled report loads")).clone();
+        assert!(data.facilities.len() > 4, "the report names facilities");
+        // Every other facility last confirmed long ago: with the freshness
+        // filter on, a row's place in the table is not its record's.
+        for f in data.facilities.iter_mut().step_by(2) {
+            f.confirmed = Some(Date("2001-01-01".to_owned()));
+        }
+        let rows = facility_rows(&data, Lang::Ja, Some("2002-01-01"));
+        assert_eq!(rows.len(), data.facilities.len().div_ceil(2));
+        let shown: Vec<_> = rows.iter().collect();
+        let cells = facility_cells(&data, Lang::Ja, &shown);
+        assert_eq!(cells.len(), rows.len());
+        for (n, (row, cells)) in rows.iter().zip(&cells).enumerate() {
+            let f = &data.facilities[2 * n];
+            assert_eq!(row.record, 2 * n);
+            assert_eq!(row.key.as_str(), f.id.as_str());
+            assert_eq!(cells.len(), 6, "one cell per column");
+            assert_eq!(cells[0], html! { f.name.clone() });
+            assert_eq!(
+                cells[4],
+                html! { <span class="date">{ "2001-01-01" }</span> }
+            );
+        }
+    }
 
     #[test]
     fn records_by_id_are_those_a_scan_finds() {

@@ -13,7 +13,10 @@ use crate::i18n::Lang;
 const SHEET_ID: &str = "roster-sheet";
 
 /// The roster tools for the union `chosen` (the first union until one is
-/// picked), and the sheet the print button prints.
+/// picked), and the sheet the print button prints. The sheet is made only
+/// while printing: a union of a national file has tens of thousands of
+/// members, whose rows, hidden on screen, made every showing of the
+/// facilities table seconds slower.
 #[function_component(RosterTools)]
 pub(super) fn roster_tools(props: &RosterToolsProps) -> Html {
     let lang = props.lang;
@@ -45,7 +48,22 @@ pub(super) fn roster_tools(props: &RosterToolsProps) -> Html {
             );
         })
     };
-    let print = Callback::from(|_: MouseEvent| crate::files::print_marked(SHEET_ID));
+    // How many times printing was asked for since the last print closed (0:
+    // not printing), so a press while a print is open still prints.
+    let printing = use_state(|| 0_u32);
+    let print = {
+        let printing = printing.clone();
+        Callback::from(move |_: MouseEvent| printing.set(*printing + 1))
+    };
+    {
+        // Printed once the sheet is in the page; taken away after.
+        let printing = printing.clone();
+        use_effect_with(*printing, move |&asked| {
+            if asked > 0 {
+                crate::files::print_marked(SHEET_ID, move || printing.set(0));
+            }
+        });
+    }
     html! {
         <section class="roster-tools" aria-labelledby="roster-heading">
             <h3 id="roster-heading">{ t.roster_heading }</h3>
@@ -59,7 +77,9 @@ pub(super) fn roster_tools(props: &RosterToolsProps) -> Html {
                 { tags::button(csv, t.roster_csv) }
                 { tags::button(print, t.roster_print) }
             </div>
-            { sheet(data, &union, lang) }
+            if *printing > 0 {
+                { sheet(data, &union, lang) }
+            }
         </section>
     }
 }
@@ -73,7 +93,7 @@ pub(super) struct RosterToolsProps {
     pub data: crate::dataset_handle::DatasetHandle,
 }
 
-/// The A4 sheet: hidden on screen, alone on the page when printed.
+/// The A4 sheet: alone on the page when printed (and hidden on screen).
 fn sheet(data: &Dataset, union: &UnionId, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.import;

@@ -34,6 +34,7 @@ pub(super) fn union_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             let sources: Vec<&Source> = u.sources.iter().collect();
             Row {
                 key: u.id.0.clone().into(),
+                record: i,
                 search: format!("{} {} {}", u.name, u.aliases.join(" "), hosts.join(" ")),
                 cells: vec![
                     name_cell(&u.name, &u.aliases, flagged(data, &format!("/unions/{i}")), lang),
