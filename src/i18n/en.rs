@@ -426,6 +426,8 @@ pub const TEXTS: Texts = Texts {
         add_link: "Add a hospital link",
         edit: "Edit {name}",
         remove: "Remove {name}",
+        edit_button: "Edit",
+        remove_button: "Remove",
         remove_confirm: "Remove “{name}”? (Undo can bring it back.)",
         actions: "Actions",
         save: "Save",

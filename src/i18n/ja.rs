@@ -426,6 +426,8 @@ pub const TEXTS: Texts = Texts {
         add_link: "病院間の連携を追加",
         edit: "{name} を編集",
         remove: "{name} を削除",
+        edit_button: "編集",
+        remove_button: "削除",
         remove_confirm: "「{name}」を削除しますか？（「元に戻す」で取り消せます）",
         actions: "操作",
         save: "保存",

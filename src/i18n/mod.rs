@@ -457,6 +457,12 @@ pub struct UpkeepTexts {
     pub edit: &'static str,
     /// Remove a record: "{name} を削除".
     pub remove: &'static str,
+    /// The edit button's own words, within its accessible name `edit`
+    /// (words rather than an icon: the emoji 🗑 drew as an empty box where
+    /// no emoji font is installed).
+    pub edit_button: &'static str,
+    /// The remove button's own words, within `remove`.
+    pub remove_button: &'static str,
     /// Confirmation before removing: "{name}".
     pub remove_confirm: &'static str,
     /// The actions column.
@@ -1164,6 +1170,22 @@ mod tests {
         let shared = tsunagu_core::text::consent_caveat();
         assert_eq!(Lang::Ja.texts().planner_view.caveat, shared.ja);
         assert_eq!(Lang::En.texts().planner_view.caveat, shared.en);
+    }
+
+    #[test]
+    fn the_row_buttons_words_are_within_their_accessible_names() {
+        // WCAG 2.5.3 (label in name): speech users say what they see.
+        for lang in Lang::ALL {
+            let t = &lang.texts().upkeep;
+            assert!(
+                t.edit.replace("{name}", "X").contains(t.edit_button),
+                "{lang:?}"
+            );
+            assert!(
+                t.remove.replace("{name}", "X").contains(t.remove_button),
+                "{lang:?}"
+            );
+        }
     }
 
     #[test]

@@ -158,8 +158,8 @@ impl RowActions {
         let on_remove = self.remove(edit, &name);
         html! {
             <div class="row-actions">
-                <button type="button" aria-label={texts.edit.replace("{name}", &name)} onclick={self.open(kind)}>{ "✎" }</button>
-                <button type="button" aria-label={texts.remove.replace("{name}", &name)} onclick={on_remove}>{ "🗑" }</button>
+                <button type="button" aria-label={texts.edit.replace("{name}", &name)} onclick={self.open(kind)}>{ texts.edit_button }</button>
+                <button type="button" aria-label={texts.remove.replace("{name}", &name)} onclick={on_remove}>{ texts.remove_button }</button>
             </div>
         }
     }
