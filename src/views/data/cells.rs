@@ -7,7 +7,7 @@ use tsunagu_core::model::{Dataset, Hospital, SectionId, Source};
 
 use super::by_id;
 
-use crate::lookup::section_title;
+use crate::lookup::{hospital_label, section_title};
 use yew::prelude::*;
 
 use crate::components::tags;
@@ -57,11 +57,8 @@ fn badge(texts: &Texts) -> Html {
     html! { <span class="badge warn">{ "⚠ " }{ texts.table.discrepancy_badge }</span> }
 }
 
-pub(super) fn name_cell(name: &str, aliases: &[String], flag: bool, lang: Lang) -> Html {
-    name_cell_en(name, None, aliases, flag, lang)
-}
-
-/// A record's name; in the English UI its English name follows.
+/// A record's name; in the English UI its English name follows, where it
+/// has one that differs.
 pub(super) fn name_cell_en(
     name: &str,
     english: Option<&str>,
@@ -73,7 +70,7 @@ pub(super) fn name_cell_en(
     html! {
         <>
             <span class="name">{ name.to_owned() }</span>
-            if let Some(english) = english {
+            if let Some(english) = english.filter(|e| *e != name && !e.trim().is_empty()) {
                 <span class="name-en" lang="en">{ english.to_owned() }</span>
             }
             if !aliases.is_empty() {
@@ -89,20 +86,22 @@ pub(super) fn number_key(value: Option<i64>) -> SortKey {
     value.map_or(SortKey::Missing, |v| SortKey::Number(v as f64))
 }
 
-/// Hospitals' names by id, found once per table: a scan per row is
-/// quadratic at a national file's scale (19,202 links, 8,000 hospitals).
-pub(super) struct HospitalNames<'a>(HashMap<&'a str, &'a Hospital>);
+/// Hospitals' names by id in the UI's language, found once per table: a
+/// scan per row is quadratic at a national file's scale (19,202 links,
+/// 8,000 hospitals).
+pub(super) struct HospitalNames<'a>(HashMap<&'a str, &'a Hospital>, Lang);
 
 impl<'a> HospitalNames<'a> {
-    pub(super) fn new(data: &'a Dataset) -> Self {
-        Self(by_id(true, &data.hospitals, |h| h.id.as_str()))
+    pub(super) fn new(data: &'a Dataset, lang: Lang) -> Self {
+        Self(by_id(true, &data.hospitals, |h| h.id.as_str()), lang)
     }
 
-    /// As `Dataset::hospital_name`: the name, or the id when the data lacks it.
+    /// As `lookup::hospital_name_in`: the name (in English, the English one
+    /// where the data has it), or the id when the data lacks the hospital.
     pub(super) fn get(&self, id: &str) -> String {
         self.0
             .get(id)
-            .map_or_else(|| id.to_owned(), |h| h.name.clone())
+            .map_or_else(|| id.to_owned(), |h| hospital_label(h, self.1))
     }
 }
 
@@ -119,12 +118,22 @@ mod tests {
         let mut twin = data.hospitals[0].clone();
         twin.name = "twin".to_owned();
         data.hospitals.push(twin);
-        let names = HospitalNames::new(&data);
-        for h in &data.hospitals {
-            assert_eq!(names.get(h.id.as_str()), data.hospital_name(&h.id));
+        for lang in Lang::ALL {
+            let names = HospitalNames::new(&data, lang);
+            for h in &data.hospitals {
+                let expected = crate::lookup::hospital_name_in(&data, &h.id, lang);
+                assert_eq!(names.get(h.id.as_str()), expected);
+            }
+            assert_ne!(names.get(data.hospitals[0].id.as_str()), "twin");
+            let unknown = HospitalId::from("no-such-hospital");
+            assert_eq!(names.get(unknown.as_str()), data.hospital_name(&unknown));
         }
-        assert_ne!(names.get(data.hospitals[0].id.as_str()), "twin");
-        let unknown = HospitalId::from("no-such-hospital");
-        assert_eq!(names.get(unknown.as_str()), data.hospital_name(&unknown));
+        // The report's 北大 in each language.
+        let ja = HospitalNames::new(&data, Lang::Ja).get("hokudai");
+        let en = HospitalNames::new(&data, Lang::En).get("hokudai");
+        assert_eq!(
+            (ja.as_str(), en.as_str()),
+            ("北海道大学病院", "Hokkaido University Hospital")
+        );
     }
 }

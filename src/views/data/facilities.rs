@@ -20,6 +20,7 @@ struct Names<'a> {
     wards: HashMap<&'a str, &'a Ward>,
     unions: HashMap<&'a str, &'a Union>,
     unknown: &'static str,
+    lang: Lang,
 }
 
 impl<'a> Names<'a> {
@@ -28,24 +29,35 @@ impl<'a> Names<'a> {
             wards: by_id(true, &data.wards, |w| w.id.as_str()),
             unions: by_id(true, &data.unions, |u| u.id.as_str()),
             unknown: lang.texts().table.unknown,
+            lang,
         }
     }
 
+    /// The facility's ward in the UI's language, or "unknown".
     fn ward(&self, f: &Facility) -> String {
         f.ward
             .as_ref()
             .and_then(|id| self.wards.get(id.as_str()))
-            .map_or_else(|| self.unknown.to_owned(), |w| w.name.clone())
+            .map_or_else(
+                || self.unknown.to_owned(),
+                |w| match self.lang {
+                    Lang::En if !w.name_en.trim().is_empty() => w.name_en.clone(),
+                    _ => w.name.clone(),
+                },
+            )
     }
 
-    /// As `Dataset::union_name`: each union's name, or its id when unknown.
+    /// As `lookup::union_name_in`: each union's name (in English, its
+    /// English rendering where the data has one), or its id when unknown.
     fn unions(&self, f: &Facility) -> Vec<String> {
         f.memberships
             .iter()
-            .map(|m| {
-                self.unions
-                    .get(m.union.as_str())
-                    .map_or_else(|| m.union.0.clone(), |u| u.name.clone())
+            .map(|m| match self.unions.get(m.union.as_str()) {
+                None => m.union.0.clone(),
+                Some(u) => match &u.name_en {
+                    Some(en) if self.lang == Lang::En && !en.trim().is_empty() => en.clone(),
+                    _ => u.name.clone(),
+                },
             })
             .collect()
     }

@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 
 pub(super) fn link_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
     let texts = lang.texts();
-    let names = HospitalNames::new(data);
+    let names = HospitalNames::new(data, lang);
     data.links
         .iter()
         .enumerate()

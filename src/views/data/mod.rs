@@ -283,7 +283,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let draw = {
         let (data, row_actions) = (data.clone(), row_actions.clone());
         DrawCells::new(move |shown: &[&Row]| {
-            let hospitals = HospitalNames::new(&data);
+            let hospitals = HospitalNames::new(&data, lang);
             let mut cells = if current == Table::Facilities {
                 facility_cells(&data, lang, shown)
             } else {
@@ -397,9 +397,42 @@ pub fn data_view(props: &DataViewProps) -> Html {
 mod tests {
     use super::by_id;
     use super::facilities::{facility_cells, facility_rows};
+    use crate::components::SortKey;
     use crate::i18n::Lang;
     use tsunagu_core::model::Date;
     use yew::prelude::*;
+
+    #[test]
+    fn facilities_unions_are_named_in_the_uis_language() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        for lang in Lang::ALL {
+            let rows = facility_rows(&data, lang, None);
+            for (row, f) in rows.iter().zip(&data.facilities) {
+                let expected: Vec<String> = f
+                    .memberships
+                    .iter()
+                    .map(|m| crate::lookup::union_name_in(&data, &m.union, lang))
+                    .collect();
+                assert_eq!(row.sort[3], SortKey::Text(expected.join(" ")), "{lang:?}");
+            }
+        }
+        // みき's unions include 市立札幌病院's, by its English name in English.
+        let miki = |lang| {
+            let rows = facility_rows(&data, lang, None);
+            let row = rows
+                .iter()
+                .find(|r| r.key.as_str() == "miki-family-clinic")
+                .cloned();
+            row.expect("みき is in the report").search
+        };
+        let en = "Sapporo City General Hospital Regional Medical Information Network System";
+        let ja = "市立札幌病院 地域医療情報ネットワークシステム";
+        assert!(miki(Lang::En).contains(en) && !miki(Lang::En).contains(ja));
+        assert!(miki(Lang::Ja).contains(ja) && !miki(Lang::Ja).contains(en));
+        // And its ward, 東区, as the English UI names it.
+        let higashi = data.wards.iter().find(|w| w.name == "東区").expect("東区");
+        assert!(miki(Lang::En).contains(&higashi.name_en) && !miki(Lang::En).contains("東区"));
+    }
 
     #[test]
     fn facility_cells_are_drawn_from_each_rows_own_record() {

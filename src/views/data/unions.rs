@@ -4,14 +4,14 @@
 use tsunagu_core::model::{Dataset, Source};
 use yew::prelude::*;
 
-use super::cells::{flagged, name_cell, sources_cell, HospitalNames};
+use super::cells::{flagged, name_cell_en, sources_cell, HospitalNames};
 use crate::components::tags;
 use crate::components::{Row, SortKey};
 use crate::i18n::Lang;
 
 pub(super) fn union_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
     let texts = lang.texts();
-    let names = HospitalNames::new(data);
+    let names = HospitalNames::new(data, lang);
     data.unions
         .iter()
         .enumerate()
@@ -35,9 +35,21 @@ pub(super) fn union_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             Row {
                 key: u.id.0.clone().into(),
                 record: i,
-                search: format!("{} {} {}", u.name, u.aliases.join(" "), hosts.join(" ")),
+                search: format!(
+                    "{} {} {} {}",
+                    u.name,
+                    u.name_en.as_deref().unwrap_or_default(),
+                    u.aliases.join(" "),
+                    hosts.join(" ")
+                ),
                 cells: vec![
-                    name_cell(&u.name, &u.aliases, flagged(data, &format!("/unions/{i}")), lang),
+                    name_cell_en(
+                        &u.name,
+                        u.name_en.as_deref().filter(|n| lang == Lang::En && !n.trim().is_empty()),
+                        &u.aliases,
+                        flagged(data, &format!("/unions/{i}")),
+                        lang,
+                    ),
                     html! { lang.list(&hosts) },
                     html! { u.founded.as_ref().map_or_else(|| texts.table.unknown.to_owned(), |m| m.0.clone()) },
                     html! { <ul class="notes">{ for notes.iter().map(|n| html! { { tags::li(n.clone()) } }) }</ul> },
