@@ -277,7 +277,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
             html! {
                 <div class="hypothetical" role="note">
                     <p>{ tags::strong(texts.whatif_view.hypothetical_banner.replace("{name}", &p.what_if.name)) }</p>
-                    <ul>{ for p.what_if.changes.iter().map(|c| html! { { tags::li(describe(&data, c, &texts.whatif_view)) } }) }</ul>
+                    <ul>{ for p.what_if.changes.iter().map(|c| html! { { tags::li(describe(&data, c, lang)) } }) }</ul>
                     <a href={format!("#/?{}", real.to_query_string())}>{ texts.whatif_view.hypothetical_leave }</a>
                 </div>
             }

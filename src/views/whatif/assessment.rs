@@ -8,14 +8,15 @@ use yew::prelude::*;
 
 use crate::components::tags;
 use crate::i18n::{cost_text, Lang, Noun, WhatIfTexts};
-use crate::lookup::{hospital_name, union_name};
+use crate::lookup::{hospital_name_in, union_name_in};
 
 fn relays_text(value: Option<u32>) -> String {
     value.map_or_else(|| "—".to_owned(), |r| r.to_string())
 }
 
 /// The reach matrix, before and after, in one table.
-fn matrix_table(next: &Dataset, a: &Assessment, t: &WhatIfTexts) -> Html {
+fn matrix_table(next: &Dataset, a: &Assessment, lang: Lang) -> Html {
+    let t = &lang.texts().whatif_view;
     html! {
         <div class="table-scroll">
             <table class="reach-matrix">
@@ -25,7 +26,7 @@ fn matrix_table(next: &Dataset, a: &Assessment, t: &WhatIfTexts) -> Html {
                         <td></td>
                         { for a.after.hospitals.iter().map(|h| {
                             let new = !a.before.hospitals.contains(h);
-                            html! { <th scope="col">{ hospital_name(next, h) }{ if new { t.new_marker } else { "" } }</th> }
+                            html! { <th scope="col">{ hospital_name_in(next, h, lang) }{ if new { t.new_marker } else { "" } }</th> }
                         }) }
                     </tr>
                 </thead>
@@ -34,7 +35,7 @@ fn matrix_table(next: &Dataset, a: &Assessment, t: &WhatIfTexts) -> Html {
                         let new = !a.before.unions.contains(union);
                         html! {
                             <tr>
-                                <th scope="row">{ union_name(next, union) }{ if new { t.new_marker } else { "" } }</th>
+                                <th scope="row">{ union_name_in(next, union, lang) }{ if new { t.new_marker } else { "" } }</th>
                                 { for a.after.hospitals.iter().enumerate().map(|(h, hospital)| {
                                     let now = a.after.relays[u][h];
                                     let was = cell(&a.before, union, hospital).flatten();
@@ -96,7 +97,7 @@ fn shorter_table(next: &Dataset, a: &Assessment, lang: Lang) -> Html {
                 { tags::col_head(t.col_before) }{ tags::col_head(t.col_after) }</tr></thead>
             <tbody>
                 { for a.shorter.iter().map(|s| html! {
-                    <tr>{ tags::td(facility(&s.facility)) }{ tags::td(hospital_name(next, &s.hospital)) }
+                    <tr>{ tags::td(facility(&s.facility)) }{ tags::td(hospital_name_in(next, &s.hospital, lang)) }
                         { tags::td(cost_text(lang, s.before)) }<td class="changed">{ cost_text(lang, s.after) }</td></tr>
                 }) }
             </tbody>
@@ -138,7 +139,7 @@ pub(super) fn next_step_box(
     let Some(step) = step else {
         return html! {};
     };
-    let union = union_name(data, &step.union);
+    let union = union_name_in(data, &step.union, lang);
     html! {
         <section class="next-step" aria-labelledby="next-step-heading">
             <h3 id="next-step-heading">{ t.next_heading }</h3>
@@ -175,7 +176,7 @@ pub(super) fn assessment_tables(
         <>
             { summary(a, t, lang) }
             { tags::p_hint(t.matrix_lead) }
-            { matrix_table(next, a, t) }
+            { matrix_table(next, a, lang) }
             { pairs_table(data, a, t, lang) }
             { tags::p_hint(t.pairs_note) }
             { shorter_table(next, a, lang) }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
 use crate::i18n::Lang;
-use crate::lookup::hospital_name;
+use crate::lookup::{hospital_label, hospital_name};
 
 /// The change composer: a kind and its fields.
 #[derive(Properties, PartialEq)]
@@ -50,21 +50,29 @@ pub(super) fn composer(props: &ComposerProps) -> Html {
     let first = use_state(String::new);
     let second = use_state(String::new);
     let name = use_state(String::new);
+    // Names in the UI's language (in English, the English ones the data has).
+    let lang = props.lang;
     let unions: Vec<(String, String)> = data
         .unions
         .iter()
-        .map(|u| (u.id.0.clone(), u.name.clone()))
+        .map(|u| {
+            let names = u.names();
+            (
+                u.id.0.clone(),
+                if lang == Lang::En { names.en } else { names.ja },
+            )
+        })
         .collect();
     let hospitals: Vec<(String, String)> = data
         .hospitals
         .iter()
-        .map(|h| (h.id.0.clone(), h.name.clone()))
+        .map(|h| (h.id.0.clone(), hospital_label(h, lang)))
         .collect();
     let not_live: Vec<(String, String)> = data
         .hospitals
         .iter()
         .filter(|h| !h.discloses)
-        .map(|h| (h.id.0.clone(), h.name.clone()))
+        .map(|h| (h.id.0.clone(), hospital_label(h, lang)))
         .collect();
     let facilities: Vec<(String, String)> = data
         .facilities

@@ -213,7 +213,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
     let export = export_draft(&draft);
     let on_import = import_draft(&draft, &import_errors, &data);
     let changes = draft.what_if.changes.iter().enumerate().map(|(i, change)| {
-        let text = describe(&data, change, t);
+        let text = describe(&data, change, lang);
         let remove = set_what_if(Rc::new(move |s: &mut WhatIf| {
             if i < s.changes.len() {
                 s.changes.remove(i);
@@ -322,7 +322,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                     } }
                 </div>
             </div>
-            { compare_section(&data, &comparisons, t) }
+            { compare_section(&data, &comparisons, lang) }
         </section>
     }
 }

@@ -11,7 +11,7 @@ use super::assessment::total_pairs;
 use super::{describe, Draft};
 use crate::components::tags;
 use crate::files;
-use crate::i18n::WhatIfTexts;
+use crate::i18n::{Lang, WhatIfTexts};
 use crate::saved_what_ifs::SavedWhatIf;
 
 /// The visible word of a "verb: {name}" template (the name is in the
@@ -81,8 +81,9 @@ pub(super) fn saved_item(
 pub(super) fn compare_section(
     data: &Dataset,
     comparisons: &[(SavedWhatIf, Assessment)],
-    t: &WhatIfTexts,
+    lang: Lang,
 ) -> Html {
+    let t = &lang.texts().whatif_view;
     html! {
         <section class="compare" aria-labelledby="compare-heading">
             <h3 id="compare-heading">{ t.compare_heading }</h3>
@@ -98,7 +99,7 @@ pub(super) fn compare_section(
                         <tbody>
                             <tr>{ tags::row_head(t.metric_changes) }
                                 { for comparisons.iter().map(|(p, _)| html! {
-                                    <td><ol>{ for p.what_if.changes.iter().map(|c| html! { { tags::li(describe(data, c, t)) } }) }</ol></td>
+                                    <td><ol>{ for p.what_if.changes.iter().map(|c| html! { { tags::li(describe(data, c, lang)) } }) }</ol></td>
                                 }) }</tr>
                             <tr>{ tags::row_head(t.metric_cells) }
                                 { for comparisons.iter().map(|(_, a)| html! { { tags::td_num(a.improved_cells) } }) }</tr>
