@@ -9,8 +9,17 @@
 //   node scripts/bench-parse.mjs z,zs [--rounds 15] [--bench-dir target/bench]
 //
 // Each name is a directory `pkg-NAME` of `--bench-dir`, as `scripts/bench.sh`
-// makes them (`pkg-z`, `pkg-s`, `pkg-3`); BENCHMARKS.md ("The sixth pass")
-// shows how to build a variant beside them.
+// makes them (`pkg-z`, `pkg-s`, `pkg-3`; its `pkg-z` has `serde_json` at
+// "s", as shipped). A variant beside them, say everything at "z":
+//
+//   CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_TARGET_DIR=target/bench/wasm-zz \
+//     cargo build --release --target wasm32-unknown-unknown -p tsunagu-bench-wasm \
+//     --config 'profile.release.package.serde_json.opt-level="z"'
+//   wasm-bindgen --target web --out-dir target/bench/pkg-zz \
+//     target/bench/wasm-zz/wasm32-unknown-unknown/release/tsunagu_bench_wasm.wasm
+//   wasm-opt -O3 --low-memory-unused --converge --reorder-functions-by-name \
+//     target/bench/pkg-zz/tsunagu_bench_wasm_bg.wasm -o target/bench/pkg-zz/tsunagu_bench_wasm_bg.wasm
+//   node scripts/bench-parse.mjs zz,z
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
@@ -82,7 +91,8 @@ try {
   })`;
   for (let r = 0; r < rounds; r += 1) {
     calibration.push(await blank.evaluate(calibrationWork));
-    for (const name of builds) {
+    // Each round starts with the next build, so none is always first.
+    for (const name of builds.map((_, i) => builds[(i + r) % builds.length])) {
       for (const kind of ['read', 'parse']) {
         const [ms, sum] = await page.evaluate(`${pass}(${JSON.stringify([name, kind])})`);
         times[name][kind].push(ms);

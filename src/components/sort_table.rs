@@ -172,6 +172,14 @@ pub fn sort_table(props: &SortTableProps) -> Html {
     // The rows' search text, folded once per set of rows and only when a
     // search asks for it, not on every keystroke: 180,000 facilities.
     let folded_cache = use_mut_ref(|| None::<(Rc<Vec<Row>>, Rc<Vec<String>>)>);
+    if folded_cache
+        .borrow()
+        .as_ref()
+        .is_some_and(|(rows, _)| !Rc::ptr_eq(rows, &props.rows))
+    {
+        // Rows replaced: let the old ones and their text go now.
+        *folded_cache.borrow_mut() = None;
+    }
     let folded = (!needle.is_empty()).then(|| {
         let mut cache = folded_cache.borrow_mut();
         match &*cache {

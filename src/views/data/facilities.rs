@@ -69,6 +69,8 @@ impl<'a> Names<'a> {
 pub(super) fn facility_rows(data: &Dataset, lang: Lang, stale_before: Option<&str>) -> Vec<Row> {
     let texts = lang.texts();
     let names = Names::new(data, lang);
+    // In English, a search finds the report's Japanese names too.
+    let japanese = (lang == Lang::En).then(|| Names::new(data, Lang::Ja));
     data.facilities
         .iter()
         .enumerate()
@@ -80,7 +82,15 @@ pub(super) fn facility_rows(data: &Dataset, lang: Lang, stale_before: Option<&st
             Row {
                 key: f.id.0.clone().into(),
                 record: i,
-                search: format!("{} {ward} {unions}", f.name),
+                search: match &japanese {
+                    Some(ja) => format!(
+                        "{} {ward} {unions} {} {}",
+                        f.name,
+                        ja.ward(f),
+                        ja.unions(f).join(" ")
+                    ),
+                    None => format!("{} {ward} {unions}", f.name),
+                },
                 cells: Vec::new(),
                 sort: vec![
                     SortKey::Text(f.name.clone()),

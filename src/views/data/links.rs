@@ -11,6 +11,8 @@ use crate::i18n::Lang;
 pub(super) fn link_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
     let texts = lang.texts();
     let names = HospitalNames::new(data, lang);
+    // In English, a search finds the report's Japanese names too.
+    let japanese = (lang == Lang::En).then(|| HospitalNames::new(data, Lang::Ja));
     data.links
         .iter()
         .enumerate()
@@ -25,7 +27,14 @@ pub(super) fn link_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             Row {
                 key: l.id.0.clone().into(),
                 record: i,
-                search: format!("{from} {to} {kind} {region}"),
+                search: match &japanese {
+                    Some(ja) => format!(
+                        "{from} {to} {kind} {region} {} {}",
+                        ja.get(l.from.as_str()),
+                        ja.get(l.to.as_str())
+                    ),
+                    None => format!("{from} {to} {kind} {region}"),
+                },
                 cells: vec![
                     html! { from.clone() },
                     html! { <><span aria-hidden="true">{ format!("{arrow} ") }</span>{ to.clone() }</> },

@@ -122,7 +122,14 @@ impl RowActions {
 
     /// The edit and remove buttons of the record at `record` in `table`'s
     /// collection, named after it; nothing for a table without them.
-    fn cell(&self, data: &Dataset, table: Table, record: usize, hospitals: &HospitalNames) -> Html {
+    /// `hospitals` names the links' ends (made for the links table only).
+    fn cell(
+        &self,
+        data: &Dataset,
+        table: Table,
+        record: usize,
+        hospitals: Option<&HospitalNames>,
+    ) -> Html {
         let (name, kind, edit) = match table {
             Table::Facilities => match data.facilities.get(record) {
                 Some(f) => (
@@ -134,14 +141,14 @@ impl RowActions {
             },
             Table::Unions => match data.unions.get(record) {
                 Some(u) => (
-                    u.name.clone(),
+                    crate::lookup::union_name_in(data, &u.id, self.lang),
                     FormKind::Union(Some(u.clone())),
                     Edit::RemoveUnion(u.id.clone()),
                 ),
                 None => return Html::default(),
             },
-            Table::Links => match data.links.get(record) {
-                Some(l) => (
+            Table::Links => match (data.links.get(record), hospitals) {
+                (Some(l), Some(hospitals)) => (
                     format!(
                         "{} ⇄ {}",
                         hospitals.get(l.from.as_str()),
@@ -150,7 +157,7 @@ impl RowActions {
                     FormKind::Link(Some(l.clone())),
                     Edit::RemoveLink(l.id.clone()),
                 ),
-                None => return Html::default(),
+                _ => return Html::default(),
             },
             Table::Hospitals | Table::Discrepancies => return Html::default(),
         };
@@ -237,6 +244,29 @@ pub fn data_view(props: &DataViewProps) -> Html {
         let form = form.clone();
         use_effect_with(props.data.clone(), move |_| form.set(None));
     }
+    {
+        // Ctrl+Z / Ctrl+Y (and ⌘) anywhere on the page while this view is
+        // shown, focus on <body> included (as it is after 保存), but not
+        // while typing in a field, where they edit the text.
+        let on_command = props.on_command.clone();
+        crate::hooks::use_document_keys(move |event| {
+            let typing = matches!(
+                crate::hooks::key_target_tag(event).as_str(),
+                "input" | "textarea" | "select"
+            );
+            if typing || !(event.ctrl_key() || event.meta_key()) {
+                return false;
+            }
+            // ASCII folding is enough for the ASCII keys matched (and ships
+            // no Unicode case tables).
+            match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
+                ("z", false) => on_command.emit(DataCommand::Undo),
+                ("y", _) | ("z", true) => on_command.emit(DataCommand::Redo),
+                _ => return false,
+            }
+            true
+        });
+    }
     let header = html! {
         <>
             <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.data.title }</h2>
@@ -283,7 +313,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let draw = {
         let (data, row_actions) = (data.clone(), row_actions.clone());
         DrawCells::new(move |shown: &[&Row]| {
-            let hospitals = HospitalNames::new(&data, lang);
+            let hospitals = (current == Table::Links).then(|| HospitalNames::new(&data, lang));
             let mut cells = if current == Table::Facilities {
                 facility_cells(&data, lang, shown)
             } else {
@@ -291,7 +321,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
             };
             if editable {
                 for (row, cells) in shown.iter().zip(&mut cells) {
-                    cells.push(row_actions.cell(&data, current, row.record, &hospitals));
+                    cells.push(row_actions.cell(&data, current, row.record, hospitals.as_ref()));
                 }
             }
             cells
@@ -329,29 +359,6 @@ pub fn data_view(props: &DataViewProps) -> Html {
             </button>
         }
     });
-    {
-        // Ctrl+Z / Ctrl+Y (and ⌘) anywhere on the page while this view is
-        // shown, focus on <body> included (as it is after 保存), but not
-        // while typing in a field, where they edit the text.
-        let on_command = props.on_command.clone();
-        crate::hooks::use_document_keys(move |event| {
-            let typing = matches!(
-                crate::hooks::key_target_tag(event).as_str(),
-                "input" | "textarea" | "select"
-            );
-            if typing || !(event.ctrl_key() || event.meta_key()) {
-                return false;
-            }
-            // ASCII folding is enough for the ASCII keys matched (and ships
-            // no Unicode case tables).
-            match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
-                ("z", false) => on_command.emit(DataCommand::Undo),
-                ("y", _) | ("z", true) => on_command.emit(DataCommand::Redo),
-                _ => return false,
-            }
-            true
-        });
-    }
 
     html! {
         <section class="view" aria-labelledby={VIEW_TITLE_ID}>
@@ -397,7 +404,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
 mod tests {
     use super::by_id;
     use super::facilities::{facility_cells, facility_rows};
-    use crate::components::SortKey;
+    use crate::components::{Row, SortKey};
     use crate::i18n::Lang;
     use tsunagu_core::model::Date;
     use yew::prelude::*;
@@ -416,22 +423,32 @@ mod tests {
                 assert_eq!(row.sort[3], SortKey::Text(expected.join(" ")), "{lang:?}");
             }
         }
-        // みき's unions include 市立札幌病院's, by its English name in English.
+        // みき's unions include 市立札幌病院's, shown by its English name in
+        // English; its ward is 東区. A search in English finds both names.
         let miki = |lang| {
             let rows = facility_rows(&data, lang, None);
-            let row = rows
-                .iter()
+            rows.into_iter()
                 .find(|r| r.key.as_str() == "miki-family-clinic")
-                .cloned();
-            row.expect("みき is in the report").search
+                .expect("みき is in the report")
         };
         let en = "Sapporo City General Hospital Regional Medical Information Network System";
         let ja = "市立札幌病院 地域医療情報ネットワークシステム";
-        assert!(miki(Lang::En).contains(en) && !miki(Lang::En).contains(ja));
-        assert!(miki(Lang::Ja).contains(ja) && !miki(Lang::Ja).contains(en));
-        // And its ward, 東区, as the English UI names it.
         let higashi = data.wards.iter().find(|w| w.name == "東区").expect("東区");
-        assert!(miki(Lang::En).contains(&higashi.name_en) && !miki(Lang::En).contains("東区"));
+        let shown = |row: &Row, column: usize| match &row.sort[column] {
+            SortKey::Text(text) => text.clone(),
+            other => panic!("{other:?}"),
+        };
+        let (in_en, in_ja) = (miki(Lang::En), miki(Lang::Ja));
+        assert!(shown(&in_en, 3).contains(en) && !shown(&in_en, 3).contains(ja));
+        assert!(shown(&in_ja, 3).contains(ja) && !shown(&in_ja, 3).contains(en));
+        assert_eq!(
+            (shown(&in_en, 2), shown(&in_ja, 2)),
+            (higashi.name_en.clone(), "東区".to_owned())
+        );
+        for name in [en, ja, "東区", higashi.name_en.as_str()] {
+            assert!(in_en.search.contains(name), "{name} in {}", in_en.search);
+        }
+        assert!(!in_ja.search.contains(en));
     }
 
     #[test]

@@ -23,6 +23,23 @@ pub(super) fn roster_tools(props: &RosterToolsProps) -> Html {
     let t = &lang.texts().import;
     let data = &*props.data;
     let chosen = use_state(|| data.unions.first().map(|u| u.id.clone()));
+    // Every hook before the early return below: Yew needs them in one order.
+    // How many times printing was asked for since the last print closed (0:
+    // not printing), so a press while a print is open still prints.
+    let printing = use_state(|| 0_u32);
+    let print = {
+        let printing = printing.clone();
+        Callback::from(move |_: MouseEvent| printing.set(*printing + 1))
+    };
+    {
+        // Printed once the sheet is in the page; taken away after.
+        let printing = printing.clone();
+        use_effect_with(*printing, move |&asked| {
+            if asked > 0 {
+                crate::files::print_marked(SHEET_ID, move || printing.set(0));
+            }
+        });
+    }
     let Some(union) = (*chosen)
         .clone()
         .filter(|u| data.union(u).is_some())
@@ -48,22 +65,6 @@ pub(super) fn roster_tools(props: &RosterToolsProps) -> Html {
             );
         })
     };
-    // How many times printing was asked for since the last print closed (0:
-    // not printing), so a press while a print is open still prints.
-    let printing = use_state(|| 0_u32);
-    let print = {
-        let printing = printing.clone();
-        Callback::from(move |_: MouseEvent| printing.set(*printing + 1))
-    };
-    {
-        // Printed once the sheet is in the page; taken away after.
-        let printing = printing.clone();
-        use_effect_with(*printing, move |&asked| {
-            if asked > 0 {
-                crate::files::print_marked(SHEET_ID, move || printing.set(0));
-            }
-        });
-    }
     html! {
         <section class="roster-tools" aria-labelledby="roster-heading">
             <h3 id="roster-heading">{ t.roster_heading }</h3>
@@ -71,7 +72,7 @@ pub(super) fn roster_tools(props: &RosterToolsProps) -> Html {
                 <label for="roster-export-union">{ t.roster_union }</label>
                 <select id="roster-export-union" onchange={on_union}>
                     { for data.unions.iter().map(|u| html! {
-                        <option value={u.id.0.clone()} selected={u.id == union}>{ u.name.clone() }</option>
+                        <option value={u.id.0.clone()} selected={u.id == union}>{ if lang == Lang::En { u.names().en } else { u.name.clone() } }</option>
                     }) }
                 </select>
                 { tags::button(csv, t.roster_csv) }
