@@ -20,9 +20,24 @@ pub fn thousands(n: i64) -> String {
     out
 }
 
-/// A number with a fixed count of decimals.
+/// A number with a fixed count of decimals, its whole part grouped as
+/// [`thousands`] groups it: `1121.264` → `"1,121.26"`.
 pub fn decimal(value: f64, digits: usize) -> String {
-    format!("{value:.digits$}")
+    let text = format!("{value:.digits$}");
+    let (sign, unsigned) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |t| ("-", t));
+    let (whole, fraction) = unsigned.split_at(unsigned.find('.').unwrap_or(unsigned.len()));
+    let mut out = String::with_capacity(text.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out.push_str(fraction);
+    out
 }
 
 /// A printed count in the UI's words: "1,714", "300 以上", "不明".
@@ -68,6 +83,16 @@ pub fn months_before(day: &str, months: u32) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_group_their_whole_part_and_round_first() {
+        assert_eq!(decimal(1121.264, 2), "1,121.26");
+        assert_eq!(decimal(56.04, 1), "56.0");
+        assert_eq!(decimal(999.96, 1), "1,000.0");
+        assert_eq!(decimal(-1234.5, 1), "-1,234.5");
+        assert_eq!(decimal(1_959_512.0, 0), "1,959,512");
+        assert_eq!(decimal(0.05, 2), "0.05");
+    }
 
     #[test]
     fn months_before_goes_back_across_years() {

@@ -246,3 +246,20 @@ async fn the_plan_chain_is_drawn_at_whole_coordinates() {
     assert_eq!(svg.matches("<rect").count(), 3, "{svg}");
     assert_eq!(svg.matches("<line").count(), 2, "{svg}");
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn growth_totals_count_in_english_by_the_number() {
+    // The first frame is 2012年2月: TMNIT in Hokkaido founded, nothing live
+    // (as the e2e test reads it in Japanese).
+    let html = render("/growth", Lang::En).await;
+    assert!(
+        html.contains("0 disclosing hospitals live, 1 union founded"),
+        "{html}"
+    );
+    assert!(!html.contains("1 unions"), "{html}");
+    let html = render("/growth", Lang::Ja).await;
+    assert!(
+        html.contains("稼働した開示病院 0・発足したユニオン 1"),
+        "{html}"
+    );
+}

@@ -274,7 +274,7 @@ pub const TEXTS: Texts = Texts {
         frame_heading: "As of {month}",
         events_heading: "This month",
         no_events: "Nothing recorded this month.",
-        totals: "{h} disclosing hospitals live, {u} unions founded",
+        totals: "{h} live, {u} founded",
         chart_heading: "Running totals",
         chart_disclosing: "Disclosing hospitals live",
         chart_unions: "Unions founded",
@@ -293,7 +293,7 @@ pub const TEXTS: Texts = Texts {
         event_council: "{name} is founded ({date})",
     },
     present_view: PresentTexts {
-        totals: "So far: {live} disclosing hospitals live, {unions} unions",
+        totals: "So far: {live} live, {unions}",
         undated_unions: "Founding month not in the report: {names}",
         example_title: "Example: from {name} to {to}",
         next_title: "Next step: connect every union",

@@ -764,7 +764,7 @@ pub struct GrowthTexts {
     pub events_heading: &'static str,
     /// When nothing happened this month.
     pub no_events: &'static str,
-    /// "{h}" hospitals live, "{u}" unions founded.
+    /// `{h}` hospitals live, `{u}` unions founded; each a [`Lang::tally`].
     pub totals: &'static str,
     /// The charts' heading.
     pub chart_heading: &'static str,
@@ -975,7 +975,8 @@ pub struct WhatIfTexts {
 /// English under it when the UI is in English.
 #[derive(Debug, PartialEq, Eq)]
 pub struct PresentTexts {
-    /// A growth slide's running totals: `{live}` hospitals live, `{unions}` unions.
+    /// A growth slide's running totals: `{live}` hospitals live, `{unions}`
+    /// unions; each a [`Lang::tally`].
     pub totals: &'static str,
     /// Unions the report does not date: `{names}`.
     pub undated_unions: &'static str,
@@ -1056,6 +1057,15 @@ impl Lang {
                 };
                 count_en(n, one, many)
             }
+        }
+    }
+
+    /// A count where the sentence around it names the noun in Japanese but
+    /// English needs it by the number: 「3」, "3 unions" and "1 union".
+    pub fn tally(self, n: usize, noun: Noun) -> String {
+        match self {
+            Lang::Ja => n.to_string(),
+            Lang::En => self.count(n, noun),
         }
     }
 
@@ -1202,6 +1212,12 @@ mod tests {
         assert_eq!(Lang::En.count(2, Noun::Problem), "2 problems");
         assert_eq!(Lang::En.count(1, Noun::Match), "1 match");
         assert_eq!(Lang::Ja.count(3, Noun::Union), "3 ユニオン");
+        assert_eq!(Lang::En.tally(1, Noun::Union), "1 union");
+        assert_eq!(
+            Lang::En.tally(0, Noun::DisclosingHospital),
+            "0 disclosing hospitals"
+        );
+        assert_eq!(Lang::Ja.tally(1, Noun::Union), "1");
         let names = ["A".to_owned(), "B".to_owned()];
         assert_eq!(Lang::En.list(&names), "A, B");
         assert_eq!(Lang::Ja.list(&names), "A、B");

@@ -15,7 +15,7 @@ use super::ViewProps;
 use crate::components::tags;
 use crate::components::NetworkMap;
 use crate::files;
-use crate::i18n::{GrowthTexts, Lang};
+use crate::i18n::{GrowthTexts, Lang, Noun};
 use crate::lookup::{hospital_name, section_title, union_name};
 use crate::map::hokkaido;
 use crate::route::VIEW_TITLE_ID;
@@ -270,8 +270,11 @@ pub fn growth_view(props: &ViewProps) -> Html {
     let month = lang.month(&frame.month);
     let totals = t
         .totals
-        .replace("{h}", &frame.live_hospitals.to_string())
-        .replace("{u}", &frame.unions.to_string());
+        .replace(
+            "{h}",
+            &lang.tally(frame.live_hospitals, Noun::DisclosingHospital),
+        )
+        .replace("{u}", &lang.tally(frame.unions, Noun::Union));
     let caption = format!("{month} — {totals}");
 
     let step = |s: Step| {

@@ -18,7 +18,7 @@ use super::growth::event_text;
 use super::ViewProps;
 use crate::components::tags;
 use crate::components::{plan_title, MapLayer};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Noun};
 use crate::lookup::union_name;
 use crate::route::{use_navigator, Route, VIEW_TITLE_ID};
 
@@ -106,8 +106,8 @@ pub fn growth_slides(data: &Dataset) -> Vec<Slide> {
                     lang.texts()
                         .present_view
                         .totals
-                        .replace("{live}", &live.to_string())
-                        .replace("{unions}", &unions.to_string()),
+                        .replace("{live}", &lang.tally(live, Noun::DisclosingHospital))
+                        .replace("{unions}", &lang.tally(unions, Noun::Union)),
                 );
             }
             Some(Slide {

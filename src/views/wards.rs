@@ -5,14 +5,17 @@
 
 use std::rc::Rc;
 
+use tsunagu_core::model::Dataset;
 use tsunagu_core::stats::{dataset_stats, Stats, WardStats};
 use yew::prelude::*;
 
 use super::ViewProps;
 use crate::components::tags;
 use crate::components::{Column, Row, SortKey, SortTable, WardMap, WardValue};
+use crate::dataset_handle::DatasetHandle;
 use crate::format::{decimal, thousands};
 use crate::i18n::{Lang, WardsTexts};
+use crate::lookup::hospital_label;
 use crate::route::VIEW_TITLE_ID;
 
 /// What the chart measures.
@@ -61,7 +64,21 @@ fn number(n: i64) -> SortKey {
     SortKey::Number(n as f64)
 }
 
-fn ward_rows(stats: &Stats, lang: Lang) -> Vec<Row> {
+/// The report's hospital names (as the statistics carry them) in `lang`: in
+/// English each hospital's English name where the data has one.
+fn hospital_names_in(data: &Dataset, names: &[String], lang: Lang) -> Vec<String> {
+    names
+        .iter()
+        .map(|name| {
+            data.hospitals
+                .iter()
+                .find(|h| &h.name == name)
+                .map_or_else(|| name.clone(), |h| hospital_label(h, lang))
+        })
+        .collect()
+}
+
+fn ward_rows(data: &Dataset, stats: &Stats, lang: Lang) -> Vec<Row> {
     stats
         .wards
         .iter()
@@ -82,7 +99,7 @@ fn ward_rows(stats: &Stats, lang: Lang) -> Vec<Row> {
                     html! { thousands(w.viewing_facilities) },
                     html! { w.viewing_per_100_institutions.map(|v| decimal(v, 1)).unwrap_or_default() },
                     html! { w.viewing_per_100k_people.map(|v| decimal(v, 1)).unwrap_or_default() },
-                    html! { lang.list(&w.disclosing_hospitals) },
+                    html! { lang.list(&hospital_names_in(data, &w.disclosing_hospitals, lang)) },
                 ],
                 sort: vec![
                     SortKey::Text(name),
@@ -170,7 +187,7 @@ pub fn wards_view(props: &ViewProps) -> Html {
     let picked = use_state(|| None::<AttrValue>);
     let shapes = use_memo((), |()| crate::map::sapporo_wards().map(Rc::new));
 
-    let Some(stats) = stats.as_ref().clone() else {
+    let (Some(stats), Some(data)) = (stats.as_ref().clone(), props.data.as_ref()) else {
         return html! {
             <section class="view" aria-labelledby={VIEW_TITLE_ID}>
                 <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.wards.title }</h2>
@@ -234,16 +251,18 @@ pub fn wards_view(props: &ViewProps) -> Html {
         <section class="view" aria-labelledby={VIEW_TITLE_ID}>
             <h2 id={VIEW_TITLE_ID} tabindex="-1">{ texts.wards.title }</h2>
             { tags::p_lead(texts.wards.lead) }
+            // The map and the chart side by side, both drawn by the measure the
+            // map's radios choose; the table below them has the full width.
             <div class="wards-layout">
                 { map }
-                <div class="wards-table">
-                    <SortTable {lang} caption={w.table_caption} {columns} rows={Rc::new(ward_rows(&stats, lang))}
-                        footer={footer} searchable={false} highlight={(*picked).clone()} />
-                    { tags::p_note(w.sources_note) }
-                </div>
+                <WardChart {lang} stats={Rc::clone(&stats)} metric={*metric} />
             </div>
-            <WardChart {lang} stats={Rc::clone(&stats)} metric={*metric} />
-            <DesignationCoverage {lang} {stats} />
+            <div class="wards-table">
+                <SortTable {lang} caption={w.table_caption} {columns} rows={Rc::new(ward_rows(data, &stats, lang))}
+                    footer={footer} searchable={false} highlight={(*picked).clone()} />
+                { tags::p_note(w.sources_note) }
+            </div>
+            <DesignationCoverage {lang} {stats} data={data.clone()} />
         </section>
     }
 }
@@ -316,6 +335,7 @@ fn ward_chart(props: &WardChartProps) -> Html {
 struct DesignationCoverageProps {
     lang: Lang,
     stats: Rc<Stats>,
+    data: DatasetHandle,
 }
 
 /// "救命救急センター 3/5 on ID-Link", naming the hospitals not yet on it.
@@ -339,7 +359,7 @@ fn designation_coverage(props: &DesignationCoverageProps) -> Html {
                                 if d.hospitals_not_on_idlink.is_empty() {
                                     { w.all_on }
                                 } else {
-                                    { format!("{}: {}", w.not_yet, props.lang.list(&d.hospitals_not_on_idlink)) }
+                                    { format!("{}: {}", w.not_yet, props.lang.list(&hospital_names_in(&props.data, &d.hospitals_not_on_idlink, props.lang))) }
                                 }
                             </p>
                         </li>

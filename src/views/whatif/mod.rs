@@ -69,6 +69,25 @@ struct Draft {
     what_if: WhatIf,
 }
 
+/// When `name` is one the app gives a draft (「新しい提案」, the report's
+/// next step) in a language other than `lang`, the same name in `lang`.
+fn app_name_in(name: &str, lang: Lang) -> Option<&'static str> {
+    let here = &lang.texts().whatif_view;
+    Lang::ALL
+        .into_iter()
+        .filter(|other| *other != lang)
+        .find_map(|other| {
+            let there = &other.texts().whatif_view;
+            if name == there.name_default {
+                Some(here.name_default)
+            } else if name == there.next_name {
+                Some(here.next_name)
+            } else {
+                None
+            }
+        })
+}
+
 /// The もしも view.
 #[function_component(WhatIfView)]
 pub fn whatif_view(props: &WhatIfViewProps) -> Html {
@@ -82,6 +101,18 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             changes: Vec::new(),
         },
     });
+    // A name the app gave the draft follows the language; one the user typed
+    // or saved stays as it is.
+    {
+        let draft = draft.clone();
+        use_effect_with(lang, move |lang| {
+            if let Some(name) = app_name_in(&draft.what_if.name, *lang) {
+                let mut next = (*draft).clone();
+                name.clone_into(&mut next.what_if.name);
+                draft.set(next);
+            }
+        });
+    }
     let compared = use_state(BTreeSet::<String>::new);
     let import_errors = use_state(Vec::<String>::new);
     let saved_flash = use_state(|| false);
@@ -324,5 +355,28 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             </div>
             { compare_section(&data, &comparisons, lang) }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_app_gave_follow_the_language_and_typed_names_stay() {
+        assert_eq!(app_name_in("新しい提案", Lang::En), Some("New what-if"));
+        assert_eq!(app_name_in("New what-if", Lang::Ja), Some("新しい提案"));
+        assert_eq!(
+            app_name_in("全体でユニオンを繋げる", Lang::En),
+            Some("Connect every union")
+        );
+        assert_eq!(
+            app_name_in("Connect every union", Lang::Ja),
+            Some("全体でユニオンを繋げる")
+        );
+        // Already in the language, or typed by the user: left alone.
+        assert_eq!(app_name_in("新しい提案", Lang::Ja), None);
+        assert_eq!(app_name_in("東区の案", Lang::En), None);
+        assert_eq!(app_name_in("New what-if 2", Lang::Ja), None);
     }
 }
