@@ -34,6 +34,8 @@ use tsunagu_core::model::{
     Dataset, DesignationId, FacilityId, Hospital, HospitalId, UnionId, WardId,
 };
 
+use crate::i18n::Lang;
+use crate::lookup::{hospital_label, union_name_in};
 use crate::map::{Outline, Projection};
 
 use aggregated::aggregated_scene;
@@ -311,6 +313,11 @@ pub struct Filters {
     /// Only what had gone live or been founded by this month (`YYYY-MM`);
     /// records without a date are left out, never guessed.
     pub as_of: Option<String>,
+    /// The language the nodes are named in: in English, the English names
+    /// the data has for hospitals, unions and wards (facilities keep the
+    /// report's). Named before the labels are decluttered, so that longer
+    /// names make room for themselves.
+    pub lang: Lang,
 }
 
 impl Default for Filters {
@@ -320,6 +327,7 @@ impl Default for Filters {
             region: None,
             edges: [true; 4],
             as_of: None,
+            lang: Lang::Ja,
         }
     }
 }
@@ -478,9 +486,32 @@ pub fn build_scene_with_labels(
     };
     place_unions_and_facilities(data, &kept, level, &mut scene);
     add_edges(data, filters, &mut scene);
+    name_nodes(data, filters.lang, &mut scene);
     scene.label_scale = label_scale;
     declutter::declutter(&mut scene, first);
     scene
+}
+
+/// Names the scene's hospitals, unions and wards in `lang` (see
+/// [`Filters::lang`]); in Japanese they keep the report's names.
+fn name_nodes(data: &Dataset, lang: Lang, scene: &mut Scene) {
+    if lang == Lang::Ja {
+        return;
+    }
+    for node in &mut scene.nodes {
+        let name = match &node.item {
+            Item::Hospital(id) => data.hospital(id).map(|h| hospital_label(h, lang)),
+            Item::Union(id) => Some(union_name_in(data, id, lang)),
+            Item::Ward(id) => data
+                .ward(id)
+                .map(|w| w.name_en.clone())
+                .filter(|name| !name.is_empty()),
+            Item::Facility(_) | Item::Region(_) => None,
+        };
+        if let Some(name) = name {
+            node.label = name;
+        }
+    }
 }
 
 fn hospital_node(hospital: &Hospital, x: f64, y: f64, live: bool) -> SceneNode {
@@ -530,6 +561,43 @@ mod tests {
 
     pub(super) fn count(scene: &Scene, pick: fn(&Item) -> bool) -> usize {
         scene.nodes.iter().filter(|n| pick(&n.item)).count()
+    }
+
+    #[test]
+    fn in_english_hospitals_unions_and_wards_take_their_english_names() {
+        let data = bundled();
+        let label = |scene: &Scene, item: Item| {
+            scene.nodes[scene.find(&item).expect("drawn")].label.clone()
+        };
+        let ja = build_scene(&data, Level::Sapporo, &Filters::default(), None);
+        let en = build_scene(
+            &data,
+            Level::Sapporo,
+            &Filters {
+                lang: Lang::En,
+                ..Filters::default()
+            },
+            None,
+        );
+        let hokudai = Item::Hospital(HospitalId::from("hokudai"));
+        assert_eq!(label(&ja, hokudai.clone()), "北海道大学病院");
+        assert_eq!(label(&en, hokudai), "Hokkaido University Hospital");
+        let chuo = Item::Ward(WardId::from("chuo"));
+        assert_eq!(label(&ja, chuo.clone()), "中央区");
+        assert_eq!(label(&en, chuo), "Chuo");
+        let ict = Item::Union(UnionId::from("hokudai-ict"));
+        assert_eq!(label(&ja, ict.clone()), "ICTネットワーク");
+        assert_eq!(label(&en, ict), "ICT Network");
+        // Facilities have no English names in the report.
+        let miki = Item::Facility(FacilityId::from("miki-family-clinic"));
+        assert_eq!(label(&en, miki), "みきファミリークリニック");
+        // The same nodes, in the same places.
+        assert_eq!(ja.nodes.len(), en.nodes.len());
+        assert!(ja
+            .nodes
+            .iter()
+            .zip(&en.nodes)
+            .all(|(a, b)| a.item == b.item && a.x.to_bits() == b.x.to_bits()));
     }
 
     #[test]

@@ -261,6 +261,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
     let frame = &timeline.frames[index];
     let filters = Filters {
         as_of: Some(frame.month.clone()),
+        lang,
         ..Filters::default()
     };
     let scene = Rc::new(localise(

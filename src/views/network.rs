@@ -269,15 +269,23 @@ fn search(scene: &Scene, data: &Dataset, query: &str) -> BTreeSet<usize> {
             .filter(|(_, n)| {
                 let mut names = vec![n.label.clone()];
                 match &n.item {
+                    // Both names, whichever the label shows.
                     Item::Hospital(id) => {
                         if let Some(h) = data.hospital(id) {
-                            names.push(h.name_en.clone());
+                            names.extend([h.name.clone(), h.name_en.clone()]);
                             names.extend(h.aliases.iter().cloned());
                         }
                     }
                     Item::Union(id) => {
                         if let Some(u) = data.union(id) {
+                            names.push(u.name.clone());
+                            names.extend(u.name_en.clone());
                             names.extend(u.aliases.iter().cloned());
+                        }
+                    }
+                    Item::Ward(id) => {
+                        if let Some(w) = data.ward(id) {
+                            names.extend([w.name.clone(), w.name_en.clone()]);
                         }
                     }
                     _ => {}
@@ -403,7 +411,11 @@ pub fn network_view(props: &ViewProps) -> Html {
             (props.data.clone(), *level, (*filters).clone(), lang),
             move |(data, level, filters, lang)| {
                 data.as_ref().map(|d| {
-                    let scene = build_scene(d, *level, filters, outline.as_deref());
+                    let filters = Filters {
+                        lang: *lang,
+                        ..filters.clone()
+                    };
+                    let scene = build_scene(d, *level, &filters, outline.as_deref());
                     Rc::new(localise(scene, &lang.texts().network_view))
                 })
             },
