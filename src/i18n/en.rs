@@ -93,6 +93,7 @@ pub const TEXTS: Texts = Texts {
         col_facility_kind: "Type",
         col_unions: "Unions",
         col_subject: "Record",
+        printed_total_subject: "The report's printed total",
         col_readings: "As printed",
         yes: "Yes",
         no: "No",

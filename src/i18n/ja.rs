@@ -93,6 +93,7 @@ pub const TEXTS: Texts = Texts {
         col_facility_kind: "種別",
         col_unions: "加入ユニオン",
         col_subject: "対象",
+        printed_total_subject: "報告書に印刷された合計",
         col_readings: "記載",
         yes: "はい",
         no: "いいえ",

@@ -614,6 +614,9 @@ pub struct DataTexts {
     pub col_unions: &'static str,
     /// Column: the record concerned.
     pub col_subject: &'static str,
+    /// A discrepancy's record when it is one of the report's printed totals
+    /// (followed by the total's key, `disclosing_hospitals`).
+    pub printed_total_subject: &'static str,
     /// Column: the readings.
     pub col_readings: &'static str,
     /// "yes" in the on-ID-Link column.

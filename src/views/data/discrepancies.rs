@@ -8,9 +8,12 @@ use super::cells::sources_cell;
 use crate::components::tags;
 use crate::components::{Row, SortKey};
 use crate::i18n::Lang;
+use crate::lookup::{hospital_name_to_apply, union_name_to_apply};
 
-/// The record a JSON pointer such as `/hospitals/2` names, by name.
-fn subject_name(data: &Dataset, pointer: &str) -> String {
+/// The record a JSON pointer such as `/hospitals/2` names, by name: in
+/// English a hospital's or union's English name with the report's after it
+/// (the notes quote the report), a ward's English name.
+fn subject_name(data: &Dataset, pointer: &str, lang: Lang) -> String {
     let mut parts = pointer.trim_start_matches('/').split('/');
     let (Some(kind), Some(index)) = (
         parts.next(),
@@ -19,10 +22,26 @@ fn subject_name(data: &Dataset, pointer: &str) -> String {
         return pointer.to_owned();
     };
     let name = match kind {
-        "hospitals" => data.hospitals.get(index).map(|h| h.name.clone()),
-        "unions" => data.unions.get(index).map(|u| u.name.clone()),
+        "hospitals" => data
+            .hospitals
+            .get(index)
+            .map(|h| hospital_name_to_apply(data, &h.id, lang)),
+        "unions" => data
+            .unions
+            .get(index)
+            .map(|u| union_name_to_apply(data, &u.id, lang)),
         "facilities" => data.facilities.get(index).map(|f| f.name.clone()),
-        "wards" => data.wards.get(index).map(|w| w.name.clone()),
+        "wards" => data.wards.get(index).map(|w| {
+            if lang == Lang::En && !w.name_en.is_empty() {
+                w.name_en.clone()
+            } else {
+                w.name.clone()
+            }
+        }),
+        "printed_totals" => data.printed_totals.get(index).map(|t| {
+            let label = lang.texts().data_view.printed_total_subject;
+            lang.labelled(label, &t.key)
+        }),
         _ => None,
     };
     name.unwrap_or_else(|| pointer.to_owned())
@@ -33,7 +52,7 @@ pub(super) fn discrepancy_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let subject = subject_name(data, &d.subject);
+            let subject = subject_name(data, &d.subject, lang);
             let note = if lang == Lang::En { d.note.en.clone() } else { d.note.ja.clone() };
             let readings: Vec<&Source> = d.readings.iter().map(|r| &r.source).collect();
             Row {
@@ -54,4 +73,44 @@ pub(super) fn discrepancy_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tsunagu_core::bundled::SAPPORO_JSON;
+    use tsunagu_core::validate::load_dataset;
+
+    #[test]
+    fn subjects_are_named_in_the_ui_language() {
+        let data = load_dataset(SAPPORO_JSON).expect("bundled").dataset;
+        let hokudai = data.hospitals.iter().position(|h| h.id.0 == "hokudai");
+        let pointer = format!("/hospitals/{}", hokudai.expect("北大"));
+        assert_eq!(subject_name(&data, &pointer, Lang::Ja), "北海道大学病院");
+        assert_eq!(
+            subject_name(&data, &pointer, Lang::En),
+            "Hokkaido University Hospital (北海道大学病院)"
+        );
+        let ict = data.unions.iter().position(|u| u.id.0 == "hokudai-ict");
+        let pointer = format!("/unions/{}", ict.expect("ICT"));
+        assert_eq!(
+            subject_name(&data, &pointer, Lang::En),
+            "ICT Network (ICTネットワーク)"
+        );
+        let total = data
+            .printed_totals
+            .iter()
+            .position(|t| t.key == "disclosing_hospitals");
+        let pointer = format!("/printed_totals/{}", total.expect("a printed total"));
+        assert_eq!(
+            subject_name(&data, &pointer, Lang::Ja),
+            "報告書に印刷された合計：disclosing_hospitals"
+        );
+        assert_eq!(
+            subject_name(&data, &pointer, Lang::En),
+            "The report's printed total: disclosing_hospitals"
+        );
+        // Anything else is shown as written.
+        assert_eq!(subject_name(&data, "/nowhere/3", Lang::En), "/nowhere/3");
+    }
 }
