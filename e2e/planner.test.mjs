@@ -233,7 +233,12 @@ describe('the 経路プラン view', () => {
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.planner-controls').isVisible(), false);
     assert.equal(await page.getByRole('banner').isVisible(), false);
+    // The facts from outside the report print with each plan, and once only.
+    const outside = page.locator('section.outside > h3');
+    const shown = await outside.evaluateAll((hs) => hs.filter((h) => h.checkVisibility()).map((h) => h.closest('article')?.id ?? 'page'));
+    assert.deepEqual(shown, await page.getByRole('article').evaluateAll((cards) => cards.map((c) => c.id)));
     await page.emulateMedia({ media: null });
+    assert.equal(await outside.evaluateAll((hs) => hs.filter((h) => h.checkVisibility()).length), 1);
     await app.stubPrint();
     for (const title of titles) {
       await app.printCard(title);
