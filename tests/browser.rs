@@ -57,9 +57,33 @@ fn carry_page_data() {
     }
 }
 
+/// A mounted app; dropping it unmounts the app (its window listeners with
+/// it) and takes its element away, so that tests sharing the page do not
+/// pile up live apps.
+struct Mounted {
+    root: Element,
+    app: Option<yew::AppHandle<App>>,
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = Element;
+    fn deref(&self) -> &Element {
+        &self.root
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
 /// Mounts a fresh app at the planner, in its own element, and waits for the
 /// first render. Tests share one page, so the URL is reset first.
-async fn mount() -> Element {
+async fn mount() -> Mounted {
     carry_page_data();
     gloo::utils::window()
         .location()
@@ -71,9 +95,12 @@ async fn mount() -> Element {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    root
+    Mounted {
+        root,
+        app: Some(app),
+    }
 }
 
 fn text_of(root: &Element, selector: &str) -> String {
@@ -130,7 +157,6 @@ async fn the_language_switch_changes_the_text_the_document_and_the_stored_choice
         local_storage().get_item(LANG_KEY).expect("read").as_deref(),
         Some("\"en\"")
     );
-    root.remove();
 }
 
 #[wasm_bindgen_test]
@@ -139,7 +165,6 @@ async fn a_remembered_language_is_used_on_the_next_visit() {
     assert_eq!(load_lang(), Some(Lang::En));
     let root = mount().await;
     assert_eq!(text_of(&root, "#view-title"), "Referral plans");
-    root.remove();
     local_storage().remove_item(LANG_KEY).expect("clear");
 }
 
@@ -151,7 +176,6 @@ async fn a_damaged_stored_language_falls_back_to_japanese() {
     assert_eq!(load_lang(), None);
     let root = mount().await;
     assert_eq!(text_of(&root, "#view-title"), "経路プラン");
-    root.remove();
     local_storage().remove_item(LANG_KEY).expect("clear");
 }
 
@@ -177,5 +201,4 @@ async fn following_a_navigation_link_shows_that_view_and_focuses_its_heading() {
     assert_eq!(text_of(&root, "#view-title"), "地域");
     let focused = document().active_element().expect("focus").id();
     assert_eq!(focused, "view-title");
-    root.remove();
 }
