@@ -1,6 +1,6 @@
 //! Names of records for display, in the UI's language where the data has one.
 
-use tsunagu_core::model::{Dataset, HospitalId, SectionId, UnionId};
+use tsunagu_core::model::{Dataset, DesignationClaim, HospitalId, SectionId, UnionId, WardId};
 
 use crate::i18n::Lang;
 
@@ -76,6 +76,33 @@ pub fn union_name_to_apply(data: &Dataset, id: &UnionId, lang: Lang) -> String {
     both(data.union_names(id), lang)
 }
 
+/// A ward's name in the UI's language (中央区, "Chuo"); `None` if unknown.
+pub fn ward_name_in(data: &Dataset, id: &WardId, lang: Lang) -> Option<String> {
+    data.ward(id)
+        .map(|w| in_lang(w.name.clone(), w.name_en.clone(), lang))
+}
+
+/// A hospital's designations as its page prints them, in the UI's
+/// language: in English the English name of the designation each stands
+/// for, where the dataset defines one, else the words as printed; a name
+/// is given once.
+pub fn designation_labels(data: &Dataset, claims: &[DesignationClaim], lang: Lang) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::with_capacity(claims.len());
+    for claim in claims {
+        let english = claim
+            .designation
+            .as_ref()
+            .and_then(|id| data.designations.iter().find(|d| &d.id == id))
+            .map(|d| d.name_en.clone())
+            .filter(|name| lang == Lang::En && !name.trim().is_empty());
+        let label = english.unwrap_or_else(|| claim.label.clone());
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels
+}
+
 /// A report section's short title in the UI's language.
 pub fn section_title(data: &Dataset, id: &SectionId, lang: Lang) -> String {
     data.section(id).map_or_else(
@@ -107,6 +134,48 @@ pub fn nfkc(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn designations_read_in_english_by_what_they_stand_for_and_as_printed_in_japanese() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let claims = |id: &str| {
+            data.hospital(&HospitalId(id.into()))
+                .expect("in the report")
+                .designations
+                .clone()
+        };
+        // 天使's page prints 母子周産期医療センター, which the data maps to
+        // the table's 周産期母子医療センター.
+        assert_eq!(
+            designation_labels(&data, &claims("tenshi"), Lang::Ja),
+            ["母子周産期医療センター", "小児地域医療センター"]
+        );
+        assert_eq!(
+            designation_labels(&data, &claims("tenshi"), Lang::En),
+            [
+                "Perinatal maternal and child medical center",
+                "Regional pediatric medical center"
+            ]
+        );
+        // 北大's two cancer-care claims are one designation, named once in
+        // English; a claim the data does not map stays as printed.
+        let hokudai = designation_labels(&data, &claims("hokudai"), Lang::En);
+        assert_eq!(
+            hokudai
+                .iter()
+                .filter(|l| *l == "Designated cancer care hospital")
+                .count(),
+            1
+        );
+        assert!(
+            hokudai.contains(&"小児がん拠点病院".to_owned()),
+            "{hokudai:?}"
+        );
+        assert_eq!(
+            designation_labels(&data, &claims("hokudai"), Lang::Ja).len(),
+            13
+        );
+    }
 
     #[test]
     fn hospitals_are_named_in_the_readers_language_and_applied_to_in_both() {

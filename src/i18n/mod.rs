@@ -1072,6 +1072,22 @@ impl Lang {
         }
     }
 
+    /// A place the report names, a city or a 医療圏, as this language
+    /// writes it: in English the romanised name of each place in the
+    /// report, else as the report writes it.
+    pub fn place(self, name: &str) -> String {
+        let en = match (self, name) {
+            (Lang::Ja, _) => None,
+            (Lang::En, "札幌" | "札幌市") => Some("Sapporo"),
+            (Lang::En, "南渡島") => Some("Minami-Oshima"),
+            (Lang::En, "函館市") => Some("Hakodate"),
+            (Lang::En, "苫小牧市") => Some("Tomakomai"),
+            (Lang::En, "釧路" | "釧路市") => Some("Kushiro"),
+            (Lang::En, _) => None,
+        };
+        en.map_or_else(|| name.to_owned(), str::to_owned)
+    }
+
     /// A `YYYY-MM` month as this language writes it: 「2016年6月」, "Jun 2016";
     /// anything else as it is.
     pub fn month(self, month: &str) -> String {
@@ -1221,6 +1237,10 @@ mod tests {
             "0 disclosing hospitals"
         );
         assert_eq!(Lang::Ja.tally(1, Noun::Union), "1");
+        assert_eq!(Lang::En.place("南渡島"), "Minami-Oshima");
+        assert_eq!(Lang::En.place("釧路市"), "Kushiro");
+        assert_eq!(Lang::En.place("上川中部"), "上川中部");
+        assert_eq!(Lang::Ja.place("苫小牧市"), "苫小牧市");
         let names = ["A".to_owned(), "B".to_owned()];
         assert_eq!(Lang::En.list(&names), "A, B");
         assert_eq!(Lang::Ja.list(&names), "A、B");

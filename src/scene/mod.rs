@@ -477,7 +477,9 @@ pub fn build_scene_with_labels(
 ) -> Scene {
     if data.hospitals.len() > MAX_DRAWN_HOSPITALS || data.facilities.len() > MAX_DRAWN_FACILITIES {
         // Drawn by region, and not decluttered: its labels keep their size.
-        return aggregated_scene(data, filters);
+        let mut scene = aggregated_scene(data, filters);
+        name_nodes(data, filters.lang, &mut scene);
+        return scene;
     }
     let kept = kept(data, filters);
     let mut scene = match level {
@@ -492,7 +494,7 @@ pub fn build_scene_with_labels(
     scene
 }
 
-/// Names the scene's hospitals, unions and wards in `lang` (see
+/// Names the scene's hospitals, unions, wards and places in `lang` (see
 /// [`Filters::lang`]); in Japanese they keep the report's names.
 fn name_nodes(data: &Dataset, lang: Lang, scene: &mut Scene) {
     if lang == Lang::Ja {
@@ -506,11 +508,15 @@ fn name_nodes(data: &Dataset, lang: Lang, scene: &mut Scene) {
                 .ward(id)
                 .map(|w| w.name_en.clone())
                 .filter(|name| !name.is_empty()),
-            Item::Facility(_) | Item::Region(_) => None,
+            Item::Region(name) => Some(lang.place(name)),
+            Item::Facility(_) => None,
         };
         if let Some(name) = name {
             node.label = name;
         }
+    }
+    for label in &mut scene.labels {
+        label.text = lang.place(&label.text);
     }
 }
 
@@ -591,6 +597,26 @@ mod tests {
         // Facilities have no English names in the report.
         let miki = Item::Facility(FacilityId::from("miki-family-clinic"));
         assert_eq!(label(&en, miki), "みきファミリークリニック");
+        // Places, named by the report's regions and cities.
+        let labels = |lang| {
+            let filters = Filters {
+                lang,
+                ..Filters::default()
+            };
+            build_scene(&data, Level::Hokkaido, &filters, None)
+                .labels
+                .into_iter()
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+        };
+        let (places_ja, places_en) = (labels(Lang::Ja), labels(Lang::En));
+        assert!(places_ja.contains(&"南渡島".to_owned()), "{places_ja:?}");
+        assert!(
+            places_en.contains(&"Minami-Oshima".to_owned()),
+            "{places_en:?}"
+        );
+        assert!(places_en.contains(&"Tomakomai".to_owned()), "{places_en:?}");
+        assert!(!places_en.iter().any(|p| p.contains('市')), "{places_en:?}");
         // The same nodes, in the same places.
         assert_eq!(ja.nodes.len(), en.nodes.len());
         assert!(ja

@@ -15,7 +15,10 @@ use crate::components::NetworkMap;
 use crate::files;
 use crate::format::{reading, thousands};
 use crate::i18n::{Lang, NetworkTexts, Texts};
-use crate::lookup::{hospital_name, nfkc, section_title, union_name};
+use crate::lookup::{
+    designation_labels, hospital_label, hospital_name_in, hospital_name_to_apply, nfkc,
+    section_title, union_name_in, union_name_to_apply, ward_name_in,
+};
 use crate::map::{hokkaido, Outline};
 use crate::route::VIEW_TITLE_ID;
 use crate::scene::{build_scene, EdgeKind, Filters, Item, Level, Scene, Shape};
@@ -105,7 +108,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                 .unions
                 .iter()
                 .filter(|u| u.hosts.contains(id))
-                .map(|u| u.name.clone())
+                .map(|u| union_name_in(data, &u.id, lang))
                 .collect();
             let links: Vec<&tsunagu_core::model::Link> = data
                 .links
@@ -121,15 +124,15 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                 .collect::<Vec<_>>();
             html! {
                 <>
-                    { tags::h3(&h.name) }
+                    { tags::h3(hospital_name_to_apply(data, id, lang)) }
                     { tags::p_kind(if h.discloses { t.kind_disclosing } else { t.kind_hospital }) }
                     <dl>
-                        { row(d.col_place, opt(h.ward.as_ref().and_then(|w| data.ward(w)).map(|w| w.name.clone()).or_else(|| h.city.clone()))) }
-                        { row(d.col_region, opt(h.region.clone())) }
+                        { row(d.col_place, opt(h.ward.as_ref().and_then(|w| ward_name_in(data, w, lang)).or_else(|| h.city.as_deref().map(|c| lang.place(c))))) }
+                        { row(d.col_region, opt(h.region.as_deref().map(|r| lang.place(r)))) }
                         { row(d.col_beds, opt(h.beds.map(thousands))) }
                         { row(d.col_linked, if linked.is_empty() { unknown.to_owned() } else { linked.join(" / ") }) }
                         { row(d.col_go_live, opt(h.idlink_go_live.as_ref().map(|m| m.0.clone()))) }
-                        { row(d.col_designations, lang.list(&h.designations.iter().map(|c| c.label.clone()).collect::<Vec<_>>())) }
+                        { row(d.col_designations, lang.list(&designation_labels(data, &h.designations, lang))) }
                         { row(t.hosted, lang.list(&hosted)) }
                     </dl>
                     if !links.is_empty() {
@@ -141,7 +144,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                                     tsunagu_core::model::LinkKind::Agreement => t.edge_agreement,
                                     tsunagu_core::model::LinkKind::IdlinkPartner => t.edge_partner,
                                 };
-                                html! { { tags::li(format!("{kind}: {}", hospital_name(data, other))) } }
+                                html! { { tags::li(format!("{kind}: {}", hospital_name_in(data, other, lang))) } }
                             }) }
                         </ul>
                     }
@@ -167,10 +170,10 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
             let sources: Vec<&Source> = u.sources.iter().collect();
             html! {
                 <>
-                    { tags::h3(&u.name) }
+                    { tags::h3(union_name_to_apply(data, id, lang)) }
                     { tags::p_kind(t.kind_union) }
                     <dl>
-                        { row(d.col_hosts, lang.list(&u.hosts.iter().map(|h| hospital_name(data, h)).collect::<Vec<_>>())) }
+                        { row(d.col_hosts, lang.list(&u.hosts.iter().map(|h| hospital_name_in(data, h, lang)).collect::<Vec<_>>())) }
                         { row(d.col_founded, opt(u.founded.as_ref().map(|m| m.0.clone()))) }
                         if !registered.is_empty() { { row(texts.growth_view.chart_linked, lang.list(&registered)) } }
                         { row(t.members, if members.is_empty() { unknown.to_owned() } else { lang.list(&members) }) }
@@ -204,8 +207,8 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                     { tags::h3(&f.name) }
                     { tags::p_kind(d.facility_kinds[f.kind as usize]) }
                     <dl>
-                        { row(d.col_place, opt(f.ward.as_ref().and_then(|w| data.ward(w)).map(|w| w.name.clone()))) }
-                        { row(d.col_unions, lang.list(&f.memberships.iter().map(|m| union_name(data, &m.union)).collect::<Vec<_>>())) }
+                        { row(d.col_place, opt(f.ward.as_ref().and_then(|w| ward_name_in(data, w, lang)))) }
+                        { row(d.col_unions, lang.list(&f.memberships.iter().map(|m| union_name_in(data, &m.union, lang)).collect::<Vec<_>>())) }
                     </dl>
                     { sources_list(data, &sources, lang, texts) }
                 </>
@@ -220,7 +223,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                 .hospitals
                 .iter()
                 .filter(|h| h.ward.as_ref() == Some(id))
-                .map(|h| h.name.clone())
+                .map(|h| hospital_label(h, lang))
                 .collect();
             html! {
                 <>
@@ -243,7 +246,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                 .count();
             html! {
                 <>
-                    { tags::h3(name) }
+                    { tags::h3(lang.place(name)) }
                     { tags::p_kind(t.kind_region) }
                     <dl>{ row(texts.data.nav, format!("{} {}", thousands(i64::try_from(hospitals).unwrap_or(0)), texts.data_view.tab_hospitals)) }</dl>
                 </>
@@ -568,7 +571,7 @@ pub fn network_view(props: &ViewProps) -> Html {
                         <select id="map-region" onchange={on_region}>
                             <option value="" selected={filters.region.is_none()}>{ t.all }</option>
                             { for regions.iter().map(|r| html! {
-                                <option value={r.clone()} selected={filters.region.as_ref() == Some(r)}>{ r }</option>
+                                <option value={r.clone()} selected={filters.region.as_ref() == Some(r)}>{ lang.place(r) }</option>
                             }) }
                         </select>
                     </fieldset>

@@ -8,6 +8,7 @@ use super::cells::{flagged, name_cell_en, number_key, sources_cell};
 use crate::components::{Row, SortKey};
 use crate::format::{reading, thousands};
 use crate::i18n::Lang;
+use crate::lookup::designation_labels;
 
 pub(super) fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
     let texts = lang.texts();
@@ -19,11 +20,11 @@ pub(super) fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             let place = match (ward, &h.city) {
                 (Some(ward), _) if lang == Lang::En => format!("{}, Sapporo", ward.name_en),
                 (Some(ward), _) => lang.sapporo_ward(&ward.name),
-                (None, Some(city)) => city.clone(),
+                (None, Some(city)) => lang.place(city),
                 (None, None) => texts.table.unknown.to_owned(),
             };
             let place = match &h.region {
-                Some(region) => format!("{place}{}", lang.paren(region)),
+                Some(region) => format!("{place}{}", lang.paren(&lang.place(region))),
                 None => place,
             };
             // Equal readings from two places are shown once; differing ones all.
@@ -37,8 +38,7 @@ pub(super) fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                     linked.push(text);
                 }
             }
-            let designations: Vec<String> =
-                h.designations.iter().map(|d| d.label.clone()).collect();
+            let designations = designation_labels(data, &h.designations, lang);
             let mut sources: Vec<&Source> = h.sources.iter().collect();
             sources.extend(h.linked_institutions.iter().map(|r| &r.source));
             let discloses = if h.discloses {
@@ -49,12 +49,20 @@ pub(super) fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             Row {
                 key: h.id.0.clone().into(),
                 record: i,
+                // The report's words too, whatever the UI's language.
                 search: format!(
-                    "{} {} {} {} {place}",
+                    "{} {} {} {} {place} {} {} {}",
                     h.name,
                     h.name_en,
                     h.aliases.join(" "),
-                    designations.join(" ")
+                    designations.join(" "),
+                    h.city.as_deref().unwrap_or_default(),
+                    h.region.as_deref().unwrap_or_default(),
+                    h.designations
+                        .iter()
+                        .map(|d| d.label.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 ),
                 cells: vec![
                     name_cell_en(
