@@ -233,12 +233,23 @@ describe('the 経路プラン view', () => {
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.planner-controls').isVisible(), false);
     assert.equal(await page.getByRole('banner').isVisible(), false);
-    // The facts from outside the report print with each plan, and once only.
-    const outside = page.locator('section.outside > h3');
-    const shown = await outside.evaluateAll((hs) => hs.filter((h) => h.checkVisibility()).map((h) => h.closest('article')?.id ?? 'page'));
-    assert.deepEqual(shown, await page.getByRole('article').evaluateAll((cards) => cards.map((c) => c.id)));
+    // The facts from outside the report print with each plan; after the
+    // plans, only those the plans' copies leave out; none is lost.
+    const facts = page.locator('section.outside li');
+    const shownFacts = () => facts.evaluateAll((lis) => lis.filter((li) => li.checkVisibility())
+      .map((li) => ({ where: li.closest('article')?.id ?? 'page', fact: li.dataset.fact, topic: li.dataset.topic })));
+    const printed = await shownFacts();
+    const cards = await page.getByRole('article').evaluateAll((els) => els.map((c) => c.id));
     await page.emulateMedia({ media: null });
-    assert.equal(await outside.evaluateAll((hs) => hs.filter((h) => h.checkVisibility()).length), 1);
+    const onScreen = await shownFacts();
+    assert.ok(onScreen.length >= 5 && onScreen.every((f) => f.where === 'page'), JSON.stringify(onScreen));
+    const inCards = onScreen.filter((f) => f.topic !== 'agreements').map((f) => f.fact);
+    for (const card of cards) {
+      assert.deepEqual(printed.filter((f) => f.where === card).map((f) => f.fact), inCards, card);
+    }
+    const after = printed.filter((f) => f.where === 'page');
+    assert.ok(after.length >= 1 && after.every((f) => f.topic === 'agreements'), JSON.stringify(after));
+    assert.deepEqual(new Set(printed.map((f) => f.fact)), new Set(onScreen.map((f) => f.fact)));
     await app.stubPrint();
     for (const title of titles) {
       await app.printCard(title);

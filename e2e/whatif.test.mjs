@@ -176,17 +176,25 @@ describe('what-ifs', () => {
     assert.equal(await matrixCell(page, 'KKR札幌医療センター', '手稲溪仁会病院'), '—→1');
     assert.deepEqual(await seriousViolations(page), []);
 
-    // The name the app gave follows the language; a name the user typed stays.
+    // The name the app gave an unsaved draft follows the language; a name
+    // the user typed, or a saved what-if's, stays.
     const name = page.locator('#what-if-name');
+    const nameIs = (value) => page.waitForFunction((v) => document.getElementById('what-if-name')?.value === v, value);
     await page.getByRole('button', { name: 'English' }).click();
-    await page.waitForFunction(() => document.getElementById('what-if-name')?.value === 'Connect every union');
-    await page.getByRole('button', { name: 'New what-if' }).click();
-    await page.waitForFunction(() => document.getElementById('what-if-name')?.value === 'New what-if');
+    await nameIs('Connect every union');
+    await page.getByRole('button', { name: 'New what-if', exact: true }).click();
+    await nameIs('New what-if');
     await page.getByRole('button', { name: '日本語' }).click();
-    await page.waitForFunction(() => document.getElementById('what-if-name')?.value === '新しい提案');
-    await name.fill('東区の案');
+    await nameIs('新しい提案');
+    await page.getByRole('button', { name: '端末に保存' }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'What if (connecting the unions)' }).waitFor();
+    assert.equal(await name.inputValue(), '新しい提案');
+    await page.getByRole('button', { name: 'New what-if', exact: true }).click();
+    await nameIs('New what-if');
+    await name.fill('東区の案');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('heading', { name: 'もしも（つながったら）' }).waitFor();
     assert.equal(await name.inputValue(), '東区の案');
     assert.deepEqual(problems, []);
     await context.close();

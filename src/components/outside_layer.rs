@@ -26,7 +26,7 @@ pub fn outside_layer(lang: Lang, labelled: bool) -> Html {
             { tags::p_note(texts.outside_note) }
             <ul>
                 { for layer.facts.iter().filter(|f| labelled || f.topic != "agreements").map(|f| html! {
-                    <li data-fact={f.id.clone()}>
+                    <li data-fact={f.id.clone()} data-topic={f.topic.clone()}>
                         { pick(lang, &f.text) }
                         <cite>{ format!(" — {}{} {}", f.citation.title, lang.paren(&f.citation.publisher), f.citation.address) }</cite>
                     </li>

@@ -16,7 +16,7 @@ use crate::components::tags;
 use crate::components::NetworkMap;
 use crate::files;
 use crate::i18n::{GrowthTexts, Lang, Noun};
-use crate::lookup::{hospital_name, section_title, union_name};
+use crate::lookup::{hospital_name_in, section_title, union_name_in};
 use crate::map::hokkaido;
 use crate::route::VIEW_TITLE_ID;
 use crate::scene::{build_scene, Filters, Level};
@@ -75,7 +75,8 @@ impl Reducible for Position {
     }
 }
 
-/// One event in words (also the presentation tour's).
+/// One event in words, records named in `lang` (also the presentation
+/// tour's, in each of its two languages).
 pub(super) fn event_text(data: &Dataset, happening: &Happening, lang: Lang) -> String {
     let t = &lang.texts().growth_view;
     let pick = |text: &tsunagu_core::model::Text| match lang {
@@ -83,9 +84,13 @@ pub(super) fn event_text(data: &Dataset, happening: &Happening, lang: Lang) -> S
         Lang::En => text.en.clone(),
     };
     match happening {
-        Happening::GoLive(h) => t.event_go_live.replace("{name}", &hospital_name(data, h)),
-        Happening::Founded(u) => t.event_founded.replace("{name}", &union_name(data, u)),
-        Happening::History(u, text) => format!("{}: {}", union_name(data, u), pick(text)),
+        Happening::GoLive(h) => t
+            .event_go_live
+            .replace("{name}", &hospital_name_in(data, h, lang)),
+        Happening::Founded(u) => t
+            .event_founded
+            .replace("{name}", &union_name_in(data, u, lang)),
+        Happening::History(u, text) => format!("{}: {}", union_name_in(data, u, lang), pick(text)),
         Happening::Milestone(text) => pick(text),
         Happening::Council => t
             .event_council
@@ -426,10 +431,10 @@ pub fn growth_view(props: &ViewProps) -> Html {
             { tags::p(t.unknown_lead) }
             <ul>
                 { for timeline.undated.unions.iter().map(|u| html! {
-                    { tags::li(format!("{}: {}", texts.network_view.kind_union, union_name(&data, u))) }
+                    { tags::li(format!("{}: {}", texts.network_view.kind_union, union_name_in(&data, u, lang))) }
                 }) }
                 { for timeline.undated.hospitals.iter().map(|h| html! {
-                    { tags::li(format!("{}: {}", texts.network_view.kind_disclosing, hospital_name(&data, h))) }
+                    { tags::li(format!("{}: {}", texts.network_view.kind_disclosing, hospital_name_in(&data, h, lang))) }
                 }) }
                 { tags::li(format!("{}: {}", texts.data_view.tab_links, timeline.undated.links)) }
                 { tags::li(format!("{}: {}", texts.network_view.edge_membership, timeline.undated.memberships)) }

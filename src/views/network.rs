@@ -291,7 +291,8 @@ fn search(scene: &Scene, data: &Dataset, query: &str) -> BTreeSet<usize> {
                             names.extend([w.name.clone(), w.name_en.clone()]);
                         }
                     }
-                    _ => {}
+                    Item::Region(name) => names.push(name.clone()),
+                    Item::Facility(_) => {}
                 }
                 names
                     .iter()

@@ -86,6 +86,7 @@ fn ward_rows(data: &Dataset, stats: &Stats, lang: Lang) -> Vec<Row> {
         .map(|(i, w)| {
             let name = if lang == Lang::En { w.name_en.clone() } else { w.name.clone() };
             let optional = |v: Option<f64>| v.map_or(SortKey::Missing, SortKey::Number);
+            let disclosing = lang.list(&hospital_names_in(data, &w.disclosing_hospitals, lang));
             Row {
                 key: w.id.0.clone().into(),
                 record: i,
@@ -99,7 +100,7 @@ fn ward_rows(data: &Dataset, stats: &Stats, lang: Lang) -> Vec<Row> {
                     html! { thousands(w.viewing_facilities) },
                     html! { w.viewing_per_100_institutions.map(|v| decimal(v, 1)).unwrap_or_default() },
                     html! { w.viewing_per_100k_people.map(|v| decimal(v, 1)).unwrap_or_default() },
-                    html! { lang.list(&hospital_names_in(data, &w.disclosing_hospitals, lang)) },
+                    html! { disclosing.clone() },
                 ],
                 sort: vec![
                     SortKey::Text(name),
@@ -110,7 +111,7 @@ fn ward_rows(data: &Dataset, stats: &Stats, lang: Lang) -> Vec<Row> {
                     number(w.viewing_facilities),
                     optional(w.viewing_per_100_institutions),
                     optional(w.viewing_per_100k_people),
-                    SortKey::Text(w.disclosing_hospitals.join(" ")),
+                    SortKey::Text(disclosing),
                 ],
             }
         })
@@ -253,7 +254,7 @@ pub fn wards_view(props: &ViewProps) -> Html {
             { tags::p_lead(texts.wards.lead) }
             // The map and the chart side by side, both drawn by the measure the
             // map's radios choose; the table below them has the full width.
-            <div class="wards-layout">
+            <div class={classes!("wards-layout", map.is_some().then_some("with-map"))}>
                 { map }
                 <WardChart {lang} stats={Rc::clone(&stats)} metric={*metric} />
             </div>

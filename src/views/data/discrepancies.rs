@@ -58,7 +58,12 @@ pub(super) fn discrepancy_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
             Row {
                 key: d.id.0.clone().into(),
                 record: i,
-                search: format!("{subject} {} {note}", d.field),
+                // The report's name too, whatever the UI's language.
+                search: format!(
+                    "{subject} {} {} {note}",
+                    subject_name(data, &d.subject, Lang::Ja),
+                    d.field
+                ),
                 cells: vec![
                     html! { <>{ subject.clone() }<code class="field">{ format!(" {}", d.field) }</code></> },
                     html! {

@@ -51,11 +51,12 @@ pub(super) fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                 record: i,
                 // The report's words too, whatever the UI's language.
                 search: format!(
-                    "{} {} {} {} {place} {} {} {}",
+                    "{} {} {} {} {place} {} {} {} {}",
                     h.name,
                     h.name_en,
                     h.aliases.join(" "),
                     designations.join(" "),
+                    ward.map(|w| w.name.as_str()).unwrap_or_default(),
                     h.city.as_deref().unwrap_or_default(),
                     h.region.as_deref().unwrap_or_default(),
                     h.designations

@@ -101,12 +101,17 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             changes: Vec::new(),
         },
     });
-    // A name the app gave the draft follows the language; one the user typed
-    // or saved stays as it is.
+    // A name the app gave an unsaved draft follows the language; one the
+    // user typed, or a saved what-if's, stays as it is.
     {
         let draft = draft.clone();
         use_effect_with(lang, move |lang| {
-            if let Some(name) = app_name_in(&draft.what_if.name, *lang) {
+            let given = draft
+                .id
+                .is_none()
+                .then(|| app_name_in(&draft.what_if.name, *lang))
+                .flatten();
+            if let Some(name) = given {
                 let mut next = (*draft).clone();
                 name.clone_into(&mut next.what_if.name);
                 draft.set(next);
