@@ -247,6 +247,23 @@ describe('data upkeep', () => {
     await context.close();
   });
 
+  test('in English, the edit forms name hospitals, unions and wards in English', async () => {
+    const { context, page } = await open();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: /^Unions/ }).click();
+    await page.getByRole('button', { name: /^Edit ICT Network/ }).click();
+    const form = page.getByRole('form', { name: 'Edit ICT Network (ICTネットワーク)' });
+    assert.equal(await form.getByRole('checkbox', { name: 'Hokkaido University Hospital' }).isChecked(), true);
+    assert.equal(await form.getByRole('checkbox', { name: '北海道大学病院' }).count(), 0);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: /^Facilities/ }).click();
+    await page.getByRole('button', { name: /^Edit みきファミリークリニック/ }).click();
+    const facility = page.getByRole('form', { name: 'Edit みきファミリークリニック' });
+    assert.equal(await facility.getByRole('combobox', { name: 'Ward' }).locator('option:checked').textContent(), 'Higashi');
+    assert.equal(await facility.getByRole('checkbox', { name: 'ICT Network (ICTネットワーク)' }).isChecked(), false);
+    await context.close();
+  });
+
   test('damaged storage: the app starts on the report data, says so, and offers the damaged copy', async () => {
     const { context, page } = await open('/data', {
       initScript: () => {

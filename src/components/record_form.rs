@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
 use crate::i18n::Lang;
+use crate::lookup::{hospital_label, union_label, ward_name_in};
 
 /// Which form is open.
 #[derive(Clone, Debug, PartialEq)]
@@ -244,7 +245,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                         <select onchange={{ let ward = ward.clone(); Callback::from(move |e: Event| ward.set(select_value(&e))) }}>
                             <option value="" selected={ward.is_empty()}>{ lang.texts().planner_view.ward_unspecified }</option>
                             { for data.wards.iter().map(|w| html! {
-                                <option value={w.id.0.clone()} selected={*ward == w.id.0}>{ w.name.clone() }</option>
+                                <option value={w.id.0.clone()} selected={*ward == w.id.0}>{ ward_name_in(data, &w.id, lang).unwrap_or_default() }</option>
                             }) }
                         </select>
                     </label>
@@ -254,7 +255,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                             { for data.unions.iter().map(|u| html! {
                                 <li><label class="check">
                                     <input type="checkbox" checked={list.contains(&u.id.0)} onchange={toggle(&list, &u.id.0)} />
-                                    { u.name.clone() }
+                                    { union_label(u, lang) }
                                 </label></li>
                             }) }
                         </ul>
@@ -264,7 +265,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
         ),
         FormKind::Union(initial) => (
             initial.as_ref().map_or(texts.add_union.to_owned(), |u| {
-                texts.edit.replace("{name}", &u.name)
+                texts.edit.replace("{name}", &union_label(u, lang))
             }),
             html! {
                 <>
@@ -279,7 +280,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                             { for data.hospitals.iter().filter(|h| h.discloses || list.contains(&h.id.0)).map(|h| html! {
                                 <li><label class="check">
                                     <input type="checkbox" checked={list.contains(&h.id.0)} onchange={toggle(&list, &h.id.0)} />
-                                    { h.name.clone() }
+                                    { hospital_label(h, lang) }
                                 </label></li>
                             }) }
                         </ul>
@@ -296,7 +297,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                         <select onchange={Callback::from(move |e: Event| state.set(select_value(&e)))}>
                             <option value="" selected={value.is_empty()}>{ "—" }</option>
                             { for data.hospitals.iter().map(|h| html! {
-                                <option value={h.id.0.clone()} selected={**value == h.id.0}>{ h.name.clone() }</option>
+                                <option value={h.id.0.clone()} selected={**value == h.id.0}>{ hospital_label(h, lang) }</option>
                             }) }
                         </select>
                     </label>
