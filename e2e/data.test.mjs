@@ -102,6 +102,42 @@ describe('the 地域 view', () => {
     await context.close();
   });
 
+  test('wrapped headings keep each sort arrow with its label and break Japanese between phrases', async () => {
+    // At 1100 px the nine columns' headings wrap onto two lines.
+    const { context, page } = await openPage(env.browser, { viewport: { width: 1100, height: 900 } });
+    await page.goto(`${env.server.url}/#/wards`);
+    const table = page.locator('.wards-table table');
+    await table.waitFor();
+    const headings = await table.locator('thead button.sort').evaluateAll((buttons) =>
+      buttons.map((button) => {
+        const label = button.firstChild;
+        const range = document.createRange();
+        // The label's last line: where its last character sits.
+        range.setStart(label, label.length - 1);
+        range.setEnd(label, label.length);
+        const last = range.getClientRects()[0];
+        const arrow = button.querySelector('.sort-arrow').getBoundingClientRect();
+        // Each line of the label, as the text on it.
+        const lines = new Map();
+        for (let i = 0; i < label.length; i += 1) {
+          range.setStart(label, i);
+          range.setEnd(label, i + 1);
+          const top = Math.round(range.getClientRects()[0]?.top ?? -1);
+          lines.set(top, (lines.get(top) ?? '') + label.data[i]);
+        }
+        return { label: label.data, lines: [...lines.values()].map((l) => l.trim()), apart: Math.abs(arrow.top - last.top) > last.height / 2 };
+      }),
+    );
+    assert.ok(headings.some((h) => h.lines.length > 1), `some heading wraps at 1100 px: ${JSON.stringify(headings)}`);
+    for (const heading of headings) {
+      assert.equal(heading.apart, false, `${heading.label}'s arrow is on a line of its own`);
+      for (const word of ['あたり', '閲覧施設', '医療機関', '世帯数']) {
+        if (heading.label.includes(word)) assert.ok(heading.lines.some((l) => l.includes(word)), `${word} split in ${JSON.stringify(heading.lines)}`);
+      }
+    }
+    await context.close();
+  });
+
   test('the chart follows the chosen measure, and has a text twin', async () => {
     const { context, app, page } = await open('/wards');
     const chart = page.getByRole('img', { name: /区ごとの閲覧施設の割合/ });

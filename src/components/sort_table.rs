@@ -225,10 +225,12 @@ pub fn sort_table(props: &SortTableProps) -> Html {
                 sort.set(Some((i, ascending)));
             })
         };
+        // Each arrow starts with a word joiner, which keeps it on its
+        // label's last line when the heading wraps.
         let arrow = match state {
-            "ascending" => "▲",
-            "descending" => "▼",
-            _ => "↕",
+            "ascending" => "\u{2060}▲",
+            "descending" => "\u{2060}▼",
+            _ => "\u{2060}↕",
         };
         if !column.sortable {
             return html! {
