@@ -23,7 +23,9 @@ const env = withAppServer();
 
 const MIKI = 'みきファミリークリニック';
 const HOKUDAI = '北海道大学病院';
-const ICT_PLAN = '1ユニオンに加入: ICTネットワーク';
+// Under the assumption, never a bare 「加入不要」.
+const NONE_ASSUMED = '仮定が正しければ加入不要';
+const ICT_PLAN = '1 ユニオンに加入: ICTネットワーク';
 const CONFIRMED_RULE = '確認済みの規則：ユニオンの加入施設だけが、そのホスト病院の記録を閲覧できる';
 const ASSUMED_RULE = '未確認の仮定：病院間協定・ID-Link 連携病院の先も閲覧できるとみなす';
 /** A new clinic's three targets: each hosts one union, and who applies where. */
@@ -71,10 +73,10 @@ describe('honest answers', () => {
     assert.equal(await ict.getAttribute('data-assumptions'), '');
     assert.equal(await app.results().getByText('未確認の仮定').count(), 0);
     assert.equal(await app.assumptionBanner().count(), 0);
-    await ict.getByText('中継は最大 0 回').waitFor();
-    await ict.getByRole('heading', { level: 4, name: '申し込むユニオン' }).waitFor();
-    assert.equal(await ict.getByRole('heading', { level: 5 }).count(), 1);
-    await ict.getByRole('heading', { level: 5, name: 'ICTネットワーク', exact: true }).waitFor();
+    await ict.getByText('中継なし（直接開示）').waitFor();
+    await ict.getByRole('heading', { level: 5, name: '申し込むユニオン' }).waitFor();
+    assert.equal(await ict.getByRole('heading', { level: 6 }).count(), 1);
+    await ict.getByRole('heading', { level: 6, name: 'ICTネットワーク', exact: true }).waitFor();
     await ict.getByText('申込先：北海道大学病院の地域連携室', { exact: true }).waitFor();
     assert.deepEqual(await app.joiningFacts(ict, 'ユニオン発足'), ['2016年3月']);
     // The report prints 1,714 in its ward table and 1,719 on 北大's page:
@@ -104,16 +106,16 @@ describe('honest answers', () => {
     assert.match(page.url(), /[?&]a=agreements(&|$)/);
     assert.equal(await app.assumption().isChecked(), true);
     const titles = await app.planTitles();
-    assert.deepEqual(titles, ['加入不要', ICT_PLAN]);
+    assert.deepEqual(titles, [NONE_ASSUMED, ICT_PLAN]);
     const marks = await app.planAssumptions();
     assert.deepEqual(marks, ['agreements', '']);
-    const none = app.cardTitled('加入不要');
+    const none = app.cardTitled(NONE_ASSUMED);
     await none.getByText(AGREEMENTS_MARK, { exact: true }).waitFor();
     await none.getByText('中継は最大 1 回').waitFor();
     const relayed = await app.pathSteps(none, HOKUDAI);
     assert.equal(relayed.length, 4, relayed.join(' | '));
     assert.match(relayed[1], /^加入済み: /);
-    assert.match(relayed[3], /^(病院間協定|ID-Link 連携病院): 北海道大学病院（出典: /);
+    assert.match(relayed[3], /^(病院間協定|ID-Link 連携病院)（仮定）: 北海道大学病院（出典: /);
     assert.equal(await app.cardTitled(ICT_PLAN).getByText(AGREEMENTS_MARK).count(), 0);
     await app.contextLinks()
       .getByText('北海道大学病院は手稲溪仁会病院と病院間協定を結んでいます（病院間の連携です。貴施設の閲覧に及ぶかは未確認です）')
@@ -129,7 +131,7 @@ describe('honest answers', () => {
     assert.deepEqual(await printState(page), { print: cardId, printing: [cardId] });
     await page.emulateMedia({ media: 'print' });
     assert.deepEqual(await page.getByRole('article').evaluateAll((cards) => cards.map((c) => c.id)), [cardId]);
-    assert.equal(await app.cardTitled('加入不要').isVisible(), false);
+    assert.equal(await app.cardTitled(NONE_ASSUMED).isVisible(), false);
     assert.equal(await app.contextLinks().isVisible(), false);
     assert.equal(await app.assumptionBanner().isVisible(), false);
     assert.equal(await ict.getByText('ID-Link ユニオン加入 申込チェックリスト').isVisible(), true);
@@ -139,7 +141,7 @@ describe('honest answers', () => {
     assert.deepEqual(new Set(head['いま加入しているユニオン'].split('、')), new Set([
       'TMNIT in Hokkaido', '札幌医療情報共有システム協議会', '市立札幌病院 地域医療情報ネットワークシステム',
     ]));
-    assert.equal(head['紹介先（閲覧したい開示病院）'], HOKUDAI);
+    assert.equal(head['紹介先'], HOKUDAI);
     assert.equal(head['閲覧の規則'], ASSUMED_RULE);
     assert.equal(head['このプランを開くリンク'], url);
     await page.emulateMedia({ media: null });
@@ -159,7 +161,7 @@ describe('honest answers', () => {
     await there.assumptionBanner().waitFor();
     assert.deepEqual(await there.planTitles(), titles);
     assert.deepEqual(await there.planAssumptions(), marks);
-    await there.cardTitled('加入不要').getByText(AGREEMENTS_MARK, { exact: true }).waitFor();
+    await there.cardTitled(NONE_ASSUMED).getByText(AGREEMENTS_MARK, { exact: true }).waitFor();
     assert.equal(await there.assumption().isChecked(), true);
     await other.page.getByText('選択中の施設').waitFor();
     await other.page.getByText(MIKI, { exact: true }).first().waitFor();
@@ -179,15 +181,15 @@ describe('honest answers', () => {
     const titles = await app.planTitles();
     assert.equal(titles.length, 1, titles.join(' | '));
     const [count, unions] = titles[0].split(': ');
-    assert.equal(count, '3ユニオンに加入');
+    assert.equal(count, '3 ユニオンに加入');
     assert.deepEqual(new Set(unions.split('、')), new Set(THREE.map((t) => t.union)));
     const card = app.card(0);
     assert.equal(await card.getAttribute('data-assumptions'), '');
-    assert.equal(await card.getByRole('heading', { level: 5 }).count(), 3);
+    assert.equal(await card.getByRole('heading', { level: 6 }).count(), 3);
     for (const { hospital, union } of THREE) {
-      await card.getByRole('heading', { level: 5, name: union, exact: true }).waitFor();
+      await card.getByRole('heading', { level: 6, name: union, exact: true }).waitFor();
       await card.getByText(`申込先：${hospital}の地域連携室`, { exact: true }).waitFor();
-      await card.getByRole('heading', { level: 4, name: `${hospital} まで（中継 0 回）` }).waitFor();
+      await card.getByRole('heading', { level: 5, name: `${hospital} まで（中継 0 回）` }).waitFor();
     }
 
     // 市立函館病院 hosts no union: out of reach, with whom it shares records.
@@ -218,7 +220,7 @@ describe('honest answers', () => {
       const { context, app } = await open(route);
       const titles = await app.planTitles();
       assert.equal(titles.length, 1, titles.join(' | '));
-      assert.match(titles[0], new RegExp(`^${unions}ユニオンに加入: `));
+      assert.match(titles[0], new RegExp(`^${unions} ユニオンに加入: `));
       await app.stubPrint();
       await app.printCard(titles[0]);
       const head = await app.checklist(app.card(0));

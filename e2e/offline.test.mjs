@@ -59,7 +59,7 @@ describe('privacy and offline', () => {
     await app.banner().waitFor();
     await app.goto('/?f=miki-family-clinic&t=hokudai');
     // 北海道大学病院 hosts only ICTネットワーク, which みき is not in.
-    assert.deepEqual(await app.planTitles(), ['1ユニオンに加入: ICTネットワーク']);
+    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク']);
     await app.navLink('wards').click();
     await app.viewHeading().filter({ hasText: '地域' }).waitFor();
     await context.setOffline(false);

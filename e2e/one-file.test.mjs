@@ -33,7 +33,7 @@ describe('the one-file edition', () => {
     await page.goto(`${pathToFileURL(FILE).href}#/?f=miki-family-clinic&t=hokudai`);
     await app.banner().waitFor();
     // 北海道大学病院 hosts only ICTネットワーク, which みき is not in.
-    assert.deepEqual(await app.planTitles(), ['1ユニオンに加入: ICTネットワーク']);
+    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク']);
     for (const view of VIEWS) {
       await app.navLink(view).click();
       await app.viewHeading().filter({ hasText: VIEW_TITLES.ja[view] }).waitFor();

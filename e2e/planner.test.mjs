@@ -40,8 +40,8 @@ describe('the 経路プラン view', () => {
     // みきファミリークリニック is in TMNIT, 天使病院's union and 市立札幌病院's;
     // 北海道大学病院 hosts only ICTネットワーク, and hospital links are no
     // way in under the confirmed rule: join ICTネットワーク, no relay.
-    assert.deepEqual(await app.planTitles(), ['1ユニオンに加入: ICTネットワーク']);
-    await app.card(0).getByText('中継は最大 0 回').waitFor();
+    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク']);
+    await app.card(0).getByText('中継なし（直接開示）').waitFor();
     await app.card(0).getByRole('img', { name: '北海道大学病院 への経路' }).waitFor();
     await app.card(0).getByText('開示病院: 北海道大学病院').waitFor();
     await app.card(0).getByText('患者さんごとの同意が必要').waitFor();
@@ -63,11 +63,11 @@ describe('the 経路プラン view', () => {
     // (1 relay) while KKR and 市立札幌 have no links, so TMNIT, KKR and
     // すずらん (marked), or all five. 札幌医大 hosts no union: out of reach.
     const cases = [
-      { query: '', args: [], titles: [`5ユニオンに加入: ${five}`], marks: [''] },
+      { query: '', args: [], titles: [`5 ユニオンに加入: ${five}`], marks: [''] },
       {
         query: '&a=agreements',
         args: ['--assume', 'agreements'],
-        titles: ['3ユニオンに加入: TMNIT in Hokkaido、KKR札幌医療センター、市立札幌病院 地域医療情報ネットワークシステム', `5ユニオンに加入: ${five}`],
+        titles: ['仮定のもとで 3 ユニオンに加入: TMNIT in Hokkaido、KKR札幌医療センター、市立札幌病院 地域医療情報ネットワークシステム', `5 ユニオンに加入: ${five}`],
         marks: ['agreements', ''],
       },
     ];
@@ -76,7 +76,8 @@ describe('the 経路プラン view', () => {
       assert.deepEqual(await app.planTitles(), titles);
       assert.deepEqual(await app.planAssumptions(), marks);
       const expected = cli(['--member-of', '', '--to', names, ...args]);
-      assert.deepEqual(titles, expected.plans.map((plan) => `${plan.join.length}ユニオンに加入: ${plan.join.join('、')}`));
+      // The CLI's plans, titled as the card titles them: hedged where they rest on an assumption.
+      assert.deepEqual(titles, expected.plans.map((plan) => `${plan.assumptions.length ? '仮定のもとで ' : ''}${plan.join.length} ユニオンに加入: ${plan.join.join('、')}`));
       assert.deepEqual(marks, expected.plans.map((plan) => plan.assumptions.join(',')));
       assert.deepEqual(expected.unreachable.map((u) => [u.target, u.reason]), [['札幌医科大学附属病院', 'hosts_no_union']]);
       assert.equal(await app.unreachableTarget('札幌医科大学附属病院').getAttribute('data-reason'), 'hosts_no_union');
@@ -119,7 +120,7 @@ describe('the 経路プラン view', () => {
     // 1100 px is the stylesheet's breakpoint: side by side from there.
     for (const [width, first, atPlans] of [[1366, { card: true, form: false }, false], [1100, { card: true, form: false }, false], [1024, { card: true, form: true }, true]]) {
       const { context, page, problems, app, order, opened } = await opening(width, link);
-      assert.deepEqual(await app.planTitles(), ['1ユニオンに加入: ICTネットワーク']);
+      assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク']);
       // Side by side, the plan comes first; stacked, the form above it would
       // push it down, so both come in the same frame.
       assert.deepEqual(order[0], first, `${width} px: ${JSON.stringify(order)}`);
@@ -217,6 +218,48 @@ describe('the 経路プラン view', () => {
     await context.close();
   });
 
+  test('search finds names by kana, Latin letters and abbreviations, says when nothing matches, and keeps focus where the next step is', async () => {
+    const { context, app, page, problems } = await open('/');
+    const facilities = () => page.locator('.planner-controls .pick-list').first().locator('.name').allTextContents();
+    // Katakana for hiragana, and the facility's romanised name.
+    for (const query of ['ミキ', 'miki family', 'CLINIC']) {
+      await app.facilitySearch().fill(query);
+      assert.ok((await facilities()).includes('みきファミリークリニック'), query);
+    }
+    await app.facilitySearch().fill('存在しない施設');
+    await page.getByRole('status').filter({ hasText: '該当する施設はありません' }).waitFor();
+    assert.deepEqual(await facilities(), []);
+    await app.chooseFacility('みき', 'みきファミリークリニック');
+    // 「選び直す」 brings the search back, and focus with it.
+    await page.getByRole('button', { name: '選び直す' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'facility-search');
+    await app.chooseFacility('みき', 'みきファミリークリニック');
+
+    // Abbreviations people say: 北大, 札医大.
+    await app.hospitalSearch().fill('北大');
+    await app.hospitalOption('北海道大学病院').waitFor();
+    await app.hospitalSearch().fill('札医大');
+    await app.hospitalOption('札幌医科大学附属病院').waitFor();
+    await app.hospitalSearch().fill('ぜんぜんちがう');
+    await page.getByRole('status').filter({ hasText: '該当する病院はありません' }).waitFor();
+    // Adding a hospital empties the search for the next name.
+    await app.addTarget('北大', '北海道大学病院');
+    assert.equal(await app.hospitalSearch().inputValue(), '');
+    await page.waitForFunction(() => document.activeElement?.id === 'target-search');
+    // 「すべて外す」 goes with the chips: focus goes on to the search.
+    await page.getByRole('button', { name: 'すべて外す' }).click();
+    await page.getByText('まだ選ばれていません。').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'target-search');
+
+    // In English, the facility search reads Latin letters too.
+    await app.switchLanguage('en');
+    await page.getByRole('button', { name: 'Choose again' }).click();
+    await page.getByRole('searchbox', { name: 'Search by facility name' }).fill('miki');
+    await page.getByRole('button', { name: /^みきファミリークリニック/ }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('axe-core finds nothing serious with plans on screen', async () => {
     const { context, app } = await open('/?f=miki-family-clinic&t=hokudai,hakodate-municipal,oji');
     await app.card(0).waitFor();
@@ -229,7 +272,7 @@ describe('the 経路プラン view', () => {
     // nothing to join over 手稲溪仁会's link (1 relay), or ICTネットワーク.
     const { context, app, page } = await open('/?f=miki-family-clinic&t=hokudai&a=agreements');
     const titles = await app.planTitles();
-    assert.deepEqual(titles, ['加入不要', '1ユニオンに加入: ICTネットワーク']);
+    assert.deepEqual(titles, ['仮定が正しければ加入不要', '1 ユニオンに加入: ICTネットワーク']);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.planner-controls').isVisible(), false);
     assert.equal(await page.getByRole('banner').isVisible(), false);

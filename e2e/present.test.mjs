@@ -43,7 +43,7 @@ describe('presentation mode', () => {
     // and the first 開示病院 none of them opens.
     await title.filter({ hasText: '例: みきファミリークリニック から NTT東日本札幌病院 へ' }).waitFor();
     // NTT東日本札幌病院 hosts only its own union; みき's unions do not open it.
-    await current.getByText('1ユニオンに加入: NTT東日本札幌病院 地域医療連携ネットワークシステム — 中継は最大 0 回').waitFor();
+    await current.getByText('1 ユニオンに加入: NTT東日本札幌病院 地域医療連携ネットワークシステム — 中継なし（直接開示）').waitFor();
     assert.equal(await current.getByText('加入不要').count(), 0);
     await page.keyboard.press('Space');
     await title.filter({ hasText: '次のステップ: 全体でユニオンを繋げる' }).waitFor();

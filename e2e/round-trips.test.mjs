@@ -22,7 +22,7 @@ const root = resolve(import.meta.dirname, '..');
 
 /** みきファミリークリニック → 北海道大学病院, worked by hand in planner.test.mjs. */
 const MIKI_TO_HOKUDAI = '/?f=miki-family-clinic&t=hokudai';
-const JOIN_ICT = '1ユニオンに加入: ICTネットワーク';
+const JOIN_ICT = '1 ユニオンに加入: ICTネットワーク';
 
 async function open(route = '/') {
   const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
@@ -192,22 +192,22 @@ describe('round trips', () => {
     await app.goto('/?f=miki-family-clinic&t=hokudai&a=agreements');
     assert.equal(app.lang, 'en');
     await app.card(1).waitFor();
-    assert.deepEqual(await app.planTitles(), ['Nothing to join', 'Join 1: ICT Network']);
-    await app.card(0).getByText('at most 1 relay', { exact: true }).waitFor();
-    await app.card(1).getByText('at most 0 relays', { exact: true }).waitFor();
+    assert.deepEqual(await app.planTitles(), ['Nothing to join, if the assumption holds', 'Join 1 union: ICT Network']);
+    await app.card(0).getByText('At most 1 relay', { exact: true }).waitFor();
+    await app.card(1).getByText('Direct, no relay', { exact: true }).waitFor();
     // Hospitals go by their English names, and the office to apply to by both.
     await app.page.locator('.chip').filter({ hasText: 'Hokkaido University Hospital' }).waitFor();
     await app.card(1).getByText('Apply to: Hokkaido University Hospital (北海道大学病院), its 地域連携室').waitFor();
     await app.card(1).getByText('To Hokkaido University Hospital', { exact: false }).first().waitFor();
     // Unions too: the English rendering, and both names on the checklist,
     // since the union's own forms carry the Japanese.
-    await app.card(1).getByRole('heading', { level: 5, name: 'ICT Network (ICTネットワーク)' }).waitFor();
+    await app.card(1).getByRole('heading', { level: 6, name: 'ICT Network (ICTネットワーク)' }).waitFor();
 
     // A facility in no union, to 北大 and 市立札幌: join both hosts' unions.
     await app.goto('/?m=&t=hokudai,shiritsu');
-    await app.card(0).getByRole('heading', { level: 3, name: /^Join 2: / }).waitFor();
+    await app.card(0).getByRole('heading', { level: 4, name: /^Join 2 unions: / }).waitFor();
     const [title] = await app.planTitles();
-    assert.equal(title, 'Join 2: ICT Network, Sapporo City General Hospital Regional Medical Information Network System');
+    assert.equal(title, 'Join 2 unions: ICT Network, Sapporo City General Hospital Regional Medical Information Network System');
     assert.ok(!title.includes('、'), title);
     // The unlisted facility's own unions are ticked by both names, as the
     // union's papers give them.

@@ -64,7 +64,7 @@ describe('a japan-scale network', () => {
     // Asked again, it answers.
     await go(page, `#/?f=${facility.id}&t=${host.id}&r=0`);
     assert.deepEqual(await app.planTitles(), ['加入不要']);
-    await page.getByText('中継は最大 0 回').first().waitFor();
+    await page.getByText('中継なし（直接開示）').first().waitFor();
     // The pick lists stay short and say how many more there are.
     await go(page, '#/');
     await page.getByText('ほかに 179950 件あります。').waitFor();

@@ -217,7 +217,7 @@ describe('data upkeep', () => {
     // The planner uses the edited data too.
     await app.goto('/?f=' + (await page.evaluate(() => JSON.parse(localStorage.getItem('tsunagu.dataset')).dataset.facilities.at(-1).id)) + '&t=hokudai');
     await page.locator('[data-state="done"]').waitFor();
-    assert.deepEqual(await page.getByRole('article').getByRole('heading', { level: 3 }).allTextContents(), ['加入不要']);
+    assert.deepEqual(await page.getByRole('article').getByRole('heading', { level: 4 }).allTextContents(), ['加入不要']);
     await context.close();
   });
 

@@ -115,21 +115,22 @@ describe('what-ifs', () => {
     await page.getByRole('button', { name: '端末に保存' }).click();
     // Today: 北海道大学病院 hosts only ICTネットワーク, so join it.
     await app.goto('/?f=miki-family-clinic&t=hokudai');
-    assert.deepEqual(await app.planTitles(), ['1ユニオンに加入: ICTネットワーク']);
+    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク']);
     await app.goto('/whatif');
     await page.getByRole('button', { name: '開く：みきが ICT に加入' }).click();
     await page.getByRole('link', { name: 'この提案の下で経路プランを見る（仮定）' }).click();
     await page.getByText('仮定のプラン：提案「みきが ICT に加入」を適用した結果です。').waitFor();
     await app.chooseFacility('みき', 'みきファミリークリニック');
     await app.addTarget('北海道大学', '北海道大学病院');
-    // Under the what-if みき is an ICT member: nothing to join, no relay.
-    assert.deepEqual(await app.planTitles(), ['加入不要']);
-    await page.getByText('中継は最大 0 回').first().waitFor();
+    // Under the what-if みき is an ICT member: nothing to join, no relay,
+    // and the title says that holds only if the what-if does.
+    assert.deepEqual(await app.planTitles(), ['仮定が正しければ加入不要']);
+    await page.getByText('中継なし（直接開示）').first().waitFor();
     assert.match(page.url(), /p=p1/);
     assert.deepEqual(await seriousViolations(page), []);
     // Leaving the hypothesis gives today's plans again.
     await page.getByRole('link', { name: '仮定を外す' }).click();
-    assert.deepEqual(await app.planTitles(), ['1ユニオンに加入: ICTネットワーク']);
+    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク']);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -145,9 +145,9 @@ async fn the_planner_renders_the_plans_a_shared_link_asks_for() {
     // 市立札幌's union) must join 北大's own ICTネットワーク: the ID-Link
     // links of 北大 to 手稲溪仁会 and 天使 are context, never a way in.
     let html = render("/?f=miki-family-clinic&t=hokudai", Lang::Ja).await;
-    assert!(!html.contains(">加入不要</h3>"), "{html}");
+    assert!(!html.contains("加入不要</h4>"), "{html}");
     assert!(
-        html.contains(">1ユニオンに加入: ICTネットワーク</h3>"),
+        html.contains(">1 ユニオンに加入: ICTネットワーク</h4>"),
         "{html}"
     );
     assert!(
@@ -173,7 +173,42 @@ async fn the_planner_marks_plans_under_the_assumption() {
     // With the assumption on, 北大 is one relay from 手稲溪仁会 (TMNIT's host):
     // nothing to join, and the card says it rests on an unconfirmed assumption.
     let html = render("/?f=miki-family-clinic&t=hokudai&a=agreements", Lang::Ja).await;
-    assert!(html.contains(">加入不要</h3>"), "{html}");
+    // Never a bare 「加入不要」 on an assumption: not in the title, not in
+    // what to apply for, not in the print button's name.
+    assert!(!html.contains(">加入不要</h4>"), "{html}");
+    assert!(html.contains(">仮定が正しければ加入不要</h4>"), "{html}");
+    assert!(!html.contains("申し込みは不要です（"), "{html}");
+    assert!(
+        html.contains("仮定が正しければ、申し込みは不要です。仮定が誤りなら、紹介先をホストするユニオンへの加入が必要です。"),
+        "{html}"
+    );
+    assert!(
+        html.contains("aria-label=\"印刷：仮定が正しければ加入不要\""),
+        "{html}"
+    );
+    // The assumed hop (手稲溪仁会 → 北大 by ID-Link) is marked in the steps,
+    // the picture's name and the printed line.
+    assert!(
+        html.contains("ID-Link 連携病院（仮定）: </span>北海道大学病院"),
+        "{html}"
+    );
+    assert!(
+        html.contains("aria-label=\"北海道大学病院 への経路（仮定）\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("→ 手稲溪仁会病院 → 北海道大学病院（仮定）</li>"),
+        "{html}"
+    );
+    // The misprint 「手稲深仁会病院」 says which hospital it means, in
+    // plain words, not the data's note on how the name was chosen.
+    assert!(
+        html.contains(
+            "報告書のこの箇所では「手稲溪仁会病院」を「手稲深仁会病院」と表記しています。"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("aliases"), "{html}");
     assert!(
         html.contains("未確認の仮定（病院間の連携を経由）"),
         "{html}"
@@ -217,31 +252,40 @@ async fn the_planner_ignores_parts_of_a_link_that_name_nothing() {
 #[tokio::test(flavor = "current_thread")]
 async fn the_plan_chain_is_drawn_at_whole_coordinates() {
     // みきファミリークリニック → ICTネットワーク → 北大: three boxes 150 wide,
-    // 44 apart, 46 high, from x = 2; the arrows at mid-height, y = 25.
+    // 44 apart, 50 high (room for a name on two lines), from x = 2; the arrows
+    // at mid-height, y = 27.
     let html = render("/?f=miki-family-clinic&t=hokudai", Lang::Ja).await;
     let start = html.find(r#"class="chain-scroll"><svg"#).expect("a chain");
     let svg = &html[start..start + html[start..].find("</svg>").expect("its end")];
-    assert!(svg.contains(r#"viewBox="0 0 542 76""#), "{svg}");
+    assert!(svg.contains(r#"viewBox="0 0 542 80""#), "{svg}");
     assert!(svg.contains(r#"style="max-width: 542px""#), "{svg}");
     for x in ["2", "196", "390"] {
         assert!(
-            svg.contains(&format!(r#"x="{x}" y="2" width="150" height="46""#)),
+            svg.contains(&format!(r#"x="{x}" y="2" width="150" height="50""#)),
             "{x}: {svg}"
         );
     }
     for (x1, x2, tip) in [("152", "190", "194"), ("346", "384", "388")] {
         assert!(
-            svg.contains(&format!(r#"x1="{x1}" y1="25" x2="{x2}" y2="25""#)),
+            svg.contains(&format!(r#"x1="{x1}" y1="27" x2="{x2}" y2="27""#)),
             "{svg}"
         );
         assert!(
-            svg.contains(&format!(r#"d="M{tip} 25 l-7 -5 v10 z""#)),
+            svg.contains(&format!(r#"d="M{tip} 27 l-7 -5 v10 z""#)),
             "{svg}"
         );
     }
-    for x in ["77", "271", "465"] {
-        assert!(svg.contains(&format!(r#"x="{x}" y="30""#)), "{x}: {svg}");
-        assert!(svg.contains(&format!(r#"x="{x}" y="66""#)), "{x}: {svg}");
+    // A name that fits sits on one line at y = 32; みきファミリークリニック
+    // (12 wide characters, 10 to a line) takes two, 16 apart.
+    for (x, ys) in [
+        ("77", &["24", "40"][..]),
+        ("271", &["32"]),
+        ("465", &["32"]),
+    ] {
+        for y in ys {
+            assert!(svg.contains(&format!(r#"x="{x}" y="{y}""#)), "{x}: {svg}");
+        }
+        assert!(svg.contains(&format!(r#"x="{x}" y="70""#)), "{x}: {svg}");
     }
     assert_eq!(svg.matches("<rect").count(), 3, "{svg}");
     assert_eq!(svg.matches("<line").count(), 2, "{svg}");
@@ -261,5 +305,23 @@ async fn growth_totals_count_in_english_by_the_number() {
     assert!(
         html.contains("稼働した開示病院 0・発足したユニオン 1"),
         "{html}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_printed_plan_keeps_the_targets_it_does_not_reach() {
+    // 市立函館病院 hosts no union: the card's checklist lists it apart, with
+    // why, beside 北大, which the plan reaches.
+    let html = render("/?m=&t=hokudai,hakodate-municipal", Lang::Ja).await;
+    let card = &html[html.find("<article").expect("a plan card")..];
+    let head = &card[..card.find("</dl>").expect("the checklist's facts")];
+    assert!(
+        head.contains("<dt>紹介先</dt><dd>北海道大学病院</dd>"),
+        "{head}"
+    );
+    assert!(head.contains("<dt>届かない紹介先</dt>"), "{head}");
+    assert!(
+        head.contains("<li><strong>市立函館病院</strong>：市立函館病院はデータ上どのユニオンのホストでもないため"),
+        "{head}"
     );
 }

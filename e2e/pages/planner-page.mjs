@@ -74,7 +74,7 @@ export class PlannerPage extends AppPage {
   /** The plan cards' titles, in order, once the plan is done. */
   async planTitles() {
     await this.settled();
-    return this.page.getByRole('article').getByRole('heading', { level: 3 }).allTextContents();
+    return this.page.getByRole('article').getByRole('heading', { level: 4 }).allTextContents();
   }
 
   /** Each card's `data-assumptions` ("" when the plan rests on confirmed steps only), in order. */
@@ -99,7 +99,7 @@ export class PlannerPage extends AppPage {
 
   /** The numbered steps (the picture's text twin) of a card's path to `target`. */
   async pathSteps(card, target) {
-    const heading = this.page.getByRole('heading', { level: 4, name: new RegExp(`^${target} まで`) });
+    const heading = this.page.getByRole('heading', { level: 5, name: new RegExp(`^${target} まで`) });
     return card.locator('section').filter({ has: heading }).getByRole('listitem').allTextContents();
   }
 

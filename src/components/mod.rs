@@ -21,7 +21,9 @@ pub use lang_switch::{lang_switch, LangSwitchProps};
 pub use network_map::{MapLayer, NetworkMap, ViewAction, ViewBox};
 pub use notices::{notices, NoticesProps};
 pub use outside_layer::outside_layer;
-pub use plan_card::{misprints, pick, plan_card, plan_title, source_line, PlanCardProps};
+pub use plan_card::{
+    misprints, pick, plan_card, plan_title, relays_line, source_line, PlanCardProps,
+};
 pub use record_form::{FormKind, RecordForm};
 pub use site_footer::{site_footer, SiteFooterProps};
 pub use site_header::{site_header, SiteHeaderProps};

@@ -39,6 +39,9 @@ pub struct PlanCardProps {
     pub rules: Rules,
     /// The link that reproduces the plan.
     pub share: AttrValue,
+    /// The targets no plan reaches, each with why, in the UI's language
+    /// (for the printed checklist, which must not drop them).
+    pub unreachable: Vec<(String, String)>,
 }
 
 /// A core text in the UI's language.
@@ -61,17 +64,18 @@ fn union_page(data: &Dataset, union: &UnionId) -> Option<Source> {
         .cloned()
 }
 
-/// Notes on a quote that the report misprints a name in (the data's
-/// `discrepancies` on names): the printed form and what the data does.
+/// Notes on a quote that prints a name differently from the data (the
+/// data's `discrepancies` on names): the form printed there and the name it
+/// means. How the data chose its name is for データ, not here.
 pub fn misprints(data: &Dataset, source: &Source, lang: Lang) -> Vec<String> {
     let texts = &lang.texts().planner_view;
     tsunagu_core::access::misprints(data, source)
         .into_iter()
-        .map(|(as_written, note)| {
+        .map(|m| {
             texts
                 .misprint
-                .replace("{as_written}", as_written)
-                .replace("{note}", &pick(lang, note))
+                .replace("{as_written}", m.as_written)
+                .replace("{name}", m.name)
         })
         .collect()
 }
@@ -87,29 +91,59 @@ pub fn source_line(data: &Dataset, source: &Source, lang: Lang) -> Html {
     }
 }
 
-/// A plan's title: 「加入不要」 or 「2ユニオンに加入: A、B」.
-pub fn plan_title(lang: Lang, data: &Dataset, plan: &Plan) -> String {
+/// A plan's title: 「加入不要」 or 「2 ユニオンに加入: A、B」. A plan that
+/// rests on an assumption, or is made on a what-if's `hypothetical` data,
+/// says so in its title, so that no 「加入不要」 ever stands bare on an
+/// assumption (the title is also the card's and its print button's
+/// accessible name).
+pub fn plan_title(lang: Lang, data: &Dataset, plan: &Plan, hypothetical: bool) -> String {
     let texts = &lang.texts().planner_view;
+    let assumed = hypothetical || !plan.assumptions.is_empty();
     if plan.join.is_empty() {
-        return texts.plan_none.to_owned();
+        return if assumed {
+            texts.plan_none_assumed
+        } else {
+            texts.plan_none
+        }
+        .to_owned();
     }
     let names: Vec<String> = plan
         .join
         .iter()
         .map(|u| union_name_in(data, u, lang))
         .collect();
-    texts
-        .plan_join
-        .replace("{n}", &plan.join.len().to_string())
-        .replace("{names}", &lang.list(&names))
+    if assumed {
+        texts.plan_join_assumed
+    } else {
+        texts.plan_join
+    }
+    .replace("{unions}", &lang.count(plan.join.len(), Noun::Union))
+    .replace("{names}", &lang.list(&names))
+}
+
+/// A plan's relay line: 「中継は最大 1 回」, or 「中継なし（直接開示）」.
+pub fn relays_line(lang: Lang, relays: u32) -> String {
+    let texts = &lang.texts().planner_view;
+    if relays == 0 {
+        texts.plan_direct.to_owned()
+    } else {
+        texts
+            .plan_relays
+            .replace("{relays}", &lang.count(relays as usize, Noun::Relay))
+    }
 }
 
 /// One step of a path as the UI words it: the node's name, how it is
 /// reached, and where the report says so.
 struct Step {
     name: String,
+    /// How the step is reached, 「（仮定）」 after it when it is an
+    /// assumption.
     via: String,
     relay: bool,
+    /// Whether the step rests on an assumption (an agreement or partner
+    /// link taken as a way in, or a what-if).
+    assumed: bool,
     source: Option<Source>,
 }
 
@@ -135,6 +169,7 @@ fn steps(
             name: facility.to_owned(),
             via: texts.step_start.to_owned(),
             relay: false,
+            assumed: false,
             source: None,
         },
         Step {
@@ -144,6 +179,7 @@ fn steps(
                 Entry::Join => texts.step_join.to_owned(),
             },
             relay: false,
+            assumed: false,
             source: membership,
         },
     ];
@@ -158,50 +194,82 @@ fn steps(
         if let Node::Union(id) = &hop.node {
             at = id.clone();
         }
+        let assumed = !tsunagu_core::graph::assumptions_of([hop]).is_empty();
+        let via = match &hop.edge {
+            Edge::MemberOf => texts.step_member.to_owned(),
+            Edge::HostedBy => texts.step_host.to_owned(),
+            Edge::Link {
+                kind: LinkKind::Agreement,
+                ..
+            } => texts.step_agreement.to_owned(),
+            Edge::Link {
+                kind: LinkKind::IdlinkPartner,
+                ..
+            } => texts.step_partner.to_owned(),
+            Edge::UnionLink { label, .. } => format!("{} {label}", texts.step_union_link),
+        };
         Step {
             name: match &hop.node {
                 Node::Hospital(id) => hospital_name_in(data, id, lang),
                 Node::Union(id) => union_name_in(data, id, lang),
                 Node::Facility(id) => id.0.clone(),
             },
-            via: match &hop.edge {
-                Edge::MemberOf => texts.step_member.to_owned(),
-                Edge::HostedBy => texts.step_host.to_owned(),
-                Edge::Link {
-                    kind: LinkKind::Agreement,
-                    ..
-                } => texts.step_agreement.to_owned(),
-                Edge::Link {
-                    kind: LinkKind::IdlinkPartner,
-                    ..
-                } => texts.step_partner.to_owned(),
-                Edge::UnionLink { label, .. } => format!("{} {label}", texts.step_union_link),
+            via: if assumed {
+                via + texts.step_assumed
+            } else {
+                via
             },
             relay: hop.edge.relays() > 0,
+            assumed,
             source,
         }
     }));
     out
 }
 
-/// Shortens a name to fit a box in the picture (wide characters count
-/// double); the text twin below the picture has it whole.
-fn short(name: &str) -> String {
+/// A name as the lines of a box in the picture: one line where it fits,
+/// else two, broken between words where the name has spaces, and only a
+/// name too long for two lines is cut short (wide characters count double;
+/// the text twin below the picture has every name whole).
+fn box_lines(name: &str) -> Vec<String> {
     const ROOM: usize = 20;
     let width = |c: char| if c.is_ascii() { 1 } else { 2 };
-    if name.chars().map(width).sum::<usize>() <= ROOM {
-        return name.to_owned();
+    let fits = |text: &str| text.chars().map(width).sum::<usize>() <= ROOM;
+    if fits(name) {
+        return vec![name.to_owned()];
     }
+    // The longest head that fits, backed off to the last space in it.
     let mut used = 0;
-    let mut out = String::new();
-    for c in name.chars() {
-        if used + width(c) > ROOM - 1 {
+    let mut end = 0;
+    for (at, c) in name.char_indices() {
+        if used + width(c) > ROOM {
             break;
         }
         used += width(c);
-        out.push(c);
+        end = at + c.len_utf8();
     }
-    out + "…"
+    if !name[end..].starts_with(' ') {
+        if let Some(space) = name[..end].rfind(' ').filter(|&at| at > 0) {
+            end = space;
+        }
+    }
+    let (head, tail) = name.split_at(end);
+    let tail = tail.trim_start();
+    let tail = if fits(tail) {
+        tail.to_owned()
+    } else {
+        let mut used = 0;
+        let mut out = String::new();
+        for c in tail.chars() {
+            if used + width(c) > ROOM - 1 {
+                break;
+            }
+            used += width(c);
+            out.push(c);
+        }
+        out + "…"
+    };
+    vec![head.trim_end().to_owned(), tail]
 }
 
 /// The path as a chain of boxes: an SVG picture whose twin is the list below it.
@@ -212,7 +280,7 @@ fn short(name: &str) -> String {
 fn chain(steps: &[Step], label: &str) -> Html {
     const BOX_W: usize = 150;
     const GAP: usize = 44;
-    const BOX_H: usize = 46;
+    const BOX_H: usize = 50;
     const MID: usize = BOX_H / 2 + 2;
     let width = (steps.len() * (BOX_W + GAP)).saturating_sub(GAP) + 4;
     html! {
@@ -221,6 +289,8 @@ fn chain(steps: &[Step], label: &str) -> Html {
             <title>{ label.to_owned() }</title>
             { for steps.iter().enumerate().map(|(i, step)| {
                 let x = i * (BOX_W + GAP) + 2;
+                let lines = box_lines(&step.name);
+                let count = lines.len();
                 let arrow = (i + 1 < steps.len()).then(|| {
                     let class = if steps[i + 1].relay { "arrow relay" } else { "arrow" };
                     html! {
@@ -235,9 +305,13 @@ fn chain(steps: &[Step], label: &str) -> Html {
                     <g>
                         <rect class={if i == 0 { "node start" } else if i == 1 { "node union" } else { "node hospital" }}
                             x={x.to_string()} y="2" width={BOX_W.to_string()} height={BOX_H.to_string()} rx="8" />
-                        <text x={(x + BOX_W / 2).to_string()} y={(BOX_H / 2 + 7).to_string()} text-anchor="middle">
-                            { short(&step.name) }
-                        </text>
+                        { for lines.into_iter().enumerate().map(|(line, text)| {
+                            // One line in the middle; two, 16 px apart, around it.
+                            let y = if count == 1 { BOX_H / 2 + 7 } else { BOX_H / 2 - 1 + line * 16 };
+                            html! {
+                                <text x={(x + BOX_W / 2).to_string()} y={y.to_string()} text-anchor="middle">{ text }</text>
+                            }
+                        }) }
                         <text class="via" x={(x + BOX_W / 2).to_string()} y={(BOX_H + 20).to_string()} text-anchor="middle">
                             { step.via.clone() }
                         </text>
@@ -288,7 +362,7 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
     html! {
         <section class="joining">
             // In English, both names: the union's forms carry the Japanese.
-            <h5><span class="apply-box" aria-hidden="true">{ "☐ " }</span>{ union_name_to_apply(data, union, lang) }</h5>
+            <h6><span class="apply-box" aria-hidden="true">{ "☐ " }</span>{ union_name_to_apply(data, union, lang) }</h6>
             <p class="contact">{ texts.apply_to.replace("{host}", &lang.list(&hosts)) }</p>
             <dl class="facts">
                 { tags::dt(texts.union_founded) }{ tags::dd(founded) }
@@ -354,11 +428,13 @@ fn print_header(props: &PlanCardProps) -> Html {
         .iter()
         .map(|u| union_name_to_apply(data, u, lang))
         .collect();
+    // The targets a plan reaches; those out of reach are listed apart, each
+    // with why, so the printed page never drops one silently.
     let targets: Vec<String> = props
-        .query
-        .targets
+        .plan
+        .paths
         .iter()
-        .map(|t| hospital_name_in(data, &tsunagu_core::model::HospitalId(t.clone()), lang))
+        .map(|p| hospital_name_in(data, &p.target, lang))
         .collect();
     let title = if lang == Lang::En {
         &data.meta.title.en
@@ -374,6 +450,16 @@ fn print_header(props: &PlanCardProps) -> Html {
                 { tags::dt(texts.current_unions) }
                 { tags::dd(if members.is_empty() { texts.no_unions.to_owned() } else { lang.list(&members) }) }
                 { tags::dt(texts.print_targets) }{ tags::dd(lang.list(&targets)) }
+                if !props.unreachable.is_empty() {
+                    { tags::dt(texts.print_unreachable) }
+                    <dd>
+                        <ul class="print-unreachable">
+                            { for props.unreachable.iter().map(|(name, why)| html! {
+                                <li>{ tags::strong(name.clone()) }{ lang.colon() }{ why.clone() }</li>
+                            }) }
+                        </ul>
+                    </dd>
+                }
                 { tags::dt(texts.print_rules) }{ tags::dd(pick(lang, &tsunagu_core::text::rules_name(props.rules))) }
                 { tags::dt(texts.print_link) }<dd class="url">{ props.share.to_string() }</dd>
             </dl>
@@ -403,6 +489,8 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         Callback::from(move |_: MouseEvent| print_card(&card_id))
     };
     let assumed = !plan.assumptions.is_empty();
+    // Under a saved what-if every plan is hypothetical, whatever its steps.
+    let hedged = assumed || props.query.saved_what_if.is_some();
     // Passages every union to join shares (the report's general advice),
     // printed once on the checklist instead of once per union.
     let common: Vec<SourcedText> = match plan.join.split_first() {
@@ -418,7 +506,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             .collect(),
         _ => Vec::new(),
     };
-    let title = plan_title(lang, data, plan);
+    let title = plan_title(lang, data, plan, props.query.saved_what_if.is_some());
     let print_label = lang.labelled(texts.print, &title);
 
     html! {
@@ -426,8 +514,8 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             data-assumptions={plan.assumptions.iter().map(|a| match a { Assumption::Agreements => "agreements", Assumption::WhatIf => "what_if" }).collect::<Vec<_>>().join(",")}>
             { print_header(props) }
             <header class="plan-head">
-                <h3 id={title_id}>{ title }</h3>
-                <p class="plan-relays">{ texts.plan_relays.replace("{relays}", &lang.count(plan.relays as usize, Noun::Relay)) }</p>
+                <h4 id={title_id}>{ title }</h4>
+                <p class="plan-relays">{ relays_line(lang, plan.relays) }</p>
             </header>
             { assumption_marks(&plan.assumptions, lang) }
             { tags::p(explain) }
@@ -436,7 +524,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             }
             if !plan.alternatives.is_empty() {
                 <div class="alternatives">
-                    { tags::h4(texts.alternatives) }
+                    { tags::h5(texts.alternatives) }
                     <ul>
                         { for plan.alternatives.iter().map(|alt| html! {
                             <li>{ lang.list(&alt.iter().map(|u| union_name_in(data, u, lang)).collect::<Vec<_>>()) }</li>
@@ -448,9 +536,9 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 </div>
             }
             <div class="apply">
-                { tags::h4(texts.print_apply) }
+                { tags::h5(texts.print_apply) }
                 if plan.join.is_empty() {
-                    { tags::p(texts.print_none) }
+                    { tags::p(if hedged { texts.print_none_assumed } else { texts.print_none }) }
                 } else {
                     { for plan.join.iter().map(|u| joining(data, u, &common, lang)) }
                     if !common.is_empty() {
@@ -465,10 +553,13 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             { for plan.paths.iter().map(|path| {
                 let target = hospital_name_in(data, &path.target, lang);
                 let steps = steps(lang, data, &props.facility, &props.query.start, path);
-                let label = texts.chain_label.replace("{target}", &target);
+                let mut label = texts.chain_label.replace("{target}", &target);
+                if steps.iter().any(|s| s.assumed) {
+                    label.push_str(texts.step_assumed);
+                }
                 html! {
                     <section class="path">
-                        { tags::h4(texts.path_to.replace("{target}", &target).replace("{relays}", &lang.count(path.relays as usize, Noun::Relay))) }
+                        { tags::h5(texts.path_to.replace("{target}", &target).replace("{relays}", &lang.count(path.relays as usize, Noun::Relay))) }
                         <div class="chain-scroll">{ chain(&steps, &label) }</div>
                         <ol class="steps">
                             { for steps.iter().enumerate().map(|(i, s)| html! {
@@ -477,7 +568,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                                     if i > 0 { <span class="via">{ format!("{}: ", s.via) }</span> }
                                     { s.name.clone() }
                                     if let Some(source) = &s.source {
-                                        <span class="step-source">{ format!("{}{}: ", lang.brackets().0, texts.sources) }{ source_line(data, source, lang) }{ lang.brackets().1 }</span>
+                                        <span class="step-source">{ format!("{}{}: ", lang.brackets().0, texts.source) }{ source_line(data, source, lang) }{ lang.brackets().1 }</span>
                                     }
                                 </li>
                             }) }
@@ -488,7 +579,11 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             <ol class="print-only path-lines">
                 { for plan.paths.iter().map(|path| {
                     let steps = steps(lang, data, &props.facility, &props.query.start, path);
-                    let chain = steps.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" → ");
+                    let chain = steps
+                        .iter()
+                        .map(|s| if s.assumed { format!("{}{}", s.name, texts.step_assumed) } else { s.name.clone() })
+                        .collect::<Vec<_>>()
+                        .join(" → ");
                     html! {
                         <li>{ texts.path_to.replace("{target}", &hospital_name_in(data, &path.target, lang)).replace("{relays}", &lang.count(path.relays as usize, Noun::Relay)) }{ ": " }{ chain }</li>
                     }
@@ -522,4 +617,37 @@ fn print_card(card_id: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = card_id;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::box_lines;
+
+    #[test]
+    fn a_name_too_wide_for_a_box_takes_two_lines_broken_between_words() {
+        assert_eq!(box_lines("ICTネットワーク"), ["ICTネットワーク"]);
+        assert_eq!(
+            box_lines("Sapporo City General Hospital"),
+            ["Sapporo City General", "Hospital"]
+        );
+        // Without spaces, the first line holds as many wide characters as
+        // the box does (10).
+        assert_eq!(
+            box_lines("みきファミリークリニック"),
+            ["みきファミリークリニ", "ック"]
+        );
+    }
+
+    #[test]
+    fn only_a_name_too_long_for_two_lines_is_cut_short() {
+        let lines = box_lines("市立札幌病院 地域医療情報ネットワークシステム");
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        let width = |t: &str| {
+            t.chars()
+                .map(|c| if c.is_ascii() { 1 } else { 2 })
+                .sum::<usize>()
+        };
+        assert!(lines.iter().all(|l| width(l) <= 20), "{lines:?}");
+    }
 }

@@ -17,6 +17,7 @@ enum Tag {
     Dt,
     H3,
     H4,
+    H5,
     Legend,
     Li,
     P,
@@ -43,6 +44,7 @@ fn element(tag: Tag, child: Html) -> Html {
         Tag::Dt => html! { <dt>{ child }</dt> },
         Tag::H3 => html! { <h3>{ child }</h3> },
         Tag::H4 => html! { <h4>{ child }</h4> },
+        Tag::H5 => html! { <h5>{ child }</h5> },
         Tag::Legend => html! { <legend>{ child }</legend> },
         Tag::Li => html! { <li>{ child }</li> },
         Tag::P => html! { <p>{ child }</p> },
@@ -88,6 +90,11 @@ pub fn h3(child: impl Into<Html>) -> Html {
 /// `<h4>…</h4>`.
 pub fn h4(child: impl Into<Html>) -> Html {
     element(Tag::H4, child.into())
+}
+
+/// `<h5>…</h5>`.
+pub fn h5(child: impl Into<Html>) -> Html {
+    element(Tag::H5, child.into())
 }
 
 /// `<legend>…</legend>`.

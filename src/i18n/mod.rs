@@ -203,10 +203,18 @@ pub struct PlannerTexts {
     pub results_empty: &'static str,
     /// Card title for a plan that joins nothing.
     pub plan_none: &'static str,
-    /// Card title for a plan: `{n}` unions and their `{names}`.
+    /// Card title for a plan that joins nothing only if its assumptions
+    /// hold: never a bare 「加入不要」.
+    pub plan_none_assumed: &'static str,
+    /// Card title for a plan: `{unions}` (a count) and their `{names}`.
     pub plan_join: &'static str,
+    /// Card title for a plan that rests on an assumption: `{unions}`,
+    /// `{names}`.
+    pub plan_join_assumed: &'static str,
     /// The most relays: `{relays}` (a count).
     pub plan_relays: &'static str,
+    /// The most relays when that is none.
+    pub plan_direct: &'static str,
     /// Relays explained: 0.
     pub explain_direct: &'static str,
     /// Relays explained: n > 0.
@@ -231,8 +239,10 @@ pub struct PlannerTexts {
     pub step_agreement: &'static str,
     /// Step: an ID-Link partner entry.
     pub step_partner: &'static str,
-    /// Step: a what-if union link.
+    /// Step: a link between unions.
     pub step_union_link: &'static str,
+    /// After a step that is an assumption: 「（仮定）」.
+    pub step_assumed: &'static str,
     /// The path picture's accessible name: "{target} への経路".
     pub chain_label: &'static str,
     /// Before unreachable targets.
@@ -255,6 +265,8 @@ pub struct PlannerTexts {
     pub no_plan: &'static str,
     /// The sources heading in a card.
     pub sources: &'static str,
+    /// Before one source.
+    pub source: &'static str,
     /// When a shared link named records the data does not have.
     pub link_ignored: &'static str,
     /// While planning.
@@ -293,7 +305,8 @@ pub struct PlannerTexts {
     pub source_member: &'static str,
     /// A hosting step's source label.
     pub source_host: &'static str,
-    /// A misprint note: `{as_written}`, `{note}`.
+    /// A note on a quote that prints a name differently: `{name}` as the
+    /// data has it, `{as_written}` as the quote prints it.
     pub misprint: &'static str,
     /// The printed checklist's title.
     pub print_title: &'static str,
@@ -303,10 +316,28 @@ pub struct PlannerTexts {
     pub print_ward: &'static str,
     /// Printed: the targets.
     pub print_targets: &'static str,
+    /// The form's summary: `{n}` plans.
+    pub summary_plans: &'static str,
+    /// The form's summary: `{n}` of them rest on an assumption.
+    pub summary_assumed: &'static str,
+    /// The form's summary: `{n}` targets out of reach.
+    pub summary_unreachable: &'static str,
+    /// The button from the form to the plans.
+    pub to_plans: &'static str,
+    /// Under the relay limit: when relays arise at all.
+    pub relays_hint: &'static str,
+    /// The facility search found nothing.
+    pub no_facility_found: &'static str,
+    /// The hospital search found nothing.
+    pub no_hospital_found: &'static str,
+    /// Printed: the targets out of reach, before each one's reason.
+    pub print_unreachable: &'static str,
     /// Printed: unions to apply to.
     pub print_apply: &'static str,
     /// Printed: nothing to apply for.
     pub print_none: &'static str,
+    /// Printed: nothing to apply for if the plan's assumptions hold.
+    pub print_none_assumed: &'static str,
     /// Printed: the rules.
     pub print_rules: &'static str,
     /// Printed: "{title}", "{date}".

@@ -222,11 +222,8 @@ pub fn tour(data: &Dataset) -> Vec<Slide> {
         for p in &answer.plans {
             // The card's own words: its title and its relay line.
             for (lang, lines) in [(Lang::Ja, &mut lines_ja), (Lang::En, &mut lines_en)] {
-                let relays = lang.texts().planner_view.plan_relays.replace(
-                    "{relays}",
-                    &lang.count(p.relays as usize, crate::i18n::Noun::Relay),
-                );
-                lines.push(format!("{} — {relays}", plan_title(lang, data, p)));
+                let relays = crate::components::relays_line(lang, p.relays);
+                lines.push(format!("{} — {relays}", plan_title(lang, data, p, false)));
             }
         }
         lines_ja.push(texts.planner_view.caveat.to_owned());

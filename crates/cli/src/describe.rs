@@ -75,9 +75,9 @@ pub fn source_line(data: &Dataset, source: &Source) -> String {
         Some(quote) => format!("{place} {}", texts::quote(quote)),
         None => place,
     };
-    // Where the quote is a misprinted name, the data's note goes beside it.
-    for (as_written, note) in access::misprints(data, source) {
-        let _ = write!(line, " {}", texts::misprint(as_written, note));
+    // Where the quote prints a name differently, say which name it means.
+    for m in access::misprints(data, source) {
+        let _ = write!(line, " {}", texts::misprint(m.as_written, m.name));
     }
     line
 }

@@ -12,7 +12,7 @@
 use std::fmt;
 use std::path::Path;
 
-use tsunagu_core::model::{Dataset, FacilityKind, Text};
+use tsunagu_core::model::{Dataset, FacilityKind};
 use tsunagu_core::names::Kind;
 use tsunagu_core::text::csv::kind_label;
 
@@ -122,10 +122,16 @@ pub fn quote(text: &str) -> String {
     format!("「{text}」")
 }
 
-/// A misprinted name in a quote, with the data's note on it in both
-/// languages.
-pub fn misprint(as_written: &str, note: &Text) -> String {
-    format!("※{}: {} / {}", quote(as_written), note.ja, note.en)
+/// A name the quote prints differently, with the name the data uses, in
+/// both languages.
+pub fn misprint(as_written: &str, name: &str) -> String {
+    format!(
+        "※報告書のこの箇所では{}を{}と表記 / the report spells {} as {} here",
+        quote(name),
+        quote(as_written),
+        quote(name),
+        quote(as_written)
+    )
 }
 
 // The other commands' reports.

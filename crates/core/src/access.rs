@@ -177,23 +177,57 @@ pub fn shares_by_hospital(data: &Dataset) -> HashMap<HospitalId, Vec<HospitalId>
         .collect()
 }
 
+/// A name the report prints differently in one place: the form printed
+/// there and the record's name in the data, both as the report prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Misprint<'a> {
+    /// The name as the quoted passage prints it.
+    pub as_written: &'a str,
+    /// The record's name in the data.
+    pub name: &'a str,
+}
+
 /// The name discrepancies whose printed form a source quotes: where the
-/// report misprints a name (「手稲深仁会病院」 on 北大's page), the reading
-/// quoted and the data's note on it, to show beside the quote.
-pub fn misprints<'a>(data: &'a Dataset, source: &Source) -> Vec<(&'a str, &'a crate::model::Text)> {
+/// report prints a name differently (「手稲深仁会病院」 on 北大's page), the
+/// form quoted and the name the data uses, to say beside the quote that both
+/// are the same. A quote of the data's own name needs no note. The data's
+/// note on the discrepancy (how the name was chosen) is for データ, not for
+/// a plan.
+pub fn misprints<'a>(data: &'a Dataset, source: &Source) -> Vec<Misprint<'a>> {
     let Some(quote) = &source.quote else {
         return Vec::new();
     };
     data.discrepancies
         .iter()
         .filter(|d| d.field == "name")
-        .flat_map(|d| {
+        .filter_map(|d| Some((d, name_at(data, &d.subject)?)))
+        .flat_map(|(d, name)| {
             d.readings
                 .iter()
-                .filter(|r| r.source.section == source.section && quote.contains(&r.as_written))
-                .map(move |r| (r.as_written.as_str(), &d.note))
+                .filter(move |r| {
+                    r.as_written != name
+                        && r.source.section == source.section
+                        && quote.contains(&r.as_written)
+                })
+                .map(move |r| Misprint {
+                    as_written: r.as_written.as_str(),
+                    name,
+                })
         })
         .collect()
+}
+
+/// The name of the hospital or union a JSON pointer such as `/unions/2`
+/// names.
+fn name_at<'a>(data: &'a Dataset, pointer: &str) -> Option<&'a str> {
+    let mut parts = pointer.strip_prefix('/')?.split('/');
+    let kind = parts.next()?;
+    let index: usize = parts.next()?.parse().ok()?;
+    match kind {
+        "hospitals" => data.hospitals.get(index).map(|h| h.name.as_str()),
+        "unions" => data.unions.get(index).map(|u| u.name.as_str()),
+        _ => None,
+    }
 }
 
 /// Whether some union in the data has `hospital` as a host.
@@ -286,7 +320,7 @@ mod tests {
     }
 
     #[test]
-    fn the_misprinted_teine_on_hokudai_s_page_carries_the_data_s_note() {
+    fn the_misprinted_teine_on_hokudai_s_page_names_the_hospital_it_means() {
         let data = crate::validate::load_dataset(crate::bundled::SAPPORO_JSON)
             .unwrap()
             .dataset;
@@ -295,15 +329,43 @@ mod tests {
             .iter()
             .find(|l| l.id.0 == "hokudai-teine-idlink")
             .unwrap();
-        let notes = misprints(&data, &link.source);
-        assert_eq!(notes.len(), 1);
-        assert_eq!(notes[0].0, "手稲深仁会病院");
+        // The report's hospital list prints 手稲溪仁会病院 (with 溪).
+        assert_eq!(
+            misprints(&data, &link.source),
+            vec![Misprint {
+                as_written: "手稲深仁会病院",
+                name: "手稲溪仁会病院"
+            }]
+        );
         // The same words on another page are not that reading.
         let elsewhere = Source {
             section: crate::model::SectionId::from("hospital-teine"),
             quote: Some("手稲深仁会病院".into()),
         };
         assert!(misprints(&data, &elsewhere).is_empty());
+    }
+
+    #[test]
+    fn a_quote_of_the_data_s_own_name_needs_no_note() {
+        let data = crate::validate::load_dataset(crate::bundled::SAPPORO_JSON)
+            .unwrap()
+            .dataset;
+        let label = Source {
+            section: crate::model::SectionId::from("hospital-tenshi"),
+            quote: Some("UNION 札幌医療情報共有システム協議会".into()),
+        };
+        assert!(misprints(&data, &label).is_empty());
+        let other = Source {
+            section: crate::model::SectionId::from("hospital-tenshi"),
+            quote: Some("「札幌医療情報システム協議会」に加入していただきます".into()),
+        };
+        assert_eq!(
+            misprints(&data, &other),
+            vec![Misprint {
+                as_written: "札幌医療情報システム協議会",
+                name: "札幌医療情報共有システム協議会"
+            }]
+        );
     }
 
     #[test]

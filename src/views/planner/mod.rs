@@ -12,6 +12,7 @@
 
 mod options;
 mod results;
+mod search;
 mod share_link;
 mod start_picker;
 mod target_picker;
@@ -20,7 +21,6 @@ use std::rc::Rc;
 
 use tsunagu_core::graph::UnionLink;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
-use tsunagu_core::names::fold_name;
 use tsunagu_core::planner::{PlanRequest, Start};
 use tsunagu_core::whatif::apply_what_if;
 use yew::prelude::*;
@@ -28,9 +28,8 @@ use yew::prelude::*;
 use super::{describe, ViewProps};
 use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
-use crate::hooks::use_plan;
+use crate::hooks::{use_plan, PlanHandle, PlanStatus};
 use crate::i18n::Lang;
-use crate::lookup::nfkc;
 use crate::plan_query::{PlanQuery, StartQuery};
 use crate::route::{use_location, use_navigator, Route, VIEW_TITLE_ID};
 use options::plan_options;
@@ -40,6 +39,9 @@ use target_picker::TargetPicker;
 
 /// The hospital search box, where focus goes after a pick.
 const TARGET_SEARCH_ID: &str = "target-search";
+
+/// The facility search box, where focus goes on 「選び直す」.
+const FACILITY_SEARCH_ID: &str = "facility-search";
 
 /// Moves focus to the element with `id` once the change just made has been
 /// drawn (the control that was pressed may be gone by then).
@@ -119,11 +121,6 @@ fn after_next_paint(f: impl Fn() + Clone + 'static) {
 
 /// Names listed at most in a pick list; the search narrows the rest.
 const LIST_LIMIT: usize = 50;
-
-/// Whether `name` contains what the user typed, after folding both.
-fn matches(name: &str, needle: &str) -> bool {
-    needle.is_empty() || fold_name(name, &nfkc).contains(needle)
-}
 
 /// The query with ids the data does not know removed, and whether any were.
 fn known_only(data: &Dataset, query: &PlanQuery) -> (PlanQuery, bool) {
@@ -248,6 +245,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
         });
     }
     let form_later = *opening == Opening::PlanFirst;
+    let to_plans = to_plans(lang, &plan);
 
     let heading = html! {
         <>
@@ -297,11 +295,52 @@ pub fn planner_view(props: &ViewProps) -> Html {
                         <StartPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
                         <TargetPicker {lang} data={data.clone()} query={query.clone()} on_change={on_change.clone()} />
                         { plan_options(&PickerProps { lang, data: data.clone(), query: query.clone(), on_change }) }
+                        { to_plans }
                     }
                 </form>
                 { plan_results(&ResultsProps { lang, data, query, plan, dropped, rules }) }
             </div>
         </section>
+    }
+}
+
+/// The form's last word: how many plans there are, how many rest on an
+/// assumption, how many targets are out of reach, and a button to the
+/// plans. Stacked on a phone the plans are a long way below the form, and
+/// side by side a change made low in the form redraws plans scrolled out
+/// of view above it.
+fn to_plans(lang: Lang, plan: &PlanHandle) -> Html {
+    let texts = &lang.texts().planner_view;
+    let PlanStatus::Done(answer) = &plan.status else {
+        return html! {};
+    };
+    if !plan.current {
+        return html! {};
+    }
+    let mut parts = vec![texts
+        .summary_plans
+        .replace("{n}", &answer.plans.len().to_string())];
+    let assumed = answer
+        .plans
+        .iter()
+        .filter(|p| !p.assumptions.is_empty())
+        .count();
+    if assumed > 0 {
+        parts.push(texts.summary_assumed.replace("{n}", &assumed.to_string()));
+    }
+    if !answer.unreachable.is_empty() {
+        parts.push(
+            texts
+                .summary_unreachable
+                .replace("{n}", &answer.unreachable.len().to_string()),
+        );
+    }
+    let onclick = Callback::from(|_: MouseEvent| crate::dom::bring_to(RESULTS_HEADING_ID));
+    html! {
+        <div class="to-plans">
+            { tags::p(lang.list(&parts)) }
+            { tags::button(onclick, texts.to_plans) }
+        </div>
     }
 }
 

@@ -43,12 +43,13 @@ pub(super) fn plan_options(props: &PickerProps) -> Html {
             { tags::legend(tags::h3(texts.options_heading)) }
             <label class="field">
                 { tags::span(texts.max_relays) }
-                <select onchange={on_relays}>
+                <select onchange={on_relays} aria-describedby="relays-hint">
                     { relay_choice(None, texts.relays_unlimited.to_owned()) }
                     { relay_choice(Some(0), texts.relays_direct.to_owned()) }
                     { for (1..=3).map(|n| relay_choice(Some(n), texts.relays_up_to.replace("{n}", &n.to_string()))) }
                 </select>
             </label>
+            <p class="note" id="relays-hint">{ texts.relays_hint }</p>
             <fieldset class="checks">
                 { tags::legend(texts.exclude) }
                 <ul>{ for boxes }</ul>

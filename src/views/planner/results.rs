@@ -101,7 +101,7 @@ fn context(lang: Lang, data: &Dataset, answer: &PlanAnswer) -> Html {
     }
     html! {
         <section class="context" aria-labelledby="context-heading">
-            <h3 id="context-heading">{ texts.context_heading }</h3>
+            <h4 id="context-heading">{ texts.context_heading }</h4>
             <ul>{ for items }</ul>
         </section>
     }
@@ -199,12 +199,13 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                         lang, data: props.data.clone(), plan: plan.clone(), facility: facility.clone(), index,
                         members: answer.members.clone(), query: props.query.clone(), rules: props.rules,
                         share: AttrValue::from(share_url(&props.query)),
+                        unreachable: answer.unreachable.iter().map(|u| (hospital_name_in(data, &u.target, lang), reason_text(lang, data, u))).collect(),
                     }) }
                 }) }
                 { context(lang, data, answer) }
                 if !answer.unreachable.is_empty() {
                     <section class="unreachable" aria-labelledby="unreachable-heading">
-                        <h3 id="unreachable-heading">{ texts.unreachable_heading }</h3>
+                        <h4 id="unreachable-heading">{ texts.unreachable_heading }</h4>
                         <ul>
                             { for answer.unreachable.iter().map(|u| html! {
                                 <li data-reason={u.reason.code()}>{ tags::strong(hospital_name_in(data, &u.target, lang)) }{ lang.colon() }{ reason_text(lang, data, u) }</li>

@@ -1,13 +1,13 @@
 //! 経路プラン's step 1: the facility the plans start from.
 
 use tsunagu_core::model::FacilityId;
-use tsunagu_core::names::fold_name;
 use yew::prelude::*;
 
-use super::{focus_after_render, matches, PickerProps, LIST_LIMIT, TARGET_SEARCH_ID};
+use super::search::{fold, ranked};
+use super::{focus_after_render, PickerProps, FACILITY_SEARCH_ID, LIST_LIMIT, TARGET_SEARCH_ID};
 use crate::components::tags;
 use crate::i18n::Lang;
-use crate::lookup::{nfkc, union_name_in};
+use crate::lookup::union_name_in;
 use crate::plan_query::StartQuery;
 
 /// Step 1: a facility in the data, found by incremental search, or one not
@@ -43,7 +43,9 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                         .collect()
                 })
                 .unwrap_or_default();
-            let again = set_start(StartQuery::None).reform(|_: MouseEvent| ());
+            // The search comes back in the button's place: focus goes there.
+            let again = set_start(StartQuery::None)
+                .reform(|_: MouseEvent| focus_after_render(FACILITY_SEARCH_ID));
             html! {
                 <div class="chosen-facility">
                     <p><span class="label">{ texts.facility_chosen }</span>{ tags::strong(name) }</p>
@@ -53,7 +55,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
             }
         }
         StartQuery::None => {
-            let needle = fold_name(search.trim(), &nfkc);
+            let needle = fold(search.trim());
             let oninput = {
                 let search = search.clone();
                 Callback::from(move |e: InputEvent| {
@@ -61,9 +63,13 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                     search.set(input.value());
                 })
             };
-            let mut found = data.facilities.iter().filter(|f| matches(&f.name, &needle));
+            // By name, or by the romanised id (miki-family-clinic) in English.
+            let found = ranked(&data.facilities, &needle, |f| {
+                [f.name.as_str(), f.id.as_str()]
+            });
+            let none = found.is_empty();
             let results: Vec<Html> = found
-                .by_ref()
+                .iter()
                 .take(LIST_LIMIT)
                 .map(|f| {
                     let pick =
@@ -86,14 +92,15 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                     }
                 })
                 .collect();
-            let more = found.count();
+            let more = found.len().saturating_sub(LIST_LIMIT);
             html! {
                 <>
                     <label class="field">
                         { tags::span(texts.facility_search) }
-                        <input type="search" value={(*search).clone()} placeholder={texts.facility_placeholder} {oninput} />
+                        <input id={FACILITY_SEARCH_ID} type="search" value={(*search).clone()} placeholder={texts.facility_placeholder} {oninput} />
                     </label>
                     <ul class="pick-list">{ for results }</ul>
+                    <p class="hint" role="status">{ if none { texts.no_facility_found } else { "" } }</p>
                     if more > 0 {
                         { tags::p_hint(props.lang.texts().table.more_rows.replace("{n}", &more.to_string())) }
                     }

@@ -1,13 +1,13 @@
 //! 経路プラン's step 2: the hospitals whose records the facility wants to view.
 
 use tsunagu_core::model::{Dataset, HospitalId, WardId};
-use tsunagu_core::names::fold_name;
 use yew::prelude::*;
 
-use super::{focus_after_render, matches, PickerProps, LIST_LIMIT, TARGET_SEARCH_ID};
+use super::search::{fold, ranked};
+use super::{focus_after_render, PickerProps, LIST_LIMIT, TARGET_SEARCH_ID};
 use crate::components::tags;
 use crate::i18n::{Lang, Noun};
-use crate::lookup::{hospital_label, hospital_name_in, nfkc};
+use crate::lookup::{hospital_label, hospital_name_in};
 
 /// The hospitals a filter selects: by designation, 医療圏 or ward.
 fn filter_hospitals(data: &Dataset, kind: &str, value: &str) -> Vec<HospitalId> {
@@ -62,27 +62,30 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
         }
     });
 
-    let needle = fold_name(search.trim(), &nfkc);
-    let mut found = data
-        .hospitals
-        .iter()
-        .filter(|h| !chosen.contains(&h.id.0))
-        .filter(|h| {
-            needle.is_empty()
-                || std::iter::once(&h.name)
-                    .chain(&h.aliases)
-                    .chain(std::iter::once(&h.name_en))
-                    .any(|n| matches(n, &needle))
-        });
+    let needle = fold(search.trim());
+    let found = ranked(
+        data.hospitals.iter().filter(|h| !chosen.contains(&h.id.0)),
+        &needle,
+        |h| {
+            std::iter::once(h.name.as_str())
+                .chain(h.aliases.iter().map(String::as_str))
+                .chain([h.name_en.as_str(), h.id.as_str()])
+        },
+    );
+    let none = found.is_empty();
     let options: Vec<Html> = found
-        .by_ref()
+        .iter()
         .take(LIST_LIMIT)
         .map(|h| {
             let mut more = chosen.clone();
             more.push(h.id.0.clone());
-            // The button goes with the hospital it adds: focus returns to the search.
-            let add =
-                with_targets(more).reform(|_: MouseEvent| focus_after_render(TARGET_SEARCH_ID));
+            // The button goes with the hospital it adds: focus returns to the
+            // search, emptied for the next name.
+            let search = search.clone();
+            let add = with_targets(more).reform(move |_: MouseEvent| {
+                search.set(String::new());
+                focus_after_render(TARGET_SEARCH_ID);
+            });
             html! {
                 <li>
                     <button type="button" class="pick" onclick={add}>
@@ -95,7 +98,7 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
             }
         })
         .collect();
-    let more_options = found.count();
+    let more_options = found.len().saturating_sub(LIST_LIMIT);
     let oninput = {
         let search = search.clone();
         Callback::from(move |e: InputEvent| {
@@ -167,7 +170,9 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
             value.set(select.value());
         })
     };
-    let clear = with_targets(Vec::new()).reform(|_: MouseEvent| ());
+    // The button goes with the chips: focus goes to the search.
+    let clear =
+        with_targets(Vec::new()).reform(|_: MouseEvent| focus_after_render(TARGET_SEARCH_ID));
 
     html! {
         <fieldset class="step">
@@ -186,6 +191,7 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
                 <input id={TARGET_SEARCH_ID} type="search" value={(*search).clone()} placeholder={texts.target_placeholder} {oninput} />
             </label>
             <ul class="pick-list">{ for options }</ul>
+            <p class="hint" role="status">{ if none { texts.no_hospital_found } else { "" } }</p>
             if more_options > 0 {
                 { tags::p_hint(props.lang.texts().table.more_rows.replace("{n}", &more_options.to_string())) }
             }
