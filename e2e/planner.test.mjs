@@ -240,6 +240,25 @@ describe('the 経路プラン view', () => {
     await app.hospitalOption('北海道大学病院').waitFor();
     await app.hospitalSearch().fill('札医大');
     await app.hospitalOption('札幌医科大学附属病院').waitFor();
+    // The list of 20-odd hospitals is one Tab stop; the arrow keys move in it.
+    await app.hospitalSearch().fill('');
+    await app.hospitalSearch().focus();
+    await page.keyboard.press('ArrowDown');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    assert.equal(await focused(), '＋ 市立札幌病院');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), '＋ NTT東日本札幌病院');
+    await page.keyboard.press('End');
+    const last = await focused();
+    await page.keyboard.press('Home');
+    assert.equal(await focused(), '＋ 市立札幌病院');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => document.activeElement?.id === 'target-search');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), '＋ 市立札幌病院');
+    await page.keyboard.press('Tab');
+    assert.notEqual(await focused(), '＋ NTT東日本札幌病院');
+    assert.ok(!(await focused()).startsWith('＋'), `Tab leaves the list (last: ${last})`);
     await app.hospitalSearch().fill('ぜんぜんちがう');
     await page.getByRole('status').filter({ hasText: '該当する病院はありません' }).waitFor();
     // Adding a hospital empties the search for the next name.

@@ -211,6 +211,7 @@ pub const TEXTS: Texts = Texts {
         summary_unreachable: "targets out of reach: {n}",
         to_plans: "Go to the plans",
         relays_hint: "A relay is a connection between unions (none exists as of the report) or a hospital link taken as a way in under the assumption. Without either, every plan is direct.",
+        list_keys: "Press ↓ to enter the list, ↑ ↓ to move, Enter to pick.",
         no_facility_found: "No facility matches. Try part of the name, in kana or Latin letters (e.g. miki). If yours is not listed, choose “A facility not listed”.",
         no_hospital_found: "No hospital matches. Try part of the name or an abbreviation (e.g. Teine, 北大).",
         print_unreachable: "Targets out of reach",

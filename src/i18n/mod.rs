@@ -326,6 +326,8 @@ pub struct PlannerTexts {
     pub to_plans: &'static str,
     /// Under the relay limit: when relays arise at all.
     pub relays_hint: &'static str,
+    /// How to move through a pick list from the keyboard.
+    pub list_keys: &'static str,
     /// The facility search found nothing.
     pub no_facility_found: &'static str,
     /// The hospital search found nothing.

@@ -43,6 +43,84 @@ const TARGET_SEARCH_ID: &str = "target-search";
 /// The facility search box, where focus goes on 「選び直す」.
 const FACILITY_SEARCH_ID: &str = "facility-search";
 
+/// The list of facilities the search found.
+const FACILITY_LIST_ID: &str = "facility-list";
+
+/// The list of hospitals the search found.
+const TARGET_LIST_ID: &str = "target-list";
+
+/// The hint on moving through a pick list, which the search boxes name.
+const LIST_KEYS_HINT_ID: &str = "pick-list-keys";
+
+/// A pick list is one Tab stop (its first button, `tabindex` 0, the rest
+/// -1), so Tab goes on past dozens of names: ↑ ↓ move between its buttons,
+/// Home and End go to its ends, and ↑ on the first goes back to the search
+/// box `search_id` above it.
+fn pick_list_keys(search_id: &'static str) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(item) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("li").ok().flatten())
+            else {
+                return;
+            };
+            let to = match e.key().as_str() {
+                "ArrowDown" => item.next_element_sibling(),
+                "ArrowUp" => {
+                    let Some(before) = item.previous_element_sibling() else {
+                        e.prevent_default();
+                        if let Some(search) = crate::dom::html_element(search_id) {
+                            let _ = search.focus();
+                        }
+                        return;
+                    };
+                    Some(before)
+                }
+                "Home" => item.parent_element().and_then(|l| l.first_element_child()),
+                "End" => item.parent_element().and_then(|l| l.last_element_child()),
+                _ => return,
+            };
+            if let Some(button) = to
+                .and_then(|li| li.query_selector("button").ok().flatten())
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                e.prevent_default();
+                let _ = button.focus();
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (e, search_id);
+    })
+}
+
+/// ↓ in a search box goes to the first name in its list `list_id`.
+fn search_keys(list_id: &'static str) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() != "ArrowDown" {
+            return;
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            if let Some(button) = gloo::utils::document()
+                .query_selector(&format!("#{list_id} button"))
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                e.prevent_default();
+                let _ = button.focus();
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = list_id;
+    })
+}
+
 /// Moves focus to the element with `id` once the change just made has been
 /// drawn (the control that was pressed may be gone by then).
 fn focus_after_render(id: &'static str) {

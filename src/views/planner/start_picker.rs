@@ -4,7 +4,10 @@ use tsunagu_core::model::FacilityId;
 use yew::prelude::*;
 
 use super::search::{fold, ranked};
-use super::{focus_after_render, PickerProps, FACILITY_SEARCH_ID, LIST_LIMIT, TARGET_SEARCH_ID};
+use super::{
+    focus_after_render, pick_list_keys, search_keys, PickerProps, FACILITY_LIST_ID,
+    FACILITY_SEARCH_ID, LIST_KEYS_HINT_ID, LIST_LIMIT, TARGET_SEARCH_ID,
+};
 use crate::components::tags;
 use crate::i18n::Lang;
 use crate::lookup::union_name_in;
@@ -71,7 +74,8 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
             let results: Vec<Html> = found
                 .iter()
                 .take(LIST_LIMIT)
-                .map(|f| {
+                .enumerate()
+                .map(|(i, f)| {
                     let pick =
                         set_start(StartQuery::Facility(f.id.0.clone())).reform(|_: MouseEvent| {
                             // The facility is chosen: on to the hospitals.
@@ -84,7 +88,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                         .collect();
                     html! {
                         <li>
-                            <button type="button" class="pick" onclick={pick}>
+                            <button type="button" class="pick" onclick={pick} tabindex={if i == 0 { "0" } else { "-1" }}>
                                 <span class="name">{ f.name.clone() }</span>
                                 <span class="meta">{ props.lang.list(&unions) }</span>
                             </button>
@@ -97,9 +101,11 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                 <>
                     <label class="field">
                         { tags::span(texts.facility_search) }
-                        <input id={FACILITY_SEARCH_ID} type="search" value={(*search).clone()} placeholder={texts.facility_placeholder} {oninput} />
+                        <input id={FACILITY_SEARCH_ID} type="search" value={(*search).clone()} placeholder={texts.facility_placeholder} {oninput}
+                            onkeydown={search_keys(FACILITY_LIST_ID)} aria-describedby={LIST_KEYS_HINT_ID} />
                     </label>
-                    <ul class="pick-list">{ for results }</ul>
+                    <p class="hint" id={LIST_KEYS_HINT_ID}>{ texts.list_keys }</p>
+                    <ul class="pick-list" id={FACILITY_LIST_ID} onkeydown={pick_list_keys(FACILITY_SEARCH_ID)}>{ for results }</ul>
                     <p class="hint" role="status">{ if none { texts.no_facility_found } else { "" } }</p>
                     if more > 0 {
                         { tags::p_hint(props.lang.texts().table.more_rows.replace("{n}", &more.to_string())) }

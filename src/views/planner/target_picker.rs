@@ -4,7 +4,10 @@ use tsunagu_core::model::{Dataset, HospitalId, WardId};
 use yew::prelude::*;
 
 use super::search::{fold, ranked};
-use super::{focus_after_render, PickerProps, LIST_LIMIT, TARGET_SEARCH_ID};
+use super::{
+    focus_after_render, pick_list_keys, search_keys, PickerProps, LIST_KEYS_HINT_ID, LIST_LIMIT,
+    TARGET_LIST_ID, TARGET_SEARCH_ID,
+};
 use crate::components::tags;
 use crate::i18n::{Lang, Noun};
 use crate::lookup::{hospital_label, hospital_name_in};
@@ -76,7 +79,8 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
     let options: Vec<Html> = found
         .iter()
         .take(LIST_LIMIT)
-        .map(|h| {
+        .enumerate()
+        .map(|(i, h)| {
             let mut more = chosen.clone();
             more.push(h.id.0.clone());
             // The button goes with the hospital it adds: focus returns to the
@@ -88,7 +92,7 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
             });
             html! {
                 <li>
-                    <button type="button" class="pick" onclick={add}>
+                    <button type="button" class="pick" onclick={add} tabindex={if i == 0 { "0" } else { "-1" }}>
                         <span class="name">{ lang.add_button(&hospital_label(h, lang)) }</span>
                         if !h.discloses {
                             <span class="meta">{ texts.not_disclosing }</span>
@@ -188,9 +192,11 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
             </div>
             <label class="field">
                 { tags::span(texts.target_search) }
-                <input id={TARGET_SEARCH_ID} type="search" value={(*search).clone()} placeholder={texts.target_placeholder} {oninput} />
+                <input id={TARGET_SEARCH_ID} type="search" value={(*search).clone()} placeholder={texts.target_placeholder} {oninput}
+                    onkeydown={search_keys(TARGET_LIST_ID)} aria-describedby={format!("{LIST_KEYS_HINT_ID}-targets")} />
             </label>
-            <ul class="pick-list">{ for options }</ul>
+            <p class="hint" id={format!("{LIST_KEYS_HINT_ID}-targets")}>{ texts.list_keys }</p>
+            <ul class="pick-list" id={TARGET_LIST_ID} onkeydown={pick_list_keys(TARGET_SEARCH_ID)}>{ for options }</ul>
             <p class="hint" role="status">{ if none { texts.no_hospital_found } else { "" } }</p>
             if more_options > 0 {
                 { tags::p_hint(props.lang.texts().table.more_rows.replace("{n}", &more_options.to_string())) }
