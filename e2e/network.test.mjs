@@ -63,6 +63,10 @@ describe('the network view', () => {
     // Both readings of its linked institutions, and the report's sections as sources.
     await details.getByText('1,714 / 1,719').waitFor();
     assert.ok((await details.locator('.sources li').count()) >= 3);
+    // Its links to other hospitals are listed as sharing between hospitals,
+    // never as a way in for a union's members.
+    await details.getByRole('heading', { name: '病院間の連携（参考：閲覧の経路ではありません）' }).waitFor();
+    await details.getByText('施設がこの病院の記録を閲覧できるのは、この病院がホストするユニオンに加入したときだけです。', { exact: false }).waitFor();
     // Hovering a union lights its neighbours and dims the rest.
     await node(page, 'ICTネットワーク').hover();
     assert.equal(await node(page, '北海道大学病院').getAttribute('opacity'), '1');

@@ -169,6 +169,11 @@ describe('data upkeep', () => {
 
   test('a broken file is refused with every problem listed, and the data stays as it was', async () => {
     const { context, app, page } = await open();
+    // A good file's preview first: the broken file chosen next replaces it,
+    // so no 「この内容で取り込む」 of the earlier file is left under the errors.
+    const good = '施設名,種別,区\nしろいし薬局,薬局,白石区\n';
+    await fileInput(page).setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.getByRole('region', { name: /good\.csv を取り込むと/ }).waitFor();
     await fileInput(page).setInputFiles(resolve(FIXTURES, 'broken.csv'));
     const alert = page.getByRole('alert').filter({ hasText: 'broken.csv を取り込めませんでした（3 件の問題）' });
     await alert.waitFor();
@@ -178,6 +183,8 @@ describe('data upkeep', () => {
     await alert.getByText('「火星区」という区はありません').waitFor();
     await alert.getByText('"火星区" names no ward').waitFor();
     await alert.getByText('データは変更していません。').waitFor();
+    assert.equal(await page.getByRole('region', { name: /good\.csv を取り込むと/ }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'この内容で取り込む' }).count(), 0);
     assert.equal((await facilityNames(app)).length, 9);
     await page.getByText('報告書のデータを表示しています。').waitFor();
     await context.close();
@@ -218,6 +225,26 @@ describe('data upkeep', () => {
     await app.goto('/?f=' + (await page.evaluate(() => JSON.parse(localStorage.getItem('tsunagu.dataset')).dataset.facilities.at(-1).id)) + '&t=hokudai');
     await page.locator('[data-state="done"]').waitFor();
     assert.deepEqual(await page.getByRole('article').getByRole('heading', { level: 4 }).allTextContents(), ['加入不要']);
+    await context.close();
+  });
+
+  test('the edit form takes focus when it opens, and Esc closes it and gives focus back to its button', async () => {
+    const { context, app, page, problems } = await open();
+    await app.tableSwitch('施設').click();
+    const edit = page.getByRole('button', { name: 'みきファミリークリニック を編集' });
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: /みきファミリークリニック/ });
+    await form.waitFor();
+    const name = form.getByRole('textbox', { name: '名称' });
+    await page.waitForFunction(() => document.activeElement?.closest('form.record-form') !== null);
+    assert.equal(await name.evaluate((e) => e === document.activeElement), true);
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.endsWith('を編集') ?? false);
+    assert.equal(await edit.evaluate((e) => e === document.activeElement), true);
+    assert.equal(await app.bodyRows('施設').count(), 9, 'Esc saved nothing');
+    assert.deepEqual(problems, []);
     await context.close();
   });
 

@@ -165,9 +165,16 @@ describe('what-ifs', () => {
     assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '天使病院'), '2');
     assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '市立札幌病院'), '—');
     assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', 'KKR札幌医療センター'), '—');
+    // Every table says so itself, not only the note above them: read alone,
+    // or cropped into minutes, 「現在」 must not pass for today's fact.
+    const captions = await page.locator('.whatif-results table caption').allTextContents();
+    assert.ok(captions.length >= 2, captions.join(' | '));
+    for (const caption of captions) assert.match(caption, /（未確認の仮定のもとで）$/);
+    await page.locator('table.pairs').getByRole('columnheader', { name: '現在（仮定）', exact: true }).waitFor();
     await assume.uncheck();
     await page.getByRole('note').filter({ hasText: '未確認の仮定' }).waitFor({ state: 'detached' });
     assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '北海道大学病院'), '—');
+    assert.equal(await page.locator('.whatif-results table caption').filter({ hasText: '仮定' }).count(), 0);
 
     // 「この提案を試す」 loads the what-if: every pair of the 7 unions, 21 links.
     await next.getByRole('button', { name: 'この提案を試す' }).click();

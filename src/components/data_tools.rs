@@ -103,11 +103,18 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
     let failed = &props.import.failed;
     let onchange = {
         let on_file = props.import.read.clone();
+        let (on_command, previewing) = (props.on_command.clone(), props.pending.is_some());
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             if let Some(file) = input.files().and_then(|files| files.get(0)) {
                 // Cleared, so that choosing the same file again reads it again.
                 input.set_value("");
+                // A new file replaces the last one's preview, whether it
+                // reads or not: a failed file must not leave the previous
+                // file's 「この内容で取り込む」 under its errors.
+                if previewing {
+                    on_command.emit(DataCommand::Cancel);
+                }
                 on_file.emit(file);
             }
         })

@@ -399,8 +399,50 @@ pub fn record_form(props: &RecordFormProps) -> Html {
         })
     };
 
+    // Opened, the form takes focus to its first field (the button that
+    // opened it may be far below, in the table); closed, focus goes back to
+    // that button if it is still there. Esc closes it as 取消 does.
+    let form_ref = use_node_ref();
+    {
+        let form_ref = form_ref.clone();
+        use_effect_with((), move |()| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                let opener = gloo::utils::document()
+                    .active_element()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(first) = form_ref
+                    .cast::<web_sys::Element>()
+                    .and_then(|f| f.query_selector("input, select").ok().flatten())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = first.focus();
+                }
+                move || {
+                    if let Some(opener) = opener.filter(|o| o.is_connected()) {
+                        let _ = opener.focus();
+                    }
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                let _ = form_ref;
+                || ()
+            }
+        });
+    }
+    let onkeydown = {
+        let on_cancel = props.on_cancel.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_cancel.emit(());
+            }
+        })
+    };
+
     html! {
-        <form class="record-form" {onsubmit} aria-labelledby="record-form-title">
+        <form class="record-form" {onsubmit} {onkeydown} ref={form_ref} aria-labelledby="record-form-title" aria-keyshortcuts="Escape">
             <h4 id="record-form-title">{ title }</h4>
             if !matches!(props.kind, FormKind::Link(_)) {
                 <label class="field">

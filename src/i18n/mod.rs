@@ -747,6 +747,10 @@ pub struct NetworkTexts {
     pub kind_region: &'static str,
     /// Details: links to other hospitals.
     pub links: &'static str,
+    /// Under the links: sharing between the two hospitals only.
+    pub links_note: &'static str,
+    /// A list with nothing in it (no designation listed).
+    pub none_listed: &'static str,
     /// Details: named member facilities.
     pub members: &'static str,
     /// Details: unions hosted.
@@ -941,6 +945,10 @@ pub struct WhatIfTexts {
     pub col_ward: &'static str,
     /// Facilities
     pub col_facilities: &'static str,
+    /// A table's caption under the assumption: `{caption}`.
+    pub assumed_caption: &'static str,
+    /// The 「現在」 column under the assumption.
+    pub col_before_assumed: &'static str,
     /// Now
     pub col_before: &'static str,
     /// Proposed

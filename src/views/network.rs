@@ -90,6 +90,15 @@ fn sources_list(data: &Dataset, sources: &[&Source], lang: Lang, texts: &Texts) 
     }
 }
 
+/// `value`, or `none` where it is empty.
+fn or_none(value: String, none: &str) -> String {
+    if value.is_empty() {
+        none.to_owned()
+    } else {
+        value
+    }
+}
+
 fn row(label: &'static str, value: String) -> Html {
     html! { <>{ tags::dt(label) }{ tags::dd(value) }</> }
 }
@@ -132,11 +141,14 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                         { row(d.col_beds, opt(h.beds.map(thousands))) }
                         { row(d.col_linked, if linked.is_empty() { unknown.to_owned() } else { linked.join(" / ") }) }
                         { row(d.col_go_live, opt(h.idlink_go_live.as_ref().map(|m| m.0.clone()))) }
-                        { row(d.col_designations, lang.list(&designation_labels(data, &h.designations, lang))) }
-                        { row(t.hosted, lang.list(&hosted)) }
+                        { row(d.col_designations, or_none(lang.list(&designation_labels(data, &h.designations, lang)), t.none_listed)) }
+                        { row(t.hosted, or_none(lang.list(&hosted), texts.planner_view.no_unions)) }
                     </dl>
                     if !links.is_empty() {
                         { tags::h4(t.links) }
+                        // Sharing between two hospitals, never a way in for
+                        // a union's members: said where the links are listed.
+                        { tags::p_note(t.links_note) }
                         <ul>
                             { for links.iter().map(|l| {
                                 let other = if &l.from == id { &l.to } else { &l.from };

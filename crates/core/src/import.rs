@@ -172,6 +172,23 @@ pub fn import_facilities_csv_text(
     data: &Dataset,
     nfkc: &dyn Fn(&str) -> String,
 ) -> Result<CsvImport, Vec<Problem>> {
+    // The csv reader takes an unclosed quote to the end of the file as one
+    // cell: a slip (a stray " typed in a spreadsheet) would import as one
+    // facility named after the rest of the file.
+    if let Some((line, column)) = unclosed_quote(text) {
+        // The column's heading, as the header line (read plainly) has it.
+        let field = text
+            .lines()
+            .next()
+            .and_then(|h| h.trim_start_matches('\u{feff}').split(',').nth(column - 1))
+            .map_or("", |h| h.trim().trim_matches('"'));
+        return Err(vec![csv_problem(
+            line,
+            column,
+            field,
+            ProblemKind::UnclosedQuote,
+        )]);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -439,6 +456,47 @@ impl<'a> Lines<'a> {
         }
         self.line
     }
+}
+
+/// Where a quoted cell opens without ever closing: its 1-based line and
+/// column, as RFC 4180 reads quotes (a quote opens only at a cell's start;
+/// inside, `""` is a quote and `"` closes).
+fn unclosed_quote(text: &str) -> Option<(u64, usize)> {
+    let (mut line, mut column) = (1_u64, 1_usize);
+    let mut at_cell_start = true;
+    let mut open: Option<(u64, usize)> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if open.is_some() {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    open = None;
+                }
+            } else if c == '\n' {
+                line += 1;
+            }
+            continue;
+        }
+        match c {
+            '"' if at_cell_start => open = Some((line, column)),
+            ',' => {
+                column += 1;
+                at_cell_start = true;
+                continue;
+            }
+            '\n' => {
+                line += 1;
+                column = 1;
+                at_cell_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        at_cell_start = false;
+    }
+    open
 }
 
 fn csv_error(error: &csv::Error) -> Problem {

@@ -97,6 +97,23 @@ fn line_numbers_count_crlf_and_multi_line_fields() {
 }
 
 #[test]
+fn a_quote_that_is_never_closed_is_refused_at_its_cell() {
+    // A stray " at the start of row 3's name: the csv reader alone would
+    // read the rest of the file as that one name.
+    let text = "施設名,区,ユニオン\nしろいし薬局,白石区,ICTネットワーク\n\"とじない,北区,ICTネットワーク\nつぎの薬局,北区,\n";
+    let problems = import_facilities_csv(text.as_bytes(), "quote.csv", &bundled(), &same)
+        .expect_err("refused");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].kind, ProblemKind::UnclosedQuote);
+    assert_eq!(problems[0].place_ja(), "3 行目 1 列（施設名）");
+    assert_eq!(problems[0].place_en(), "line 3, column 1 (施設名)");
+    // Quotes that open at a cell's start and close, with "" inside and a
+    // line break, and a quote in the middle of a cell, are fine.
+    let fine = "施設名,区\n\"みき \"\"ファミリー\"\"\n薬局\",北区\nA\"B,北区\n";
+    import_facilities_csv(fine.as_bytes(), "fine.csv", &bundled(), &same).expect("imports");
+}
+
+#[test]
 fn a_row_without_an_id_keeps_the_id_of_the_facility_with_its_name() {
     let text = "施設名,ユニオン\nみきファミリークリニック,TMNIT in Hokkaido\n";
     let import =

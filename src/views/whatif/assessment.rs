@@ -14,13 +14,33 @@ fn relays_text(value: Option<u32>) -> String {
     value.map_or_else(|| "—".to_owned(), |r| r.to_string())
 }
 
+/// A table's caption, marked when the figures rest on the unconfirmed
+/// assumption about hospital links: a table read alone, or cropped into a
+/// council's minutes, must still say so.
+fn caption(t: &WhatIfTexts, text: &str, assumed: bool) -> Html {
+    if assumed {
+        tags::caption(t.assumed_caption.replace("{caption}", text))
+    } else {
+        tags::caption(text.to_owned())
+    }
+}
+
+/// The 「現在」 column's heading: 「現在（仮定）」 under the assumption.
+fn before_head(t: &WhatIfTexts, assumed: bool) -> Html {
+    tags::col_head(if assumed {
+        t.col_before_assumed
+    } else {
+        t.col_before
+    })
+}
+
 /// The reach matrix, before and after, in one table.
-fn matrix_table(next: &Dataset, a: &Assessment, lang: Lang) -> Html {
+fn matrix_table(next: &Dataset, a: &Assessment, lang: Lang, assumed: bool) -> Html {
     let t = &lang.texts().whatif_view;
     html! {
         <div class="table-scroll">
             <table class="reach-matrix">
-                { tags::caption(t.matrix_heading) }
+                { caption(t, t.matrix_heading, assumed) }
                 <thead>
                     <tr>
                         <td></td>
@@ -61,12 +81,12 @@ fn matrix_table(next: &Dataset, a: &Assessment, lang: Lang) -> Html {
     }
 }
 
-fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang) -> Html {
+fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang, assumed: bool) -> Html {
     html! {
         <table class="pairs">
-            { tags::caption(t.pairs_heading) }
+            { caption(t, t.pairs_heading, assumed) }
             <thead><tr>{ tags::col_head(t.col_ward) }{ tags::col_head(t.col_facilities) }
-                { tags::col_head(t.col_before) }{ tags::col_head(t.col_after) }{ tags::col_head(t.col_gain) }</tr></thead>
+                { before_head(t, assumed) }{ tags::col_head(t.col_after) }{ tags::col_head(t.col_gain) }</tr></thead>
             <tbody>
                 { for a.pairs.iter().map(|w| {
                     let name = w.ward.as_ref().and_then(|id| data.ward(id)).map_or_else(
@@ -84,7 +104,7 @@ fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang) -> H
     }
 }
 
-fn shorter_table(next: &Dataset, a: &Assessment, lang: Lang) -> Html {
+fn shorter_table(next: &Dataset, a: &Assessment, lang: Lang, assumed: bool) -> Html {
     let t = &lang.texts().whatif_view;
     if a.shorter.is_empty() {
         return html! { { tags::p(t.no_shorter) } };
@@ -92,9 +112,9 @@ fn shorter_table(next: &Dataset, a: &Assessment, lang: Lang) -> Html {
     let facility = |id: &FacilityId| next.facility_name(id);
     html! {
         <table class="shorter">
-            { tags::caption(t.plans_heading) }
+            { caption(t, t.plans_heading, assumed) }
             <thead><tr>{ tags::col_head(t.col_facility) }{ tags::col_head(t.col_hospital) }
-                { tags::col_head(t.col_before) }{ tags::col_head(t.col_after) }</tr></thead>
+                { before_head(t, assumed) }{ tags::col_head(t.col_after) }</tr></thead>
             <tbody>
                 { for a.shorter.iter().map(|s| html! {
                     <tr>{ tags::td(facility(&s.facility)) }{ tags::td(hospital_name_in(next, &s.hospital, lang)) }
@@ -164,22 +184,24 @@ pub(super) fn next_step_box(
 }
 
 /// The assessment of the draft: the summary, then the tables. `data` is the
-/// dataset today, `next` the one the what-if gives.
+/// dataset today, `next` the one the what-if gives; `assumed` when the
+/// figures count hospital links as a way in (every table says so).
 pub(super) fn assessment_tables(
     data: &Dataset,
     a: &Assessment,
     next: &Dataset,
     lang: Lang,
+    assumed: bool,
 ) -> Html {
     let t = &lang.texts().whatif_view;
     html! {
         <>
             { summary(a, t, lang) }
             { tags::p_hint(t.matrix_lead) }
-            { matrix_table(next, a, lang) }
-            { pairs_table(data, a, t, lang) }
+            { matrix_table(next, a, lang, assumed) }
+            { pairs_table(data, a, t, lang, assumed) }
             { tags::p_hint(t.pairs_note) }
-            { shorter_table(next, a, lang) }
+            { shorter_table(next, a, lang, assumed) }
         </>
     }
 }

@@ -351,7 +351,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                         <p class="assumption" role="note">{ tags::strong(pick(lang, &tsunagu_core::text::rules_name(rules))) }{ " " }{ t.assume_on }</p>
                     }
                     { match (*assessed).as_ref() {
-                        Some((a, next)) => assessment_tables(&data, a, next, lang),
+                        Some((a, next)) => assessment_tables(&data, a, next, lang, *assume),
                         None => html! {
                             <p class="notice">{ t.too_large.replace("{f}", &data.facilities.len().to_string()) }</p>
                         },

@@ -68,6 +68,9 @@ impl Problem {
             }
             ProblemKind::Encoding => "UTF-8 でも Shift_JIS でもない文字が含まれています".to_owned(),
             ProblemKind::MissingColumn { names } => format!("見出し行に「{names}」の列がありません"),
+            ProblemKind::UnclosedQuote => {
+                "このセルの引用符（\"）が閉じられていません。ファイルの残りがこのセル 1 つとして読まれてしまいます".to_owned()
+            }
             ProblemKind::EmptyName => "名前が空です".to_owned(),
             ProblemKind::BadId { value } => {
                 format!("「{value}」は ID に使えません（英数字・-・_ のみ）")

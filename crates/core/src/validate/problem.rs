@@ -137,6 +137,10 @@ pub enum ProblemKind {
         /// The names accepted for it.
         names: String,
     },
+    /// A quoted CSV cell whose closing quote never comes: the rest of the
+    /// file would be read as that one cell.
+    #[error("this cell opens a quote (\") that is never closed")]
+    UnclosedQuote,
     /// A name cell is empty.
     #[error("the name is empty")]
     EmptyName,
