@@ -339,6 +339,20 @@ describe('data upkeep', () => {
     await context.close();
   });
 
+  test('a refused JSON file names the record of each problem and says it in plain Japanese', async () => {
+    const { context, page } = await open();
+    const data = JSON.parse(await readFile(resolve(import.meta.dirname, '..', 'assets', 'data', 'sapporo.json'), 'utf8'));
+    const second = data.hospitals[1].name;
+    data.hospitals[1].beds = '三百';
+    await fileInput(page).setInputFiles({ name: 'beds.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
+    const alert = page.getByRole('alert').filter({ hasText: 'beds.json を取り込めませんでした' });
+    await alert.waitFor();
+    await alert.getByText(`/hospitals/1/beds（${second}）`, { exact: true }).waitFor();
+    await alert.getByText('文字列 "三百"が書かれていますが、整数が必要です').waitFor();
+    await alert.getByText('データは変更していません。').waitFor();
+    await context.close();
+  });
+
   test('names in an imported dataset are shown as text and never run', async () => {
     const { context, app, page, problems } = await open();
     const data = await page.evaluate(async () => (await fetch(location.href)).ok);

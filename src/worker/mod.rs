@@ -94,17 +94,36 @@ pub fn read_import(
             Err(problems) => refused(problems),
         };
     }
-    let result = decoded
-        .and_then(|text| load_dataset(&text).map(|loaded| (loaded.dataset, text, loaded.warnings)));
-    match result {
-        Ok((next, text, warnings)) => (
+    let text = match decoded {
+        Ok(text) => text,
+        Err(problems) => return refused(problems),
+    };
+    match load_dataset(&text) {
+        Ok(loaded) => (
             ImportOutcome::Ready {
-                diff: tsunagu_core::diff::diff(current, &next),
-                warnings: warnings.iter().map(ShownProblem::from).collect(),
+                diff: tsunagu_core::diff::diff(current, &loaded.dataset),
+                warnings: loaded.warnings.iter().map(ShownProblem::from).collect(),
             },
             Some(text),
         ),
-        Err(problems) => refused(problems),
+        // Each problem names the record it is in, beside its pointer.
+        Err(problems) => {
+            let names = tsunagu_core::validate::record_names(&text, &problems);
+            let shown = problems
+                .iter()
+                .zip(names)
+                .map(|(problem, name)| {
+                    let mut shown = ShownProblem::from(problem);
+                    if let Some(name) = name {
+                        let (open, close) = crate::i18n::Lang::Ja.brackets();
+                        shown.place_ja = format!("{}{open}{name}{close}", shown.place_ja);
+                        shown.place_en = format!("{} ({name})", shown.place_en);
+                    }
+                    shown
+                })
+                .collect();
+            (ImportOutcome::Refused(shown), None)
+        }
     }
 }
 
@@ -203,5 +222,32 @@ mod entry {
         // The handler lives as long as the worker.
         onmessage.forget();
         post(&scope, &FromWorker::Ready);
+    }
+}
+
+#[cfg(test)]
+mod import_tests {
+    use super::{read_import, ImportOutcome};
+
+    #[test]
+    fn a_refused_file_s_problems_name_their_records_in_both_languages() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let second = data.hospitals[1].name.clone();
+        // The second hospital's bed count in words.
+        let mut value: serde_json::Value =
+            serde_json::from_str(tsunagu_core::bundled::SAPPORO_JSON).unwrap();
+        value["hospitals"][1]["beds"] = serde_json::Value::from("三百");
+        let (outcome, text) = read_import("beds.json", value.to_string().as_bytes(), &data);
+        assert!(text.is_none());
+        let ImportOutcome::Refused(problems) = outcome else {
+            panic!("refused");
+        };
+        let beds = problems
+            .iter()
+            .find(|p| p.place_en.starts_with("/hospitals/1/beds"))
+            .expect("the bed count's problem");
+        assert_eq!(beds.place_ja, format!("/hospitals/1/beds（{second}）"));
+        assert_eq!(beds.place_en, format!("/hospitals/1/beds ({second})"));
+        assert_eq!(beds.ja, "文字列 \"三百\"が書かれていますが、整数が必要です");
     }
 }

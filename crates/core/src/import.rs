@@ -211,8 +211,10 @@ pub fn import_facilities_csv_text(
         .map(|(i, _)| (i + 1, headers.get(i).unwrap_or_default().trim().to_owned()))
         .collect();
     let Some(&name_col) = index.get("name") else {
-        return Err(vec![Problem::error(
-            "line 1",
+        return Err(vec![csv_problem(
+            1,
+            0,
+            "",
             ProblemKind::MissingColumn {
                 names: NAME_COLUMN.into(),
             },

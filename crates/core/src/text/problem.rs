@@ -35,7 +35,7 @@ impl Problem {
             ProblemKind::UnknownSchema { found, expected } => format!(
                 "スキーマのバージョン {found} は読めません。このつなぐが読めるのはバージョン {expected} です"
             ),
-            ProblemKind::Shape { message } => format!("項目の形が正しくありません: {message}"),
+            ProblemKind::Shape { message } => shape_ja(message),
             ProblemKind::DuplicateId { id, first } => {
                 format!("ID「{id}」が重複しています（{first} でも使われています）")
             }
@@ -121,5 +121,153 @@ impl std::fmt::Display for Problem {
             self.message_ja(),
             self.message_en()
         )
+    }
+}
+
+/// A shape problem in Japanese. The reader's (serde's) messages are in
+/// English and follow a few patterns: those are said in plain Japanese, with
+/// the names and values as written; anything else keeps serde's words after
+/// a Japanese lead.
+fn shape_ja(message: &str) -> String {
+    let between = |s: &str, open: &str, close: &str| -> Option<String> {
+        let start = s.find(open)? + open.len();
+        let end = start + s[start..].find(close)?;
+        Some(s[start..end].to_owned())
+    };
+    if message == "missing field `schema_version`" {
+        return "「schema_version」の項目がありません。つなぐのデータファイル（JSON）ではないようです。施設の一覧なら CSV で取り込めます".to_owned();
+    }
+    if message == "the file must hold one JSON object" {
+        return "ファイル全体が JSON のオブジェクト 1 つになっていません".to_owned();
+    }
+    if message == "the file does not match tsunagu's format" {
+        return "つなぐのデータの形式と合いません".to_owned();
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field ")
+        .and_then(|m| between(m, "`", "`"))
+    {
+        return format!("必要な項目「{field}」がありません");
+    }
+    if let Some(field) = message
+        .strip_prefix("unknown field ")
+        .and_then(|m| between(m, "`", "`"))
+    {
+        return format!("「{field}」という項目は読めません（つづりを確かめてください）");
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        if let Some(value) = between(rest, "`", "`") {
+            let allowed: Vec<String> = rest
+                .split_once("expected ")
+                .map(|(_, list)| {
+                    list.trim_start_matches("one of ")
+                        .split(", ")
+                        .map(|v| v.trim_matches('`').to_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            return if allowed.is_empty() {
+                format!("「{value}」はここに書ける値ではありません")
+            } else {
+                format!(
+                    "「{value}」はここに書ける値ではありません（書ける値：{}）",
+                    allowed.join("、")
+                )
+            };
+        }
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|m| m.split_once(", expected "))
+    {
+        return format!(
+            "{}が書かれていますが、{}が必要です",
+            found_ja(found),
+            expected_ja(expected)
+        );
+    }
+    format!("項目の形が正しくありません: {message}")
+}
+
+/// What serde found, in Japanese: `string "三百"` → 文字列 "三百".
+fn found_ja(found: &str) -> String {
+    let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
+    let value = value.trim_matches('`');
+    let kind = match kind {
+        "string" => "文字列",
+        "integer" => "整数",
+        "floating" => return format!("小数 {}", value.trim_start_matches("point ")),
+        "boolean" => "真偽値",
+        "null" => return "null".to_owned(),
+        "map" => return "オブジェクト（{…}）".to_owned(),
+        "sequence" => return "配列（[…]）".to_owned(),
+        other => other,
+    };
+    if value.is_empty() {
+        kind.to_owned()
+    } else {
+        format!("{kind} {value}")
+    }
+}
+
+/// What serde expected, in Japanese: `i64` → 整数.
+fn expected_ja(expected: &str) -> String {
+    match expected {
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
+            "整数".to_owned()
+        }
+        "f32" | "f64" => "数値".to_owned(),
+        "a string" => "文字列".to_owned(),
+        "a boolean" => "true か false".to_owned(),
+        "a sequence" => "配列（[…]）".to_owned(),
+        "a map" => "オブジェクト（{…}）".to_owned(),
+        other if other.starts_with("struct ") => "オブジェクト（{…}）".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shape_ja;
+
+    #[test]
+    fn serde_s_messages_read_in_plain_japanese() {
+        assert_eq!(
+            shape_ja("invalid type: string \"三百\", expected i64"),
+            "文字列 \"三百\"が書かれていますが、整数が必要です"
+        );
+        assert_eq!(
+            shape_ja("missing field `name`"),
+            "必要な項目「name」がありません"
+        );
+        assert_eq!(
+            shape_ja("unknown variant `hospitl`, expected one of `clinic`, `pharmacy`"),
+            "「hospitl」はここに書ける値ではありません（書ける値：clinic、pharmacy）"
+        );
+        assert_eq!(
+            shape_ja("unknown field `nmae`, expected `id` or `name`"),
+            "「nmae」という項目は読めません（つづりを確かめてください）"
+        );
+        assert!(shape_ja("missing field `schema_version`").contains("つなぐのデータファイル"));
+        // As a real file's problem reads: a bed count written in words.
+        let text = crate::bundled::SAPPORO_JSON.replacen(
+            "\"beds\": ",
+            "\"beds\": \"三百\", \"x_beds\": ",
+            1,
+        );
+        let problems = crate::validate::load_dataset(&text).expect_err("a bed count in words");
+        let beds = problems
+            .iter()
+            .find(|p| p.place_ja().ends_with("/beds"))
+            .expect("the bed count's problem");
+        assert_eq!(
+            beds.message_ja(),
+            "文字列 \"三百\"が書かれていますが、整数が必要です"
+        );
+        // Anything else keeps serde's words, after a Japanese lead.
+        assert_eq!(
+            shape_ja("invalid length 1, expected 2"),
+            "項目の形が正しくありません: invalid length 1, expected 2"
+        );
     }
 }

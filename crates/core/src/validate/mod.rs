@@ -18,6 +18,7 @@ pub use problem::{CountRule, CsvPlace, Place, Problem, ProblemKind, Severity, Ta
 
 use crate::model::{Dataset, SCHEMA_VERSION};
 use parse::parse_slowly;
+pub use parse::record_names;
 
 /// A dataset that loaded, and the warnings about it.
 #[derive(Clone, Debug, PartialEq)]

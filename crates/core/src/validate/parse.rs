@@ -64,6 +64,30 @@ fn check_schema_version(object: &Map<String, Value>) -> Result<(), Vec<Problem>>
     }
 }
 
+/// The name (or, without one, the id) of the record each problem's JSON
+/// pointer falls in, read from the file's text: `/hospitals/1/beds` in a
+/// file whose second hospital is NTT東日本札幌病院 gives that name, so a
+/// refused file's problems say which record they are about. Only a refused
+/// file is read again for this.
+pub fn record_names(text: &str, problems: &[Problem]) -> Vec<Option<String>> {
+    let value: Option<Value> = serde_json::from_str(text).ok();
+    problems
+        .iter()
+        .map(|problem| {
+            let super::Place::Json(pointer) = &problem.place else {
+                return None;
+            };
+            let mut segments = pointer.strip_prefix('/')?.split('/');
+            let (kind, index) = (segments.next()?, segments.next()?.parse::<usize>().ok()?);
+            let record = value.as_ref()?.get(kind)?.get(index)?;
+            ["name", "id"]
+                .iter()
+                .find_map(|key| record.get(*key)?.as_str())
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
 /// Escapes one JSON pointer segment (RFC 6901).
 fn escape(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
