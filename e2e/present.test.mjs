@@ -36,7 +36,7 @@ describe('presentation mode', () => {
     const count = Number((await current.getByText(/^1 \/ \d+$/).textContent()).split('/')[1]);
     for (let i = 1; i < count - 2; i += 1) await page.keyboard.press('ArrowRight');
     await title.filter({ hasText: '2023年10月' }).waitFor();
-    await current.getByText('さっぽろID-Link連絡会 発足（2023-10-31）').waitFor();
+    await current.getByText('さっぽろID-Link連絡会 発足（2023年10月31日）').waitFor();
     await current.getByText('累計: 稼働した開示病院 7・ユニオン 6').waitFor();
     await page.keyboard.press('Space');
     // The sample is picked from the data: the facility in the most unions,

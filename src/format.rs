@@ -49,6 +49,19 @@ pub fn reading(reading: &CountReading, texts: &TableTexts) -> String {
     }
 }
 
+/// Every printed reading of a count, as the data view shows them:
+/// 「1,714 / 1,719」; equal readings from two places are shown once
+/// (天使病院's 262 and 262 read 「262」), differing ones all.
+pub fn readings(readings: &[CountReading], texts: &TableTexts) -> Vec<String> {
+    let mut shown: Vec<String> = Vec::new();
+    for text in readings.iter().map(|r| reading(r, texts)) {
+        if !shown.contains(&text) {
+            shown.push(text);
+        }
+    }
+    shown
+}
+
 /// Today, as `YYYY-MM-DD` in the device's time zone.
 #[cfg(target_arch = "wasm32")]
 pub fn today() -> String {

@@ -340,18 +340,7 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
         .hosts
         .iter()
         .filter_map(|h| data.hospital(h))
-        .map(|h| {
-            // Every printed reading, as the data view shows them: 1,714 / 1,719
-            // (a reading printed the same twice is shown once).
-            let mut readings: Vec<String> = Vec::new();
-            for r in &h.linked_institutions {
-                let shown = crate::format::reading(r, table);
-                if !readings.contains(&shown) {
-                    readings.push(shown);
-                }
-            }
-            readings.join(" / ")
-        })
+        .map(|h| crate::format::readings(&h.linked_institutions, table).join(" / "))
         .filter(|r| !r.is_empty())
         .collect();
     let how = how_to_join(record);

@@ -226,12 +226,22 @@ pub fn ward_map(props: &WardMapProps) -> Html {
             </g>
         })
     }).collect();
-    let legend = SHADES.iter().zip(classes.ranges()).filter_map(|(shade, range)| {
-        let (from, to) = range?;
-        Some(html! {
-            <li><span class="swatch" style={format!("background: {shade}")}></span>{ format!("{from:.1} – {to:.1}") }</li>
-        })
-    });
+    let legend = SHADES
+        .iter()
+        .zip(classes.ranges())
+        .filter_map(|(shade, range)| {
+            let (from, to) = range?;
+            // A class holding one value reads as that value, not 「11.7 – 11.7」.
+            let (from, to) = (format!("{from:.1}"), format!("{to:.1}"));
+            let band = if from == to {
+                from
+            } else {
+                format!("{from} – {to}")
+            };
+            Some(html! {
+                <li><span class="swatch" style={format!("background: {shade}")}></span>{ band }</li>
+            })
+        });
     html! {
         <figure class="ward-map" onkeydown={keys}>
             <div class="map-zoom" role="group" aria-label={format!("{} / {}", n.zoom_in, n.zoom_out)}>

@@ -264,6 +264,7 @@ pub const TEXTS: Texts = Texts {
         kind_ward: "Ward",
         kind_region: "Medical region",
         links: "Links to other hospitals (for reference: not a way to view records)",
+        facility_on_sapporo: "Facilities are drawn on the Sapporo (by ward) map.",
         links_note: "Sharing between the two hospitals only. A facility views this hospital's records only by joining a union this hospital hosts.",
         none_listed: "None listed",
         members: "Member facilities named in the report",

@@ -264,6 +264,7 @@ pub const TEXTS: Texts = Texts {
         kind_ward: "区",
         kind_region: "医療圏",
         links: "病院間の連携（参考：閲覧の経路ではありません）",
+        facility_on_sapporo: "施設は「札幌市（区ごと）」の図に表示されます。",
         links_note: "病院と病院の間の連携です。施設がこの病院の記録を閲覧できるのは、この病院がホストするユニオンに加入したときだけです。",
         none_listed: "記載なし",
         members: "加入施設（報告書に名前のあるもの）",

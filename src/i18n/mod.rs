@@ -747,6 +747,8 @@ pub struct NetworkTexts {
     pub kind_region: &'static str,
     /// Details: links to other hospitals.
     pub links: &'static str,
+    /// After 「0 件が一致」 on Hokkaido's map when a facility has the name.
+    pub facility_on_sapporo: &'static str,
     /// Under the links: sharing between the two hospitals only.
     pub links_note: &'static str,
     /// A list with nothing in it (no designation listed).
@@ -1149,6 +1151,23 @@ impl Lang {
         }
     }
 
+    /// A day, `YYYY-MM-DD`, as each language writes it: 「2022年9月21日」,
+    /// "21 Sep 2022"; anything else as it is.
+    pub fn day(self, day: &str) -> String {
+        let mut parts = day.splitn(3, '-');
+        let (Some(year), Some(month), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+            return day.to_owned();
+        };
+        let Ok(d) = d.parse::<u32>() else {
+            return day.to_owned();
+        };
+        let month = self.month(&format!("{year}-{month}"));
+        match self {
+            Lang::Ja => format!("{month}{d}日"),
+            Lang::En => format!("{d} {month}"),
+        }
+    }
+
     /// Names joined as each language lists them: 「A、B」, "A, B".
     pub fn list(self, items: &[String]) -> String {
         items.join(match self {
@@ -1234,6 +1253,13 @@ pub fn cost_text(lang: Lang, cost: Option<(usize, u32)>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_read_as_each_language_writes_them() {
+        assert_eq!(Lang::Ja.day("2022-09-21"), "2022年9月21日");
+        assert_eq!(Lang::En.day("2022-09-21"), "21 Sep 2022");
+        assert_eq!(Lang::Ja.day("2023-10"), "2023-10");
+    }
 
     #[test]
     fn the_consent_caveat_is_the_one_the_cli_prints() {

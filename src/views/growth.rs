@@ -95,7 +95,7 @@ pub(super) fn event_text(data: &Dataset, happening: &Happening, lang: Lang) -> S
         Happening::Council => t
             .event_council
             .replace("{name}", &data.council.name)
-            .replace("{date}", &data.council.founded.0),
+            .replace("{date}", &lang.day(&data.council.founded.0)),
     }
 }
 
@@ -338,7 +338,10 @@ pub fn growth_view(props: &ViewProps) -> Html {
         })
         .map(|(i, e)| {
             let ev = &timeline.events[e];
-            let when = ev.day.clone().unwrap_or_else(|| lang.month(&ev.month));
+            let when = ev
+                .day
+                .as_deref()
+                .map_or_else(|| lang.month(&ev.month), |d| lang.day(d));
             (
                 i,
                 format!("{when}: {}", event_text(&data, &ev.happening, lang)),

@@ -13,7 +13,7 @@ use super::ViewProps;
 use crate::components::tags;
 use crate::components::NetworkMap;
 use crate::files;
-use crate::format::{reading, thousands};
+use crate::format::{readings, thousands};
 use crate::i18n::{Lang, NetworkTexts, Texts};
 use crate::lookup::{
     designation_labels, hospital_label, hospital_name_in, hospital_name_to_apply, nfkc,
@@ -126,11 +126,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                 .collect();
             let mut sources: Vec<&Source> = h.sources.iter().collect();
             sources.extend(links.iter().map(|l| &l.source));
-            let linked = h
-                .linked_institutions
-                .iter()
-                .map(|r| reading(r, &texts.table))
-                .collect::<Vec<_>>();
+            let linked = readings(&h.linked_institutions, &texts.table);
             html! {
                 <>
                     { tags::h3(hospital_name_to_apply(data, id, lang)) }
@@ -265,6 +261,16 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
             }
         }
     }
+}
+
+/// Whether a facility's name contains `query`, folded as [`search`] folds.
+fn facility_named(data: &Dataset, query: &str) -> bool {
+    let query = fold_name(query.trim(), &nfkc);
+    !query.is_empty()
+        && data
+            .facilities
+            .iter()
+            .any(|f| fold_name(&f.name, &nfkc).contains(&query))
 }
 
 /// Which nodes a search matches: names and aliases folded as the planner's
@@ -567,7 +573,14 @@ pub fn network_view(props: &ViewProps) -> Html {
                     <input id="map-search" type="search" value={(*query).clone()}
                         placeholder={t.search_placeholder} oninput={on_query} onkeydown={on_search_key} />
                     if !query.trim().is_empty() {
-                        <p class="hint" role="status">{ t.matches.replace("{matches}", &lang.count(matches.len(), crate::i18n::Noun::Match)) }</p>
+                        <p class="hint" role="status">
+                            { t.matches.replace("{matches}", &lang.count(matches.len(), crate::i18n::Noun::Match)) }
+                            // Facilities are drawn on Sapporo's map only: say
+                            // where the one searched for is.
+                            if matches.is_empty() && *level == Level::Hokkaido && facility_named(&data, &query) {
+                                { " " }{ t.facility_on_sapporo }
+                            }
+                        </p>
                     }
                     <fieldset>
                         { tags::legend(t.filters_heading) }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::cells::{flagged, name_cell_en, number_key, sources_cell};
 use crate::components::{Row, SortKey};
-use crate::format::{reading, thousands};
+use crate::format::{readings, thousands};
 use crate::i18n::Lang;
 use crate::lookup::designation_labels;
 
@@ -27,17 +27,7 @@ pub(super) fn hospital_rows(data: &Dataset, lang: Lang) -> Vec<Row> {
                 Some(region) => format!("{place}{}", lang.paren(&lang.place(region))),
                 None => place,
             };
-            // Equal readings from two places are shown once; differing ones all.
-            let mut linked: Vec<String> = Vec::new();
-            for text in h
-                .linked_institutions
-                .iter()
-                .map(|r| reading(r, &texts.table))
-            {
-                if !linked.contains(&text) {
-                    linked.push(text);
-                }
-            }
+            let linked = readings(&h.linked_institutions, &texts.table);
             let designations = designation_labels(data, &h.designations, lang);
             let mut sources: Vec<&Source> = h.sources.iter().collect();
             sources.extend(h.linked_institutions.iter().map(|r| &r.source));
