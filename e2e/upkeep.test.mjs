@@ -65,6 +65,13 @@ describe('data upkeep', () => {
     assert.equal(await preview.getByRole('radio', { name: /^追加・更新/ }).isChecked(), true);
     // みき is matched by name and ward: kind, ward and TMNIT are as the data has them.
     await preview.getByText('追加 2・更新 0・変更なし 1・ユニオンから外れる 0・削除 0').waitFor();
+    // Each added facility says the ward and the unions its row was matched
+    // to: 「すずらんネット」 in the file is 市立札幌病院's union.
+    const added = await preview.locator('details.added li').allTextContents();
+    assert.deepEqual(added, [
+      'さっぽろ内科, 循環器科（区：手稲区、ユニオン：TMNIT in Hokkaido、市立札幌病院 地域医療情報ネットワークシステム）',
+      'みなみ薬局\n本店（区：南区、ユニオン：ICTネットワーク）',
+    ]);
     assert.deepEqual(await seriousViolations(page), []);
     assert.equal((await facilityNames(app)).length, 9, 'nothing changes before confirming');
     await preview.getByRole('button', { name: 'この内容で取り込む' }).click();

@@ -106,6 +106,26 @@ describe('what-ifs', () => {
     await context.close();
   });
 
+  test('an unsaved what-if survives a reload and a visit to another view', async () => {
+    const { context, page, problems } = await openPage(env.browser);
+    const app = new PlannerPage(page, env.server.url);
+    await app.goto('/whatif');
+    await page.getByLabel('提案の名前').fill('保存していない提案');
+    await addChange(page, 'ユニオン同士を接続', 'TMNIT in Hokkaido', SUZURAN);
+    assert.equal(await page.locator('ol.changes li').count(), 1);
+    await page.reload();
+    await page.locator('ol.changes li').first().waitFor();
+    assert.equal(await page.getByLabel('提案の名前').inputValue(), '保存していない提案');
+    assert.equal(await page.locator('ol.changes li').count(), 1);
+    assert.equal(await matrixCell(page, 'TMNIT in Hokkaido', '市立札幌病院'), '—→1');
+    await app.navLink('network').click();
+    await app.navLink('whatif').click();
+    await page.locator('ol.changes li').first().waitFor();
+    assert.equal(await page.getByLabel('提案の名前').inputValue(), '保存していない提案');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the planner runs under a saved what-if and says it is hypothetical', async () => {
     const { context, page, problems } = await openPage(env.browser);
     const app = new PlannerPage(page, env.server.url);

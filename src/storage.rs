@@ -1,7 +1,9 @@
 //! What the app keeps on the device between visits, in `localStorage`.
 //!
 //! The UI language, the working dataset in a versioned envelope, and the
-//! saved what-ifs. This is the only module that touches `localStorage`. A
+//! saved what-ifs; and, in `sessionStorage` (this tab only), the もしも draft
+//! being edited, so a reload or a visit to another view does not lose it.
+//! This is the only module that touches the browser's storage. A
 //! missing or unreadable language means "use the default"; an unreadable
 //! dataset is kept aside for the user and never overwritten.
 
@@ -107,6 +109,30 @@ pub fn save_data(data: &DatasetHandle, edited: bool) -> Result<(), SaveFailed> {
     storage
         .set_item(DATA_KEY, &encode_stored(data.source()))
         .map_err(|_| SaveFailed)
+}
+
+/// The `sessionStorage` key of the もしも draft being edited.
+pub const DRAFT_KEY: &str = "tsunagu.whatif.draft";
+
+/// The もしも draft as this tab keeps it: the saved what-if it edits, if
+/// any, and its what-if.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StoredDraft {
+    /// The saved what-if's id, when the draft edits one.
+    pub id: Option<String>,
+    /// The what-if as it stands.
+    pub what_if: tsunagu_core::whatif::WhatIf,
+}
+
+/// The draft this tab was editing, if any (an unreadable one gives none).
+pub fn load_draft() -> Option<StoredDraft> {
+    gloo::storage::SessionStorage::get(DRAFT_KEY).ok()
+}
+
+/// Keeps the draft for this tab. A full or disabled storage only means a
+/// reload starts afresh, so the error is dropped on purpose.
+pub fn save_draft(draft: &StoredDraft) {
+    let _ = gloo::storage::SessionStorage::set(DRAFT_KEY, draft);
 }
 
 /// The what-ifs saved on an earlier visit; unreadable ones give none.

@@ -61,6 +61,36 @@ fn names(items: &[Named]) -> Html {
     html! { <ul>{ for items.iter().map(|f| html! { { tags::li(f.name.clone()) } }) }</ul> }
 }
 
+/// The facilities the file adds, each with the ward and the unions its row
+/// was matched to (「TMNIT」 in the file reads as TMNIT in Hokkaido here), so
+/// the match can be checked before anything is applied.
+fn added_list(data: &Dataset, import: &CsvImport, added: &[Named], lang: Lang) -> Html {
+    let t = &lang.texts().import;
+    html! {
+        <ul>
+            { for added.iter().map(|named| {
+                let Some(f) = import.facilities.iter().find(|f| f.id == named.id) else {
+                    return tags::li(named.name.clone());
+                };
+                let unions: Vec<String> = f
+                    .memberships
+                    .iter()
+                    .map(|m| crate::lookup::union_name_in(data, &m.union, lang))
+                    .collect();
+                let unions = if unions.is_empty() { t.none_value.to_owned() } else { lang.list(&unions) };
+                html! {
+                    <li>
+                        { named.name.clone() }
+                        <span class="matched">{ t.added_matched
+                            .replace("{ward}", &ward_name(data, f.ward.as_ref(), t))
+                            .replace("{unions}", &unions) }</span>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
 fn ward_name(data: &Dataset, ward: Option<&WardId>, t: &ImportTexts) -> String {
     ward.map_or_else(
         || t.none_value.to_owned(),
@@ -105,7 +135,13 @@ fn change_text(data: &Dataset, change: &FieldChange, lang: Lang) -> String {
 
 /// The plan, laid out: what is removed or leaves first, then what is added
 /// and updated, then the values not given.
-fn plan_view(data: &Dataset, plan: &ImportPlan, roster: Option<&UnionId>, lang: Lang) -> Html {
+fn plan_view(
+    data: &Dataset,
+    import: &CsvImport,
+    plan: &ImportPlan,
+    roster: Option<&UnionId>,
+    lang: Lang,
+) -> Html {
     let t = &lang.texts().import;
     let summary = t
         .summary
@@ -135,7 +171,7 @@ fn plan_view(data: &Dataset, plan: &ImportPlan, roster: Option<&UnionId>, lang: 
             if !plan.added.is_empty() {
                 <details class="added" open=true>
                     { tags::summary(t.added_heading.replace("{n}", &plan.added.len().to_string())) }
-                    { names(&plan.added) }
+                    { added_list(data, import, &plan.added, lang) }
                 </details>
             }
             if !plan.updated.is_empty() {
@@ -271,7 +307,7 @@ pub fn import_preview(props: &ImportPreviewProps) -> Html {
             };
             html! {
                 <>
-                    { plan_view(data, planned, roster_union, lang) }
+                    { plan_view(data, &props.import, planned, roster_union, lang) }
                     if removing > 0 {
                         <div class="choice confirm-removal">
                             <input type="checkbox" id="confirm-removal" checked={*checked} onchange={on_check} />

@@ -481,6 +481,7 @@ pub const TEXTS: Texts = Texts {
         field_unions_joined: "Joins",
         field_unions_left: "Leaves",
         field_name_change: "Name",
+        added_matched: " (ward: {ward}; unions: {unions})",
         none_value: "none",
         confirm_replace: "Remove {n} and replace",
         replace_check: "I have checked the {n} to be removed",

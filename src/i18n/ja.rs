@@ -481,6 +481,7 @@ pub const TEXTS: Texts = Texts {
         field_unions_joined: "加入するユニオン",
         field_unions_left: "外れるユニオン",
         field_name_change: "名称",
+        added_matched: "（区：{ward}、ユニオン：{unions}）",
         none_value: "なし",
         confirm_replace: "{n} 件を削除して置き換える",
         replace_check: "削除される {n} 件を確認しました",

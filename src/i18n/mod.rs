@@ -395,6 +395,9 @@ pub struct ImportTexts {
     pub field_unions_left: &'static str,
     /// Name
     pub field_name_change: &'static str,
+    /// After an added facility: the `{ward}` and `{unions}` its row was
+    /// matched to.
+    pub added_matched: &'static str,
     /// none
     pub none_value: &'static str,
     /// Remove {n} and replace

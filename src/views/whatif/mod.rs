@@ -94,12 +94,30 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
     let lang = props.lang;
     let texts = lang.texts();
     let t = &texts.whatif_view;
-    let draft = use_state(|| Draft {
-        id: None,
-        what_if: WhatIf {
-            name: t.name_default.to_owned(),
-            changes: Vec::new(),
-        },
+    // The draft this tab was editing comes back after a reload or a visit
+    // to another view (a saved what-if it edited must still be saved).
+    let draft = use_state(|| {
+        crate::storage::load_draft().map_or_else(
+            || Draft {
+                id: None,
+                what_if: WhatIf {
+                    name: t.name_default.to_owned(),
+                    changes: Vec::new(),
+                },
+            },
+            |kept| Draft {
+                id: kept
+                    .id
+                    .filter(|id| props.saved_what_ifs.iter().any(|p| &p.id == id)),
+                what_if: kept.what_if,
+            },
+        )
+    });
+    use_effect_with((*draft).clone(), |draft| {
+        crate::storage::save_draft(&crate::storage::StoredDraft {
+            id: draft.id.clone(),
+            what_if: draft.what_if.clone(),
+        });
     });
     // A name the app gave an unsaved draft follows the language; one the
     // user typed, or a saved what-if's, stays as it is.
