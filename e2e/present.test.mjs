@@ -11,10 +11,10 @@ import { AppPage } from './pages/app-page.mjs';
 const env = withAppServer();
 
 describe('presentation mode', () => {
-  test('the tour steps through growth, a sample plan and the what-if, and Esc leaves', async () => {
+  test('the tour steps through growth, a sample plan and the what-if, and Esc leaves to the view it was opened from', async () => {
     const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1920, height: 1080 } });
     const app = new AppPage(page, env.server.url);
-    await app.goto('/');
+    await app.goto('/network');
     await page.getByRole('link', { name: '▶ 発表モード' }).click();
     const title = page.getByRole('heading', { level: 1 });
     // Every slide is in the page (for printing); the current one is shown.
@@ -62,7 +62,7 @@ describe('presentation mode', () => {
     await current.getByText(`${count} / ${count}`).waitFor();
 
     await page.keyboard.press('Escape');
-    await app.viewHeading().filter({ hasText: '経路プラン' }).waitFor();
+    await app.viewHeading().filter({ hasText: 'ネットワーク' }).waitFor();
     assert.deepEqual(problems.filter((p) => !p.includes('fullscreen')), []);
     await context.close();
   });

@@ -105,6 +105,11 @@ pub fn shell(props: &ShellProps) -> Html {
         location.query().clone_into(&mut last_plan.borrow_mut());
     }
     let planner_query = AttrValue::from(last_plan.borrow().clone());
+    // The last view shown other than 発表モード, which leaves back to it.
+    let came_from = use_mut_ref(|| None::<Route>);
+    if !matches!(route, Route::Present | Route::NotFound) {
+        *came_from.borrow_mut() = Some(route);
+    }
 
     use_document_lang(lang);
     use_effect_with(lang, |lang| storage::save_lang(*lang));
@@ -204,7 +209,7 @@ pub fn shell(props: &ShellProps) -> Html {
             return html! {
                 <main id="main" class="presenting" tabindex="-1">
                     <ContextProvider<WorkerService> context={worker}>
-                        <PresentView {lang} data={state.data.clone()} />
+                        <PresentView {lang} data={state.data.clone()} came_from={*came_from.borrow()} />
                     </ContextProvider<WorkerService>>
                 </main>
             };

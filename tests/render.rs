@@ -82,7 +82,10 @@ fn an_unknown_address_says_so_and_links_back() {
 async fn the_header_carries_the_full_title_and_the_navigation_marks_the_current_view() {
     let html = render("/growth", Lang::Ja).await;
     assert!(
-        html.contains("<h1>つなぐ — さっぽろ ID-Link 連携経路ナビ</h1>"),
+        // 「ID-Link」 is kept on one line.
+        html.contains(
+            r#"<h1>つなぐ — さっぽろ <span class="nowrap">ID-Link</span> 連携経路ナビ</h1>"#
+        ),
         "{html}"
     );
     assert!(

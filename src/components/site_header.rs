@@ -27,11 +27,27 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
                     <circle cx="50" cy="24" r="7" fill="#ffd166" />
                 </svg>
                 <div>
-                    <h1>{ texts.app_title }</h1>
+                    <h1>{ unbroken_names(texts.app_title) }</h1>
                     <p class="tagline">{ texts.tagline }</p>
                 </div>
             </div>
             { lang_switch(&LangSwitchProps { lang: props.lang, on_change: props.on_lang.clone() }) }
         </header>
+    }
+}
+
+/// `text` with each 「ID-Link」 kept on one line: a narrow screen would
+/// otherwise break the name at its hyphen (「ID- / Link」).
+fn unbroken_names(text: &str) -> Html {
+    const NAME: &str = "ID-Link";
+    let mut parts = text.split(NAME);
+    let first = parts.next().unwrap_or_default().to_owned();
+    html! {
+        <>
+            { first }
+            { for parts.map(|rest| html! {
+                <><span class="nowrap">{ NAME }</span>{ rest.to_owned() }</>
+            }) }
+        </>
     }
 }

@@ -42,4 +42,8 @@ pub struct ViewProps {
     /// `App`'s shell sets it for the view the page opens on, until it is left.
     #[prop_or_default]
     pub first_view: bool,
+    /// The view the page showed before this one (発表モード's Esc goes back
+    /// there), if any.
+    #[prop_or_default]
+    pub came_from: Option<crate::route::Route>,
 }

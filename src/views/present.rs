@@ -382,6 +382,9 @@ pub fn present_view(props: &ViewProps) -> Html {
 
     {
         let (position, navigator) = (position.dispatcher(), navigator.clone());
+        // Esc, or leaving full screen, goes back to the view the deck was
+        // opened from (経路プラン when opened directly).
+        let back = props.came_from.unwrap_or(Route::Planner);
         use_effect_with(count, move |&count| {
             position.dispatch(Step::Count(count));
             let document = gloo::utils::document();
@@ -390,7 +393,7 @@ pub fn present_view(props: &ViewProps) -> Html {
             }
             let leave = move || {
                 if let Some(navigator) = &navigator {
-                    navigator.push(Route::Planner);
+                    navigator.push(back);
                 }
             };
             let on_key = {
