@@ -106,9 +106,10 @@ describe('honest answers', () => {
     assert.match(page.url(), /[?&]a=agreements(&|$)/);
     assert.equal(await app.assumption().isChecked(), true);
     const titles = await app.planTitles();
-    assert.deepEqual(titles, [NONE_ASSUMED, ICT_PLAN]);
+    // The plan on confirmed steps comes first.
+    assert.deepEqual(titles, [ICT_PLAN, NONE_ASSUMED]);
     const marks = await app.planAssumptions();
-    assert.deepEqual(marks, ['agreements', '']);
+    assert.deepEqual(marks, ['', 'agreements']);
     const none = app.cardTitled(NONE_ASSUMED);
     await none.getByText(AGREEMENTS_MARK, { exact: true }).waitFor();
     await none.getByText('中継は最大 1 回').waitFor();
@@ -120,6 +121,10 @@ describe('honest answers', () => {
     await app.contextLinks()
       .getByText('北海道大学病院は手稲溪仁会病院と病院間協定を結んでいます（病院間の連携です。貴施設の閲覧に及ぶかは未確認です）')
       .waitFor();
+    // Headed as what the assumed plan uses, not as 「閲覧の経路ではありません」.
+    assert.equal(await page.getByRole('heading', { name: '病院間の連携（未確認の仮定のもとで、上のプランは閲覧の経路に含めています）' }).count(), 1);
+    // The confirmed rules' answer stands beside the assumed plans.
+    await app.assumptionBanner().getByText('確認済みの規則での答え：1 ユニオンに加入: ICTネットワーク。').waitFor();
     const url = page.url();
     assert.equal(await page.getByRole('textbox', { name: 'このプランのリンク' }).inputValue(), url);
 

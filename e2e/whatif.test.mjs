@@ -146,6 +146,11 @@ describe('what-ifs', () => {
     // and the title says that holds only if the what-if does.
     assert.deepEqual(await app.planTitles(), ['仮定が正しければ加入不要']);
     await page.getByText('中継なし（直接開示）').first().waitFor();
+    // The card says which what-if it rests on, itself (it prints alone).
+    await app.card(0).getByRole('note').filter({ hasText: '仮定のプラン：提案「みきが ICT に加入」を適用した結果です。' }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await app.card(0).getByText('仮定のプラン：提案「みきが ICT に加入」').isVisible(), true);
+    await page.emulateMedia({ media: null });
     assert.match(page.url(), /p=p1/);
     assert.deepEqual(await seriousViolations(page), []);
     // Leaving the hypothesis gives today's plans again.

@@ -182,7 +182,21 @@ async fn the_planner_marks_plans_under_the_assumption() {
     assert!(html.contains(">仮定が正しければ加入不要</h4>"), "{html}");
     assert!(!html.contains("申し込みは不要です（"), "{html}");
     assert!(
-        html.contains("仮定が正しければ、申し込みは不要です。仮定が誤りなら、紹介先をホストするユニオンへの加入が必要です。"),
+        html.contains("仮定が正しければ、申し込みは不要です。仮定が誤りなら、このプランでは記録を閲覧できません。"),
+        "{html}"
+    );
+    // The confirmed rules' answer is said beside it, on the page and on the
+    // assumed card (printed with it): join ICTネットワーク.
+    assert_eq!(
+        html.matches("確認済みの規則での答え：1 ユニオンに加入: ICTネットワーク。")
+            .count(),
+        2,
+        "{html}"
+    );
+    // The plan on confirmed steps comes first.
+    assert!(
+        html.find(">1 ユニオンに加入: ICTネットワーク</h4>")
+            < html.find(">仮定が正しければ加入不要</h4>"),
         "{html}"
     );
     assert!(

@@ -42,6 +42,12 @@ pub struct PlanCardProps {
     /// The targets no plan reaches, each with why, in the UI's language
     /// (for the printed checklist, which must not drop them).
     pub unreachable: Vec<(String, String)>,
+    /// The saved what-if the plan was made under, by name: every step of
+    /// the card then rests on it, memberships included.
+    pub what_if: Option<AttrValue>,
+    /// On a plan that rests on the assumption: what the confirmed rules
+    /// answer, printed with the card (the page's banner is not).
+    pub baseline: Option<String>,
 }
 
 /// A core text in the UI's language.
@@ -477,7 +483,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         let card_id = card_id.clone();
         Callback::from(move |_: MouseEvent| print_card(&card_id))
     };
-    let assumed = !plan.assumptions.is_empty();
+    let assumed = !plan.assumptions.is_empty() || props.what_if.is_some();
     // Under a saved what-if every plan is hypothetical, whatever its steps.
     let hedged = assumed || props.query.saved_what_if.is_some();
     // Passages every union to join shares (the report's general advice),
@@ -496,6 +502,14 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         _ => Vec::new(),
     };
     let title = plan_title(lang, data, plan, props.query.saved_what_if.is_some());
+    // Under a saved what-if the card says so itself, on screen and on paper
+    // (the page's banner is not printed with a single card).
+    let what_if_note = props.what_if.as_ref().map(|name| {
+        lang.texts()
+            .whatif_view
+            .hypothetical_banner
+            .replace("{name}", name)
+    });
     let print_label = lang.labelled(texts.print, &title);
 
     html! {
@@ -507,6 +521,12 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 <p class="plan-relays">{ relays_line(lang, plan.relays) }</p>
             </header>
             { assumption_marks(&plan.assumptions, lang) }
+            if let Some(line) = &props.baseline {
+                <p class="confirmed-baseline">{ line.clone() }</p>
+            }
+            if let Some(note) = &what_if_note {
+                <div class="assumption" role="note">{ tags::p(tags::strong(note.clone())) }</div>
+            }
             { tags::p(explain) }
             if !plan.exact {
                 <p class="warn">{ texts.inexact.replace("{unions}", &lang.count(plan.lower_bound, Noun::Union)) }</p>
@@ -543,7 +563,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 let target = hospital_name_in(data, &path.target, lang);
                 let steps = steps(lang, data, &props.facility, &props.query.start, path);
                 let mut label = texts.chain_label.replace("{target}", &target);
-                if steps.iter().any(|s| s.assumed) {
+                if what_if_note.is_some() || steps.iter().any(|s| s.assumed) {
                     label.push_str(texts.step_assumed);
                 }
                 html! {

@@ -299,6 +299,8 @@ pub struct PlannerTexts {
     pub from_report: &'static str,
     /// Heading of the hospital links shown as context.
     pub context_heading: &'static str,
+    /// The same heading under the assumption, where the plans use the links.
+    pub context_heading_assumed: &'static str,
     /// Under the outside layer's heading.
     pub outside_note: &'static str,
     /// A membership step's source label.
@@ -328,6 +330,12 @@ pub struct PlannerTexts {
     pub relays_hint: &'static str,
     /// How to move through a pick list from the keyboard.
     pub list_keys: &'static str,
+    /// Under the assumption, the confirmed rules' answer: `{plans}`.
+    pub confirmed_plans: &'static str,
+    /// Between plan titles in that line.
+    pub plans_separator: &'static str,
+    /// After it, the targets the confirmed rules do not reach: `{targets}`.
+    pub confirmed_unreachable: &'static str,
     /// The facility search found nothing.
     pub no_facility_found: &'static str,
     /// The hospital search found nothing.

@@ -19,6 +19,7 @@ mod target_picker;
 
 use std::rc::Rc;
 
+use tsunagu_core::access::Rules;
 use tsunagu_core::graph::UnionLink;
 use tsunagu_core::model::{Dataset, FacilityId, HospitalId, UnionId};
 use tsunagu_core::planner::{PlanRequest, Start};
@@ -296,6 +297,16 @@ pub fn planner_view(props: &ViewProps) -> Html {
     query.saved_what_if = saved_what_if.as_ref().map(|p| p.id.clone());
     query.assume_agreements = raw_query.assume_agreements;
     let rules = query.rules();
+    // Under the assumption, the same query under the confirmed rules too: its
+    // answer is said beside the assumed plans (it may be none of them).
+    let confirmed = use_plan(
+        data.clone(),
+        Rc::clone(&links),
+        Rules::Confirmed,
+        (rules != Rules::Confirmed)
+            .then(|| request_for(&query))
+            .flatten(),
+    );
     let plan = use_plan(data.clone(), links, rules, request_for(&query));
     // A link opened with a whole query is for its plan. Side by side, the
     // plan is drawn first and the form (half the page's elements) a frame
@@ -323,6 +334,9 @@ pub fn planner_view(props: &ViewProps) -> Html {
         });
     }
     let form_later = *opening == Opening::PlanFirst;
+    let what_if = saved_what_if
+        .as_ref()
+        .map(|p| AttrValue::from(p.what_if.name.clone()));
     let to_plans = to_plans(lang, &plan);
 
     let heading = html! {
@@ -376,7 +390,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
                         { to_plans }
                     }
                 </form>
-                { plan_results(&ResultsProps { lang, data, query, plan, dropped, rules }) }
+                { plan_results(&ResultsProps { lang, data, query, plan, dropped, rules, what_if, confirmed }) }
             </div>
         </section>
     }

@@ -24,6 +24,48 @@ pub(super) struct ResultsProps {
     pub(super) plan: PlanHandle,
     pub(super) dropped: bool,
     pub(super) rules: Rules,
+    /// The saved what-if the plans run under, by name.
+    pub(super) what_if: Option<AttrValue>,
+    /// Under the assumption, the same query under the confirmed rules.
+    pub(super) confirmed: PlanHandle,
+}
+
+/// Under the assumption, what the confirmed rules answer: their plans and
+/// the targets they do not reach, in one line (`None` until it is known).
+fn confirmed_line(lang: Lang, data: &Dataset, confirmed: &PlanHandle) -> Option<String> {
+    let texts = &lang.texts().planner_view;
+    let PlanStatus::Done(answer) = &confirmed.status else {
+        return None;
+    };
+    if !confirmed.current {
+        return None;
+    }
+    let plans: Vec<String> = answer
+        .plans
+        .iter()
+        .map(|p| crate::components::plan_title(lang, data, p, false))
+        .collect();
+    let mut line = texts.confirmed_plans.replace(
+        "{plans}",
+        &if plans.is_empty() {
+            texts.no_plan.to_owned()
+        } else {
+            plans.join(texts.plans_separator)
+        },
+    );
+    if !answer.unreachable.is_empty() {
+        let names: Vec<String> = answer
+            .unreachable
+            .iter()
+            .map(|u| hospital_name_in(data, &u.target, lang))
+            .collect();
+        line.push_str(
+            &texts
+                .confirmed_unreachable
+                .replace("{targets}", &lang.list(&names)),
+        );
+    }
+    Some(line)
 }
 
 fn reason_text(
@@ -101,7 +143,7 @@ fn context(lang: Lang, data: &Dataset, answer: &PlanAnswer) -> Html {
     }
     html! {
         <section class="context" aria-labelledby="context-heading">
-            <h4 id="context-heading">{ texts.context_heading }</h4>
+            <h4 id="context-heading">{ if answer.rules == Rules::AssumeAgreements { texts.context_heading_assumed } else { texts.context_heading } }</h4>
             <ul>{ for items }</ul>
         </section>
     }
@@ -125,6 +167,23 @@ fn sections<'a>(
         }
     }
     out
+}
+
+/// Under the assumption, the note above the plans: the rules, what they
+/// assume, and the confirmed rules' answer (`baseline`) once known.
+fn assumption_banner(lang: Lang, rules: Rules, baseline: Option<&str>) -> Html {
+    if rules != Rules::AssumeAgreements {
+        return html! {};
+    }
+    html! {
+        <div class="assumption banner" role="note">
+            { tags::p(tags::strong(pick(lang, &tsunagu_core::text::rules_name(rules)))) }
+            { tags::p(lang.texts().planner_view.assumption_banner) }
+            if let Some(line) = baseline {
+                <p class="confirmed-baseline">{ line.to_owned() }</p>
+            }
+        </div>
+    }
 }
 
 /// The plans, the unreachable targets, the link to share and the caveat.
@@ -171,6 +230,7 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
         PlanStatus::Cancelled => "cancelled",
         PlanStatus::Failed(_) => "failed",
     };
+    let baseline = confirmed_line(lang, data, &props.confirmed);
     let body = match &status {
         PlanStatus::Idle => html! { <p class="empty">{ texts.results_empty }</p> },
         PlanStatus::Running(progress) => running(*progress),
@@ -188,17 +248,18 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                 if answer.plans.is_empty() {
                     <p class="empty">{ texts.no_plan }</p>
                 }
-                if props.rules == Rules::AssumeAgreements {
-                    <div class="assumption banner" role="note">
-                        { tags::p(tags::strong(pick(lang, &tsunagu_core::text::rules_name(props.rules)))) }
-                        { tags::p(texts.assumption_banner) }
-                    </div>
-                }
-                { for answer.plans.iter().enumerate().map(|(index, plan)| html! {
+                { assumption_banner(lang, props.rules, baseline.as_deref()) }
+                // Plans on confirmed steps first: a hurried reader takes the
+                // top card as the answer, and it must not rest on an assumption.
+                { for answer.plans.iter().filter(|p| p.assumptions.is_empty())
+                    .chain(answer.plans.iter().filter(|p| !p.assumptions.is_empty()))
+                    .enumerate().map(|(index, plan)| html! {
                     { plan_card(&PlanCardProps {
                         lang, data: props.data.clone(), plan: plan.clone(), facility: facility.clone(), index,
                         members: answer.members.clone(), query: props.query.clone(), rules: props.rules,
                         share: AttrValue::from(share_url(&props.query)),
+                        what_if: props.what_if.clone(),
+                        baseline: baseline.clone().filter(|_| !plan.assumptions.is_empty()),
                         unreachable: answer.unreachable.iter().map(|u| (hospital_name_in(data, &u.target, lang), reason_text(lang, data, u))).collect(),
                     }) }
                 }) }
