@@ -60,6 +60,16 @@ pub struct PlanHandle {
     pub cancel: Callback<()>,
 }
 
+impl PlanHandle {
+    /// The answer to the latest request, once it is done.
+    pub fn answer(&self) -> Option<&Rc<PlanAnswer>> {
+        match &self.status {
+            PlanStatus::Done(answer) if self.current => Some(answer),
+            _ => None,
+        }
+    }
+}
+
 /// Plans `request` on `data` here and now.
 fn plan_here(
     data: &tsunagu_core::model::Dataset,

@@ -29,7 +29,7 @@ use yew::prelude::*;
 use super::{describe, ViewProps};
 use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
-use crate::hooks::{use_plan, PlanHandle, PlanStatus};
+use crate::hooks::{use_plan, PlanHandle};
 use crate::i18n::Lang;
 use crate::plan_query::{PlanQuery, StartQuery};
 use crate::route::{use_location, use_navigator, Route, VIEW_TITLE_ID};
@@ -403,12 +403,9 @@ pub fn planner_view(props: &ViewProps) -> Html {
 /// of view above it.
 fn to_plans(lang: Lang, plan: &PlanHandle) -> Html {
     let texts = &lang.texts().planner_view;
-    let PlanStatus::Done(answer) = &plan.status else {
+    let Some(answer) = plan.answer() else {
         return html! {};
     };
-    if !plan.current {
-        return html! {};
-    }
     let mut parts = vec![texts
         .summary_plans
         .replace("{n}", &answer.plans.len().to_string())];

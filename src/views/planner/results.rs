@@ -34,12 +34,7 @@ pub(super) struct ResultsProps {
 /// the targets they do not reach, in one line (`None` until it is known).
 fn confirmed_line(lang: Lang, data: &Dataset, confirmed: &PlanHandle) -> Option<String> {
     let texts = &lang.texts().planner_view;
-    let PlanStatus::Done(answer) = &confirmed.status else {
-        return None;
-    };
-    if !confirmed.current {
-        return None;
-    }
+    let answer = confirmed.answer()?;
     let plans: Vec<String> = answer
         .plans
         .iter()

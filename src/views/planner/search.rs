@@ -19,6 +19,15 @@ pub(super) enum Rank {
 
 /// The form of a name, or of what was typed, that search compares.
 pub(super) fn fold(text: &str) -> String {
+    // An ASCII name (an id, an English name) is its own NFKC: folded here,
+    // without a call into the browser for each of a national file's ids.
+    if text.is_ascii() {
+        return text
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+    }
     fold_name(text, &nfkc)
         .chars()
         .filter(|c| *c != '-')
