@@ -292,6 +292,31 @@ mod tests {
             .events
             .iter()
             .any(|&i| timeline.events[i].happening == Happening::Council));
+        // It cites the report's own sentence of the founding (its
+        // introduction), not the officers' list, and no milestone of the day
+        // tells the founding a second time.
+        let council = timeline
+            .events
+            .iter()
+            .find(|e| e.happening == Happening::Council)
+            .expect("the council's founding");
+        assert_eq!(
+            council.source.as_ref().map(|s| s.section.as_str()),
+            Some("intro")
+        );
+        let retold: Vec<&str> = timeline
+            .events
+            .iter()
+            .filter_map(|e| match &e.happening {
+                Happening::Milestone(text)
+                    if e.day == council.day && text.en.contains("founded") =>
+                {
+                    Some(text.en.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(retold.is_empty(), "{retold:?}");
     }
 
     #[test]
