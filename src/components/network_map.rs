@@ -457,16 +457,13 @@ pub fn map_layer(props: &MapLayerProps) -> Html {
         let (on_hover, on_select) = (props.on_hover.clone(), props.on_select.clone());
         let (enter, focus) = {
             let (a, b) = (on_hover.clone(), on_hover.clone());
-            (
-                Callback::from(move |_: MouseEvent| a.emit(Some(i))),
-                {
-                    let on_active = props.on_active.clone();
-                    Callback::from(move |_: FocusEvent| {
-                        on_active.emit(i);
-                        b.emit(Some(i));
-                    })
-                },
-            )
+            (Callback::from(move |_: MouseEvent| a.emit(Some(i))), {
+                let on_active = props.on_active.clone();
+                Callback::from(move |_: FocusEvent| {
+                    on_active.emit(i);
+                    b.emit(Some(i));
+                })
+            })
         };
         let (leave, blur) = {
             let (a, b) = (on_hover.clone(), on_hover.clone());
@@ -509,6 +506,7 @@ pub fn map_layer(props: &MapLayerProps) -> Html {
             None => node.label.clone(),
         };
         let font = crate::scene::label_font(node) * scene.label_scale / props.zoom.max(1.0);
+        let (label_x, label_y, anchor) = crate::scene::label_anchor(node, font);
         let show_label = props.zoom >= node.label_zoom
             || props.highlight == Some(i)
             || props.selected == Some(i)
@@ -527,7 +525,7 @@ pub fn map_layer(props: &MapLayerProps) -> Html {
                 <title>{ label_text.clone() }</title>
                 { node_shape(node, props.matches.contains(&i) || props.selected == Some(i)) }
                 if show_label {
-                    <text x={(node.x + node.r + 3.0).to_string()} y={(node.y + font / 3.0).to_string()}
+                    <text x={label_x.to_string()} y={label_y.to_string()} text-anchor={anchor}
                         font-size={format!("{font:.2}")} font-family="sans-serif" fill="#0f172a"
                         stroke="#ffffff" stroke-width={format!("{:.2}", font / 4.0)}
                         paint-order="stroke">{ label_text }</text>

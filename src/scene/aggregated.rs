@@ -54,6 +54,7 @@ pub(super) fn aggregated_scene(data: &Dataset, filters: &Filters) -> Scene {
             count: Some(*hospitals),
             size_unknown: false,
             label_zoom: 1.0,
+            label_side: super::LabelSide::Right,
         });
     }
     let mut between: BTreeMap<(usize, usize, EdgeKind), usize> = BTreeMap::new();

@@ -1,10 +1,10 @@
 //! Labels that never overlap at the default zoom: each label's box is
-//! estimated from its text, and a label that would overlap one placed
-//! before it is drawn only once zoomed in (or when its node is hovered,
-//! focused, picked or found). Place names go first, then wards, 開示病院,
-//! unions, other hospitals and facilities.
+//! estimated from its text, and tried right of its node, then left, on
+//! the four diagonals, above and below; a label with no free side is drawn only once zoomed in (or
+//! when its node is hovered, focused, picked or found). Place names go
+//! first, then wards, 開示病院, unions, other hospitals and facilities.
 
-use super::{Item, Scene, SceneNode, Shape};
+use super::{Item, LabelSide, Scene, SceneNode, Shape};
 
 /// A label's box: left, top, right, bottom, in map units.
 type Box = (f64, f64, f64, f64);
@@ -32,21 +32,43 @@ fn width(text: &str, font: f64) -> f64 {
         * font
 }
 
-/// The box of a node's label, as the map draws it: from `r + 3` right of
-/// the centre, on a baseline a third of the font below it.
+/// Where a node's label is drawn at `font`: the text's anchor point (its
+/// baseline) and SVG `text-anchor`. Beside the node the label starts or
+/// ends `r + 3` from the centre, on a baseline a third of the font below
+/// it; above or below, it is centred `r + 3` clear of the circle; on a
+/// diagonal, the box's nearest corner is `0.7 (r + 3)` across and down (or
+/// up) from the centre, just clear of the circle.
+pub fn label_anchor(node: &SceneNode, font: f64) -> (f64, f64, &'static str) {
+    let gap = node.r + 3.0;
+    let corner = gap * 0.7;
+    let (x, y) = (node.x, node.y);
+    match node.label_side {
+        LabelSide::Right => (x + gap, y + font / 3.0, "start"),
+        LabelSide::Left => (x - gap, y + font / 3.0, "end"),
+        LabelSide::UpperRight => (x + corner, y - corner - font * 0.3, "start"),
+        LabelSide::UpperLeft => (x - corner, y - corner - font * 0.3, "end"),
+        LabelSide::LowerRight => (x + corner, y + corner + font * 0.9, "start"),
+        LabelSide::LowerLeft => (x - corner, y + corner + font * 0.9, "end"),
+        LabelSide::Above => (x, y - gap - font * 0.3, "middle"),
+        LabelSide::Below => (x, y + gap + font * 0.9, "middle"),
+    }
+}
+
+/// The box of a node's label, as the map draws it (see [`label_anchor`]).
 fn node_box(node: &SceneNode, scale: f64) -> Box {
     let font = font_of(node) * scale;
     let text = match node.count {
         Some(n) => format!("{} {n}", node.label),
         None => node.label.clone(),
     };
-    let (x, baseline) = (node.x + node.r + 3.0, node.y + font / 3.0);
-    (
-        x,
-        baseline - font * 0.9,
-        x + width(&text, font),
-        baseline + font * 0.3,
-    )
+    let w = width(&text, font);
+    let (x, baseline, anchor) = label_anchor(node, font);
+    let left = match anchor {
+        "start" => x,
+        "end" => x - w,
+        _ => x - w / 2.0,
+    };
+    (left, baseline - font * 0.9, left + w, baseline + font * 0.3)
 }
 
 /// The box of a place name, drawn bold at 16 units from its left end.
@@ -58,6 +80,26 @@ fn place_box(label: &super::SceneLabel, scale: f64) -> Box {
         x + width(&label.text, font) * 1.05,
         y + font * 0.3,
     )
+}
+
+/// The places a label is tried in, in order: beside, on a diagonal,
+/// then over and under.
+const SIDES: [LabelSide; 8] = [
+    LabelSide::Right,
+    LabelSide::Left,
+    LabelSide::UpperRight,
+    LabelSide::UpperLeft,
+    LabelSide::LowerRight,
+    LabelSide::LowerLeft,
+    LabelSide::Above,
+    LabelSide::Below,
+];
+
+/// Whether a label's box is inside the map: not past its left, top or
+/// bottom edge (a slide crops the map there). The right is left open: the
+/// side column and a slide's crop make room for names that run on.
+fn within(b: Box, height: f64) -> bool {
+    b.0 >= 0.0 && b.1 >= 0.0 && b.3 <= height
 }
 
 fn overlaps(a: Box, b: Box) -> bool {
@@ -85,11 +127,13 @@ pub(super) fn declutter(scene: &mut Scene, first: &[Item]) {
             node.label_zoom = node.label_zoom.min(1.0);
         }
     }
-    let scale = scene.label_scale;
+    let (scale, height) = (scene.label_scale, scene.height);
     // Place names are drawn bold at [`PLACE_FONT`].
     let mut placed: Vec<Box> = scene.labels.iter().map(|l| place_box(l, scale)).collect();
     // Nor over a node: a name half under another node's circle is lost.
-    // (A label starts right of its own node, so never meets it.)
+    // (Its own node's square is `placed[own + i]`: a label on a diagonal
+    // sits in the square's corner, clear of the circle.)
+    let own = placed.len();
     placed.extend(
         scene
             .nodes
@@ -110,13 +154,29 @@ pub(super) fn declutter(scene: &mut Scene, first: &[Item]) {
     });
     for i in order {
         let node = &mut scene.nodes[i];
-        let b = node_box(node, scale);
         // The names in `first` are shown whatever they cross (they are the
-        // point of the picture); every other label then keeps off them.
-        if !first.contains(&node.item) && placed.iter().any(|&p| overlaps(p, b)) {
-            node.label_zoom = node.label_zoom.max(2.0);
-        } else {
+        // point of the picture), right of their nodes; every other label
+        // then keeps off them.
+        if first.contains(&node.item) {
+            node.label_side = LabelSide::Right;
+            placed.push(node_box(node, scale));
+            continue;
+        }
+        let free = SIDES.into_iter().find_map(|side| {
+            node.label_side = side;
+            let b = node_box(node, scale);
+            let crosses = placed
+                .iter()
+                .enumerate()
+                .any(|(k, &p)| k != own + i && overlaps(p, b));
+            (!crosses && within(b, height)).then_some(b)
+        });
+        if let Some(b) = free {
             placed.push(b);
+        } else {
+            // Zoomed in, there is room again on the usual side.
+            node.label_side = LabelSide::Right;
+            node.label_zoom = node.label_zoom.max(2.0);
         }
     }
 }
@@ -175,13 +235,25 @@ mod tests {
                         );
                     }
                 }
-                // Nor does any label run over a node's circle.
+                // Nor past the map's left, top or bottom edge.
+                for b in &shown {
+                    assert!(
+                        within(*b, scene.height),
+                        "{level:?} ×{scale}: {b:?} off the map"
+                    );
+                }
+                // Nor does any label run over a node's circle (its own
+                // included): the box's nearest point to the centre lies
+                // outside the circle.
                 for n in &scene.nodes {
-                    let circle = (n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r);
                     for b in shown.iter().skip(scene.labels.len()) {
+                        let (dx, dy) = (n.x.clamp(b.0, b.2) - n.x, n.y.clamp(b.1, b.3) - n.y);
                         assert!(
-                            !overlaps(circle, *b),
-                            "{level:?} ×{scale}: {b:?} over a node at {circle:?}"
+                            dx.hypot(dy) >= n.r,
+                            "{level:?} ×{scale}: {b:?} over the node at ({}, {}) r {}",
+                            n.x,
+                            n.y,
+                            n.r
                         );
                     }
                 }
@@ -272,6 +344,34 @@ mod tests {
                 assert!(!overlaps(*x, *y), "{x:?} overlaps {y:?}");
             }
         }
+    }
+
+    #[test]
+    fn every_disclosing_hospital_in_sapporo_is_named_at_zoom_one() {
+        // 中央区 holds five hospitals in a ring, two of them 開示病院: with
+        // every name right of its node, neither had room.
+        let scene = build_scene_with_labels(
+            &bundled(),
+            Level::Sapporo,
+            &Filters::default(),
+            hokkaido().as_ref(),
+            1.0,
+            &[],
+        );
+        let disclosing: Vec<&SceneNode> = scene
+            .nodes
+            .iter()
+            .filter(|n| n.shape == Shape::Disclosing)
+            .collect();
+        assert_eq!(disclosing.len(), 7);
+        let unnamed: Vec<&str> = disclosing
+            .iter()
+            .filter(|n| n.label_zoom > 1.0)
+            .map(|n| n.label.as_str())
+            .collect();
+        assert!(unnamed.is_empty(), "{unnamed:?}");
+        // Some of them found room only on another side.
+        assert!(disclosing.iter().any(|n| n.label_side != LabelSide::Right));
     }
 
     #[test]

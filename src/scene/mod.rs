@@ -16,7 +16,7 @@
 
 mod aggregated;
 mod declutter;
-pub use declutter::{font_of as label_font, PLACE_FONT};
+pub use declutter::{font_of as label_font, label_anchor, PLACE_FONT};
 pub use sapporo::SIDE_X;
 
 /// How many times their usual size 発表モード draws the map's labels: the
@@ -175,6 +175,33 @@ pub struct SceneNode {
     /// The zoom from which its label is drawn (crowded places label their
     /// nodes only when zoomed in; the place itself is always labelled).
     pub label_zoom: f64,
+    /// Which side of the node its label is drawn on: right, unless another
+    /// label or node is in the way there (see [`LabelSide`]).
+    pub label_side: LabelSide,
+}
+
+/// Where a node's label sits, as a cartographer places a point's name: to
+/// the right where there is room, else to the left, on a diagonal, above
+/// or below.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LabelSide {
+    /// Starting just right of the node, on its centre line.
+    #[default]
+    Right,
+    /// Ending just left of the node, on its centre line.
+    Left,
+    /// Starting at the node's upper right.
+    UpperRight,
+    /// Ending at the node's upper left.
+    UpperLeft,
+    /// Starting at the node's lower right.
+    LowerRight,
+    /// Ending at the node's lower left.
+    LowerLeft,
+    /// Centred over the node.
+    Above,
+    /// Centred under the node.
+    Below,
 }
 
 /// One edge between two nodes of the scene.
@@ -540,6 +567,7 @@ fn hospital_node(hospital: &Hospital, x: f64, y: f64, live: bool) -> SceneNode {
         count: None,
         size_unknown,
         label_zoom: 1.0,
+        label_side: LabelSide::Right,
     }
 }
 

@@ -62,6 +62,7 @@ pub(super) fn sapporo_nodes(
             count: with_counts.then_some(ward.viewing_facilities),
             size_unknown: false,
             label_zoom: 1.0,
+            label_side: super::LabelSide::Right,
         });
     }
     // Hospitals in a ward ring round it; the others stack in the side column.
@@ -89,13 +90,16 @@ pub(super) fn sapporo_nodes(
     }
     for (ward, members) in &by_ward {
         let (cx, cy, r) = ward_places[ward.as_str()];
-        // A crowded ward (中央区 has four) names its hospitals once zoomed in.
-        let label_zoom = if members.len() > 2 { 2.0 } else { 1.0 };
+        // In a crowded ward (中央区 has five) the labels find their own
+        // sides, 開示病院 first, and the rest wait for a zoom (declutter).
         for (k, &i) in members.iter().enumerate() {
             let (x, y) = ring(cx, cy, r + 12.0, members.len(), k);
-            let mut node = hospital_node(&data.hospitals[i], x, y, !kept.pending.contains(&i));
-            node.label_zoom = label_zoom;
-            scene.nodes.push(node);
+            scene.nodes.push(hospital_node(
+                &data.hospitals[i],
+                x,
+                y,
+                !kept.pending.contains(&i),
+            ));
         }
     }
     let mut y = 40.0;

@@ -72,6 +72,7 @@ pub(super) fn place_unions_and_facilities(
             count: None,
             size_unknown: false,
             label_zoom: if level == Level::Hokkaido { 4.0 } else { 1.0 },
+            label_side: super::LabelSide::Right,
         });
     }
     if level == Level::Hokkaido {
@@ -112,6 +113,7 @@ pub(super) fn place_unions_and_facilities(
                 size_unknown: false,
                 // Small and ringed close together: named once zoomed in.
                 label_zoom: if members.len() > 3 { 2.5 } else { 1.0 },
+                label_side: super::LabelSide::Right,
             });
         }
     }
