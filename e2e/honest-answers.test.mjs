@@ -147,8 +147,12 @@ describe('honest answers', () => {
       'TMNIT in Hokkaido', '札幌医療情報共有システム協議会', '市立札幌病院 地域医療情報ネットワークシステム',
     ]));
     assert.equal(head['紹介先'], HOKUDAI);
-    assert.equal(head['閲覧の規則'], ASSUMED_RULE);
-    assert.equal(head['このプランを開くリンク'], url);
+    // The ICTネットワーク card is the confirmed plan, shown whole beside the
+    // assumption: its checklist says the confirmed rule, and its link
+    // reopens it without the assumption.
+    assert.equal(head['閲覧の規則'], CONFIRMED_RULE);
+    assert.equal(head['このプランを開くリンク'], url.replace('&a=agreements', ''));
+    assert.equal(await ict.getByText('確認済みのプラン：報告書のデータと確認済みの規則だけで作ったプランです。').count(), 1);
     await page.emulateMedia({ media: null });
     // The dialog closed: the marks go.
     await app.afterPrint();

@@ -256,6 +256,14 @@ describe('the 経路プラン view', () => {
     assert.equal(await focused(), '＋ 市立札幌病院');
     await page.keyboard.press('ArrowUp');
     await page.waitForFunction(() => document.activeElement?.id === 'target-search');
+    // Esc in the list goes back to the search too, its words selected.
+    await app.hospitalSearch().fill('病院');
+    await page.keyboard.press('ArrowDown');
+    assert.ok((await focused()).startsWith('＋'));
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.id === 'target-search');
+    assert.equal(await page.evaluate(() => document.activeElement.selectionEnd - document.activeElement.selectionStart), '病院'.length);
+    await app.hospitalSearch().fill('');
     await page.keyboard.press('Tab');
     assert.equal(await focused(), '＋ 市立札幌病院');
     await page.keyboard.press('Tab');

@@ -67,6 +67,23 @@ describe('presentation mode', () => {
     await context.close();
   });
 
+  test('opened from a plan, the deck leaves back to that very plan, by Esc or by its exit button', async () => {
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1366, height: 768 } });
+    const app = new AppPage(page, env.server.url);
+    const link = '/?f=miki-family-clinic&t=hokudai&a=agreements';
+    await app.goto(link);
+    await page.locator('article.plan-card').first().waitFor();
+    for (const leave of [() => page.keyboard.press('Escape'), () => page.getByRole('button', { name: '終了（Esc）' }).click()]) {
+      await page.getByRole('link', { name: '▶ 発表モード' }).click();
+      await page.getByRole('navigation', { name: 'スライド' }).waitFor();
+      await leave();
+      await page.locator('article.plan-card').first().waitFor();
+      assert.ok(page.url().endsWith(`#${link}`), page.url());
+    }
+    assert.deepEqual(problems.filter((p) => !p.includes('fullscreen')), []);
+    await context.close();
+  });
+
   test('the deck steps by click, its buttons and the keys; growth slides draw the map and the totals; it reads from the back and fits 1280×720', async () => {
     for (const [width, height] of [[1920, 1080], [1280, 720]]) {
       const { context, page, problems } = await openPage(env.browser, { viewport: { width, height } });

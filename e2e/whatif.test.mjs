@@ -142,22 +142,45 @@ describe('what-ifs', () => {
     await page.getByText('仮定のプラン：提案「みきが ICT に加入」を適用した結果です。').waitFor();
     await app.chooseFacility('みき', 'みきファミリークリニック');
     await app.addTarget('北海道大学', '北海道大学病院');
-    // Under the what-if みき is an ICT member: nothing to join, no relay,
-    // and the title says that holds only if the what-if does.
-    assert.deepEqual(await app.planTitles(), ['仮定が正しければ加入不要']);
+    // Today's plan on the report's data comes first, whole and said to be
+    // confirmed; then, under the what-if, みき is an ICT member: nothing to
+    // join, no relay, and the title says that holds only if the what-if does.
+    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク', '仮定が正しければ加入不要']);
+    await app.card(0).getByText('確認済みのプラン：報告書のデータと確認済みの規則だけで作ったプランです。').waitFor();
     await page.getByText('中継なし（直接開示）').first().waitFor();
-    // The card says which what-if it rests on, itself (it prints alone).
-    await app.card(0).getByRole('note').filter({ hasText: '仮定のプラン：提案「みきが ICT に加入」を適用した結果です。' }).waitFor();
+    // The card says which what-if it rests on, itself (it prints alone),
+    // with the confirmed answer, and its printed rules say the data is not
+    // the report's.
+    await app.card(1).getByRole('note').filter({ hasText: '仮定のプラン：提案「みきが ICT に加入」を適用した結果です。' }).waitFor();
+    await app.card(1).getByText('確認済みの規則での答え：1 ユニオンに加入: ICTネットワーク。').waitFor();
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await app.card(0).getByText('仮定のプラン：提案「みきが ICT に加入」').isVisible(), true);
+    assert.equal(await app.card(1).getByText('仮定のプラン：提案「みきが ICT に加入」').isVisible(), true);
+    await app.card(1).getByText('（ただしデータは提案「みきが ICT に加入」を適用した仮定のものです）', { exact: false }).waitFor();
     await page.emulateMedia({ media: null });
-    assert.match(page.url(), /p=p1/);
+    // The link names the what-if by its id and its contents.
+    assert.match(page.url(), /p=p1&ph=[0-9a-f]{16}/);
+    const shared = page.url();
     assert.deepEqual(await seriousViolations(page), []);
     // Leaving the hypothesis gives today's plans again.
     await page.getByRole('link', { name: '仮定を外す' }).click();
     assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク']);
     assert.deepEqual(problems, []);
     await context.close();
+
+    // Another device has a what-if of its own saved as p1: the shared link
+    // is not applied to it, and the planner says so.
+    const other = await openPage(env.browser);
+    const elsewhere = new PlannerPage(other.page, env.server.url);
+    await elsewhere.goto('/whatif');
+    await other.page.getByLabel('提案の名前').fill('別の提案');
+    await addChange(other.page, '施設がユニオンに加入', 'みきファミリークリニック', 'ICTネットワーク');
+    await other.page.getByRole('button', { name: '端末に保存' }).click();
+    await other.page.goto(shared);
+    await other.page.getByText('リンクにある提案はこの端末に保存されていないため、実際のデータで計算しています。').waitFor();
+    assert.equal(await other.page.getByText('提案「別の提案」を適用した結果です', { exact: false }).count(), 0);
+    assert.deepEqual(await elsewhere.planTitles(), ['1 ユニオンに加入: ICTネットワーク']);
+    assert.deepEqual(other.problems, []);
+    await other.context.close();
   });
 
   test('the report’s next step in figures, tried as a what-if, and the reach matrix under the assumption', async () => {

@@ -15,7 +15,7 @@ use crate::dataset_handle::report_dataset;
 use crate::hooks::{use_document_lang, use_focus_on_change};
 use crate::i18n::Lang;
 use crate::page_data::PageData;
-use crate::route::{use_location, HashRouter, Route, VIEW_TITLE_ID};
+use crate::route::{use_location, HashRouter, Location, Route, VIEW_TITLE_ID};
 use crate::saved_what_ifs::SavedWhatIf;
 use crate::state::{Action, AppState, Notice};
 use crate::storage::{self, Stored};
@@ -106,9 +106,9 @@ pub fn shell(props: &ShellProps) -> Html {
     }
     let planner_query = AttrValue::from(last_plan.borrow().clone());
     // The last view shown other than 発表モード, which leaves back to it.
-    let came_from = use_mut_ref(|| None::<Route>);
+    let came_from = use_mut_ref(|| None::<Location>);
     if !matches!(route, Route::Present | Route::NotFound) {
-        *came_from.borrow_mut() = Some(route);
+        *came_from.borrow_mut() = Some(location.clone());
     }
 
     use_document_lang(lang);
@@ -209,7 +209,7 @@ pub fn shell(props: &ShellProps) -> Html {
             return html! {
                 <main id="main" class="presenting" tabindex="-1">
                     <ContextProvider<WorkerService> context={worker}>
-                        <PresentView {lang} data={state.data.clone()} came_from={*came_from.borrow()} />
+                        <PresentView {lang} data={state.data.clone()} came_from={came_from.borrow().clone()} />
                     </ContextProvider<WorkerService>>
                 </main>
             };

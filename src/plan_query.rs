@@ -39,6 +39,11 @@ pub struct PlanQuery {
     pub exclude: Vec<String>,
     /// A saved what-if to plan under (hypothetical), by id.
     pub saved_what_if: Option<String>,
+    /// The saved what-if's fingerprint (`ph=`,
+    /// [`crate::saved_what_ifs::SavedWhatIf::fingerprint`]): ids are only
+    /// unique on one device, so a link opened elsewhere applies a what-if of
+    /// that id only if its contents match too.
+    pub what_if_print: Option<String>,
     /// Plan under the assumption that agreements count (`a=agreements`).
     pub assume_agreements: bool,
 }
@@ -89,6 +94,7 @@ impl PlanQuery {
                 "r" => out.max_relays = value.parse().ok().filter(|&r| r <= 99),
                 "x" => out.exclude = ids(value),
                 "p" if is_id(value) => out.saved_what_if = Some(value.to_owned()),
+                "ph" if is_id(value) => out.what_if_print = Some(value.to_owned()),
                 "a" => out.assume_agreements = value == "agreements",
                 _ => {}
             }
@@ -125,6 +131,9 @@ impl PlanQuery {
         }
         if let Some(p) = &self.saved_what_if {
             parts.push(format!("p={p}"));
+            if let Some(print) = &self.what_if_print {
+                parts.push(format!("ph={print}"));
+            }
         }
         if self.assume_agreements {
             parts.push("a=agreements".to_owned());
@@ -148,12 +157,13 @@ mod tests {
             max_relays: Some(0),
             exclude: vec!["tmnit".into()],
             saved_what_if: Some("p2".into()),
+            what_if_print: Some("0f3a9c2d".into()),
             assume_agreements: true,
         };
         let text = query.to_query_string();
         assert_eq!(
             text,
-            "m=&w=teine&t=hokudai,teine&r=0&x=tmnit&p=p2&a=agreements"
+            "m=&w=teine&t=hokudai,teine&r=0&x=tmnit&p=p2&ph=0f3a9c2d&a=agreements"
         );
         assert_eq!(PlanQuery::parse(&format!("?{text}")), query);
     }

@@ -165,6 +165,14 @@ impl Navigator {
         });
     }
 
+    /// Goes back to `location`, query and all, adding a history entry.
+    pub fn push_location(&self, location: Location) {
+        self.0.emit(Move {
+            to: location,
+            replace: false,
+        });
+    }
+
     /// Shows `route` with `query` in place of the current entry, as a form
     /// does while it is filled in.
     pub fn replace_with_query(&self, route: Route, query: &str) {

@@ -18,6 +18,26 @@ pub struct SavedWhatIf {
     pub what_if: WhatIf,
 }
 
+impl SavedWhatIf {
+    /// A short fingerprint of the what-if's contents (its name and
+    /// changes as JSON), 16 hex digits of FNV-1a: a link carries it beside
+    /// the id, since `p1` on another device is another what-if.
+    pub fn fingerprint(&self) -> String {
+        let text = serde_json::to_string(&self.what_if).unwrap_or_default();
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        format!("{hash:016x}")
+    }
+
+    /// Whether a link naming `id` (and, if it has one, `print`) means this
+    /// what-if. A link without a fingerprint predates them and was made
+    /// on this device.
+    pub fn is_named_by(&self, id: &str, print: Option<&str>) -> bool {
+        self.id == id && print.is_none_or(|p| p == self.fingerprint())
+    }
+}
+
 /// The `localStorage` key of the saved what-ifs.
 pub const SAVED_WHAT_IFS_KEY: &str = "tsunagu.proposals";
 /// The version of the stored envelope.
@@ -101,6 +121,30 @@ mod tests {
     use tsunagu_core::whatif::Change;
 
     use super::*;
+
+    #[test]
+    fn a_link_names_a_what_if_by_its_id_and_its_contents() {
+        let mine = SavedWhatIf {
+            id: "p1".into(),
+            what_if: sample(),
+        };
+        let mut theirs = mine.clone();
+        theirs.what_if.name = "別の提案".into();
+        // The same id on another device is another what-if.
+        assert_ne!(mine.fingerprint(), theirs.fingerprint());
+        assert_eq!(mine.fingerprint().len(), 16);
+        assert!(mine.is_named_by("p1", Some(&mine.fingerprint())));
+        assert!(!theirs.is_named_by("p1", Some(&mine.fingerprint())));
+        assert!(!mine.is_named_by("p2", Some(&mine.fingerprint())));
+        // A link from before fingerprints names it by id alone.
+        assert!(mine.is_named_by("p1", None));
+        // The fingerprint is of the contents, not of the id.
+        let renumbered = SavedWhatIf {
+            id: "p7".into(),
+            what_if: sample(),
+        };
+        assert_eq!(renumbered.fingerprint(), mine.fingerprint());
+    }
 
     fn sample() -> WhatIf {
         WhatIf {

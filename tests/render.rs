@@ -326,6 +326,58 @@ async fn growth_totals_count_in_english_by_the_number() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn under_the_assumption_the_confirmed_plan_comes_first_whole() {
+    // ていね泌尿器科 (TMNIT) to 市立函館 and 北大. The confirmed rules: join
+    // ICTネットワーク for 北大; 市立函館 hosts no union, out of reach. The
+    // assumption reaches both through 手稲溪仁会's links with nothing to join,
+    // but that must never be the only card, nor the first.
+    let html = render(
+        "/?f=teine-hinyokika&t=hakodate-municipal,hokudai&a=agreements",
+        Lang::Ja,
+    )
+    .await;
+    let first = &html[html.find("<article").expect("a card")..];
+    let first = &first[..first.find("</article>").expect("its end")];
+    assert!(
+        first.contains(">1 ユニオンに加入: ICTネットワーク</h4>"),
+        "{first}"
+    );
+    assert!(first.contains("確認済みのプラン："), "{first}");
+    assert!(!first.contains("仮定"), "{first}");
+    // Its checklist lists 市立函館 apart, and its link reopens it without
+    // the assumption.
+    assert!(first.contains("<strong>市立函館病院</strong>"), "{first}");
+    assert!(
+        first.contains("f=teine-hinyokika&amp;t=hakodate-municipal,hokudai</dd>"),
+        "{first}"
+    );
+    assert!(html.contains(">仮定が正しければ加入不要</h4>"), "{html}");
+    // No sentence ends twice.
+    assert!(!html.contains("。。"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_confirmed_answer_of_nothing_reads_as_one_sentence() {
+    // ていね泌尿器科 to 市立函館 alone: no plan under the confirmed rules.
+    let html = render(
+        "/?f=teine-hinyokika&t=hakodate-municipal&a=agreements",
+        Lang::Ja,
+    )
+    .await;
+    assert!(
+        html.contains("確認済みの規則での答え：この条件で届く加入プランはありません。"),
+        "{html}"
+    );
+    assert!(!html.contains("。。"), "{html}");
+    let en = render(
+        "/?f=teine-hinyokika&t=hakodate-municipal&a=agreements",
+        Lang::En,
+    )
+    .await;
+    assert!(!en.contains(".."), "{en}");
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn a_printed_plan_keeps_the_targets_it_does_not_reach() {
     // 市立函館病院 hosts no union: the card's checklist lists it apart, with
     // why, beside 北大, which the plan reaches.

@@ -48,6 +48,9 @@ pub struct PlanCardProps {
     /// On a plan that rests on the assumption: what the confirmed rules
     /// answer, printed with the card (the page's banner is not).
     pub baseline: Option<String>,
+    /// Whether the card says it is a confirmed plan (when the page also
+    /// shows plans on an assumption or a what-if).
+    pub confirmed_note: bool,
 }
 
 /// A core text in the UI's language.
@@ -436,6 +439,15 @@ fn print_header(props: &PlanCardProps) -> Html {
     } else {
         &data.meta.title.ja
     };
+    // Under a what-if the rules are the confirmed ones, the data is not.
+    let rules = pick(lang, &tsunagu_core::text::rules_name(props.rules));
+    let rules = match &props.what_if {
+        Some(name) => texts
+            .print_rules_what_if
+            .replace("{rules}", &rules)
+            .replace("{name}", name),
+        None => rules,
+    };
     html! {
         <div class="print-only checklist-head">
             <p class="checklist-title">{ texts.print_title }</p>
@@ -455,7 +467,7 @@ fn print_header(props: &PlanCardProps) -> Html {
                         </ul>
                     </dd>
                 }
-                { tags::dt(texts.print_rules) }{ tags::dd(pick(lang, &tsunagu_core::text::rules_name(props.rules))) }
+                { tags::dt(texts.print_rules) }{ tags::dd(rules) }
                 { tags::dt(texts.print_link) }<dd class="url">{ props.share.to_string() }</dd>
             </dl>
             { tags::p_note(texts.print_data.replace("{title}", &format!("{title} / {}", data.meta.source_title)).replace("{date}", &data.meta.source_date.0)) }
@@ -474,9 +486,13 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
     let card_id = format!("plan-{}", props.index);
     let explain = if plan.relays == 0 {
         texts.explain_direct.to_owned()
-    } else {
+    } else if plan.assumptions.is_empty() {
         texts
             .explain_relays
+            .replace("{relays}", &lang.count(plan.relays as usize, Noun::Relay))
+    } else {
+        texts
+            .explain_relays_assumed
             .replace("{relays}", &lang.count(plan.relays as usize, Noun::Relay))
     };
     let onprint = {
@@ -521,6 +537,9 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 <p class="plan-relays">{ relays_line(lang, plan.relays) }</p>
             </header>
             { assumption_marks(&plan.assumptions, lang) }
+            if props.confirmed_note {
+                <p class="confirmed-note">{ texts.confirmed_card_note }</p>
+            }
             if let Some(line) = &props.baseline {
                 <p class="confirmed-baseline">{ line.clone() }</p>
             }

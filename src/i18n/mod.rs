@@ -219,6 +219,11 @@ pub struct PlannerTexts {
     pub explain_direct: &'static str,
     /// Relays explained: n > 0.
     pub explain_relays: &'static str,
+    /// Relays explained on a plan that rests on an assumption: n > 0.
+    pub explain_relays_assumed: &'static str,
+    /// On a card planned on the report's data under the confirmed rules,
+    /// when the page also shows plans on an assumption or a what-if.
+    pub confirmed_card_note: &'static str,
     /// Before the list of alternatives.
     pub alternatives: &'static str,
     /// When alternatives were truncated.
@@ -263,6 +268,8 @@ pub struct PlannerTexts {
     pub new_facility: &'static str,
     /// Shown when no plan exists under the options.
     pub no_plan: &'static str,
+    /// The same inside a sentence (no full stop).
+    pub no_plan_inline: &'static str,
     /// The sources heading in a card.
     pub sources: &'static str,
     /// Before one source.
@@ -350,6 +357,8 @@ pub struct PlannerTexts {
     pub print_none_assumed: &'static str,
     /// Printed: the rules.
     pub print_rules: &'static str,
+    /// Printed: the rules under a saved what-if, `{rules}` and `{name}`.
+    pub print_rules_what_if: &'static str,
     /// Printed: "{title}", "{date}".
     pub print_data: &'static str,
     /// Printed: the link.
@@ -1053,6 +1062,8 @@ pub struct PresentTexts {
     pub previous: &'static str,
     /// The button to the next slide.
     pub next: &'static str,
+    /// The button that leaves the deck (as Esc does).
+    pub exit: &'static str,
     /// The reach matrix today.
     pub reach_today: &'static str,
     /// The reach matrix with every union connected.

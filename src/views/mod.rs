@@ -42,8 +42,8 @@ pub struct ViewProps {
     /// `App`'s shell sets it for the view the page opens on, until it is left.
     #[prop_or_default]
     pub first_view: bool,
-    /// The view the page showed before this one (発表モード's Esc goes back
-    /// there), if any.
+    /// Where the page was before this view, query and all (発表モード's Esc
+    /// goes back there, to the very plan it was opened from), if anywhere.
     #[prop_or_default]
-    pub came_from: Option<crate::route::Route>,
+    pub came_from: Option<crate::route::Location>,
 }

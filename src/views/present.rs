@@ -20,7 +20,7 @@ use crate::components::tags;
 use crate::components::{plan_title, MapLayer};
 use crate::i18n::{Lang, Noun};
 use crate::lookup::union_name;
-use crate::route::{use_navigator, Route, VIEW_TITLE_ID};
+use crate::route::{use_navigator, VIEW_TITLE_ID};
 
 /// What a slide shows beside its lines.
 #[derive(Clone, Debug, PartialEq)]
@@ -380,11 +380,23 @@ pub fn present_view(props: &ViewProps) -> Html {
     let navigator = use_navigator();
     let count = slides.len();
 
+    // The exit button leaves as Esc does, for a mouse or a remote.
+    let exit = {
+        let (navigator, back) = (
+            navigator.clone(),
+            props.came_from.clone().unwrap_or_default(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if let Some(navigator) = &navigator {
+                navigator.push_location(back.clone());
+            }
+        })
+    };
     {
         let (position, navigator) = (position.dispatcher(), navigator.clone());
         // Esc, or leaving full screen, goes back to the view the deck was
         // opened from (経路プラン when opened directly).
-        let back = props.came_from.unwrap_or(Route::Planner);
+        let back = props.came_from.clone().unwrap_or_default();
         use_effect_with(count, move |&count| {
             position.dispatch(Step::Count(count));
             let document = gloo::utils::document();
@@ -393,7 +405,7 @@ pub fn present_view(props: &ViewProps) -> Html {
             }
             let leave = move || {
                 if let Some(navigator) = &navigator {
-                    navigator.push(back);
+                    navigator.push_location(back.clone());
                 }
             };
             let on_key = {
@@ -523,6 +535,7 @@ pub fn present_view(props: &ViewProps) -> Html {
             <nav class="present-nav" aria-label={t.slides_label}>
                 <button type="button" onclick={step(|| Step::Back)} disabled={index == 0}>{ format!("◀ {}", t.previous) }</button>
                 <button type="button" onclick={step(|| Step::Next)} disabled={index + 1 >= count}>{ format!("{} ▶", t.next) }</button>
+                <button type="button" class="present-exit" onclick={exit}>{ t.exit }</button>
                 <span class="present-help">{ t.help }</span>
             </nav>
         </section>

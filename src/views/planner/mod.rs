@@ -33,6 +33,7 @@ use crate::hooks::{use_plan, PlanHandle};
 use crate::i18n::Lang;
 use crate::plan_query::{PlanQuery, StartQuery};
 use crate::route::{use_location, use_navigator, Route, VIEW_TITLE_ID};
+use crate::saved_what_ifs::SavedWhatIf;
 use options::plan_options;
 use results::{plan_results, ResultsProps};
 use start_picker::StartPicker;
@@ -55,8 +56,8 @@ const LIST_KEYS_HINT_ID: &str = "pick-list-keys";
 
 /// A pick list is one Tab stop (its first button, `tabindex` 0, the rest
 /// -1), so Tab goes on past dozens of names: ↑ ↓ move between its buttons,
-/// Home and End go to its ends, and ↑ on the first goes back to the search
-/// box `search_id` above it.
+/// Home and End go to its ends, and ↑ on the first or Esc goes back to the
+/// search box `search_id` above it (Esc with its words selected).
 fn pick_list_keys(search_id: &'static str) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| {
         #[cfg(target_arch = "wasm32")]
@@ -83,6 +84,17 @@ fn pick_list_keys(search_id: &'static str) -> Callback<KeyboardEvent> {
                 }
                 "Home" => item.parent_element().and_then(|l| l.first_element_child()),
                 "End" => item.parent_element().and_then(|l| l.last_element_child()),
+                // Back to the search, its words selected to type over.
+                "Escape" => {
+                    if let Some(search) = crate::dom::html_element(search_id)
+                        .and_then(|s| s.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    {
+                        e.prevent_default();
+                        let _ = search.focus();
+                        search.select();
+                    }
+                    return;
+                }
                 _ => return,
             };
             if let Some(button) = to
@@ -273,7 +285,12 @@ pub fn planner_view(props: &ViewProps) -> Html {
     let saved_what_if = raw_query
         .saved_what_if
         .as_ref()
-        .and_then(|id| props.saved_what_ifs.iter().find(|p| &p.id == id))
+        .and_then(|id| {
+            props
+                .saved_what_ifs
+                .iter()
+                .find(|p| p.is_named_by(id, raw_query.what_if_print.as_deref()))
+        })
         .cloned();
     let no_links = (*use_memo((), |()| Rc::new(Vec::<UnionLink>::new()))).clone();
     let hypothetical = use_memo(
@@ -288,24 +305,25 @@ pub fn planner_view(props: &ViewProps) -> Html {
     );
     let (data, links) = match &*hypothetical {
         Some((data, links)) => (Some(data.clone()), Rc::clone(links)),
-        None => (props.data.clone(), no_links),
+        None => (props.data.clone(), Rc::clone(&no_links)),
     };
     let (mut query, dropped) = data.as_ref().map_or_else(
         || (raw_query.clone(), false),
         |data| known_only(data, &raw_query),
     );
     query.saved_what_if = saved_what_if.as_ref().map(|p| p.id.clone());
+    query.what_if_print = saved_what_if.as_ref().map(SavedWhatIf::fingerprint);
     query.assume_agreements = raw_query.assume_agreements;
     let rules = query.rules();
-    // Under the assumption, the same query under the confirmed rules too: its
-    // answer is said beside the assumed plans (it may be none of them).
+    // Under the assumption or a what-if, the same query on the report's own
+    // data under the confirmed rules too: its plans come first, and its
+    // answer is said beside the hypothetical plans (it may be none of them).
+    let hypothetical_view = rules != Rules::Confirmed || saved_what_if.is_some();
     let confirmed = use_plan(
-        data.clone(),
-        Rc::clone(&links),
+        props.data.clone(),
+        no_links,
         Rules::Confirmed,
-        (rules != Rules::Confirmed)
-            .then(|| request_for(&query))
-            .flatten(),
+        hypothetical_view.then(|| request_for(&query)).flatten(),
     );
     let plan = use_plan(data.clone(), links, rules, request_for(&query));
     // A link opened with a whole query is for its plan. Side by side, the
@@ -390,7 +408,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
                         { to_plans }
                     }
                 </form>
-                { plan_results(&ResultsProps { lang, data, query, plan, dropped, rules, what_if, confirmed }) }
+                { plan_results(&ResultsProps { lang, real: props.data.clone().unwrap_or_else(|| data.clone()), data, query, plan, dropped, rules, what_if, confirmed }) }
             </div>
         </section>
     }

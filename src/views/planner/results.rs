@@ -26,12 +26,16 @@ pub(super) struct ResultsProps {
     pub(super) rules: Rules,
     /// The saved what-if the plans run under, by name.
     pub(super) what_if: Option<AttrValue>,
-    /// Under the assumption, the same query under the confirmed rules.
+    /// The report's own data (`data` is a what-if's, under one).
+    pub(super) real: DatasetHandle,
+    /// Under the assumption or a what-if, the same query on `real` under
+    /// the confirmed rules.
     pub(super) confirmed: PlanHandle,
 }
 
-/// Under the assumption, what the confirmed rules answer: their plans and
-/// the targets they do not reach, in one line (`None` until it is known).
+/// Under the assumption or a what-if, what the confirmed rules answer on
+/// the report's data (`data`): their plans and the targets they do not
+/// reach, in one line (`None` until it is known).
 fn confirmed_line(lang: Lang, data: &Dataset, confirmed: &PlanHandle) -> Option<String> {
     let texts = &lang.texts().planner_view;
     let answer = confirmed.answer()?;
@@ -43,7 +47,7 @@ fn confirmed_line(lang: Lang, data: &Dataset, confirmed: &PlanHandle) -> Option<
     let mut line = texts.confirmed_plans.replace(
         "{plans}",
         &if plans.is_empty() {
-            texts.no_plan.to_owned()
+            texts.no_plan_inline.to_owned()
         } else {
             plans.join(texts.plans_separator)
         },
@@ -181,6 +185,69 @@ fn assumption_banner(lang: Lang, rules: Rules, baseline: Option<&str>) -> Html {
     }
 }
 
+/// A plan in the making: how far the worker has come, and a way to stop it.
+fn running(lang: Lang, plan: &PlanHandle, progress: Progress) -> Html {
+    let texts = &lang.texts().planner_view;
+    let oncancel = plan.cancel.reform(|_: MouseEvent| ());
+    html! {
+        <div class="progress" role="status">
+            { tags::p(tags::strong(texts.computing)) }
+            if progress.total > 0 {
+                <p>{ texts.progress
+                    .replace("{done}", &progress.done.to_string())
+                    .replace("{total}", &progress.total.to_string())
+                    .replace("{nodes}", &crate::format::thousands(i64::try_from(progress.nodes).unwrap_or(i64::MAX))) }</p>
+                <progress max={progress.total.to_string()} value={progress.done.to_string()}></progress>
+            }
+            { tags::button(oncancel, texts.cancel) }
+        </div>
+    }
+}
+
+/// The confirmed plans on the report's data, as cards, each saying so, each
+/// with its own out-of-reach targets and a link without the assumption or
+/// the what-if.
+fn confirmed_cards(props: &ResultsProps, answer: &PlanAnswer, facility: &AttrValue) -> Vec<Html> {
+    let lang = props.lang;
+    let mut query = props.query.clone();
+    query.saved_what_if = None;
+    query.what_if_print = None;
+    query.assume_agreements = false;
+    let real = &*props.real;
+    let unreachable: Vec<(String, String)> = answer
+        .unreachable
+        .iter()
+        .map(|u| {
+            (
+                hospital_name_in(real, &u.target, lang),
+                reason_text(lang, real, u),
+            )
+        })
+        .collect();
+    answer
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(index, plan)| {
+            plan_card(&PlanCardProps {
+                lang,
+                data: props.real.clone(),
+                plan: plan.clone(),
+                facility: facility.clone(),
+                index,
+                members: answer.members.clone(),
+                share: AttrValue::from(share_url(&query)),
+                query: query.clone(),
+                rules: Rules::Confirmed,
+                what_if: None,
+                baseline: None,
+                confirmed_note: true,
+                unreachable: unreachable.clone(),
+            })
+        })
+        .collect()
+}
+
 /// The plans, the unreachable targets, the link to share and the caveat.
 pub(super) fn plan_results(props: &ResultsProps) -> Html {
     let lang = props.lang;
@@ -197,22 +264,6 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
         .map(|t| hospital_name_in(data, &HospitalId(t.clone()), lang))
         .collect();
 
-    let running = |progress: Progress| {
-        let oncancel = props.plan.cancel.reform(|_: MouseEvent| ());
-        html! {
-            <div class="progress" role="status">
-                { tags::p(tags::strong(texts.computing)) }
-                if progress.total > 0 {
-                    <p>{ texts.progress
-                        .replace("{done}", &progress.done.to_string())
-                        .replace("{total}", &progress.total.to_string())
-                        .replace("{nodes}", &crate::format::thousands(i64::try_from(progress.nodes).unwrap_or(i64::MAX))) }</p>
-                    <progress max={progress.total.to_string()} value={progress.done.to_string()}></progress>
-                }
-                { tags::button(oncancel, texts.cancel) }
-            </div>
-        }
-    };
     let status = if props.plan.current {
         props.plan.status.clone()
     } else {
@@ -225,10 +276,18 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
         PlanStatus::Cancelled => "cancelled",
         PlanStatus::Failed(_) => "failed",
     };
-    let baseline = confirmed_line(lang, data, &props.confirmed);
+    // Under the assumption or a what-if, the confirmed plans on the report's
+    // data come first, whole, each printable (a hypothetical 加入不要 must
+    // never be the only card), then the hypothetical ones.
+    let hypothetical = props.rules != Rules::Confirmed || props.what_if.is_some();
+    let confirmed = props.confirmed.answer().filter(|_| hypothetical);
+    let baseline = confirmed_line(lang, &props.real, &props.confirmed);
+    let confirmed_cards =
+        confirmed.map_or_else(Vec::new, |answer| confirmed_cards(props, answer, &facility));
+    let first_index = confirmed_cards.len();
     let body = match &status {
         PlanStatus::Idle => html! { <p class="empty">{ texts.results_empty }</p> },
-        PlanStatus::Running(progress) => running(*progress),
+        PlanStatus::Running(progress) => running(lang, &props.plan, *progress),
         PlanStatus::Cancelled => html! { <p class="empty" role="status">{ texts.cancelled }</p> },
         PlanStatus::Failed(failure) => {
             let reason = match failure {
@@ -244,17 +303,22 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                     <p class="empty">{ texts.no_plan }</p>
                 }
                 { assumption_banner(lang, props.rules, baseline.as_deref()) }
+                { for confirmed_cards }
                 // Plans on confirmed steps first: a hurried reader takes the
                 // top card as the answer, and it must not rest on an assumption.
+                // Under the assumption alone, those are the confirmed cards
+                // above already.
                 { for answer.plans.iter().filter(|p| p.assumptions.is_empty())
+                    .filter(|_| confirmed.is_none() || props.what_if.is_some())
                     .chain(answer.plans.iter().filter(|p| !p.assumptions.is_empty()))
                     .enumerate().map(|(index, plan)| html! {
                     { plan_card(&PlanCardProps {
-                        lang, data: props.data.clone(), plan: plan.clone(), facility: facility.clone(), index,
+                        lang, data: props.data.clone(), plan: plan.clone(), facility: facility.clone(), index: first_index + index,
                         members: answer.members.clone(), query: props.query.clone(), rules: props.rules,
                         share: AttrValue::from(share_url(&props.query)),
                         what_if: props.what_if.clone(),
-                        baseline: baseline.clone().filter(|_| !plan.assumptions.is_empty()),
+                        baseline: baseline.clone().filter(|_| props.what_if.is_some() || !plan.assumptions.is_empty()),
+                        confirmed_note: false,
                         unreachable: answer.unreachable.iter().map(|u| (hospital_name_in(data, &u.target, lang), reason_text(lang, data, u))).collect(),
                     }) }
                 }) }

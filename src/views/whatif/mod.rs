@@ -298,11 +298,12 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
             });
         })
     };
-    let is_saved = draft.id.as_ref().is_some_and(|id| {
+    // The draft as saved, unchanged since: the planner can open it.
+    let saved_as = draft.id.as_ref().and_then(|id| {
         props
             .saved_what_ifs
             .iter()
-            .any(|p| &p.id == id && p.what_if == draft.what_if)
+            .find(|p| &p.id == id && p.what_if == draft.what_if)
     });
 
     html! {
@@ -335,8 +336,8 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                         if *saved_flash {
                             <p role="status" class="hint">{ t.saved }</p>
                         }
-                        if let (true, Some(id)) = (is_saved, &draft.id) {
-                            <p><a href={format!("#/?p={id}")}>{ t.open_planner }</a></p>
+                        if let Some(saved) = saved_as {
+                            <p><a href={format!("#/?p={}&ph={}", saved.id, saved.fingerprint())}>{ t.open_planner }</a></p>
                         }
                         <div class="field">
                             <label for="what-if-import">{ t.import_label }</label>
