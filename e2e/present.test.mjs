@@ -84,6 +84,23 @@ describe('presentation mode', () => {
     await context.close();
   });
 
+  test('in English, where every line carries its Japanese too, the last slide still fits 1280×720 above the buttons', async () => {
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 720 } });
+    const app = new AppPage(page, env.server.url);
+    await app.goto('/network');
+    await app.switchLanguage('en');
+    await page.getByRole('link', { name: '▶ Present' }).click();
+    await page.getByRole('navigation', { name: 'Slides' }).waitFor();
+    await page.keyboard.press('End');
+    const last = page.locator('.slide.current .present-lines li').last();
+    await last.getByText('Each hospital', { exact: false }).waitFor();
+    const bottom = await last.evaluate((el) => el.getBoundingClientRect().bottom);
+    const nav = await page.locator('.present-nav').evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(bottom <= nav, `the last line ends at ${bottom}, the buttons start at ${nav}`);
+    assert.deepEqual(problems.filter((p) => !p.includes('fullscreen')), []);
+    await context.close();
+  });
+
   test('the deck steps by click, its buttons and the keys; growth slides draw the map and the totals; it reads from the back and fits 1280×720', async () => {
     for (const [width, height] of [[1920, 1080], [1280, 720]]) {
       const { context, page, problems } = await openPage(env.browser, { viewport: { width, height } });

@@ -183,6 +183,19 @@ describe('what-ifs', () => {
     await other.context.close();
   });
 
+  test('a what-if file that cannot be read is refused by name, and the draft stays as it was', async () => {
+    const { context, page, problems } = await openPage(env.browser);
+    const app = new PlannerPage(page, env.server.url);
+    await app.goto('/whatif');
+    await page.getByLabel('提案の名前').fill('下書き');
+    await page.locator('#what-if-import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"name": "x", "changes": [') });
+    const alert = page.getByRole('alert').filter({ hasText: 'broken.json を読み込めませんでした（何も変わっていません）：' });
+    await alert.waitFor();
+    assert.equal(await page.getByLabel('提案の名前').inputValue(), '下書き');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the report’s next step in figures, tried as a what-if, and the reach matrix under the assumption', async () => {
     const { context, page, problems } = await openPage(env.browser);
     const app = new PlannerPage(page, env.server.url);

@@ -507,7 +507,7 @@ pub fn present_view(props: &ViewProps) -> Html {
                     _ => html! {},
                 };
                 html! {
-                    <article class={classes!("slide", current.then_some("current"))} aria-hidden={(!current).to_string()}
+                    <article class={classes!("slide", current.then_some("current"), (lang == Lang::En).then_some("bilingual"))} aria-hidden={(!current).to_string()}
                         onclick={current.then(|| advance.clone())}>
                         <p class="present-count" aria-live={current.then_some("polite")}>{ format!("{} / {}", i + 1, count) }</p>
                         // Full screen, the slide is the page: its title is the page's heading.

@@ -345,7 +345,8 @@ pub struct DesignationClaim {
 pub type Note = Text;
 
 /// A hospital: one of the seven ID-Link 開示病院, a partner hospital outside
-/// Sapporo, or a designated hospital in Sapporo that is not on ID-Link.
+/// Sapporo, or a designated hospital in Sapporo that the report does not
+/// list as a 開示病院.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hospital {
     /// The hospital's id.

@@ -30,7 +30,7 @@ pub(super) fn export_draft(draft: &UseStateHandle<Draft>) -> Callback<MouseEvent
 /// Reads a chosen file into the draft, or lists why it could not.
 pub(super) fn import_draft(
     draft: &UseStateHandle<Draft>,
-    errors: &UseStateHandle<Vec<String>>,
+    errors: &UseStateHandle<Option<(String, Vec<String>)>>,
     data: &DatasetHandle,
 ) -> Callback<Event> {
     let (draft, errors, data) = (draft.clone(), errors.clone(), data.clone());
@@ -57,10 +57,10 @@ pub(super) fn import_draft(
             };
             match result {
                 Ok(what_if) => {
-                    errors.set(Vec::new());
+                    errors.set(None);
                     draft.set(Draft { id: None, what_if });
                 }
-                Err(problems) => errors.set(problems),
+                Err(problems) => errors.set(Some((name, problems))),
             }
         });
         #[cfg(not(target_arch = "wasm32"))]

@@ -137,7 +137,8 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
         });
     }
     let compared = use_state(BTreeSet::<String>::new);
-    let import_errors = use_state(Vec::<String>::new);
+    // A refused file: its name and what is wrong with it.
+    let import_errors = use_state(|| None::<(String, Vec<String>)>);
     let saved_flash = use_state(|| false);
     // The reach matrix and the plans follow the confirmed rule unless the
     // user switches the assumption on.
@@ -343,10 +344,10 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                             <label for="what-if-import">{ t.import_label }</label>
                             <input id="what-if-import" type="file" accept=".json,application/json" onchange={on_import} />
                         </div>
-                        if !import_errors.is_empty() {
+                        if let Some((file, problems)) = &*import_errors {
                             <div role="alert" class="problems">
-                                { tags::p(t.import_failed.replace("{file}", "")) }
-                                <ul>{ for import_errors.iter().map(|e| html! { { tags::li(e.clone()) } }) }</ul>
+                                { tags::p(t.import_failed.replace("{file}", file)) }
+                                <ul>{ for problems.iter().map(|e| html! { { tags::li(e.clone()) } }) }</ul>
                             </div>
                         }
                     </fieldset>
