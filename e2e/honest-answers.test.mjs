@@ -77,7 +77,8 @@ describe('honest answers', () => {
     await ict.getByRole('heading', { level: 5, name: '申し込むユニオン' }).waitFor();
     assert.equal(await ict.getByRole('heading', { level: 6 }).count(), 1);
     await ict.getByRole('heading', { level: 6, name: 'ICTネットワーク', exact: true }).waitFor();
-    await ict.getByText('申込先：北海道大学病院の地域連携室', { exact: true }).waitFor();
+    await ict.getByText('申込先：北海道大学病院', { exact: true }).waitFor();
+    await ict.getByText('申込先はユニオンのホスト病院です。担当の窓口は報告書に記載がないため、病院に確かめてください。').waitFor();
     assert.deepEqual(await app.joiningFacts(ict, 'ユニオン発足'), ['2016年3月']);
     // The report prints 1,714 in its ward table and 1,719 on 北大's page:
     // both readings are shown, as the data keeps them.
@@ -197,7 +198,7 @@ describe('honest answers', () => {
     assert.equal(await card.getByRole('heading', { level: 6 }).count(), 3);
     for (const { hospital, union } of THREE) {
       await card.getByRole('heading', { level: 6, name: union, exact: true }).waitFor();
-      await card.getByText(`申込先：${hospital}の地域連携室`, { exact: true }).waitFor();
+      await card.getByText(`申込先：${hospital}`, { exact: true }).waitFor();
       await card.getByRole('heading', { level: 5, name: `${hospital} まで（中継 0 回）` }).waitFor();
     }
 
@@ -208,7 +209,7 @@ describe('honest answers', () => {
     assert.equal(await hakodate.getAttribute('data-reason'), 'hosts_no_union');
     const why = await hakodate.textContent();
     assert.match(why, /市立函館病院はデータ上どのユニオンのホストでもないため、ユニオンに加入しても記録は閲覧できません。/);
-    const partners = why.match(/連携している開示病院（([^）]*)）の地域連携室に相談できますが、閲覧できるとは限りません。/);
+    const partners = why.match(/連携している開示病院（([^）]*)）に相談できますが、閲覧できるとは限りません。/);
     assert.ok(partners, why);
     assert.deepEqual(new Set(partners[1].split('、')), new Set(['手稲溪仁会病院', '北海道大学病院']));
     assert.deepEqual(await app.planTitles(), titles, 'the plan for the other three is unchanged');

@@ -197,7 +197,8 @@ describe('round trips', () => {
     await app.card(0).getByText('Direct, no relay', { exact: true }).waitFor();
     // Hospitals go by their English names, and the office to apply to by both.
     await app.page.locator('.chip').filter({ hasText: 'Hokkaido University Hospital' }).waitFor();
-    await app.card(0).getByText('Apply to: Hokkaido University Hospital (北海道大学病院), its 地域連携室').waitFor();
+    await app.card(0).getByText('Apply to: Hokkaido University Hospital (北海道大学病院)', { exact: true }).waitFor();
+    await app.card(0).getByText('The report does not name the office that handles it: ask the hospital.', { exact: false }).waitFor();
     await app.card(0).getByText('To Hokkaido University Hospital', { exact: false }).first().waitFor();
     // Unions too: the English rendering, and both names on the checklist,
     // since the union's own forms carry the Japanese.

@@ -154,7 +154,8 @@ async fn the_planner_renders_the_plans_a_shared_link_asks_for() {
         "{html}"
     );
     assert!(
-        html.contains("申込先：北海道大学病院の地域連携室"),
+        html.contains("申込先：北海道大学病院<")
+            && html.contains("担当の窓口は報告書に記載がないため、病院に確かめてください。"),
         "{html}"
     );
     assert!(

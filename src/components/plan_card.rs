@@ -568,6 +568,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 if plan.join.is_empty() {
                     { tags::p(if hedged { texts.print_none_assumed } else { texts.print_none }) }
                 } else {
+                    { tags::p_note(texts.apply_office) }
                     { for plan.join.iter().map(|u| joining(data, u, &common, lang)) }
                     if !common.is_empty() {
                         <ul class="print-only how common-once">

@@ -351,6 +351,9 @@ pub struct PlannerTexts {
     pub print_unreachable: &'static str,
     /// Printed: unions to apply to.
     pub print_apply: &'static str,
+    /// Once under the unions to apply to: whom to apply to, and that the
+    /// report names no office.
+    pub apply_office: &'static str,
     /// Printed: nothing to apply for.
     pub print_none: &'static str,
     /// Printed: nothing to apply for if the plan's assumptions hold.

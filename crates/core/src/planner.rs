@@ -136,7 +136,7 @@ pub struct Unreachable {
     pub target: HospitalId,
     /// Why.
     pub reason: UnreachableReason,
-    /// The 開示病院 it has a hospital link with: whose 地域連携室 to ask.
+    /// The 開示病院 it has a hospital link with: whom to ask.
     /// Context only; the link opens nothing to the facility.
     pub shares_with: Vec<HospitalId>,
 }

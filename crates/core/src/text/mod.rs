@@ -69,8 +69,8 @@ pub fn consent_caveat() -> Text {
 /// A union the report says nothing about joining: ask its host.
 pub fn ask_host() -> Text {
     text(
-        "報告書にはこのユニオンへの加入方法の記載がありません。ホスト病院の地域連携室に問い合わせてください。",
-        "The report says nothing about joining this union. Ask its host hospital's 地域連携室 (regional liaison office).",
+        "報告書にはこのユニオンへの加入方法の記載がありません。ホスト病院に問い合わせてください。",
+        "The report says nothing about joining this union. Ask its host hospital.",
     )
 }
 
@@ -109,11 +109,11 @@ pub fn hosts_no_union(target: &Text, partners: Option<&Text>) -> Text {
     let (ja_ask, en_ask) = match partners {
         Some(p) => (
             format!(
-                "連携している開示病院（{}）の地域連携室に相談できますが、閲覧できるとは限りません。",
+                "連携している開示病院（{}）に相談できますが、閲覧できるとは限りません。",
                 p.ja
             ),
             format!(
-                " You may ask the 地域連携室 of the disclosing hospitals it is linked with ({}), but that does not promise access.",
+                " You may ask the disclosing hospitals it is linked with ({}), but that does not promise access.",
                 p.en
             ),
         ),
