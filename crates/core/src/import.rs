@@ -105,6 +105,11 @@ pub struct CsvImport {
     /// import warns about each.
     #[serde(default)]
     pub unknown_columns: Vec<(usize, String)>,
+    /// The [`SKIPPED_COLUMNS`] the file has (tsunagu's own 確認日), each
+    /// with its 1-based column: the import records its own day instead, and
+    /// says so.
+    #[serde(default)]
+    pub skipped_columns: Vec<(usize, String)>,
 }
 
 /// What one line of a CSV said about its facility.
@@ -208,6 +213,12 @@ pub fn import_facilities_csv_text(
         .iter()
         .enumerate()
         .filter(|(i, h)| !h.is_empty() && !index.values().any(|c| c == i) && !skipped.contains(h))
+        .map(|(i, _)| (i + 1, headers.get(i).unwrap_or_default().trim().to_owned()))
+        .collect();
+    let skipped_columns: Vec<(usize, String)> = folded
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| skipped.contains(h))
         .map(|(i, _)| (i + 1, headers.get(i).unwrap_or_default().trim().to_owned()))
         .collect();
     let Some(&name_col) = index.get("name") else {
@@ -418,6 +429,7 @@ pub fn import_facilities_csv_text(
             rows,
             section,
             unknown_columns,
+            skipped_columns,
         })
     } else {
         Err(problems)

@@ -149,6 +149,26 @@ pub fn plan_import(
     let mut listed = vec![false; next.facilities.len()];
     let mut found = Found::default();
     found.warnings.extend(unknown_columns(import));
+    let day = confirmation
+        .date
+        .as_ref()
+        .map(|d| d.0.clone())
+        .unwrap_or_default();
+    found
+        .warnings
+        .extend(import.skipped_columns.iter().map(|(column, header)| {
+            Problem::warning_in_csv(
+                CsvPlace {
+                    line: 1,
+                    column: *column,
+                    field: header.clone(),
+                },
+                ProblemKind::ConfirmedColumnNotRead {
+                    header: header.clone(),
+                    date: day.clone(),
+                },
+            )
+        }));
     let confirm = |f: &mut Facility| {
         f.confirmed.clone_from(&confirmation.date);
         f.confirmed_by.clone_from(&confirmation.by);

@@ -129,6 +129,48 @@ fn a_column_tsunagu_does_not_read_is_warned_about_with_its_place_not_dropped_sil
 }
 
 #[test]
+fn reimporting_the_own_export_says_that_every_listed_facility_is_confirmed_today() {
+    let data = bundled();
+    // tsunagu's own export carries 確認日 (the report's 2023-10-31); the
+    // import does not read it, and says that the day of the import replaces it.
+    let bytes = tsunagu_core::export::export_facilities_csv(&data).expect("exports");
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    let text = text.trim_start_matches('\u{feff}');
+    let plan = planned(text, &data, &ImportMode::AddUpdate);
+    let said: Vec<(&str, &str, usize)> = plan
+        .warnings
+        .iter()
+        .filter_map(|w| match (&w.kind, &w.place) {
+            (ProblemKind::ConfirmedColumnNotRead { header, date }, Place::Csv(p)) => {
+                Some((header.as_str(), date.as_str(), p.column))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(said, vec![("確認日", "2026-11-30", 6)]);
+    let warning = plan
+        .warnings
+        .iter()
+        .find(|w| matches!(w.kind, ProblemKind::ConfirmedColumnNotRead { .. }))
+        .expect("the warning");
+    assert!(
+        warning.message_en().contains("2026-11-30"),
+        "{}",
+        warning.message_en()
+    );
+    // A file without the column says nothing of it.
+    let clean = planned(
+        "施設名,区\nしろいし薬局,白石区\n",
+        &data,
+        &ImportMode::AddUpdate,
+    );
+    assert!(!clean
+        .warnings
+        .iter()
+        .any(|w| matches!(w.kind, ProblemKind::ConfirmedColumnNotRead { .. })));
+}
+
+#[test]
 fn a_matching_row_updates_only_what_the_file_gives_and_says_each_change() {
     let data = bundled();
     // みき is matched by name and ward; the file gives a kind and one union

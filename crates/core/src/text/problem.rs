@@ -79,6 +79,9 @@ impl Problem {
             ProblemKind::NotGiven { column } => {
                 format!("「{column}」が書かれていないため、推測せず空のままにします")
             }
+            ProblemKind::ConfirmedColumnNotRead { header, date } => format!(
+                "「{header}」の列は読み取りません。このファイルに載っている施設はすべて、取り込んだ日（{date}）に確認したものとして記録します"
+            ),
             ProblemKind::UnknownColumn { header } => format!(
                 "「{header}」の列は読み取らないため、その値は取り込みません（見出しのつづりを確かめてください）"
             ),

@@ -163,6 +163,16 @@ pub enum ProblemKind {
         /// The header, as the file writes it.
         header: String,
     },
+    /// An imported file has tsunagu's own 確認日 column: it is not read,
+    /// and every row the file lists is confirmed on the import's day
+    /// instead (a warning, since a re-import restamps the whole file).
+    #[error("the column \"{header}\" is not read: every facility this file lists is recorded as confirmed on {date}, the import's day")]
+    ConfirmedColumnNotRead {
+        /// The header, as the file writes it.
+        header: String,
+        /// The import's day.
+        date: String,
+    },
     /// An imported row leaves a value out, so it stays unknown (a warning).
     #[error("no {column} given: left empty, not guessed")]
     NotGiven {
