@@ -131,6 +131,28 @@ async fn the_wards_view_renders_the_bundled_figures() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn the_wards_view_prints_the_reports_totals_beside_the_records() {
+    let html = render("/wards", Lang::Ja).await;
+    let section = &html[html.find("報告書に印刷された合計").expect("the totals")..];
+    // Totals with no parts in the records, typed from the report's table.
+    assert!(
+        section.contains("<th scope=\"row\">利用者数</th><td class=\"num\">29,180"),
+        "{section}"
+    );
+    assert!(
+        section.contains("<th scope=\"row\">ID-Link 連携施設数</th><td class=\"num\">221"),
+        "{section}"
+    );
+    assert!(section.contains("3,687"), "{section}");
+    assert!(section.contains("4,022 以上"), "{section}");
+    // The introduction's 10施設 stands with the table's 7 beside it.
+    assert!(
+        section.contains("10施設<span class=\"other-reading\">報告書の別の箇所では 7</span>"),
+        "{section}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn the_data_view_renders_hospitals_with_sources_and_flags() {
     let html = render("/data", Lang::En).await;
     assert!(html.contains("Hokkaido University Hospital"), "{html}");

@@ -611,6 +611,19 @@ pub struct WardsTexts {
     pub all_on: &'static str,
     /// Where the figures come from.
     pub sources_note: &'static str,
+    /// The printed totals' heading.
+    pub totals_heading: &'static str,
+    /// What the printed totals table shows.
+    pub totals_hint: &'static str,
+    /// Its columns: item, as printed, from the records, where printed.
+    pub totals_cols: [&'static str; 4],
+    /// Where the records do not add up to a total (a total only; the hint
+    /// says what it means).
+    pub totals_not_computed: &'static str,
+    /// Where the report prints the same total otherwise: `{readings}`.
+    pub totals_other_reading: &'static str,
+    /// Each printed total's key with its name.
+    pub totals_names: &'static [(&'static str, &'static str)],
     /// The ward map's heading.
     pub map_heading: &'static str,
     /// The ward map's legend.

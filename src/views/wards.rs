@@ -263,7 +263,70 @@ pub fn wards_view(props: &ViewProps) -> Html {
                     footer={footer} searchable={false} highlight={(*picked).clone()} />
                 { tags::p_note(w.sources_note) }
             </div>
+            { printed_totals(data, &stats, lang) }
             <DesignationCoverage {lang} {stats} data={data.clone()} />
+        </section>
+    }
+}
+
+/// The report's printed totals beside what the records add up to, each
+/// with where it is printed and any other reading the report gives of it
+/// (its introduction's 「10施設」 against the table's 7 開示病院).
+fn printed_totals(data: &Dataset, stats: &Stats, lang: Lang) -> Html {
+    let w = &lang.texts().wards_view;
+    if data.printed_totals.is_empty() {
+        return html! {};
+    }
+    let rows = data.printed_totals.iter().enumerate().map(|(i, total)| {
+        let name = w
+            .totals_names
+            .iter()
+            .find(|(key, _)| *key == total.key)
+            .map_or(total.key.as_str(), |(_, name)| name);
+        let computed = stats.totals.get(&total.key).map_or_else(
+            || w.totals_not_computed.to_owned(),
+            |v| {
+                if v.fract() == 0.0 {
+                    #[allow(clippy::cast_possible_truncation)] // a whole count
+                    thousands(v as i64)
+                } else {
+                    decimal(v, 2)
+                }
+            },
+        );
+        let pointer = format!("/printed_totals/{i}");
+        let others: Vec<String> = data
+            .discrepancies
+            .iter()
+            .filter(|d| d.subject == pointer)
+            .flat_map(|d| d.readings.iter().map(|r| r.as_written.clone()))
+            .filter(|r| *r != total.as_written)
+            .collect();
+        html! {
+            <tr>
+                { tags::row_head(name) }
+                <td class="num">
+                    { total.as_written.clone() }
+                    if !others.is_empty() {
+                        <span class="other-reading">{ w.totals_other_reading.replace("{readings}", &lang.list(&others)) }</span>
+                    }
+                </td>
+                { tags::td_num(computed) }
+                <td>{ crate::components::source_line(data, &total.source, lang) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="printed-totals" aria-labelledby="printed-totals-heading">
+            <h3 id="printed-totals-heading">{ w.totals_heading }</h3>
+            { tags::p_hint(w.totals_hint) }
+            <div class="table-scroll">
+                <table>
+                    <caption class="visually-hidden">{ w.totals_heading }</caption>
+                    <thead><tr>{ for w.totals_cols.iter().map(|c| html! { <th scope="col" class="plain">{ *c }</th> }) }</tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
         </section>
     }
 }

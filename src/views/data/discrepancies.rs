@@ -40,7 +40,14 @@ fn subject_name(data: &Dataset, pointer: &str, lang: Lang) -> String {
         }),
         "printed_totals" => data.printed_totals.get(index).map(|t| {
             let label = lang.texts().data_view.printed_total_subject;
-            lang.labelled(label, &t.key)
+            let name = lang
+                .texts()
+                .wards_view
+                .totals_names
+                .iter()
+                .find(|(key, _)| *key == t.key)
+                .map_or(t.key.as_str(), |(_, name)| name);
+            lang.labelled(label, name)
         }),
         _ => None,
     };
@@ -109,11 +116,11 @@ mod tests {
         let pointer = format!("/printed_totals/{}", total.expect("a printed total"));
         assert_eq!(
             subject_name(&data, &pointer, Lang::Ja),
-            "報告書に印刷された合計：disclosing_hospitals"
+            "報告書に印刷された合計：ID-Link 開示病院"
         );
         assert_eq!(
             subject_name(&data, &pointer, Lang::En),
-            "The report's printed total: disclosing_hospitals"
+            "The report's printed total: ID-Link disclosing hospitals"
         );
         // Anything else is shown as written.
         assert_eq!(subject_name(&data, "/nowhere/3", Lang::En), "/nowhere/3");
