@@ -101,21 +101,44 @@ fn build_facility(
                 })
         })
         .collect();
+    let name = name.trim().to_owned();
+    let kind = KINDS
+        .iter()
+        .find(|(_, v)| *v == kind)
+        .map_or(FacilityKind::Clinic, |(k, _)| *k);
+    let ward = (!ward.is_empty()).then(|| WardId(ward.to_owned()));
     Facility {
         id,
-        name: name.trim().to_owned(),
-        kind: KINDS
-            .iter()
-            .find(|(_, v)| *v == kind)
-            .map_or(FacilityKind::Clinic, |(k, _)| *k),
-        ward: (!ward.is_empty()).then(|| WardId(ward.to_owned())),
         memberships,
         notes: initial.map(|f| f.notes.clone()).unwrap_or_default(),
-        sources: initial.map_or_else(|| vec![edit_source()], |f| f.sources.clone()),
+        // A name, kind or ward typed over the report's says so: the record
+        // cites the hand entry beside the report's place, which no longer
+        // vouches for all of it.
+        sources: initial.map_or_else(
+            || vec![edit_source()],
+            |f| {
+                let same = f.name == name && f.kind == kind && f.ward == ward;
+                with_edit_source(f.sources.clone(), !same)
+            },
+        ),
+        name,
+        kind,
+        ward,
         // Typed by hand: confirmed as it was (the form does not ask).
         confirmed: initial.and_then(|f| f.confirmed.clone()),
         confirmed_by: initial.and_then(|f| f.confirmed_by.clone()),
     }
+}
+
+/// `sources`, with the hand entry's added when `edited` and not yet there.
+fn with_edit_source(
+    mut sources: Vec<tsunagu_core::model::Source>,
+    edited: bool,
+) -> Vec<tsunagu_core::model::Source> {
+    if edited && !sources.contains(&edit_source()) {
+        sources.push(edit_source());
+    }
+    sources
 }
 
 fn build_union(
@@ -143,6 +166,20 @@ fn build_union(
             .and_then(|u| u.name_en.clone()),
         hosts: hosts.iter().map(|h| HospitalId(h.clone())).collect(),
         founded: (!founded.trim().is_empty()).then(|| Month(founded.trim().to_owned())),
+        // As for a facility: a changed name, host or month cites the hand entry.
+        sources: initial.map_or_else(
+            || vec![edit_source()],
+            |u| {
+                let same = u.name == name
+                    && u.hosts
+                        .iter()
+                        .map(|h| h.0.as_str())
+                        .eq(hosts.iter().map(String::as_str))
+                    && u.founded.as_ref().map(|m| m.0.as_str())
+                        == Some(founded.trim()).filter(|f| !f.is_empty());
+                with_edit_source(u.sources.clone(), !same)
+            },
+        ),
         ..initial.cloned().unwrap_or_else(|| {
             Union::new(
                 UnionId(String::new()),
@@ -486,5 +523,34 @@ mod tests {
         let new = build_union(&data, None, "新しいユニオン", &hosts, "");
         assert_eq!((new.name_en, new.founded), (None, None));
         assert!(!new.id.0.is_empty() && data.union(&new.id).is_none());
+        // Renamed, it cites the hand entry beside the report; unchanged, not.
+        assert!(renamed.sources.contains(&edit_source()));
+        assert!(!same.sources.contains(&edit_source()));
+        let moved = build_union(&data, Some(ict), "ICTネットワーク", &hosts, "2016-04");
+        assert!(moved.sources.contains(&edit_source()));
+    }
+
+    #[test]
+    fn a_facility_typed_over_cites_the_hand_entry_once() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let miki = data
+            .facility(&FacilityId("miki-family-clinic".into()))
+            .expect("in the report");
+        let unions: Vec<String> = miki.memberships.iter().map(|m| m.union.0.clone()).collect();
+        let ward = miki.ward.as_ref().map(|w| w.0.clone()).unwrap_or_default();
+        let kind = KINDS
+            .iter()
+            .find(|(k, _)| *k == miki.kind)
+            .map(|(_, v)| *v)
+            .expect("a kind");
+        let same = build_facility(&data, Some(miki), &miki.name, kind, &ward, &unions);
+        assert_eq!(same.sources, miki.sources);
+        // Only the name changes: the report's place no longer vouches for it.
+        let renamed = build_facility(&data, Some(miki), "みきクリニック", kind, &ward, &unions);
+        assert_eq!(renamed.sources.len(), miki.sources.len() + 1);
+        assert_eq!(renamed.sources.last(), Some(&edit_source()));
+        // Edited again: the hand entry is cited once.
+        let again = build_facility(&data, Some(&renamed), "みき医院", kind, &ward, &unions);
+        assert_eq!(again.sources, renamed.sources);
     }
 }
