@@ -30,7 +30,7 @@ impl Problem {
     pub fn message_ja(&self) -> String {
         match &self.kind {
             ProblemKind::Syntax { line, column, message } => {
-                format!("JSON として読めません（{line} 行 {column} 列）: {message}")
+                format!("JSON として読めません（{line} 行 {column} 列）: {}", syntax_ja(message))
             }
             ProblemKind::UnknownSchema { found, expected } => format!(
                 "スキーマのバージョン {found} は読めません。このつなぐが読めるのはバージョン {expected} です"
@@ -192,6 +192,41 @@ fn shape_ja(message: &str) -> String {
     format!("項目の形が正しくありません: {message}")
 }
 
+/// A JSON syntax error in Japanese, from `serde_json`'s English (which
+/// is kept, in brackets, for one it does not know).
+fn syntax_ja(message: &str) -> String {
+    // serde_json ends its message with the place, which is said apart.
+    let message = message.split(" at line ").next().unwrap_or(message);
+    let ja = match message {
+        "EOF while parsing a string" => {
+            "文字列の途中でファイルが終わっています（閉じる \" がありません）"
+        }
+        "EOF while parsing a list" => {
+            "配列の途中でファイルが終わっています（閉じる ] がありません）"
+        }
+        "EOF while parsing an object" => {
+            "オブジェクトの途中でファイルが終わっています（閉じる } がありません）"
+        }
+        "EOF while parsing a value" => "値の途中でファイルが終わっています",
+        "expected value" => "ここには値が必要です",
+        "expected `,` or `]`" => "ここには , か ] が必要です",
+        "expected `,` or `}`" => "ここには , か } が必要です",
+        "expected `:`" => "ここには : が必要です",
+        "key must be a string" => "項目名は \" で囲んだ文字列にしてください",
+        "trailing comma" => "最後の , のあとに値がありません（余分な , を消してください）",
+        "trailing characters" => "JSON の終わりのあとに余分な文字があります",
+        "invalid escape" => "\\ のあとの文字が正しくありません",
+        "invalid number" => "数値として読めません",
+        "number out of range" => "数値が大きすぎます",
+        "invalid unicode code point" => "\\u のあとの文字コードが正しくありません",
+        _ if message.starts_with("control character") => {
+            "文字列の中に改行やタブなどの制御文字がそのまま入っています"
+        }
+        _ => return format!("JSON の書き方が正しくありません（{message}）"),
+    };
+    ja.to_owned()
+}
+
 /// What serde found, in Japanese: `string "三百"` → 文字列 "三百".
 fn found_ja(found: &str) -> String {
     let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
@@ -232,6 +267,31 @@ fn expected_ja(expected: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::shape_ja;
+
+    #[test]
+    fn a_file_cut_short_reads_in_plain_japanese_with_its_place() {
+        let problems =
+            crate::validate::load_dataset(r#"{"schema_version": 1, "meta": {"title": "abc"#)
+                .expect_err("cut short");
+        assert_eq!(
+            problems[0].message_ja(),
+            "JSON として読めません（1 行 44 列）: 文字列の途中でファイルが終わっています（閉じる \" がありません）"
+        );
+        let problems =
+            crate::validate::load_dataset("{\"schema_version\": 1,}").expect_err("a comma");
+        assert!(
+            problems[0]
+                .message_ja()
+                .contains("余分な , を消してください"),
+            "{}",
+            problems[0].message_ja()
+        );
+        // One it does not know keeps serde's words, in brackets.
+        assert_eq!(
+            super::syntax_ja("something new at line 3 column 4"),
+            "JSON の書き方が正しくありません（something new）"
+        );
+    }
 
     #[test]
     fn serde_s_messages_read_in_plain_japanese() {
