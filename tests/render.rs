@@ -153,6 +153,17 @@ async fn the_wards_view_prints_the_reports_totals_beside_the_records() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn the_maps_table_twin_has_no_column_of_blanks() {
+    // On the Hokkaido map no point carries a count: the points' table has
+    // no count column (the links' table keeps its own).
+    let html = render("/network", Lang::Ja).await;
+    let nodes = &html[html.find("図の点（").expect("the points' table")..];
+    let head = &nodes[..nodes.find("</thead>").expect("its head")];
+    assert!(!head.contains("件数"), "{head}");
+    assert!(head.contains("種類"), "{head}");
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn the_data_view_renders_hospitals_with_sources_and_flags() {
     let html = render("/data", Lang::En).await;
     assert!(html.contains("Hokkaido University Hospital"), "{html}");

@@ -362,6 +362,7 @@ fn ward_legend(scene: &Scene, lang: Lang) -> Html {
 fn tables(scene: &Scene, texts: &Texts) -> Html {
     let t = &texts.network_view;
     let w = &texts.wards_view;
+    let counted = scene.nodes.iter().any(|n| n.count.is_some());
     html! {
         <details class="map-tables">
             { tags::summary(t.table_heading) }
@@ -380,12 +381,14 @@ fn tables(scene: &Scene, texts: &Texts) -> Html {
             }
             <table>
                 { tags::caption(t.nodes_caption.replace("{n}", &scene.nodes.len().to_string())) }
+                // The count column only where some point has one (a ward's
+                // 閲覧施設, a region's hospitals): never a column of blanks.
                 <thead><tr>{ tags::col_head(t.col_name) }{ tags::col_head(t.col_kind) }
-                    { tags::col_head(t.col_count) }</tr></thead>
+                    if counted { { tags::col_head(t.col_count) } }</tr></thead>
                 <tbody>
                     { for scene.nodes.iter().map(|n| html! {
                         <tr>{ tags::row_head(&n.label) }{ tags::td(kind_name(n.shape, &n.item, t)) }
-                            { tags::td_num(n.count.map(thousands).unwrap_or_default()) }</tr>
+                            if counted { { tags::td_num(n.count.map(thousands).unwrap_or_default()) } }</tr>
                     }) }
                 </tbody>
             </table>
