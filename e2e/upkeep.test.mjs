@@ -184,9 +184,10 @@ describe('data upkeep', () => {
     await fileInput(page).setInputFiles(resolve(FIXTURES, 'broken.csv'));
     const alert = page.getByRole('alert').filter({ hasText: 'broken.csv を取り込めませんでした（3 件の問題）' });
     await alert.waitFor();
-    await alert.getByText('3 行目 2 列（区）').waitFor();
+    // Each row's facility is named beside its line (the nameless row cannot be).
+    await alert.getByText('3 行目（わるい内科）2 列（区）').waitFor();
     await alert.getByText('4 行目 1 列（施設名）').waitFor();
-    await alert.getByText('5 行目 3 列（ユニオン）').waitFor();
+    await alert.getByText('5 行目（ふつう内科）3 列（ユニオン）').waitFor();
     await alert.getByText('「火星区」という区はありません').waitFor();
     await alert.getByText('"火星区" names no ward').waitFor();
     await alert.getByText('データは変更していません。').waitFor();

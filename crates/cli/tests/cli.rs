@@ -695,11 +695,11 @@ fn import_a_broken_csv_lists_every_problem_and_writes_nothing() {
     assert_eq!(output.status.code(), Some(1));
     let text = stderr(&output);
     assert!(
-        text.contains("broken.csv error line 2, column 2 (区)"),
+        text.contains("broken.csv error line 2 (X), column 2 (区)"),
         "{text}"
     );
     assert!(
-        text.contains("broken.csv error line 2, column 3 (ユニオン)"),
+        text.contains("broken.csv error line 2 (X), column 3 (ユニオン)"),
         "{text}"
     );
     assert!(!out.exists());

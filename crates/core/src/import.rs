@@ -133,9 +133,19 @@ fn csv_problem(line: u64, column: usize, field: &str, kind: ProblemKind) -> Prob
             line,
             column,
             field: field.to_owned(),
+            record: None,
         },
         kind,
     )
+}
+
+/// A problem in the row of the facility `name`, which the place names.
+fn row_problem(name: &str, line: u64, column: usize, field: &str, kind: ProblemKind) -> Problem {
+    let mut problem = csv_problem(line, column, field, kind);
+    if let crate::validate::Place::Csv(place) = &mut problem.place {
+        place.record = Some(name.to_owned());
+    }
+    problem
 }
 
 /// An id for an imported facility without one: stable for the same name, so
@@ -289,7 +299,8 @@ pub fn import_facilities_csv_text(
             }
             id => {
                 let col = index["id"];
-                problems.push(csv_problem(
+                problems.push(row_problem(
+                    name,
                     line,
                     col + 1,
                     &header(col),
@@ -306,7 +317,8 @@ pub fn import_facilities_csv_text(
         } else {
             kind_of(kind_cell).unwrap_or_else(|| {
                 let col = index["kind"];
-                problems.push(csv_problem(
+                problems.push(row_problem(
+                    name,
                     line,
                     col + 1,
                     &header(col),
@@ -329,7 +341,8 @@ pub fn import_facilities_csv_text(
                 });
                 if ward.is_none() {
                     let col = index["ward"];
-                    problems.push(csv_problem(
+                    problems.push(row_problem(
+                        name,
                         line,
                         col + 1,
                         &header(col),
@@ -360,7 +373,8 @@ pub fn import_facilities_csv_text(
         };
         let id = matched.clone().or(given_id).unwrap_or_else(|| id_for(name));
         if let Some(first) = seen.insert(id.0.clone(), line) {
-            problems.push(csv_problem(
+            problems.push(row_problem(
+                name,
                 line,
                 index.get("id").copied().unwrap_or(name_col) + 1,
                 &header(index.get("id").copied().unwrap_or(name_col)),
@@ -391,7 +405,8 @@ pub fn import_facilities_csv_text(
                 }
                 Lookup::NotFound { .. } => {
                     let col = index["unions"];
-                    problems.push(csv_problem(
+                    problems.push(row_problem(
+                        name,
                         line,
                         col + 1,
                         &header(col),
@@ -523,6 +538,7 @@ fn csv_error(error: &csv::Error) -> Problem {
                 line: p.line(),
                 column: 0,
                 field: String::new(),
+                record: None,
             },
             kind,
         ),

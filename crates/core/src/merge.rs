@@ -162,6 +162,7 @@ pub fn plan_import(
                     line: 1,
                     column: *column,
                     field: header.clone(),
+                    record: None,
                 },
                 ProblemKind::ConfirmedColumnNotRead {
                     header: header.clone(),
@@ -197,7 +198,7 @@ pub fn plan_import(
                 });
             }
         } else {
-            not_given(row, mode, &mut found.warnings);
+            not_given(row, &incoming.name, mode, &mut found.warnings);
             confirm(&mut incoming);
             found.added.push(named(&incoming));
             next.facilities.push(incoming);
@@ -383,6 +384,7 @@ fn unknown_columns(import: &CsvImport) -> impl Iterator<Item = Problem> + '_ {
                 line: 1,
                 column: *column,
                 field: header.clone(),
+                record: None,
             },
             ProblemKind::UnknownColumn {
                 header: header.clone(),
@@ -392,13 +394,14 @@ fn unknown_columns(import: &CsvImport) -> impl Iterator<Item = Problem> + '_ {
 }
 
 /// Warnings for the values a new facility's row leaves out.
-fn not_given(row: &CsvRow, mode: &ImportMode, warnings: &mut Vec<Problem>) {
+fn not_given(row: &CsvRow, name: &str, mode: &ImportMode, warnings: &mut Vec<Problem>) {
     let warn = |column: &str| {
         Problem::warning_in_csv(
             CsvPlace {
                 line: row.line,
                 column: 0,
                 field: String::new(),
+                record: Some(name.to_owned()),
             },
             ProblemKind::NotGiven {
                 column: column.to_owned(),

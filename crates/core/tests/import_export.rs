@@ -80,11 +80,11 @@ fn every_bad_cell_is_reported_at_once_with_its_line_and_column() {
     assert_eq!(found.len(), 4, "{found:#?}");
     assert_eq!(found[0].0, "line 2, column 1 (施設名)");
     assert!(found[0].1.contains("name is empty"));
-    assert_eq!(found[1].0, "line 3, column 3 (ユニオン)");
+    assert_eq!(found[1].0, "line 3 (あ内科), column 3 (ユニオン)");
     assert!(found[1].1.contains("\"ないユニオン\" names no union"));
-    assert_eq!(found[2].0, "line 4, column 2 (区)");
+    assert_eq!(found[2].0, "line 4 (い内科), column 2 (区)");
     assert!(found[2].1.contains("names no ward"));
-    assert_eq!(found[3].0, "line 5, column 4 (種別)");
+    assert_eq!(found[3].0, "line 5 (う内科), column 4 (種別)");
     assert!(problems.iter().all(|p| !p.message_ja().is_empty()));
 }
 
@@ -93,7 +93,7 @@ fn line_numbers_count_crlf_and_multi_line_fields() {
     let text = "施設名,区\r\nよい内科,北区\r\n\"二行の\r\n内科\",北区\r\nわるい内科,火星区\r\n";
     let problems = import_facilities_csv(text.as_bytes(), "crlf.csv", &bundled(), &same)
         .expect_err("bad ward");
-    assert_eq!(problems[0].place_en(), "line 5, column 2 (区)");
+    assert_eq!(problems[0].place_en(), "line 5 (わるい内科), column 2 (区)");
 }
 
 #[test]
@@ -144,14 +144,19 @@ fn a_cell_s_place_is_said_in_each_language() {
     let csv = "施設名,区\nテスト診療所,どこか区\n";
     let problems = import_facilities_csv(csv.as_bytes(), "x.csv", &bundled(), &same)
         .expect_err("an unknown ward");
-    assert_eq!(problems[0].place_ja(), "2 行目 2 列（区）");
-    assert_eq!(problems[0].place_en(), "line 2, column 2 (区)");
+    // The row's facility is named, as a JSON record is.
+    assert_eq!(problems[0].place_ja(), "2 行目（テスト診療所）2 列（区）");
+    assert_eq!(
+        problems[0].place_en(),
+        "line 2 (テスト診療所), column 2 (区)"
+    );
     assert_eq!(
         problems[0].place,
         Place::Csv(CsvPlace {
             line: 2,
             column: 2,
-            field: "区".into()
+            field: "区".into(),
+            record: Some("テスト診療所".into()),
         })
     );
 }

@@ -11,7 +11,10 @@ impl Problem {
             Place::File => String::new(),
             Place::Json(pointer) => pointer.clone(),
             Place::Csv(p) if p.column == 0 => format!("{} 行目", p.line),
-            Place::Csv(p) => format!("{} 行目 {} 列（{}）", p.line, p.column, p.field),
+            Place::Csv(p) => match &p.record {
+                Some(name) => format!("{} 行目（{name}）{} 列（{}）", p.line, p.column, p.field),
+                None => format!("{} 行目 {} 列（{}）", p.line, p.column, p.field),
+            },
         }
     }
 
@@ -22,7 +25,13 @@ impl Problem {
             Place::File => String::new(),
             Place::Json(pointer) => pointer.clone(),
             Place::Csv(p) if p.column == 0 => format!("line {}", p.line),
-            Place::Csv(p) => format!("line {}, column {} ({})", p.line, p.column, p.field),
+            Place::Csv(p) => match &p.record {
+                Some(name) => format!(
+                    "line {} ({name}), column {} ({})",
+                    p.line, p.column, p.field
+                ),
+                None => format!("line {}, column {} ({})", p.line, p.column, p.field),
+            },
         }
     }
 

@@ -267,6 +267,8 @@ pub struct CsvPlace {
     pub column: usize,
     /// The column's header as the file writes it.
     pub field: String,
+    /// The facility the row is about, by the name it gives, once known.
+    pub record: Option<String>,
 }
 
 impl Place {
