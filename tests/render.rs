@@ -196,6 +196,9 @@ async fn the_planner_renders_the_plans_a_shared_link_asks_for() {
         "{html}"
     );
     assert!(html.contains("貴施設の閲覧には及びません"), "{html}");
+    // 北大's count is printed twice, differently: both, and why.
+    assert!(html.contains("1,714 / 1,719"), "{html}");
+    assert!(html.contains("報告書の箇所によって値が違うため"), "{html}");
     assert!(!html.contains("未確認の仮定（"), "{html}");
     assert!(html.contains("同意書には閲覧する施設が記され"), "{html}");
     assert!(html.contains("報告書の外の情報"), "{html}");

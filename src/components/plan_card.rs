@@ -345,13 +345,16 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
         .iter()
         .map(|h| hospital_name_to_apply(data, h, lang))
         .collect();
-    let linked: Vec<String> = record
+    let readings: Vec<Vec<String>> = record
         .hosts
         .iter()
         .filter_map(|h| data.hospital(h))
-        .map(|h| crate::format::readings(&h.linked_institutions, table).join(" / "))
+        .map(|h| crate::format::readings(&h.linked_institutions, table))
         .filter(|r| !r.is_empty())
         .collect();
+    // The report prints some counts twice, differently (北大: 1,714 and 1,719).
+    let differ = readings.iter().any(|r| r.len() > 1);
+    let linked: Vec<String> = readings.iter().map(|r| r.join(" / ")).collect();
     let how = how_to_join(record);
     let founded = record
         .founded
@@ -367,6 +370,9 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
                 { tags::dt(texts.union_linked) }
                 { tags::dd(if linked.is_empty() { texts.unknown.to_owned() } else { lang.list(&linked) }) }
             </dl>
+            if differ {
+                { tags::p_note(texts.readings_differ) }
+            }
             <p class={classes!("from-report", how.iter().all(|h| common.contains(h)).then_some("all-common"))}>{ texts.from_report }</p>
             <ul class="how">
                 { for how.iter().map(|h| html! {

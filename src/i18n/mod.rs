@@ -39,6 +39,13 @@ impl Lang {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
 
+    /// The language a BCP 47 tag names by its primary subtag (`en-US`,
+    /// `ja-JP`, `EN`), if the app speaks it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::from_code(&primary)
+    }
+
     /// The language's own name, shown on the switch in that language.
     pub fn endonym(self) -> &'static str {
         match self {
@@ -354,6 +361,9 @@ pub struct PlannerTexts {
     /// Once under the unions to apply to: whom to apply to, and that the
     /// report names no office.
     pub apply_office: &'static str,
+    /// Under a union's facts, when the report prints a count twice,
+    /// differently.
+    pub readings_differ: &'static str,
     /// Printed: nothing to apply for.
     pub print_none: &'static str,
     /// Printed: nothing to apply for if the plan's assumptions hold.
@@ -1290,6 +1300,17 @@ pub fn cost_text(lang: Lang, cost: Option<(usize, u32)>) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_browser_language_tag_names_a_language_by_its_primary_subtag() {
+        assert_eq!(Lang::from_tag("en-US"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("ja-JP"), Some(Lang::Ja));
+        assert_eq!(Lang::from_tag("ja_JP"), Some(Lang::Ja));
+        assert_eq!(Lang::from_tag("fr-FR"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
     use super::*;
 
     #[test]
