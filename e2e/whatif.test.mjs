@@ -187,6 +187,9 @@ describe('what-ifs', () => {
     const { context, page, problems } = await openPage(env.browser);
     const app = new PlannerPage(page, env.server.url);
     await app.goto('/whatif');
+    // The add button is off while A and B are the same, and says why.
+    assert.equal(await page.getByRole('button', { name: 'この変更を追加' }).isDisabled(), true);
+    await page.getByText('A と B に同じものを選んでいるため、追加できません。').waitFor();
     await page.getByLabel('提案の名前').fill('下書き');
     await page.locator('#what-if-import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"name": "x", "changes": [') });
     const alert = page.getByRole('alert').filter({ hasText: 'broken.json を読み込めませんでした（何も変わっていません）：' });

@@ -385,6 +385,7 @@ pub const TEXTS: Texts = Texts {
         field_hospital: "Hospital",
         field_union_name: "New union's name",
         add: "Add this change",
+        same_twice: "A and B are the same, so there is nothing to add.",
         remove: "Remove: {change}",
         change_connect: "Connect “{a}” and “{b}”",
         change_agreement: "Agreement between {from} and {to}",

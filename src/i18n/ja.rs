@@ -385,6 +385,7 @@ pub const TEXTS: Texts = Texts {
         field_hospital: "病院",
         field_union_name: "新しいユニオンの名前",
         add: "この変更を追加",
+        same_twice: "A と B に同じものを選んでいるため、追加できません。",
         remove: "外す：{change}",
         change_connect: "「{a}」と「{b}」を接続",
         change_agreement: "{from} と {to} の病院間協定",

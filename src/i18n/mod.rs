@@ -931,6 +931,8 @@ pub struct WhatIfTexts {
     pub field_union_name: &'static str,
     /// Add this change
     pub add: &'static str,
+    /// Why a change cannot be added: the same union or hospital twice.
+    pub same_twice: &'static str,
     /// Remove: {change}
     pub remove: &'static str,
     /// Connect “{a}” and “{b}”

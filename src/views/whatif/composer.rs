@@ -139,6 +139,7 @@ pub(super) fn composer(props: &ComposerProps) -> Html {
         }
         _ => None,
     };
+    let same = matches!(*kind, 0 | 1) && !a.is_empty() && a == b;
     let on_add = {
         let (on_add, change) = (props.on_add.clone(), change.clone());
         Callback::from(move |_: MouseEvent| {
@@ -173,7 +174,12 @@ pub(super) fn composer(props: &ComposerProps) -> Html {
             } else {
                 { select("change-second", labels.1, second_options, &b, setter(&second)) }
             }
-            <button type="button" class="primary" onclick={on_add} disabled={change.is_none()}>{ t.add }</button>
+            <button type="button" class="primary" onclick={on_add} disabled={change.is_none()}
+                aria-describedby={same.then_some("change-same")}>{ t.add }</button>
+            // Why the button is off: the same record twice connects nothing.
+            if same {
+                <p id="change-same" class="hint" role="status">{ t.same_twice }</p>
+            }
         </fieldset>
     }
 }
