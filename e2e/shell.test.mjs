@@ -95,19 +95,6 @@ describe('the app shell', () => {
     await context.close();
   });
 
-  test('a first visit from an English browser opens in English; a choice made since wins', async () => {
-    const context = await env.browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    const app = new AppPage(page, env.server.url);
-    await app.goto('/network');
-    await app.viewHeading().filter({ hasText: VIEW_TITLES.en.network }).waitFor();
-    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    await app.switchLanguage('ja');
-    await page.reload();
-    await app.viewHeading().filter({ hasText: VIEW_TITLES.ja.network }).waitFor();
-    await context.close();
-  });
-
   test('an unknown address says so and offers the way back', async () => {
     const { context, app, page } = await open();
     await app.goto('/no-such-view');

@@ -29,7 +29,7 @@ use crate::worker_service::WorkerService;
 /// visit, and routes read from the URL's fragment.
 #[function_component(App)]
 pub fn app() -> Html {
-    let initial_lang = *use_memo((), |()| storage::preferred_lang());
+    let initial_lang = *use_memo((), |()| storage::load_lang().unwrap_or_default());
     let stored = (*use_memo((), |()| storage::load_data())).clone();
     let saved_what_ifs = (*use_memo((), |()| Rc::new(storage::load_what_ifs()))).clone();
     html! {

@@ -26,28 +26,6 @@ pub fn load_lang() -> Option<Lang> {
         .and_then(|code| Lang::from_code(&code))
 }
 
-/// The language a first visit opens in: the one chosen before, else the
-/// first of the browser's languages the app speaks (an English browser
-/// opens in English), else Japanese.
-pub fn preferred_lang() -> Lang {
-    load_lang().or_else(browser_lang).unwrap_or_default()
-}
-
-/// The first of `navigator.languages` that is Japanese or English.
-fn browser_lang() -> Option<Lang> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
-        let languages = js_sys::Reflect::get(&navigator, &"languages".into()).ok()?;
-        js_sys::Array::from(&languages)
-            .iter()
-            .filter_map(|tag| tag.as_string())
-            .find_map(|tag| Lang::from_tag(&tag))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    None
-}
-
 /// Remembers the chosen language. A full or disabled storage only means the
 /// choice is not remembered, so the error is dropped on purpose.
 pub fn save_lang(lang: Lang) {

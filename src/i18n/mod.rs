@@ -39,13 +39,6 @@ impl Lang {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
 
-    /// The language a BCP 47 tag names by its primary subtag (`en-US`,
-    /// `ja-JP`, `EN`), if the app speaks it.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        Lang::from_code(&primary)
-    }
-
     /// The language's own name, shown on the switch in that language.
     pub fn endonym(self) -> &'static str {
         match self {
@@ -1302,17 +1295,6 @@ pub fn cost_text(lang: Lang, cost: Option<(usize, u32)>) -> String {
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn a_browser_language_tag_names_a_language_by_its_primary_subtag() {
-        assert_eq!(Lang::from_tag("en-US"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("ja-JP"), Some(Lang::Ja));
-        assert_eq!(Lang::from_tag("ja_JP"), Some(Lang::Ja));
-        assert_eq!(Lang::from_tag("fr-FR"), None);
-        assert_eq!(Lang::from_tag(""), None);
-    }
-
     use super::*;
 
     #[test]
