@@ -157,13 +157,9 @@ pub fn plan_import(
     found
         .warnings
         .extend(import.skipped_columns.iter().map(|(column, header)| {
-            Problem::warning_in_csv(
-                CsvPlace {
-                    line: 1,
-                    column: *column,
-                    field: header.clone(),
-                    record: None,
-                },
+            header_warning(
+                *column,
+                header,
                 ProblemKind::ConfirmedColumnNotRead {
                     header: header.clone(),
                     date: day.clone(),
@@ -376,16 +372,25 @@ fn update(
     changes
 }
 
+/// A warning about the file's column `column`, headed `header`.
+fn header_warning(column: usize, header: &str, kind: ProblemKind) -> Problem {
+    Problem::warning_in_csv(
+        CsvPlace {
+            line: 1,
+            column,
+            field: header.to_owned(),
+            record: None,
+        },
+        kind,
+    )
+}
+
 /// A warning for each column the file has that tsunagu does not read.
 fn unknown_columns(import: &CsvImport) -> impl Iterator<Item = Problem> + '_ {
     import.unknown_columns.iter().map(|(column, header)| {
-        Problem::warning_in_csv(
-            CsvPlace {
-                line: 1,
-                column: *column,
-                field: header.clone(),
-                record: None,
-            },
+        header_warning(
+            *column,
+            header,
             ProblemKind::UnknownColumn {
                 header: header.clone(),
             },
