@@ -24,9 +24,7 @@ impl SavedWhatIf {
     /// the id, since `p1` on another device is another what-if.
     pub fn fingerprint(&self) -> String {
         let text = serde_json::to_string(&self.what_if).unwrap_or_default();
-        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
+        let hash = tsunagu_core::edit::fnv1a(text.as_bytes());
         format!("{hash:016x}")
     }
 

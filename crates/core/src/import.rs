@@ -152,9 +152,7 @@ fn row_problem(name: &str, line: u64, column: usize, field: &str, kind: ProblemK
 /// importing the same list twice changes nothing.
 fn id_for(name: &str) -> FacilityId {
     // FNV-1a: tiny, stable across platforms and builds.
-    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let hash = crate::edit::fnv1a(name.as_bytes());
     FacilityId(format!("f-{hash:016x}"))
 }
 
