@@ -256,6 +256,35 @@ describe('data upkeep', () => {
     await context.close();
   });
 
+  test('a facility saved by hand is confirmed on the form\'s day, by whom it says, and leaves the stale list', async () => {
+    const { context, app, page, problems } = await open();
+    await app.tableSwitch('施設').click();
+    const staleFilter = page.getByLabel(/か月以上確認されていない記録だけを表示/);
+    await staleFilter.check();
+    assert.ok((await app.rowNames('施設')).includes('みきファミリークリニック'), 'as of the report, 2023-10-31');
+    await page.getByRole('button', { name: 'みきファミリークリニック を編集' }).click();
+    const form = page.getByRole('form', { name: /みきファミリークリニック/ });
+    const day = form.getByLabel('確認日');
+    // The device's own day, as the form's default.
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    assert.equal(await day.inputValue(), today);
+    assert.match(await day.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')).textContent), /これまでの確認日：2023-10-31/);
+    await day.fill('2026-11-30');
+    await form.getByLabel('確認した窓口（任意）').fill('ICTネットワーク事務局');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'detached' });
+    assert.ok(!(await app.rowNames('施設')).includes('みきファミリークリニック'), 'confirmed since: not stale');
+    await staleFilter.uncheck();
+    await app.bodyRows('施設').filter({ hasText: 'みきファミリークリニック' }).getByText('2026-11-30').waitFor();
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('tsunagu.dataset')).dataset.facilities.find((f) => f.id === 'miki-family-clinic'));
+    assert.deepEqual([saved.confirmed, saved.confirmed_by], ['2026-11-30', 'ICTネットワーク事務局']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an edit the data cannot take is refused with its reason, and the form keeps what was typed', async () => {
     const { context, app, page } = await open();
     await app.tableSwitch('ユニオン').click();

@@ -4,9 +4,10 @@
 //! open with its reasons.
 
 use tsunagu_core::edit::{edit_source, new_id, Edit};
+use tsunagu_core::merge::Confirmation;
 use tsunagu_core::model::{
-    Dataset, Facility, FacilityId, FacilityKind, HospitalId, Link, LinkId, LinkKind, Membership,
-    Month, Union, UnionId, WardId,
+    Dataset, Date, Facility, FacilityId, FacilityKind, HospitalId, Link, LinkId, LinkKind,
+    Membership, Month, Union, UnionId, WardId,
 };
 use yew::prelude::*;
 
@@ -81,6 +82,7 @@ fn build_facility(
     kind: &str,
     ward: &str,
     unions: &[String],
+    confirmation: &Confirmation,
 ) -> Facility {
     let id = initial.map_or_else(
         || {
@@ -124,9 +126,17 @@ fn build_facility(
         name,
         kind,
         ward,
-        // Typed by hand: confirmed as it was (the form does not ask).
-        confirmed: initial.and_then(|f| f.confirmed.clone()),
-        confirmed_by: initial.and_then(|f| f.confirmed_by.clone()),
+        // Typed by hand: confirmed on the form's day, by whom it says; a
+        // day left empty keeps the record's own (and who gave it).
+        confirmed: confirmation
+            .date
+            .clone()
+            .or_else(|| initial.and_then(|f| f.confirmed.clone())),
+        confirmed_by: if confirmation.date.is_some() {
+            confirmation.by.clone()
+        } else {
+            initial.and_then(|f| f.confirmed_by.clone())
+        },
     }
 }
 
@@ -188,6 +198,46 @@ fn build_union(
                 edit_source(),
             )
         })
+    }
+}
+
+/// A facility form's 確認日 and 確認した窓口, as an import asks them, with
+/// the day the record held before (`before`, for a record being edited).
+fn confirmation_fields(
+    lang: Lang,
+    before: Option<&Date>,
+    day: &UseStateHandle<String>,
+    by: &UseStateHandle<String>,
+) -> Html {
+    let t = &lang.texts().import;
+    let on_day = {
+        let day = day.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            day.set(input.value());
+        })
+    };
+    let on_by = {
+        let by = by.clone();
+        Callback::from(move |e: InputEvent| by.set(input_value(&e)))
+    };
+    html! {
+        <>
+            <label class="field">
+                { tags::span(t.confirmed_label) }
+                <input type="date" value={(**day).clone()} onchange={on_day}
+                    aria-describedby={before.map(|_| "record-confirmed-before")} />
+            </label>
+            if let Some(before) = before {
+                <p class="hint" id="record-confirmed-before">
+                    { lang.texts().upkeep.confirmed_before.replace("{date}", &before.0) }
+                </p>
+            }
+            <label class="field">
+                { tags::span(t.confirmed_by_label) }
+                <input type="text" value={(**by).clone()} oninput={on_by} placeholder={t.confirmed_by_hint} />
+            </label>
+        </>
     }
 }
 
@@ -258,6 +308,10 @@ pub fn record_form(props: &RecordFormProps) -> Html {
         .to_owned()
     });
     let directed = use_state(|| initial_link.as_ref().is_some_and(|l| l.directed));
+    // A facility typed by hand is confirmed on the day it is saved, unless
+    // the form is told another day.
+    let confirmed_day = use_state(crate::format::today);
+    let confirmed_by = use_state(String::new);
     let missing_name = use_state(|| false);
 
     let (title, body) = match &props.kind {
@@ -297,6 +351,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                             }) }
                         </ul>
                     </fieldset>
+                    { confirmation_fields(lang, initial.as_ref().map(|f| f.confirmed_on(&data.meta)), &confirmed_day, &confirmed_by) }
                 </>
             },
         ),
@@ -378,6 +433,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
             list.clone(),
             founded.clone(),
         );
+        let (confirmed_day, confirmed_by) = (confirmed_day.clone(), confirmed_by.clone());
         let (link_from, link_to, link_kind, directed, missing_name) = (
             link_from.clone(),
             link_to.clone(),
@@ -402,6 +458,14 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                     &kind,
                     &ward,
                     &list,
+                    &Confirmation {
+                        date: Some(confirmed_day.trim())
+                            .filter(|d| !d.is_empty())
+                            .map(|d| Date(d.to_owned())),
+                        by: Some(confirmed_by.trim())
+                            .filter(|b| !b.is_empty())
+                            .map(str::to_owned),
+                    },
                 )),
                 FormKind::Union(initial) => {
                     Edit::PutUnion(build_union(&data, initial.as_ref(), &name, &list, &founded))
@@ -543,14 +607,92 @@ mod tests {
             .find(|(k, _)| *k == miki.kind)
             .map(|(_, v)| *v)
             .expect("a kind");
-        let same = build_facility(&data, Some(miki), &miki.name, kind, &ward, &unions);
+        // An empty day keeps the record's own confirmation.
+        let keep = Confirmation::default();
+        let same = build_facility(&data, Some(miki), &miki.name, kind, &ward, &unions, &keep);
         assert_eq!(same.sources, miki.sources);
         // Only the name changes: the report's place no longer vouches for it.
-        let renamed = build_facility(&data, Some(miki), "みきクリニック", kind, &ward, &unions);
+        let renamed = build_facility(
+            &data,
+            Some(miki),
+            "みきクリニック",
+            kind,
+            &ward,
+            &unions,
+            &keep,
+        );
         assert_eq!(renamed.sources.len(), miki.sources.len() + 1);
         assert_eq!(renamed.sources.last(), Some(&edit_source()));
         // Edited again: the hand entry is cited once.
-        let again = build_facility(&data, Some(&renamed), "みき医院", kind, &ward, &unions);
+        let again = build_facility(
+            &data,
+            Some(&renamed),
+            "みき医院",
+            kind,
+            &ward,
+            &unions,
+            &keep,
+        );
         assert_eq!(again.sources, renamed.sources);
+    }
+
+    #[test]
+    fn a_facility_saved_by_hand_is_confirmed_on_the_forms_day() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let miki = data
+            .facility(&FacilityId("miki-family-clinic".into()))
+            .expect("in the report");
+        assert_eq!(miki.confirmed, None, "the report's own record");
+        let unions = vec!["hokudai-ict".to_owned()];
+        let ward = miki.ward.as_ref().map(|w| w.0.clone()).unwrap_or_default();
+        let day = Confirmation {
+            date: Some(Date("2026-12-01".into())),
+            by: Some("ICTネットワーク事務局".into()),
+        };
+        let joined = build_facility(
+            &data,
+            Some(miki),
+            &miki.name,
+            "clinic",
+            &ward,
+            &unions,
+            &day,
+        );
+        assert_eq!(joined.confirmed_on(&data.meta).0, "2026-12-01");
+        assert_eq!(
+            joined.confirmed_by.as_deref(),
+            Some("ICTネットワーク事務局")
+        );
+        // Edited again with the day cleared: the last confirmation stays.
+        let kept = build_facility(
+            &data,
+            Some(&joined),
+            "みき医院",
+            "clinic",
+            &ward,
+            &unions,
+            &Confirmation::default(),
+        );
+        assert_eq!(kept.confirmed, joined.confirmed);
+        assert_eq!(kept.confirmed_by, joined.confirmed_by);
+        // Confirmed again without saying by whom: the old name does not carry over.
+        let later = Confirmation {
+            date: Some(Date("2026-12-03".into())),
+            by: None,
+        };
+        let again = build_facility(
+            &data,
+            Some(&joined),
+            &miki.name,
+            "clinic",
+            &ward,
+            &unions,
+            &later,
+        );
+        assert_eq!(again.confirmed_on(&data.meta).0, "2026-12-03");
+        assert_eq!(again.confirmed_by, None);
+        // A new record is confirmed on its day too.
+        let new = build_facility(&data, None, "新しい診療所", "clinic", "", &[], &later);
+        assert_eq!(new.confirmed_on(&data.meta).0, "2026-12-03");
     }
 }

@@ -496,6 +496,7 @@ pub const TEXTS: Texts = Texts {
         field_hosts: "Host hospitals",
         field_founded: "Founded (YYYY-MM)",
         field_directed: "One-way (from the hospital to the partner only)",
+        confirmed_before: "Previously confirmed: {date}. Saving records it as confirmed on the date above.",
         name_required: "Please enter a name.",
         shortcuts: "Ctrl+Z to undo, Ctrl+Y to redo",
     },

@@ -496,6 +496,7 @@ pub const TEXTS: Texts = Texts {
         field_hosts: "開示病院",
         field_founded: "発足（YYYY-MM）",
         field_directed: "片方向（病院から連携先へのみ）",
+        confirmed_before: "これまでの確認日：{date}。保存すると、上の日に確認した記録になります。",
         name_required: "名称を入力してください。",
         shortcuts: "Ctrl+Z で元に戻す、Ctrl+Y でやり直し",
     },

@@ -540,6 +540,9 @@ pub struct UpkeepTexts {
     pub field_founded: &'static str,
     /// Field: one-way.
     pub field_directed: &'static str,
+    /// Under a facility form's 確認日: the day the record held before,
+    /// "{date}" (the report's day when it was never confirmed since).
+    pub confirmed_before: &'static str,
     /// Shown when a name is missing.
     pub name_required: &'static str,
     /// Keyboard shortcuts hint.

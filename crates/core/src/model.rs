@@ -708,7 +708,7 @@ pub struct Facility {
     pub notes: Vec<Note>,
     /// Where it is printed.
     pub sources: Vec<Source>,
-    /// When the record was last confirmed (an import sets it). Without one,
+    /// When the record was last confirmed (an import or a hand edit sets it). Without one,
     /// the record is as of the report: [`Meta::source_date`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmed: Option<Date>,
