@@ -285,6 +285,38 @@ describe('data upkeep', () => {
     await context.close();
   });
 
+  test('the network grows by hand: a hospital starts disclosing, hosts a new union, and the planner sends clinics to it', async () => {
+    const { context, app, page, problems } = await open();
+    await app.tableSwitch('病院').click();
+    await page.getByRole('button', { name: '市立函館病院 を編集' }).click();
+    const form = page.getByRole('form', { name: /市立函館病院 を編集/ });
+    // A count that is not one is named, and nothing is saved.
+    await form.getByRole('textbox', { name: '病床数' }).fill('約600');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByRole('alert').getByText('「病床数」は「1,714」や「300以上」のように数字で入力してください。').waitFor();
+    await form.getByRole('textbox', { name: '病床数' }).fill('');
+    await form.getByRole('checkbox', { name: /ID-Link の開示病院/ }).check();
+    await form.getByRole('textbox', { name: 'ID-Link 稼働（YYYY-MM）' }).fill('2026-10');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'detached' });
+    const row = app.bodyRows('病院').filter({ hasText: '市立函館病院' });
+    await row.getByText('2026-10').waitFor();
+    // The new host is offered for a new union.
+    await app.tableSwitch('ユニオン').click();
+    await page.getByRole('button', { name: '＋ ユニオンを追加' }).click();
+    const union = page.getByRole('form', { name: 'ユニオンを追加' });
+    await union.getByRole('textbox', { name: '名称' }).fill('函館テストネット');
+    await union.getByRole('checkbox', { name: '市立函館病院' }).check();
+    await union.getByRole('button', { name: '保存' }).click();
+    await union.waitFor({ state: 'detached' });
+    await app.goto('/?f=miki-family-clinic&t=hakodate-municipal');
+    await page.locator('[data-state="done"]').waitFor();
+    const card = page.getByRole('article').first();
+    await card.getByText('函館テストネット').first().waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an edit the data cannot take is refused with its reason, and the form keeps what was typed', async () => {
     const { context, app, page } = await open();
     await app.tableSwitch('ユニオン').click();

@@ -3,11 +3,11 @@
 //! store validates each edit like an import; a refused edit keeps the form
 //! open with its reasons.
 
-use tsunagu_core::edit::{edit_source, new_id, Edit};
+use tsunagu_core::edit::{edit_source, new_id, typed_count, Edit};
 use tsunagu_core::merge::Confirmation;
 use tsunagu_core::model::{
-    Dataset, Date, Facility, FacilityId, FacilityKind, HospitalId, Link, LinkId, LinkKind,
-    Membership, Month, Union, UnionId, WardId,
+    Dataset, Date, Facility, FacilityId, FacilityKind, Hospital, HospitalId, Link, LinkId,
+    LinkKind, Membership, Month, Union, UnionId, WardId,
 };
 use yew::prelude::*;
 
@@ -25,6 +25,8 @@ pub enum FormKind {
     Union(Option<Union>),
     /// A hospital link: new, or this one.
     Link(Option<Link>),
+    /// A hospital: new, or this one.
+    Hospital(Option<Hospital>),
 }
 
 /// [`RecordForm`]'s properties.
@@ -201,6 +203,200 @@ fn build_union(
     }
 }
 
+/// A hospital form's fields as typed (its name is the form's own).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct HospitalDraft {
+    name_en: String,
+    discloses: bool,
+    ward: String,
+    city: String,
+    beds: String,
+    go_live: String,
+    linked: String,
+}
+
+impl HospitalDraft {
+    fn of(hospital: Option<&Hospital>) -> Self {
+        hospital.map_or_else(Self::default, |h| Self {
+            name_en: h.name_en.clone(),
+            discloses: h.discloses,
+            ward: h.ward.as_ref().map(|w| w.0.clone()).unwrap_or_default(),
+            city: h.city.clone().unwrap_or_default(),
+            beds: h.beds.map(|b| b.to_string()).unwrap_or_default(),
+            go_live: h
+                .idlink_go_live
+                .as_ref()
+                .map(|m| m.0.clone())
+                .unwrap_or_default(),
+            linked: linked_text(h),
+        })
+    }
+}
+
+/// A hospital's 連携医療機関数 as the form shows it: every reading, as printed.
+fn linked_text(hospital: &Hospital) -> String {
+    hospital
+        .linked_institutions
+        .iter()
+        .map(|r| r.as_written.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// The hospital the form describes; `Err` names the field whose count
+/// does not read as one (病床数, 連携医療機関数).
+fn build_hospital(
+    data: &Dataset,
+    initial: Option<&Hospital>,
+    name: &str,
+    draft: &HospitalDraft,
+    labels: [&'static str; 2],
+) -> Result<Hospital, &'static str> {
+    let [beds_label, linked_label] = labels;
+    let name = name.trim().to_owned();
+    let beds = match draft.beds.trim() {
+        "" => None,
+        typed => Some(
+            typed_count(typed, edit_source())
+                .filter(|r| r.bound == tsunagu_core::model::Bound::Exact)
+                .and_then(|r| r.value)
+                .ok_or(beds_label)?,
+        ),
+    };
+    let unchanged_count = initial.is_some_and(|h| linked_text(h) == draft.linked.trim());
+    let linked_institutions = match (initial, draft.linked.trim()) {
+        (Some(h), _) if unchanged_count => h.linked_institutions.clone(),
+        (_, "") => Vec::new(),
+        (_, typed) => vec![typed_count(typed, edit_source()).ok_or(linked_label)?],
+    };
+    let ward = Some(draft.ward.clone())
+        .filter(|w| !w.is_empty())
+        .map(WardId);
+    let city = Some(draft.city.trim().to_owned()).filter(|c| !c.is_empty());
+    let idlink_go_live = Some(draft.go_live.trim().to_owned())
+        .filter(|m| !m.is_empty())
+        .map(Month);
+    let changed = initial.is_none_or(|h| {
+        h.name != name
+            || h.name_en != draft.name_en.trim()
+            || h.discloses != draft.discloses
+            || h.ward != ward
+            || h.city != city
+            || h.beds != beds
+            || h.idlink_go_live != idlink_go_live
+            || !unchanged_count
+    });
+    let base = initial.cloned().unwrap_or_else(|| Hospital {
+        id: HospitalId(new_id("h", &name, &|id| {
+            data.hospitals.iter().any(|h| h.id.0 == id)
+        })),
+        name: String::new(),
+        aliases: Vec::new(),
+        name_en: String::new(),
+        discloses: false,
+        ward: None,
+        city: None,
+        region: None,
+        beds: None,
+        linked_institutions: Vec::new(),
+        idlink_go_live: None,
+        designations: Vec::new(),
+        coords: None,
+        notes: Vec::new(),
+        sources: Vec::new(),
+    });
+    Ok(Hospital {
+        // As for a facility: a field typed over the report's cites the hand entry.
+        sources: with_edit_source(base.sources.clone(), changed),
+        name,
+        name_en: draft.name_en.trim().to_owned(),
+        discloses: draft.discloses,
+        ward,
+        city,
+        beds,
+        linked_institutions,
+        idlink_go_live,
+        ..base
+    })
+}
+
+/// A hospital form's own fields.
+fn hospital_fields(
+    lang: Lang,
+    data: &Dataset,
+    initial: Option<&Hospital>,
+    draft: &UseStateHandle<HospitalDraft>,
+) -> Html {
+    let texts = &lang.texts().upkeep;
+    let d = &lang.texts().data_view;
+    let set = |apply: fn(&mut HospitalDraft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut next = (*draft).clone();
+            apply(&mut next, input_value(&e));
+            draft.set(next);
+        })
+    };
+    let on_ward = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*draft).clone();
+            next.ward = select_value(&e);
+            draft.set(next);
+        })
+    };
+    let on_discloses = {
+        let draft = draft.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*draft).clone();
+            next.discloses = !next.discloses;
+            draft.set(next);
+        })
+    };
+    let readings = initial.map(linked_text).filter(|r| !r.is_empty());
+    html! {
+        <>
+            <label class="field">
+                { tags::span(texts.field_name_en) }
+                <input type="text" lang="en" value={draft.name_en.clone()} oninput={set(|d, v| d.name_en = v)} />
+            </label>
+            <label class="check">
+                <input type="checkbox" checked={draft.discloses} onchange={on_discloses} />
+                { texts.field_discloses }
+            </label>
+            <label class="field">
+                { tags::span(lang.texts().planner_view.ward_label) }
+                <select onchange={on_ward}>
+                    <option value="" selected={draft.ward.is_empty()}>{ lang.texts().planner_view.ward_unspecified }</option>
+                    { for data.wards.iter().map(|w| html! {
+                        <option value={w.id.0.clone()} selected={draft.ward == w.id.0}>{ ward_name_in(data, &w.id, lang).unwrap_or_default() }</option>
+                    }) }
+                </select>
+            </label>
+            <label class="field">
+                { tags::span(texts.field_city) }
+                <input type="text" value={draft.city.clone()} oninput={set(|d, v| d.city = v)} />
+            </label>
+            <label class="field">
+                { tags::span(d.col_beds) }
+                <input type="text" inputmode="numeric" value={draft.beds.clone()} oninput={set(|d, v| d.beds = v)} />
+            </label>
+            <label class="field">
+                { tags::span(texts.field_go_live) }
+                <input type="text" inputmode="numeric" placeholder="2024-04" value={draft.go_live.clone()} oninput={set(|d, v| d.go_live = v)} />
+            </label>
+            <label class="field">
+                { tags::span(d.col_linked) }
+                <input type="text" inputmode="numeric" value={draft.linked.clone()} oninput={set(|d, v| d.linked = v)}
+                    aria-describedby={readings.as_ref().map(|_| "record-linked-now")} />
+            </label>
+            if let Some(readings) = readings {
+                <p class="hint" id="record-linked-now">{ texts.linked_hint.replace("{readings}", &readings) }</p>
+            }
+        </>
+    }
+}
+
 /// A facility form's 確認日 and 確認した窓口, as an import asks them, with
 /// the day the record held before (`before`, for a record being edited).
 fn confirmation_fields(
@@ -260,6 +456,13 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                 f.memberships.iter().map(|m| m.union.0.clone()).collect(),
                 String::new(),
             ),
+            FormKind::Hospital(Some(h)) => (
+                h.name.clone(),
+                String::new(),
+                String::new(),
+                Vec::new(),
+                String::new(),
+            ),
             FormKind::Union(Some(u)) => (
                 u.name.clone(),
                 String::new(),
@@ -310,6 +513,13 @@ pub fn record_form(props: &RecordFormProps) -> Html {
     let directed = use_state(|| initial_link.as_ref().is_some_and(|l| l.directed));
     // A facility typed by hand is confirmed on the day it is saved, unless
     // the form is told another day.
+    let hospital_draft = use_state(|| {
+        HospitalDraft::of(match &props.kind {
+            FormKind::Hospital(h) => h.as_ref(),
+            _ => None,
+        })
+    });
+    let bad_count = use_state(|| None::<&'static str>);
     let confirmed_day = use_state(crate::format::today);
     let confirmed_by = use_state(String::new);
     let missing_name = use_state(|| false);
@@ -380,6 +590,12 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                 </>
             },
         ),
+        FormKind::Hospital(initial) => (
+            initial.as_ref().map_or(texts.add_hospital.to_owned(), |h| {
+                texts.edit.replace("{name}", &hospital_label(h, lang))
+            }),
+            hospital_fields(lang, data, initial.as_ref(), &hospital_draft),
+        ),
         FormKind::Link(initial) => {
             let hospital_select = |label: &'static str, value: &UseStateHandle<String>| {
                 let state = value.clone();
@@ -434,6 +650,11 @@ pub fn record_form(props: &RecordFormProps) -> Html {
             founded.clone(),
         );
         let (confirmed_day, confirmed_by) = (confirmed_day.clone(), confirmed_by.clone());
+        let (hospital_draft, bad_count) = (hospital_draft.clone(), bad_count.clone());
+        let count_labels = [
+            lang.texts().data_view.col_beds,
+            lang.texts().data_view.col_linked,
+        ];
         let (link_from, link_to, link_kind, directed, missing_name) = (
             link_from.clone(),
             link_to.clone(),
@@ -450,7 +671,23 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                 return;
             }
             missing_name.set(false);
+            bad_count.set(None);
             let edit = match &kind_form {
+                FormKind::Hospital(initial) => {
+                    match build_hospital(
+                        &data,
+                        initial.as_ref(),
+                        &name,
+                        &hospital_draft,
+                        count_labels,
+                    ) {
+                        Ok(hospital) => Edit::PutHospital(hospital),
+                        Err(field) => {
+                            bad_count.set(Some(field));
+                            return;
+                        }
+                    }
+                }
                 FormKind::Facility(initial) => Edit::PutFacility(build_facility(
                     &data,
                     initial.as_ref(),
@@ -556,6 +793,9 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                 }
             }
             { body }
+            if let Some(field) = *bad_count {
+                <p class="warn" role="alert">{ texts.bad_count.replace("{field}", field) }</p>
+            }
             <div class="tool-row">
                 <button type="submit" class="primary">{ texts.save }</button>
                 { tags::button(props.on_cancel.reform(|_: MouseEvent| ()), texts.cancel) }
@@ -694,5 +934,62 @@ mod tests {
         // A new record is confirmed on its day too.
         let new = build_facility(&data, None, "新しい診療所", "clinic", "", &[], &later);
         assert_eq!(new.confirmed_on(&data.meta).0, "2026-12-03");
+    }
+
+    #[test]
+    fn a_hospital_typed_over_keeps_what_was_not_touched() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let hokudai = data
+            .hospital(&HospitalId("hokudai".into()))
+            .expect("in the report");
+        let labels = ["病床数", "連携医療機関数"];
+        let draft = HospitalDraft::of(Some(hokudai));
+        assert_eq!(draft.linked, "1,714 / 1,719", "both readings, as printed");
+        let same =
+            build_hospital(&data, Some(hokudai), &hokudai.name, &draft, labels).expect("valid");
+        assert_eq!(&same, hokudai, "saved untouched, nothing changes");
+        // A new count replaces both readings, and cites the hand entry.
+        let counted = HospitalDraft {
+            linked: "1,800".into(),
+            ..draft.clone()
+        };
+        let next =
+            build_hospital(&data, Some(hokudai), &hokudai.name, &counted, labels).expect("valid");
+        assert_eq!(next.linked_institutions.len(), 1);
+        assert_eq!(next.linked_institutions[0].value, Some(1800));
+        assert!(next.sources.contains(&edit_source()));
+        assert_eq!(
+            (next.coords, next.designations.len()),
+            (hokudai.coords, hokudai.designations.len())
+        );
+        // Counts that are not counts name their field.
+        let bad_beds = HospitalDraft {
+            beds: "約900".into(),
+            ..draft.clone()
+        };
+        assert_eq!(
+            build_hospital(&data, Some(hokudai), &hokudai.name, &bad_beds, labels),
+            Err("病床数")
+        );
+        let bad_linked = HospitalDraft {
+            linked: "多数".into(),
+            ..draft
+        };
+        assert_eq!(
+            build_hospital(&data, Some(hokudai), &hokudai.name, &bad_linked, labels),
+            Err("連携医療機関数")
+        );
+        // A new hospital gets a fresh id and cites the hand entry only.
+        let new_draft = HospitalDraft {
+            discloses: true,
+            city: "小樽市".into(),
+            ..HospitalDraft::default()
+        };
+        let new = build_hospital(&data, None, "小樽の病院", &new_draft, labels).expect("valid");
+        assert!(data.hospital(&new.id).is_none());
+        assert_eq!(
+            (new.discloses, new.city.as_deref(), new.sources.clone()),
+            (true, Some("小樽市"), vec![edit_source()])
+        );
     }
 }

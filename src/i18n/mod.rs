@@ -512,6 +512,20 @@ pub struct UpkeepTexts {
     pub add_union: &'static str,
     /// Add a link.
     pub add_link: &'static str,
+    /// Add a hospital.
+    pub add_hospital: &'static str,
+    /// A hospital's English name.
+    pub field_name_en: &'static str,
+    /// Whether a hospital discloses its records on ID-Link.
+    pub field_discloses: &'static str,
+    /// A hospital's city, outside Sapporo.
+    pub field_city: &'static str,
+    /// A hospital's ID-Link go-live month.
+    pub field_go_live: &'static str,
+    /// Under a hospital's 連携医療機関数: what it holds, "{readings}".
+    pub linked_hint: &'static str,
+    /// A 連携医療機関数 or 病床数 that is not a count: "{field}".
+    pub bad_count: &'static str,
     /// Edit a record: "{name} を編集".
     pub edit: &'static str,
     /// Remove a record: "{name} を削除".

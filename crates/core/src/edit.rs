@@ -1,10 +1,12 @@
 //! Edits the council makes in the データ view: facilities (with their
-//! memberships), unions and links added, changed or removed. Each edit is
+//! memberships), unions and links added, changed or removed, and hospitals
+//! added or changed. Each edit is
 //! checked by the same validation as an import; a rejected edit changes
 //! nothing.
 
 use crate::model::{
-    Dataset, Facility, FacilityId, Link, LinkId, SectionId, Source, Union, UnionId,
+    Bound, CountReading, Dataset, Facility, FacilityId, Hospital, Link, LinkId, SectionId, Source,
+    Union, UnionId,
 };
 use crate::validate::{validate, Problem, Severity};
 
@@ -26,6 +28,9 @@ pub enum Edit {
     PutLink(Link),
     /// Removes a link.
     RemoveLink(LinkId),
+    /// Adds a hospital, or replaces the one with its id. (No removal: a
+    /// hospital is referred to by unions, links and the report's tables.)
+    PutHospital(Hospital),
 }
 
 /// FNV-1a, 64 bits: a tiny hash, stable across platforms and builds, for
@@ -56,6 +61,36 @@ pub fn edit_source() -> Source {
         section: SectionId(EDIT_SECTION.to_owned()),
         quote: None,
     }
+}
+
+/// A count typed by hand, as the report prints one: digits, with or
+/// without thousands' commas, full-width or not, and 「以上」 after a lower
+/// bound (`"1,714"`, `"３００以上"`). `None` for anything else, or a count
+/// too large to be one.
+pub fn typed_count(text: &str, source: Source) -> Option<CountReading> {
+    let text = text.trim();
+    let (digits, bound) = match text.strip_suffix(crate::text::AT_LEAST) {
+        Some(rest) => (rest.trim_end(), Bound::AtLeast),
+        None => (text, Bound::Exact),
+    };
+    let mut value: i64 = 0;
+    let mut seen = false;
+    for c in digits.chars() {
+        let digit = match c {
+            '0'..='9' => u32::from(c) - u32::from('0'),
+            '０'..='９' => u32::from(c) - u32::from('０'),
+            ',' | '，' if seen => continue,
+            _ => return None,
+        };
+        value = value.checked_mul(10)?.checked_add(i64::from(digit))?;
+        seen = true;
+    }
+    seen.then(|| CountReading {
+        as_written: text.to_owned(),
+        value: Some(value),
+        bound,
+        source,
+    })
 }
 
 fn put<T, K: PartialEq>(list: &mut Vec<T>, record: T, key: impl Fn(&T) -> &K) {
@@ -93,6 +128,7 @@ pub fn apply_edit(data: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> 
         }
         Edit::PutLink(link) => put(&mut next.links, link, |l| &l.id),
         Edit::RemoveLink(id) => next.links.retain(|l| l.id != id),
+        Edit::PutHospital(hospital) => put(&mut next.hospitals, hospital, |h| &h.id),
     }
     let errors: Vec<Problem> = validate(&next)
         .into_iter()
@@ -107,6 +143,52 @@ pub fn apply_edit(data: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> 
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_count_reads_as_the_report_prints_counts() {
+        let read = |t: &str| typed_count(t, edit_source()).map(|r| (r.value, r.bound));
+        assert_eq!(read("1,714"), Some((Some(1714), Bound::Exact)));
+        assert_eq!(read(" ３００以上 "), Some((Some(300), Bound::AtLeast)));
+        assert_eq!(read("0"), Some((Some(0), Bound::Exact)));
+        assert_eq!(
+            typed_count("1,714", edit_source()).map(|r| r.as_written),
+            Some("1,714".to_owned())
+        );
+        for bad in ["", "以上", ",5", "12a", "-3", "1.5", "99999999999999999999"] {
+            assert_eq!(read(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_hospital_can_start_disclosing_and_host_a_new_union() {
+        let data = crate::validate::load_dataset(crate::bundled::SAPPORO_JSON)
+            .expect("the report loads")
+            .dataset;
+        let mut hospital = data
+            .hospitals
+            .iter()
+            .find(|h| !h.discloses)
+            .cloned()
+            .expect("the report lists hospitals that do not disclose");
+        hospital.discloses = true;
+        hospital.idlink_go_live = Some(crate::model::Month("2026-10".into()));
+        let next = apply_edit(&data, &Edit::PutHospital(hospital.clone())).expect("valid");
+        assert_eq!(
+            next.hospitals.len(),
+            data.hospitals.len(),
+            "replaced, not added"
+        );
+        assert!(next.hospital(&hospital.id).is_some_and(|h| h.discloses));
+        // A month that is not YYYY-MM is refused, and nothing changes.
+        hospital.idlink_go_live = Some(crate::model::Month("2026年10月".into()));
+        let refused = apply_edit(&data, &Edit::PutHospital(hospital)).expect_err("bad month");
+        assert!(
+            refused.iter().any(|p| matches!(&p.place, crate::validate::Place::Json(at) if at.ends_with("/idlink_go_live"))),
+            "{refused:?}"
+        );
+    }
+
     #[test]
     fn fnv1a_gives_the_published_test_vectors() {
         // From the FNV reference (draft-eastlake-fnv): "", "a", "foobar".

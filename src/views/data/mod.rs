@@ -81,6 +81,9 @@ fn form_key(kind: &FormKind) -> String {
         }
         FormKind::Union(u) => format!("union:{}", u.as_ref().map_or("new", |u| u.id.as_str())),
         FormKind::Link(l) => format!("link:{}", l.as_ref().map_or("new", |l| l.id.as_str())),
+        FormKind::Hospital(h) => {
+            format!("hospital:{}", h.as_ref().map_or("new", |h| h.id.as_str()))
+        }
     }
 }
 
@@ -135,7 +138,7 @@ impl RowActions {
                 Some(f) => (
                     f.name.clone(),
                     FormKind::Facility(Some(f.clone())),
-                    Edit::RemoveFacility(f.id.clone()),
+                    Some(Edit::RemoveFacility(f.id.clone())),
                 ),
                 None => return Html::default(),
             },
@@ -143,7 +146,7 @@ impl RowActions {
                 Some(u) => (
                     crate::lookup::union_name_in(data, &u.id, self.lang),
                     FormKind::Union(Some(u.clone())),
-                    Edit::RemoveUnion(u.id.clone()),
+                    Some(Edit::RemoveUnion(u.id.clone())),
                 ),
                 None => return Html::default(),
             },
@@ -155,18 +158,30 @@ impl RowActions {
                         hospitals.get(l.to.as_str())
                     ),
                     FormKind::Link(Some(l.clone())),
-                    Edit::RemoveLink(l.id.clone()),
+                    Some(Edit::RemoveLink(l.id.clone())),
                 ),
                 _ => return Html::default(),
             },
-            Table::Hospitals | Table::Discrepancies => return Html::default(),
+            // Hospitals are changed, never removed: unions, links and the
+            // report's tables refer to them.
+            Table::Hospitals => match data.hospitals.get(record) {
+                Some(h) => (
+                    crate::lookup::hospital_label(h, self.lang),
+                    FormKind::Hospital(Some(h.clone())),
+                    None,
+                ),
+                None => return Html::default(),
+            },
+            Table::Discrepancies => return Html::default(),
         };
         let texts = &self.lang.texts().upkeep;
-        let on_remove = self.remove(edit, &name);
+        let on_remove = edit.map(|edit| self.remove(edit, &name));
         html! {
             <div class="row-actions">
                 <button type="button" aria-label={texts.edit.replace("{name}", &name)} onclick={self.open(kind)}>{ texts.edit_button }</button>
-                <button type="button" aria-label={texts.remove.replace("{name}", &name)} onclick={on_remove}>{ texts.remove_button }</button>
+                if let Some(on_remove) = on_remove {
+                    <button type="button" aria-label={texts.remove.replace("{name}", &name)} onclick={on_remove}>{ texts.remove_button }</button>
+                }
             </div>
         }
     }
@@ -301,7 +316,10 @@ pub fn data_view(props: &DataViewProps) -> Html {
         on_command: props.on_command.clone(),
         on_edit: props.on_edit.clone(),
     };
-    let editable = matches!(current, Table::Facilities | Table::Unions | Table::Links);
+    let editable = matches!(
+        current,
+        Table::Facilities | Table::Unions | Table::Links | Table::Hospitals
+    );
     if editable {
         table_columns.push(Column::plain(texts.upkeep.actions));
         for row in &mut rows {
@@ -331,7 +349,8 @@ pub fn data_view(props: &DataViewProps) -> Html {
         Table::Facilities => Some((texts.upkeep.add_facility, FormKind::Facility(None))),
         Table::Unions => Some((texts.upkeep.add_union, FormKind::Union(None))),
         Table::Links => Some((texts.upkeep.add_link, FormKind::Link(None))),
-        _ => None,
+        Table::Hospitals => Some((texts.upkeep.add_hospital, FormKind::Hospital(None))),
+        Table::Discrepancies => None,
     };
     let note = match current {
         Table::Facilities => Some(texts.data_view.facilities_note),

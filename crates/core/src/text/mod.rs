@@ -16,6 +16,9 @@ fn text(ja: impl Into<String>, en: impl Into<String>) -> Text {
     }
 }
 
+/// The word after a lower bound in a printed count: 「300以上」.
+pub const AT_LEAST: &str = "以上";
+
 /// The rule set's name.
 pub fn rules_name(rules: Rules) -> Text {
     match rules {
