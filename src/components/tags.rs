@@ -177,24 +177,26 @@ pub fn td_num(child: impl Into<Html>) -> Html {
     element(Tag::TdNum, child.into())
 }
 
+/// Markup as a string, for native tests of view functions.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub async fn render(node: Html) -> String {
+    #[function_component]
+    fn Wrap(props: &WrapProps) -> Html {
+        props.node.clone()
+    }
+    #[derive(Properties, PartialEq)]
+    struct WrapProps {
+        node: Html,
+    }
+    yew::LocalServerRenderer::<Wrap>::with_props(WrapProps { node })
+        .hydratable(false)
+        .render()
+        .await
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-
-    async fn render(node: Html) -> String {
-        #[function_component]
-        fn Wrap(props: &WrapProps) -> Html {
-            props.node.clone()
-        }
-        #[derive(Properties, PartialEq)]
-        struct WrapProps {
-            node: Html,
-        }
-        yew::LocalServerRenderer::<Wrap>::with_props(WrapProps { node })
-            .hydratable(false)
-            .render()
-            .await
-    }
 
     #[tokio::test]
     async fn each_helper_renders_what_its_html_did() {

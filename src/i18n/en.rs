@@ -297,6 +297,7 @@ pub const TEXTS: Texts = Texts {
         kind_hospital: "Hospital (does not disclose)",
         kind_union: "Union",
         kind_facility: "Facility",
+        ward_other_hospitals: "Hospitals that do not disclose",
         kind_ward: "Ward",
         kind_region: "Medical region",
         links: "Links to other hospitals (for reference: not a way to view records)",

@@ -297,6 +297,7 @@ pub const TEXTS: Texts = Texts {
         kind_hospital: "病院（開示病院ではない）",
         kind_union: "ユニオン",
         kind_facility: "施設",
+        ward_other_hospitals: "開示病院ではない病院",
         kind_ward: "区",
         kind_region: "医療圏",
         links: "病院間の連携（参考：閲覧の経路ではありません）",

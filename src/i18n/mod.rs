@@ -799,6 +799,8 @@ pub struct NetworkTexts {
     pub kind_facility: &'static str,
     /// Kind: ward.
     pub kind_ward: &'static str,
+    /// A ward card's hospitals that do not disclose records.
+    pub ward_other_hospitals: &'static str,
     /// Kind: region.
     pub kind_region: &'static str,
     /// Details: links to other hospitals.

@@ -227,12 +227,17 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                 return html! {};
             };
             let sources: Vec<&Source> = w.sources.iter().collect();
-            let here: Vec<String> = data
-                .hospitals
-                .iter()
-                .filter(|h| h.ward.as_ref() == Some(id))
-                .map(|h| hospital_label(h, lang))
-                .collect();
+            // Only the 開示病院 are listed as such; the ward's other
+            // hospitals (ID-Link partners, designated hospitals) apart.
+            let in_ward = |discloses: bool| -> Vec<String> {
+                data.hospitals
+                    .iter()
+                    .filter(|h| h.ward.as_ref() == Some(id) && h.discloses == discloses)
+                    .map(|h| hospital_label(h, lang))
+                    .collect()
+            };
+            let (disclosing, others) = (in_ward(true), in_ward(false));
+            let none = "—";
             html! {
                 <>
                     { tags::h3(if lang == Lang::En { format!("{} ({})", w.name_en, w.name) } else { w.name.clone() }) }
@@ -240,7 +245,10 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                     <dl>
                         { row(t.population, thousands(w.population)) }
                         { row(texts.wards_view.col_viewing, thousands(w.viewing_facilities)) }
-                        { row(texts.wards_view.col_disclosing, lang.list(&here)) }
+                        { row(texts.wards_view.col_disclosing, if disclosing.is_empty() { none.to_owned() } else { lang.list(&disclosing) }) }
+                        if !others.is_empty() {
+                            { row(t.ward_other_hospitals, lang.list(&others)) }
+                        }
                     </dl>
                     { sources_list(data, &sources, lang, texts) }
                 </>
@@ -642,5 +650,36 @@ pub fn network_view(props: &ViewProps) -> Html {
             </div>
             { tables(&scene, texts) }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(not(target_arch = "wasm32"))]
+    #[tokio::test]
+    async fn a_ward_card_names_only_the_disclosing_hospitals_as_such() {
+        use super::*;
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let card = |ward: &str| {
+            let item = Item::Ward(tsunagu_core::model::WardId(ward.into()));
+            crate::components::tags::render(details(&data, &item, Lang::Ja, Lang::Ja.texts()))
+        };
+        // 中央区: two 開示病院 (the report's table), and three hospitals that are not.
+        let chuo = card("chuo").await;
+        let (disclosing, rest) = chuo
+            .split_once("開示病院ではない病院")
+            .expect("the others apart");
+        for name in ["市立札幌病院", "NTT東日本札幌病院"] {
+            assert!(disclosing.contains(name), "{name}: {chuo}");
+        }
+        for name in ["札幌医科大学附属病院", "斗南病院", "JA札幌厚生病院"] {
+            assert!(
+                !disclosing.contains(name) && rest.contains(name),
+                "{name}: {chuo}"
+            );
+        }
+        // 厚別区 hosts no 開示病院.
+        let atsubetsu = card("atsubetsu").await;
+        assert!(atsubetsu.contains("<dd>—</dd>"), "{atsubetsu}");
     }
 }

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use tsunagu_core::model::Dataset;
+use tsunagu_core::model::{Bound, Dataset};
 use tsunagu_core::stats::{dataset_stats, Stats, WardStats};
 use yew::prelude::*;
 
@@ -286,11 +286,16 @@ fn printed_totals(data: &Dataset, stats: &Stats, lang: Lang) -> Html {
         let computed = stats.totals.get(&total.key).map_or_else(
             || w.totals_not_computed.to_owned(),
             |v| {
-                if v.fract() == 0.0 {
+                let shown = if v.fract() == 0.0 {
                     #[allow(clippy::cast_possible_truncation)] // a whole count
                     thousands(v as i64)
                 } else {
                     decimal(v, 2)
+                };
+                // A sum of lower bounds is one too: 「4,022 以上」.
+                match stats.totals.bound(&total.key) {
+                    Bound::Exact => shown,
+                    _ => format!("{shown} {}", lang.texts().table.at_least),
                 }
             },
         );

@@ -94,6 +94,15 @@ impl Totals {
         };
         Some(count as f64)
     }
+
+    /// How to read the total named `key`: a lower bound when a record it
+    /// adds up is one, or unknown (連携医療機関数: 「300以上」, 「調査中」).
+    pub fn bound(&self, key: &str) -> Bound {
+        match key {
+            "linked_institutions" => self.linked_institutions_bound,
+            _ => Bound::Exact,
+        }
+    }
 }
 
 /// How far one designation of the report's table reaches ID-Link.
