@@ -181,6 +181,9 @@ describe('the 経路プラン view', () => {
     // relay: the relay limit is then what stops it.
     await app.assumption().check();
     await app.assumptionBanner().waitFor();
+    // No plan goes through a link, so none is said to.
+    await app.assumptionBanner().getByText('この条件のプランはどれも病院間の連携を経由していません。', { exact: false }).waitFor();
+    assert.equal(await page.getByText('印のついたプランは').count(), 0);
     await app.unreachableTarget('王子総合病院').getByText('最短でも 1 回の中継が必要で、上限の 0 回を超えます。').waitFor();
     assert.equal(await app.unreachableTarget('王子総合病院').getAttribute('data-reason'), 'too_many_relays');
     assert.match(page.url(), /m=&w=kita&t=oji&r=0&a=agreements$/);
@@ -214,7 +217,7 @@ describe('the 経路プラン view', () => {
     await page.keyboard.type('手稲溪仁会');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    assert.deepEqual(await app.planTitles(), ['加入不要']);
+    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: TMNIT in Hokkaido']);
     // Adding a hospital returns focus to the search, ready for the next one.
     await page.waitForFunction(() => document.activeElement?.id === 'target-search');
     await context.close();

@@ -62,6 +62,21 @@ pub fn union_name_in(data: &Dataset, id: &UnionId, lang: Lang) -> String {
     in_lang(names.ja, names.en, lang)
 }
 
+/// A facility's membership as a list shows it: the union's name, marked
+/// when the report only puts the facility on the union's 幹事一覧.
+pub fn membership_name(
+    data: &Dataset,
+    membership: &tsunagu_core::model::Membership,
+    lang: Lang,
+) -> String {
+    let name = union_name_in(data, &membership.union, lang);
+    if membership.is_stated() {
+        name
+    } else {
+        name + lang.texts().table.officer_list_mark
+    }
+}
+
 /// A union's name on a checkbox the reader ticks to say they belong to it:
 /// in English both names, as [`union_name_to_apply`], so that a member
 /// finds the name on their union's own papers.

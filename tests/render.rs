@@ -371,12 +371,12 @@ async fn growth_totals_count_in_english_by_the_number() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn under_the_assumption_the_confirmed_plan_comes_first_whole() {
-    // ていね泌尿器科 (TMNIT) to 市立函館 and 北大. The confirmed rules: join
+    // みきファミリークリニック (TMNIT, by its UNION label) to 市立函館 and 北大. The confirmed rules: join
     // ICTネットワーク for 北大; 市立函館 hosts no union, out of reach. The
     // assumption reaches both through 手稲溪仁会's links with nothing to join,
     // but that must never be the only card, nor the first.
     let html = render(
-        "/?f=teine-hinyokika&t=hakodate-municipal,hokudai&a=agreements",
+        "/?f=miki-family-clinic&t=hakodate-municipal,hokudai&a=agreements",
         Lang::Ja,
     )
     .await;
@@ -392,7 +392,7 @@ async fn under_the_assumption_the_confirmed_plan_comes_first_whole() {
     // the assumption.
     assert!(first.contains("<strong>市立函館病院</strong>"), "{first}");
     assert!(
-        first.contains("f=teine-hinyokika&amp;t=hakodate-municipal,hokudai</dd>"),
+        first.contains("f=miki-family-clinic&amp;t=hakodate-municipal,hokudai</dd>"),
         "{first}"
     );
     assert!(html.contains(">仮定が正しければ加入不要</h4>"), "{html}");
@@ -437,4 +437,26 @@ async fn a_printed_plan_keeps_the_targets_it_does_not_reach() {
         head.contains("<li><strong>市立函館病院</strong>：市立函館病院はデータ上どのユニオンのホストでもないため"),
         "{head}"
     );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_facility_only_on_a_unions_officer_list_is_told_to_check_not_told_it_need_not_join() {
+    // 札幌秀友会病院 is on TMNIT's 幹事一覧; the report never says it is a
+    // member. To 手稲溪仁会 (TMNIT's host) the plan is to join TMNIT, with
+    // the officer list cited and a word to ask first: never 「加入不要」.
+    let html = render("/?f=shuyukai&t=teine", Lang::Ja).await;
+    let card = &html[html.find("<article").expect("a card")..];
+    let card = &card[..card.find("</article>").expect("its end")];
+    assert!(!card.contains("加入不要"), "{card}");
+    assert!(
+        card.contains(">1 ユニオンに加入: TMNIT in Hokkaido</h4>"),
+        "{card}"
+    );
+    assert!(
+        card.contains("幹事一覧にこの施設が載っているだけ"),
+        "{card}"
+    );
+    assert!(card.contains("札幌秀友会病院 顧問 藤原 秀俊"), "{card}");
+    // The union's box names whose 連携医療機関数 it gives.
+    assert!(card.contains("手稲溪仁会病院の連携医療機関数"), "{card}");
 }

@@ -63,7 +63,7 @@ export class PlannerPage extends AppPage {
 
   /** The note above the results while the assumption is on. */
   assumptionBanner() {
-    return this.results().getByRole('note').filter({ hasText: '未確認の仮定のもとでの結果です' });
+    return this.results().locator('.assumption.banner[role="note"]');
   }
 
   /** Waits until the plan for the current query is on screen (the planner runs on a worker). */

@@ -108,11 +108,14 @@ pub fn source_line(data: &Dataset, source: &Source, lang: Lang) -> Html {
 pub fn plan_title(lang: Lang, data: &Dataset, plan: &Plan, hypothetical: bool) -> String {
     let texts = &lang.texts().planner_view;
     let assumed = hypothetical || !plan.assumptions.is_empty();
+    // A what-if alone is a proposal, not a reading of today's network that
+    // may be right: it is said as one (「提案が実現すれば」).
+    let proposal = assumed && !plan.assumptions.contains(&Assumption::Agreements);
     if plan.join.is_empty() {
-        return if assumed {
-            texts.plan_none_assumed
-        } else {
-            texts.plan_none
+        return match (assumed, proposal) {
+            (_, true) => texts.plan_none_what_if,
+            (true, false) => texts.plan_none_assumed,
+            (false, false) => texts.plan_none,
         }
         .to_owned();
     }
@@ -121,10 +124,10 @@ pub fn plan_title(lang: Lang, data: &Dataset, plan: &Plan, hypothetical: bool) -
         .iter()
         .map(|u| union_name_in(data, u, lang))
         .collect();
-    if assumed {
-        texts.plan_join_assumed
-    } else {
-        texts.plan_join
+    match (assumed, proposal) {
+        (_, true) => texts.plan_join_what_if,
+        (true, false) => texts.plan_join_assumed,
+        (false, false) => texts.plan_join,
     }
     .replace("{unions}", &lang.count(plan.join.len(), Noun::Union))
     .replace("{names}", &lang.list(&names))
@@ -332,9 +335,18 @@ fn chain(steps: &[Step], label: &str) -> Html {
     }
 }
 
-/// How to join one union: host and contact, founding, 連携医療機関数, and
-/// the report's words, each sourced.
-fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) -> Html {
+/// How to join one union: host and contact, founding, each host's
+/// 連携医療機関数 (the hospital's, not the union's), the union's own count
+/// where the report gives one, and the report's words, each sourced.
+/// `officer_list`: where the report puts the facility on the union's
+/// 幹事一覧 without saying it is a member.
+fn joining(
+    data: &Dataset,
+    union: &UnionId,
+    common: &[SourcedText],
+    officer_list: Option<&Source>,
+    lang: Lang,
+) -> Html {
     let texts = &lang.texts().planner_view;
     let table = &lang.texts().table;
     let Some(record) = data.union(union) else {
@@ -345,16 +357,20 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
         .iter()
         .map(|h| hospital_name_to_apply(data, h, lang))
         .collect();
-    let readings: Vec<Vec<String>> = record
+    // Each host's own count, named as the host's: it is not the union's size.
+    let readings: Vec<(String, Vec<String>)> = record
         .hosts
         .iter()
         .filter_map(|h| data.hospital(h))
-        .map(|h| crate::format::readings(&h.linked_institutions, table))
-        .filter(|r| !r.is_empty())
+        .map(|h| {
+            (
+                hospital_name_in(data, &h.id, lang),
+                crate::format::readings(&h.linked_institutions, table),
+            )
+        })
         .collect();
     // The report prints some counts twice, differently (北大: 1,714 and 1,719).
-    let differ = readings.iter().any(|r| r.len() > 1);
-    let linked: Vec<String> = readings.iter().map(|r| r.join(" / ")).collect();
+    let differ = readings.iter().any(|(_, r)| r.len() > 1);
     let how = how_to_join(record);
     let founded = record
         .founded
@@ -365,13 +381,31 @@ fn joining(data: &Dataset, union: &UnionId, common: &[SourcedText], lang: Lang) 
             // In English, both names: the union's forms carry the Japanese.
             <h6><span class="apply-box" aria-hidden="true">{ "☐ " }</span>{ union_name_to_apply(data, union, lang) }</h6>
             <p class="contact">{ texts.apply_to.replace("{host}", &lang.list(&hosts)) }</p>
+            if let Some(source) = officer_list {
+                <p class="officer-list" role="note">
+                    { texts.officer_list_only.replace("{union}", &union_name_in(data, union, lang)) }
+                    { " — " }{ source_line(data, source, lang) }
+                </p>
+            }
             <dl class="facts">
                 { tags::dt(texts.union_founded) }{ tags::dd(founded) }
-                { tags::dt(texts.union_linked) }
-                { tags::dd(if linked.is_empty() { texts.unknown.to_owned() } else { lang.list(&linked) }) }
+                // Sizes are context, on screen only: the printed checklist
+                // keeps to what to apply to and how.
+                { for record.registered_facilities.iter().map(|count| html! {
+                    <>
+                        <dt class="screen-only">{ texts.union_registered.replace("{date}", &count.as_of.0) }</dt>
+                        <dd class="screen-only">{ crate::format::thousands(count.count) }{ " — " }{ source_line(data, &count.source, lang) }</dd>
+                    </>
+                }) }
+                { for readings.iter().map(|(host, linked)| html! {
+                    <>
+                        <dt class="screen-only">{ texts.union_linked.replace("{host}", host) }</dt>
+                        <dd class="screen-only">{ if linked.is_empty() { texts.unknown.to_owned() } else { linked.join(" / ") } }</dd>
+                    </>
+                }) }
             </dl>
             if differ {
-                { tags::p_note(texts.readings_differ) }
+                <p class="note screen-only">{ texts.readings_differ }</p>
             }
             <p class={classes!("from-report", how.iter().all(|h| common.contains(h)).then_some("all-common"))}>{ texts.from_report }</p>
             <ul class="how">
@@ -508,6 +542,21 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
     let assumed = !plan.assumptions.is_empty() || props.what_if.is_some();
     // Under a saved what-if every plan is hypothetical, whatever its steps.
     let hedged = assumed || props.query.saved_what_if.is_some();
+    // A union the report lists the facility's staff as officers of, without
+    // saying the facility belongs to it: the card says to ask first.
+    let start_facility = match &props.query.start {
+        StartQuery::Facility(id) => data.facility(&FacilityId(id.clone())),
+        _ => None,
+    };
+    let officer_list = |union: &UnionId| {
+        start_facility
+            .and_then(|f| {
+                f.memberships
+                    .iter()
+                    .find(|m| m.union == *union && !m.is_stated())
+            })
+            .map(|m| &m.source)
+    };
     // Passages every union to join shares (the report's general advice),
     // printed once on the checklist instead of once per union.
     let common: Vec<SourcedText> = match plan.join.split_first() {
@@ -572,10 +621,16 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             <div class="apply">
                 { tags::h5(texts.print_apply) }
                 if plan.join.is_empty() {
-                    { tags::p(if hedged { texts.print_none_assumed } else { texts.print_none }) }
+                    { tags::p(if !hedged {
+                        texts.print_none
+                    } else if plan.assumptions.contains(&Assumption::Agreements) {
+                        texts.print_none_assumed
+                    } else {
+                        texts.print_none_what_if
+                    }) }
                 } else {
                     { tags::p_note(texts.apply_office) }
-                    { for plan.join.iter().map(|u| joining(data, u, &common, lang)) }
+                    { for plan.join.iter().map(|u| joining(data, u, &common, officer_list(u), lang)) }
                     if !common.is_empty() {
                         <ul class="print-only how common-once">
                             { for common.iter().map(|h| html! {
@@ -657,6 +712,40 @@ fn print_card(card_id: &str) {
 #[cfg(test)]
 mod tests {
     use super::box_lines;
+
+    #[test]
+    fn a_title_says_a_proposal_as_one_and_an_assumption_as_one() {
+        use super::plan_title;
+        use crate::i18n::Lang;
+        use tsunagu_core::access::Assumption;
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let plan = |assumptions: Vec<Assumption>| tsunagu_core::planner::Plan {
+            join: Vec::new(),
+            relays: 0,
+            alternatives: Vec::new(),
+            alternatives_truncated: false,
+            exact: true,
+            lower_bound: 0,
+            paths: Vec::new(),
+            assumptions,
+        };
+        let title = |p, hypothetical| plan_title(Lang::Ja, &data, &p, hypothetical);
+        assert_eq!(title(plan(vec![]), false), "加入不要");
+        assert_eq!(
+            title(plan(vec![Assumption::Agreements]), false),
+            "仮定が正しければ加入不要"
+        );
+        // A what-if is a proposal: not "if the assumption is right".
+        assert_eq!(
+            title(plan(vec![Assumption::WhatIf]), false),
+            "提案が実現すれば加入不要"
+        );
+        assert_eq!(title(plan(vec![]), true), "提案が実現すれば加入不要");
+        assert_eq!(
+            title(plan(vec![Assumption::WhatIf, Assumption::Agreements]), true),
+            "仮定が正しければ加入不要"
+        );
+    }
 
     #[test]
     fn a_name_too_wide_for_a_box_takes_two_lines_broken_between_words() {

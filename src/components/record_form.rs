@@ -100,6 +100,7 @@ fn build_facility(
             initial
                 .and_then(|f| f.memberships.iter().find(|m| m.union.0 == *u).cloned())
                 .unwrap_or_else(|| Membership {
+                    basis: tsunagu_core::model::MembershipBasis::Stated,
                     union: UnionId(u.clone()),
                     source: edit_source(),
                 })

@@ -206,11 +206,15 @@ pub struct PlannerTexts {
     /// Card title for a plan that joins nothing only if its assumptions
     /// hold: never a bare 「加入不要」.
     pub plan_none_assumed: &'static str,
+    /// A plan with nothing to join on a what-if alone.
+    pub plan_none_what_if: &'static str,
     /// Card title for a plan: `{unions}` (a count) and their `{names}`.
     pub plan_join: &'static str,
     /// Card title for a plan that rests on an assumption: `{unions}`,
     /// `{names}`.
     pub plan_join_assumed: &'static str,
+    /// As `plan_join_assumed`, on a what-if alone: "{unions}", "{names}".
+    pub plan_join_what_if: &'static str,
     /// The most relays: `{relays}` (a count).
     pub plan_relays: &'static str,
     /// The most relays when that is none.
@@ -294,6 +298,8 @@ pub struct PlannerTexts {
     pub assume_hint: &'static str,
     /// Above the results when the assumption is on.
     pub assumption_banner: &'static str,
+    /// The banner when the assumption is on but no plan uses it.
+    pub assumption_banner_unused: &'static str,
     /// A union's joining steps' heading.
     pub how_to_join: &'static str,
     /// The contact: "{host}".
@@ -302,6 +308,11 @@ pub struct PlannerTexts {
     pub union_founded: &'static str,
     /// 連携医療機関数 label.
     pub union_linked: &'static str,
+    /// A union's registered facilities as the report counts them, "{date}".
+    pub union_registered: &'static str,
+    /// Under a union the facility is on the 幹事一覧 of, but not said to
+    /// belong to: "{union}".
+    pub officer_list_only: &'static str,
     /// Before the report's quoted words.
     pub from_report: &'static str,
     /// Heading of the hospital links shown as context.
@@ -361,6 +372,8 @@ pub struct PlannerTexts {
     pub print_none: &'static str,
     /// Printed: nothing to apply for if the plan's assumptions hold.
     pub print_none_assumed: &'static str,
+    /// As `print_none_assumed`, on a what-if alone.
+    pub print_none_what_if: &'static str,
     /// Printed: the rules.
     pub print_rules: &'static str,
     /// Printed: the rules under a saved what-if, `{rules}` and `{name}`.
@@ -586,6 +599,8 @@ pub struct TableTexts {
     pub unknown: &'static str,
     /// Marks a lower bound ("以上").
     pub at_least: &'static str,
+    /// After a union a facility is only on the 幹事一覧 of.
+    pub officer_list_mark: &'static str,
 }
 
 /// The 地域 view's words.

@@ -216,7 +216,7 @@ fn details(data: &Dataset, item: &Item, lang: Lang, texts: &Texts) -> Html {
                     { tags::p_kind(d.facility_kinds[f.kind as usize]) }
                     <dl>
                         { row(d.col_place, opt(f.ward.as_ref().and_then(|w| ward_name_in(data, w, lang)))) }
-                        { row(d.col_unions, lang.list(&f.memberships.iter().map(|m| union_name_in(data, &m.union, lang)).collect::<Vec<_>>())) }
+                        { row(d.col_unions, lang.list(&f.memberships.iter().map(|m| crate::lookup::membership_name(data, m, lang)).collect::<Vec<_>>())) }
                     </dl>
                     { sources_list(data, &sources, lang, texts) }
                 </>

@@ -160,7 +160,9 @@ impl NetworkGraph {
         for facility in &data.facilities {
             let index = graph.add_node(Node::Facility(facility.id.clone()));
             facilities.insert(facility.id.clone(), index);
-            for membership in &facility.memberships {
+            // Only memberships the report says outright give access; one
+            // inferred from a 幹事一覧 is the facility's to check.
+            for membership in facility.memberships.iter().filter(|m| m.is_stated()) {
                 if let Some(&u) = unions.get(&membership.union) {
                     graph.add_edge(index, u, Edge::MemberOf);
                 }

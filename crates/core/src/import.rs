@@ -396,6 +396,7 @@ pub fn import_facilities_csv_text(
                 Lookup::Found(id) => {
                     if !memberships.iter().any(|m| m.union.0 == id) {
                         memberships.push(Membership {
+                            basis: crate::model::MembershipBasis::Stated,
                             union: UnionId(id),
                             source: source.clone(),
                         });

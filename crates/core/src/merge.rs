@@ -175,10 +175,10 @@ pub fn plan_import(
         let mut incoming = incoming.clone();
         if let ImportMode::Roster(union) = mode {
             // A roster says one thing about unions: its members are in it.
-            incoming.memberships = vec![Membership {
-                union: union.clone(),
-                source: incoming.sources[0].clone(),
-            }];
+            incoming.memberships = vec![Membership::stated(
+                union.clone(),
+                incoming.sources[0].clone(),
+            )];
         }
         if let Some(&at) = row.matched.as_ref().and_then(|id| position.get(id)) {
             listed[at] = true;

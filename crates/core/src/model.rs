@@ -686,6 +686,51 @@ pub struct Membership {
     pub union: UnionId,
     /// Where the report shows it.
     pub source: Source,
+    /// How the report shows it: said outright (a UNION label, an import),
+    /// or only inferred (the facility is on the union's 幹事一覧).
+    #[serde(default, skip_serializing_if = "MembershipBasis::is_stated")]
+    pub basis: MembershipBasis,
+}
+
+impl Membership {
+    /// A membership said outright, at `source`.
+    pub fn stated(union: UnionId, source: Source) -> Self {
+        Self {
+            union,
+            source,
+            basis: MembershipBasis::Stated,
+        }
+    }
+
+    /// Whether it counts as membership: only one said outright lets the
+    /// facility view the union's hosts' records. An inferred one is
+    /// shown, marked, and the facility told to check it.
+    pub fn is_stated(&self) -> bool {
+        self.basis.is_stated()
+    }
+}
+
+/// How the report shows a membership.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+// Deserialize: `unit_enum_from_names!` below.
+#[serde(rename_all = "snake_case")]
+pub enum MembershipBasis {
+    /// Said outright: a UNION label on the facility's page, a roster, an
+    /// import, an edit.
+    #[default]
+    Stated,
+    /// Inferred: someone at the facility is on the union's 幹事一覧
+    /// (officer list). The report does not say the facility is a member.
+    OfficerList,
+}
+
+unit_enum_from_names!(MembershipBasis { Stated = "stated", OfficerList = "officer_list" });
+
+impl MembershipBasis {
+    /// Whether the membership is said outright.
+    pub fn is_stated(&self) -> bool {
+        *self == Self::Stated
+    }
 }
 
 /// A member facility the report names. The report mostly gives counts; only

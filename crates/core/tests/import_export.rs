@@ -227,6 +227,7 @@ fn edits_are_validated_and_removing_a_union_removes_its_memberships() {
     let data = bundled();
     let mut facility = data.facilities[0].clone();
     facility.memberships.push(Membership {
+        basis: tsunagu_core::model::MembershipBasis::Stated,
         union: UnionId::from("no-such-union"),
         source: edit_source(),
     });
@@ -353,10 +354,7 @@ fn facilities(data: &Dataset) -> impl Strategy<Value = Vec<Facility>> {
                 ward,
                 memberships: unions
                     .into_iter()
-                    .map(|union| Membership {
-                        union,
-                        source: edit_source(),
-                    })
+                    .map(|union| Membership::stated(union, edit_source()))
                     .collect(),
                 notes: Vec::new(),
                 sources: Vec::new(),

@@ -389,3 +389,25 @@ fn a_stored_confirmation_date_is_checked_like_any_date() {
         .any(|p| p.place.pointer() == Some("/facilities/0/confirmed")
             && matches!(&p.kind, ProblemKind::BadDate { value } if value == "2026-13-01")));
 }
+
+#[test]
+fn a_file_that_lists_an_officers_facility_in_its_union_keeps_the_membership_as_it_was() {
+    // 秀友会 is only on TMNIT's 幹事一覧. A file listing it in TMNIT (as
+    // tsunagu's own export does) changes nothing: an export read back in
+    // must not turn the report's inference into a statement.
+    let data = bundled();
+    let plan = planned(
+        "ID,施設名,ユニオン\nshuyukai,札幌秀友会病院,TMNIT in Hokkaido\n",
+        &data,
+        &ImportMode::AddUpdate,
+    );
+    let after = plan
+        .dataset
+        .facilities
+        .iter()
+        .find(|f| f.id.0 == "shuyukai")
+        .expect("kept");
+    assert_eq!(after.memberships.len(), 1, "one TMNIT membership, not two");
+    assert!(!after.memberships[0].is_stated());
+    assert!(plan.updated.is_empty(), "{:?}", plan.updated);
+}

@@ -576,21 +576,33 @@ fn a_new_clinic_needs_seven_unions_for_all_seven_disclosing_hospitals() {
 
 #[test]
 fn a_tmnit_member_needs_six_unions_for_all_seven_disclosing_hospitals() {
-    // TMNIT already opens 手稲; the other six need their own unions. The
-    // same for a TMNIT-only facility of the data (秀友会).
+    // TMNIT already opens 手稲; the other six need their own unions.
     let six: &[&str] = &ALL_UNIONS[1..];
-    for start in [
-        new_facility(&["tmnit"]),
-        Start::Facility(FacilityId::from("shuyukai")),
-    ] {
-        let answer = check(
-            Confirmed,
+    let answer = check(
+        Confirmed,
+        None,
+        &request(new_facility(&["tmnit"]), &ALL_DISCLOSING, None, &[]),
+        &[(six, 0, &[], &[])],
+    );
+    assert_eq!(answer.members, [UnionId::from("tmnit")]);
+}
+
+#[test]
+fn a_facility_only_on_tmnits_officer_list_is_not_counted_a_member() {
+    // 秀友会 is on TMNIT's 幹事一覧; the report never says it is a member,
+    // so no plan may rest on it: all seven unions, TMNIT included.
+    let answer = check(
+        Confirmed,
+        None,
+        &request(
+            Start::Facility(FacilityId::from("shuyukai")),
+            &ALL_DISCLOSING,
             None,
-            &request(start, &ALL_DISCLOSING, None, &[]),
-            &[(six, 0, &[], &[])],
-        );
-        assert_eq!(answer.members, [UnionId::from("tmnit")]);
-    }
+            &[],
+        ),
+        &[(&ALL_UNIONS, 0, &[], &[])],
+    );
+    assert!(answer.members.is_empty(), "{:?}", answer.members);
 }
 
 #[test]

@@ -52,12 +52,20 @@ impl<'a> Names<'a> {
     fn unions(&self, f: &Facility) -> Vec<String> {
         f.memberships
             .iter()
-            .map(|m| match self.unions.get(m.union.as_str()) {
-                None => m.union.0.clone(),
-                Some(u) => match &u.name_en {
-                    Some(en) if self.lang == Lang::En && !en.trim().is_empty() => en.clone(),
-                    _ => u.name.clone(),
-                },
+            .map(|m| {
+                let name = match self.unions.get(m.union.as_str()) {
+                    None => m.union.0.clone(),
+                    Some(u) => match &u.name_en {
+                        Some(en) if self.lang == Lang::En && !en.trim().is_empty() => en.clone(),
+                        _ => u.name.clone(),
+                    },
+                };
+                // As `lookup::membership_name`: marked when only inferred.
+                if m.is_stated() {
+                    name
+                } else {
+                    name + self.lang.texts().table.officer_list_mark
+                }
             })
             .collect()
     }

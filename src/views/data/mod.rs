@@ -437,9 +437,31 @@ mod tests {
                 let expected: Vec<String> = f
                     .memberships
                     .iter()
-                    .map(|m| crate::lookup::union_name_in(&data, &m.union, lang))
+                    .map(|m| crate::lookup::membership_name(&data, m, lang))
                     .collect();
                 assert_eq!(row.sort[3], SortKey::Text(expected.join(" ")), "{lang:?}");
+            }
+            // TMNIT's officers' facilities: marked as on the 幹事一覧 only.
+            let shuyukai = rows
+                .iter()
+                .find(|r| r.key.as_str() == "shuyukai")
+                .expect("listed");
+            let SortKey::Text(unions) = &shuyukai.sort[3] else {
+                panic!("a text key")
+            };
+            assert!(
+                unions.ends_with(lang.texts().table.officer_list_mark),
+                "{unions}"
+            );
+            let miki = rows
+                .iter()
+                .find(|r| r.key.as_str() == "miki-family-clinic")
+                .expect("listed");
+            if let SortKey::Text(unions) = &miki.sort[3] {
+                assert!(
+                    !unions.contains(lang.texts().table.officer_list_mark),
+                    "{unions}"
+                );
             }
         }
         // みき's unions include 市立札幌病院's, shown by its English name in

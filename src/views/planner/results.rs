@@ -142,7 +142,8 @@ fn context(lang: Lang, data: &Dataset, answer: &PlanAnswer) -> Html {
     }
     html! {
         <section class="context" aria-labelledby="context-heading">
-            <h4 id="context-heading">{ if answer.rules == Rules::AssumeAgreements { texts.context_heading_assumed } else { texts.context_heading } }</h4>
+            // Said to be a way in only where a plan above goes through one.
+            <h4 id="context-heading">{ if uses_links(answer) { texts.context_heading_assumed } else { texts.context_heading } }</h4>
             <ul>{ for items }</ul>
         </section>
     }
@@ -168,16 +169,28 @@ fn sections<'a>(
     out
 }
 
+/// Whether a plan of `answer` goes through a link between hospitals taken
+/// as a way in (the assumption on, and used).
+fn uses_links(answer: &PlanAnswer) -> bool {
+    answer.rules == Rules::AssumeAgreements
+        && answer.plans.iter().any(|p| {
+            p.assumptions
+                .contains(&tsunagu_core::access::Assumption::Agreements)
+        })
+}
+
 /// Under the assumption, the note above the plans: the rules, what they
-/// assume, and the confirmed rules' answer (`baseline`) once known.
-fn assumption_banner(lang: Lang, rules: Rules, baseline: Option<&str>) -> Html {
-    if rules != Rules::AssumeAgreements {
+/// assume (or that no plan uses it), and the confirmed rules' answer
+/// (`baseline`) once known.
+fn assumption_banner(lang: Lang, answer: &PlanAnswer, baseline: Option<&str>) -> Html {
+    if answer.rules != Rules::AssumeAgreements {
         return html! {};
     }
+    let texts = &lang.texts().planner_view;
     html! {
         <div class="assumption banner" role="note">
-            { tags::p(tags::strong(pick(lang, &tsunagu_core::text::rules_name(rules)))) }
-            { tags::p(lang.texts().planner_view.assumption_banner) }
+            { tags::p(tags::strong(pick(lang, &tsunagu_core::text::rules_name(answer.rules)))) }
+            { tags::p(if uses_links(answer) { texts.assumption_banner } else { texts.assumption_banner_unused }) }
             if let Some(line) = baseline {
                 <p class="confirmed-baseline">{ line.to_owned() }</p>
             }
@@ -302,7 +315,7 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                 if answer.plans.is_empty() {
                     <p class="empty">{ texts.no_plan }</p>
                 }
-                { assumption_banner(lang, props.rules, baseline.as_deref()) }
+                { assumption_banner(lang, answer, baseline.as_deref()) }
                 { for confirmed_cards }
                 // Plans on confirmed steps first: a hurried reader takes the
                 // top card as the answer, and it must not rest on an assumption.

@@ -10,7 +10,6 @@ use super::{
 };
 use crate::components::tags;
 use crate::i18n::Lang;
-use crate::lookup::union_name_in;
 use crate::plan_query::StartQuery;
 
 /// Step 1: a facility in the data, found by incremental search, or one not
@@ -42,7 +41,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                 .map(|f| {
                     f.memberships
                         .iter()
-                        .map(|m| union_name_in(data, &m.union, props.lang))
+                        .map(|m| crate::lookup::membership_name(data, m, props.lang))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -84,7 +83,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                     let unions: Vec<String> = f
                         .memberships
                         .iter()
-                        .map(|m| union_name_in(data, &m.union, props.lang))
+                        .map(|m| crate::lookup::membership_name(data, m, props.lang))
                         .collect();
                     html! {
                         <li>

@@ -51,8 +51,8 @@ pub fn assumption_mark(assumption: Assumption) -> Text {
 pub fn assumption_caveat(assumption: Assumption) -> Text {
     match assumption {
         Assumption::Agreements => text(
-            "報告書は、病院間協定や ID-Link 連携病院が、ユニオンの加入施設に相手病院の記録を開くとは述べていません。加入しないまま閲覧できると考えないでください。記録を閲覧できるのは、その病院が開くユニオンの加入施設だけです（ユニオンを開いていない病院の記録は、この方法では閲覧できません）。",
-            "The report never says that a hospital agreement or an ID-Link partner entry opens the partner's records to a union's member facilities. Do not count on viewing them without joining: only members of a union a hospital hosts can view its records (a hospital that hosts no union cannot be viewed this way).",
+            "報告書は、病院間協定や ID-Link 連携病院が、ユニオンの加入施設に相手病院の記録を開くとは述べていません。加入しないまま閲覧できると考えないでください。確認済みの規則では、記録を閲覧できるのはその病院が開くユニオンの加入施設だけで、ユニオンを開いていない病院の記録には届きません。このプランが連携の先に届くとしているのは、この仮定によるものです。",
+            "The report never says that a hospital agreement or an ID-Link partner entry opens the partner's records to a union's member facilities. Do not count on viewing them without joining. Under the confirmed rules, only members of a union a hospital hosts can view its records, and a hospital that hosts no union cannot be reached; this plan reaches past a link only because of this assumption.",
         ),
         Assumption::WhatIf => text(
             "この接続は提案にすぎず、現在はありません。札幌のユニオンはまだ繋がっていません（報告書「次のステップ: 全体でユニオンを繋げる」）。",
