@@ -91,12 +91,27 @@ pub fn export_facilities_csv_for(data: &Dataset, union: Option<&UnionId>) -> Vec
     bytes
 }
 
-/// One CSV record and its CRLF, quoting only the fields that need it.
+/// Whether a spreadsheet would take `field` for a formula (`=1+2`,
+/// `@SUM(A1)`, `+…`, `-…`, or one behind a tab or CR): written with a
+/// leading `'`, which Excel shows as text and the importer takes off again.
+pub fn looks_like_a_formula(field: &str) -> bool {
+    field.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// One CSV record and its CRLF, quoting only the fields that need it, and
+/// no field a spreadsheet would run as a formula.
 fn write_record(out: &mut Vec<u8>, fields: &[&str]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
+        let escaped;
+        let field = if looks_like_a_formula(field) {
+            escaped = format!("'{field}");
+            escaped.as_str()
+        } else {
+            field
+        };
         if field
             .bytes()
             .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))

@@ -267,11 +267,18 @@ pub fn import_facilities_csv_text(
             }
         };
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        // A `'` before a would-be formula is tsunagu's own export's (and
+        // Excel's) mark that the cell is text: taken off again.
         let cell = |key: &str| {
             index
                 .get(key)
                 .and_then(|&i| record.get(i))
                 .map(str::trim)
+                .map(|c| {
+                    c.strip_prefix('\'')
+                        .filter(|rest| crate::export::looks_like_a_formula(rest))
+                        .unwrap_or(c)
+                })
                 .unwrap_or_default()
         };
         if record.iter().all(|c| c.trim().is_empty()) {

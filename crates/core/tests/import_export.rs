@@ -409,3 +409,32 @@ proptest! {
         prop_assert_eq!(after, before);
     }
 }
+
+#[test]
+fn a_name_a_spreadsheet_would_run_is_exported_as_text_and_read_back_as_it_was() {
+    // Names from an imported file are the council's: one that starts like
+    // a formula must not run when the export is opened in Excel.
+    let mut data = bundled();
+    let names = [
+        "=1+2 クリニック",
+        "@SUM(A1) 薬局",
+        "+81 内科",
+        "-みなみ 歯科",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        data.facilities[i].name = (*name).to_owned();
+    }
+    let bytes = export_facilities_csv_for(&data, None);
+    let rows = exported_rows(&bytes);
+    for name in names {
+        let row = rows.iter().find(|r| r[1].ends_with(name)).expect(name);
+        assert_eq!(row[1], format!("'{name}"), "written as text");
+    }
+    // Read back, the names are as they were: nothing changes.
+    let import = import_facilities_csv(&bytes, "export.csv", &data, &same).expect("reads");
+    for name in names {
+        assert!(import.facilities.iter().any(|f| f.name == name), "{name}");
+    }
+    // A name that only starts with a quote keeps it.
+    assert!(!tsunagu_core::export::looks_like_a_formula("'みき"));
+}
