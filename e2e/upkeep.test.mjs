@@ -233,6 +233,16 @@ describe('data upkeep', () => {
     await app.goto('/?f=' + (await page.evaluate(() => JSON.parse(localStorage.getItem('tsunagu.dataset')).dataset.facilities.at(-1).id)) + '&t=hokudai');
     await page.locator('[data-state="done"]').waitFor();
     assert.deepEqual(await page.getByRole('article').getByRole('heading', { level: 4 }).allTextContents(), ['加入不要']);
+    // Every view says the data is this device's, not the report's as printed.
+    const strip = page.locator('p.edited-data[role="note"]');
+    await strip.getByText('この端末で変更したデータを表示しています。報告書に印刷されたままではありません。').waitFor();
+    for (const route of ['/wards', '/network']) {
+      await app.goto(route);
+      await strip.waitFor();
+    }
+    // 発表モード, without the page frame, says it on its slides.
+    await page.evaluate(() => { location.hash = '#/present'; });
+    await page.locator('.slide.current .present-edited').getByText('この端末で変更したデータを表示しています。').waitFor();
     await context.close();
   });
 

@@ -144,8 +144,9 @@ describe('what-ifs', () => {
     await app.addTarget('北海道大学', '北海道大学病院');
     // Today's plan on the report's data comes first, whole and said to be
     // confirmed; then, under the what-if, みき is an ICT member: nothing to
-    // join, no relay, and the title says that holds only if the what-if does.
-    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク', '仮定が正しければ加入不要']);
+    // join, no relay, and the title says that holds only if the proposal
+    // comes true (a proposal, not a reading of today that may be right).
+    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク', '提案が実現すれば加入不要']);
     await app.card(0).getByText('確認済みのプラン：報告書のデータと確認済みの規則だけで作ったプランです。').waitFor();
     await page.getByText('中継なし（直接開示）').first().waitFor();
     // The card says which what-if it rests on, itself (it prints alone),

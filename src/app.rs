@@ -209,7 +209,7 @@ pub fn shell(props: &ShellProps) -> Html {
             return html! {
                 <main id="main" class="presenting" tabindex="-1">
                     <ContextProvider<WorkerService> context={worker}>
-                        <PresentView {lang} data={state.data.clone()} came_from={came_from.borrow().clone()} />
+                        <PresentView {lang} data={state.data.clone()} came_from={came_from.borrow().clone()} edited={state.is_edited()} />
                     </ContextProvider<WorkerService>>
                 </main>
             };
@@ -228,6 +228,13 @@ pub fn shell(props: &ShellProps) -> Html {
             { site_header(&SiteHeaderProps { lang, on_lang }) }
             { view_nav(&ViewNavProps { lang, current: route, planner_query }) }
             { notices(&NoticesProps { lang, notices: state.notices.clone(), on_dismiss }) }
+            // データ says it in its own status line.
+            if state.is_edited() && route != Route::Data {
+                <p class="edited-data" role="note">
+                    { texts.upkeep.edited_everywhere }{ " " }
+                    <a href="#/data">{ texts.upkeep.edited_review }</a>
+                </p>
+            }
             <main id="main" tabindex="-1">
                 <ContextProvider<WorkerService> context={worker}>{ view }</ContextProvider<WorkerService>>
             </main>

@@ -464,6 +464,8 @@ pub const TEXTS: Texts = Texts {
         heading: "Keeping the data",
         status_report: "Showing the report's data.",
         status_edited: "Showing data changed on this device (saved on this device).",
+        edited_everywhere: "Showing data changed on this device: it is not the report as printed.",
+        edited_review: "Review the changes (Data)",
         import_label: "Import a file (JSON or CSV)",
         import_hint: "CSV columns: name, ward, unions, kind (UTF-8 or Shift_JIS). Up to {limit} MB. You see the changes before anything is replaced.",
         reading: "Reading the file…",

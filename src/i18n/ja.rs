@@ -464,6 +464,8 @@ pub const TEXTS: Texts = Texts {
         heading: "データの管理",
         status_report: "報告書のデータを表示しています。",
         status_edited: "この端末で変更したデータを表示しています（端末内に保存済み）。",
+        edited_everywhere: "この端末で変更したデータを表示しています。報告書に印刷されたままではありません。",
+        edited_review: "変更を確かめる（データ）",
         import_label: "ファイルを取り込む（JSON または CSV）",
         import_hint: "CSV は 施設名・区・ユニオン・種別 の列（UTF-8 / Shift_JIS）。{limit} MB まで。取り込む前に変更点を確認できます。",
         reading: "ファイルを読み込んでいます…",

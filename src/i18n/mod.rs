@@ -471,6 +471,11 @@ pub struct UpkeepTexts {
     pub status_report: &'static str,
     /// The data has been changed on this device.
     pub status_edited: &'static str,
+    /// Above every view but データ, when the data was changed on this
+    /// device: it is not the report's as printed.
+    pub edited_everywhere: &'static str,
+    /// The link from `edited_everywhere` to データ.
+    pub edited_review: &'static str,
     /// The file picker's label.
     pub import_label: &'static str,
     /// What files are accepted, and the size limit: "{limit}".

@@ -46,4 +46,8 @@ pub struct ViewProps {
     /// goes back there, to the very plan it was opened from), if anywhere.
     #[prop_or_default]
     pub came_from: Option<crate::route::Location>,
+    /// Whether the data was changed on this device (an edit or an import):
+    /// 発表モード, drawn without the page frame, then says so on every slide.
+    #[prop_or_default]
+    pub edited: bool,
 }

@@ -510,6 +510,9 @@ pub fn present_view(props: &ViewProps) -> Html {
                     <article class={classes!("slide", current.then_some("current"), (lang == Lang::En).then_some("bilingual"))} aria-hidden={(!current).to_string()}
                         onclick={current.then(|| advance.clone())}>
                         <p class="present-count" aria-live={current.then_some("polite")}>{ format!("{} / {}", i + 1, count) }</p>
+                        if props.edited {
+                            <p class="present-edited">{ lang.texts().upkeep.edited_everywhere }</p>
+                        }
                         // Full screen, the slide is the page: its title is the page's heading.
                         <h1 id={current.then_some(VIEW_TITLE_ID)} tabindex="-1" lang="ja">{ slide.title_ja.clone() }</h1>
                         if lang == Lang::En {
