@@ -295,8 +295,18 @@ fn chain(steps: &[Step], label: &str) -> Html {
     const BOX_H: usize = 50;
     const MID: usize = BOX_H / 2 + 2;
     let width = (steps.len() * (BOX_W + GAP)).saturating_sub(GAP) + 4;
+    // A caption too wide for its box's column breaks before its bracket,
+    // "(assumed)" on a line of its own, so that no mark is cut off.
+    let caption = |via: &str| -> (String, Option<String>) {
+        match via.split_once(" (") {
+            Some((first, rest)) if via.len() > 24 => (first.to_owned(), Some(format!("({rest}"))),
+            _ => (via.to_owned(), None),
+        }
+    };
+    let two_lines = steps.iter().any(|s| caption(&s.via).1.is_some());
+    let height = BOX_H + if two_lines { 46 } else { 30 };
     html! {
-        <svg class="chain" viewBox={format!("0 0 {width} {}", BOX_H + 30)} role="img" aria-label={label.to_owned()}
+        <svg class="chain" viewBox={format!("0 0 {width} {height}")} role="img" aria-label={label.to_owned()}
             style={format!("max-width: {width}px")}>
             <title>{ label.to_owned() }</title>
             { for steps.iter().enumerate().map(|(i, step)| {
@@ -324,9 +334,17 @@ fn chain(steps: &[Step], label: &str) -> Html {
                                 <text x={(x + BOX_W / 2).to_string()} y={y.to_string()} text-anchor="middle">{ text }</text>
                             }
                         }) }
-                        <text class="via" x={(x + BOX_W / 2).to_string()} y={(BOX_H + 20).to_string()} text-anchor="middle">
-                            { step.via.clone() }
-                        </text>
+                        { {
+                            let (first, second) = caption(&step.via);
+                            html! {
+                                <>
+                                    <text class="via" x={(x + BOX_W / 2).to_string()} y={(BOX_H + 20).to_string()} text-anchor="middle">{ first }</text>
+                                    if let Some(second) = second {
+                                        <text class="via" x={(x + BOX_W / 2).to_string()} y={(BOX_H + 36).to_string()} text-anchor="middle">{ second }</text>
+                                    }
+                                </>
+                            }
+                        } }
                         { for arrow }
                     </g>
                 }

@@ -244,6 +244,7 @@ pub const TEXTS: Texts = Texts {
         print_targets: "Referral targets",
         summary_plans: "Plans: {n}",
         summary_assumed: "resting on an unconfirmed assumption: {n}",
+        summary_what_if: "on the proposal: {n}",
         summary_unreachable: "targets out of reach: {n}",
         to_plans: "Go to the plans",
         relays_hint: "A relay is a connection between unions (none exists as of the report) or a hospital link taken as a way in under the assumption. Without either, every plan is direct.",

@@ -244,6 +244,7 @@ pub const TEXTS: Texts = Texts {
         print_targets: "紹介先",
         summary_plans: "加入プラン {n} 件",
         summary_assumed: "うち未確認の仮定つき {n} 件",
+        summary_what_if: "うち提案のもとでのプラン {n} 件",
         summary_unreachable: "届かない紹介先 {n} 件",
         to_plans: "加入プランを見る",
         relays_hint: "中継は、ユニオン間の接続（報告書の時点ではまだありません）か、病院間の連携を経路とみなす仮定を使うときだけ生じます。どちらもなければ、どのプランも中継なしです。",

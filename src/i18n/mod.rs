@@ -340,6 +340,8 @@ pub struct PlannerTexts {
     pub summary_plans: &'static str,
     /// The form's summary: `{n}` of them rest on an assumption.
     pub summary_assumed: &'static str,
+    /// As `summary_assumed`, for the plans on a saved what-if: "{n}".
+    pub summary_what_if: &'static str,
     /// The form's summary: `{n}` targets out of reach.
     pub summary_unreachable: &'static str,
     /// The button from the form to the plans.

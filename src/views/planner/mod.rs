@@ -355,7 +355,15 @@ pub fn planner_view(props: &ViewProps) -> Html {
     let what_if = saved_what_if
         .as_ref()
         .map(|p| AttrValue::from(p.what_if.name.clone()));
-    let to_plans = to_plans(lang, &plan);
+    let to_plans = to_plans(
+        lang,
+        &plan,
+        confirmed
+            .answer()
+            .filter(|_| hypothetical_view)
+            .map(|c| &**c),
+        saved_what_if.is_some(),
+    );
 
     let heading = html! {
         <>
@@ -419,21 +427,37 @@ pub fn planner_view(props: &ViewProps) -> Html {
 /// plans. Stacked on a phone the plans are a long way below the form, and
 /// side by side a change made low in the form redraws plans scrolled out
 /// of view above it.
-fn to_plans(lang: Lang, plan: &PlanHandle) -> Html {
+fn to_plans(
+    lang: Lang,
+    plan: &PlanHandle,
+    confirmed: Option<&tsunagu_core::planner::PlanAnswer>,
+    what_if: bool,
+) -> Html {
     let texts = &lang.texts().planner_view;
     let Some(answer) = plan.answer() else {
         return html! {};
     };
+    // The cards as drawn: the confirmed ones, then the hypothetical ones.
+    let hypothetical = results::hypothetical_cards(answer, confirmed, what_if);
+    let confirmed_cards = confirmed.map_or(0, |c| c.plans.len());
     let mut parts = vec![texts
         .summary_plans
-        .replace("{n}", &answer.plans.len().to_string())];
-    let assumed = answer
-        .plans
-        .iter()
-        .filter(|p| !p.assumptions.is_empty())
-        .count();
-    if assumed > 0 {
-        parts.push(texts.summary_assumed.replace("{n}", &assumed.to_string()));
+        .replace("{n}", &(confirmed_cards + hypothetical.len()).to_string())];
+    let marked = if confirmed.is_some() {
+        hypothetical.len()
+    } else {
+        hypothetical
+            .iter()
+            .filter(|p| !p.assumptions.is_empty())
+            .count()
+    };
+    if marked > 0 {
+        let which = if what_if {
+            texts.summary_what_if
+        } else {
+            texts.summary_assumed
+        };
+        parts.push(which.replace("{n}", &marked.to_string()));
     }
     if !answer.unreachable.is_empty() {
         parts.push(

@@ -261,6 +261,38 @@ fn confirmed_cards(props: &ResultsProps, answer: &PlanAnswer, facility: &AttrVal
         .collect()
 }
 
+/// The plans drawn after the confirmed cards (all of `answer`'s when there
+/// are none): those on confirmed steps first, then those on an assumption.
+/// Under the assumption alone, the confirmed cards already show the plans
+/// on confirmed steps. Under a what-if, a plan that joins what a confirmed
+/// card joins and reaches no target more is that card again, not a
+/// hypothetical one, and is left out.
+pub(super) fn hypothetical_cards<'a>(
+    answer: &'a PlanAnswer,
+    confirmed: Option<&PlanAnswer>,
+    what_if: bool,
+) -> Vec<&'a tsunagu_core::planner::Plan> {
+    let shown_already = |plan: &tsunagu_core::planner::Plan| {
+        confirmed.is_some_and(|c| {
+            c.plans.iter().any(|cp| {
+                cp.join == plan.join
+                    && plan
+                        .paths
+                        .iter()
+                        .all(|p| cp.paths.iter().any(|q| q.target == p.target))
+            })
+        })
+    };
+    answer
+        .plans
+        .iter()
+        .filter(|p| p.assumptions.is_empty())
+        .filter(|_| confirmed.is_none() || what_if)
+        .chain(answer.plans.iter().filter(|p| !p.assumptions.is_empty()))
+        .filter(|p| !shown_already(p))
+        .collect()
+}
+
 /// The plans, the unreachable targets, the link to share and the caveat.
 pub(super) fn plan_results(props: &ResultsProps) -> Html {
     let lang = props.lang;
@@ -321,10 +353,8 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                 // top card as the answer, and it must not rest on an assumption.
                 // Under the assumption alone, those are the confirmed cards
                 // above already.
-                { for answer.plans.iter().filter(|p| p.assumptions.is_empty())
-                    .filter(|_| confirmed.is_none() || props.what_if.is_some())
-                    .chain(answer.plans.iter().filter(|p| !p.assumptions.is_empty()))
-                    .enumerate().map(|(index, plan)| html! {
+                { for hypothetical_cards(answer, confirmed.map(|c| &**c), props.what_if.is_some())
+                    .into_iter().enumerate().map(|(index, plan)| html! {
                     { plan_card(&PlanCardProps {
                         lang, data: props.data.clone(), plan: plan.clone(), facility: facility.clone(), index: first_index + index,
                         members: answer.members.clone(), query: props.query.clone(), rules: props.rules,
@@ -362,5 +392,63 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
             }
             <div aria-live="polite" data-state={state}>{ body }</div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hypothetical_cards;
+    use tsunagu_core::access::{Assumption, Rules};
+    use tsunagu_core::model::{HospitalId, UnionId};
+    use tsunagu_core::planner::{Entry, Plan, PlanAnswer, TargetPath};
+
+    fn plan(join: &[&str], targets: &[&str], assumptions: Vec<Assumption>) -> Plan {
+        Plan {
+            join: join.iter().map(|u| UnionId::from(*u)).collect(),
+            relays: 0,
+            alternatives: Vec::new(),
+            alternatives_truncated: false,
+            exact: true,
+            lower_bound: join.len(),
+            paths: targets
+                .iter()
+                .map(|t| TargetPath {
+                    target: HospitalId::from(*t),
+                    relays: 0,
+                    union: UnionId::from(join.first().copied().unwrap_or("tmnit")),
+                    entry: Entry::Join,
+                    hops: Vec::new(),
+                })
+                .collect(),
+            assumptions,
+        }
+    }
+
+    fn answer(plans: Vec<Plan>) -> PlanAnswer {
+        PlanAnswer {
+            rules: Rules::Confirmed,
+            members: Vec::new(),
+            plans,
+            unreachable: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn under_a_what_if_a_copy_of_a_confirmed_card_is_not_drawn_again() {
+        // Confirmed: join ICT for 北大. On the what-if: the same, and nothing
+        // to join over a proposed connection.
+        let confirmed = answer(vec![plan(&["hokudai-ict"], &["hokudai"], vec![])]);
+        let on_what_if = answer(vec![
+            plan(&["hokudai-ict"], &["hokudai"], vec![]),
+            plan(&[], &["hokudai"], vec![Assumption::WhatIf]),
+        ]);
+        let cards = hypothetical_cards(&on_what_if, Some(&confirmed), true);
+        assert_eq!(cards.len(), 1);
+        assert!(cards[0].join.is_empty());
+        // The same join reaching a target more is a different plan: kept.
+        let wider = answer(vec![plan(&["hokudai-ict"], &["hokudai", "teine"], vec![])]);
+        assert_eq!(hypothetical_cards(&wider, Some(&confirmed), true).len(), 1);
+        // With no confirmed answer (the confirmed rules, no what-if), every plan is drawn.
+        assert_eq!(hypothetical_cards(&on_what_if, None, false).len(), 2);
     }
 }
