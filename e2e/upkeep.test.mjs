@@ -453,6 +453,11 @@ describe('data upkeep', () => {
     bundled.unions[0].name = payloads[1];
     bundled.facilities[0].name = payloads[2];
     await fileInput(page).setInputFiles({ name: 'injection.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundled)) });
+    // A whole file replaces the data, and says so; what it changes is listed open.
+    const preview = page.getByRole('region', { name: /injection\.json/ });
+    await preview.getByText('このファイルで、データ全体を置き換えます。', { exact: false }).waitFor();
+    const changed = preview.locator('details.change-list', { hasText: '変更' });
+    assert.notEqual(await changed.getAttribute('open'), null, 'the changed records are listed open');
     await page.getByRole('button', { name: 'この内容で取り込む' }).click();
     await page.getByText('この端末で変更したデータを表示しています').waitFor();
     assert.ok((await app.rowNames('病院')).some((n) => n.startsWith(payloads[0])));

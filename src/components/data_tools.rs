@@ -76,13 +76,13 @@ pub fn problem_item(lang: Lang, problem: &ShownProblem) -> Html {
     }
 }
 
-fn change_list(label: String, changes: &[ChangedRecord]) -> Html {
+fn change_list(label: String, changes: &[ChangedRecord], open: bool) -> Html {
     if changes.is_empty() {
         return html! {};
     }
     let shown = 30;
     html! {
-        <details class="change-list">
+        <details class="change-list" {open}>
             { tags::summary(label) }
             <ul>
                 { for changes.iter().take(shown).map(|c| html! { { tags::li(c.name.clone()) } }) }
@@ -187,9 +187,12 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                                 if diff.is_empty() {
                                     { tags::p(texts.no_change) }
                                 }
-                                { change_list(texts.added.replace("{n}", &diff.added.len().to_string()), &diff.added) }
-                                { change_list(texts.changed.replace("{n}", &diff.changed.len().to_string()), &diff.changed) }
-                                { change_list(texts.removed.replace("{n}", &diff.removed.len().to_string()), &diff.removed) }
+                                // A whole file replaces the data: what it overwrites
+                                // or drops is shown open, before the button.
+                                <p class="warn" role="note">{ texts.replaces_all }</p>
+                                { change_list(texts.added.replace("{n}", &diff.added.len().to_string()), &diff.added, false) }
+                                { change_list(texts.changed.replace("{n}", &diff.changed.len().to_string()), &diff.changed, true) }
+                                { change_list(texts.removed.replace("{n}", &diff.removed.len().to_string()), &diff.removed, true) }
                                 if !warnings.is_empty() {
                                     <ul class="warnings">{ for warnings.iter().map(|p| problem_item(lang, p)) }</ul>
                                 }

@@ -498,6 +498,8 @@ pub struct UpkeepTexts {
     pub removed: &'static str,
     /// When the import changes nothing.
     pub no_change: &'static str,
+    /// Above a whole-dataset (JSON) import's changes: it replaces the data.
+    pub replaces_all: &'static str,
     /// Confirm the import.
     pub confirm_import: &'static str,
     /// Drop the import.
@@ -1059,6 +1061,8 @@ pub struct WhatIfTexts {
     pub col_metric: &'static str,
     /// Changes
     pub metric_changes: &'static str,
+    /// A saved what-if's number of changes: "{n}".
+    pub changes_count: &'static str,
     /// Cells that improve
     pub metric_cells: &'static str,
     /// Pairs reachable without joining (proposed)

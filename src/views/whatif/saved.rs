@@ -65,7 +65,7 @@ pub(super) fn saved_item(
     html! {
         <li class="saved-what-if">
             <span class="name">{ name.clone() }</span>
-            <span class="meta">{ format!("{} {}", p.what_if.changes.len(), t.metric_changes) }</span>
+            <span class="meta">{ t.changes_count.replace("{n}", &p.what_if.changes.len().to_string()) }</span>
             <button type="button" onclick={open} aria-label={t.open.replace("{name}", name)}>{ verb(t.open) }</button>
             <button type="button" onclick={delete} aria-label={t.delete.replace("{name}", name)}>{ verb(t.delete) }</button>
             <label for={check_id.clone()} class="check">
