@@ -666,8 +666,6 @@ pub struct WardsTexts {
     pub totals_not_computed: &'static str,
     /// Where the report prints the same total otherwise: `{readings}`.
     pub totals_other_reading: &'static str,
-    /// Each printed total's key with its name.
-    pub totals_names: &'static [(&'static str, &'static str)],
     /// The ward map's heading.
     pub map_heading: &'static str,
     /// The ward map's legend.

@@ -278,11 +278,8 @@ fn printed_totals(data: &Dataset, stats: &Stats, lang: Lang) -> Html {
         return html! {};
     }
     let rows = data.printed_totals.iter().enumerate().map(|(i, total)| {
-        let name = w
-            .totals_names
-            .iter()
-            .find(|(key, _)| *key == total.key)
-            .map_or(total.key.as_str(), |(_, name)| name);
+        let name = tsunagu_core::text::total_name(&total.key)
+            .map_or_else(|| total.key.clone(), |name| crate::components::pick(lang, &name));
         let computed = stats.totals.get(&total.key).map_or_else(
             || w.totals_not_computed.to_owned(),
             |v| {

@@ -40,14 +40,11 @@ fn subject_name(data: &Dataset, pointer: &str, lang: Lang) -> String {
         }),
         "printed_totals" => data.printed_totals.get(index).map(|t| {
             let label = lang.texts().data_view.printed_total_subject;
-            let name = lang
-                .texts()
-                .wards_view
-                .totals_names
-                .iter()
-                .find(|(key, _)| *key == t.key)
-                .map_or(t.key.as_str(), |(_, name)| name);
-            lang.labelled(label, name)
+            let name = tsunagu_core::text::total_name(&t.key).map_or_else(
+                || t.key.clone(),
+                |name| crate::components::pick(lang, &name),
+            );
+            lang.labelled(label, &name)
         }),
         _ => None,
     };

@@ -16,6 +16,90 @@ fn text(ja: impl Into<String>, en: impl Into<String>) -> Text {
     }
 }
 
+/// Each printed total's key, with its name in Japanese and English.
+const TOTAL_NAMES: &[(&str, &str, &str)] = &[
+    ("population", "人口", "Population"),
+    ("households", "世帯数", "Households"),
+    ("area_km2", "面積（km²）", "Area (km²)"),
+    (
+        "hospitals",
+        "病院数（医師会の表）",
+        "Hospitals (medical association's table)",
+    ),
+    (
+        "clinics",
+        "診療所数（医師会の表）",
+        "Clinics (medical association's table)",
+    ),
+    (
+        "institutions",
+        "医療機関数（医師会の表）",
+        "Medical institutions (medical association's table)",
+    ),
+    (
+        "association_members",
+        "医師会会員数",
+        "Medical association members",
+    ),
+    (
+        "viewing_facilities",
+        "ID-Link 閲覧施設",
+        "ID-Link viewing facilities",
+    ),
+    (
+        "disclosing_hospitals",
+        "ID-Link 開示病院",
+        "ID-Link disclosing hospitals",
+    ),
+    (
+        "beds",
+        "開示病院の病床数",
+        "Beds of the disclosing hospitals",
+    ),
+    (
+        "linked_institutions",
+        "連携医療機関数",
+        "Linked institutions",
+    ),
+    ("idlink_go_lives", "ID-Link 稼働", "ID-Link go-lives"),
+    ("unions", "ユニオン発足", "Unions founded"),
+    (
+        "idlink_linked_facilities",
+        "ID-Link 連携施設数",
+        "ID-Link linked facilities",
+    ),
+    ("idlink_users", "利用者数", "Users"),
+    (
+        "disclosure_server_hospitals",
+        "情報公開サーバー設置病院（はじめに）",
+        "Hospitals with a disclosure server (introduction)",
+    ),
+    (
+        "sapporo_population_approx",
+        "札幌市の人口（はじめに）",
+        "Sapporo's population (introduction)",
+    ),
+    (
+        "hokkaido_population_approx",
+        "北海道の人口（はじめに）",
+        "Hokkaido's population (introduction)",
+    ),
+    (
+        "council_hospitals",
+        "連絡会の病院（はじめに）",
+        "The council's hospitals (introduction)",
+    ),
+];
+
+/// The name of the printed total `key` (`population`: 人口), for tables and
+/// for the warning when the records add up to something else.
+pub fn total_name(key: &str) -> Option<Text> {
+    TOTAL_NAMES
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, ja, en)| text(*ja, *en))
+}
+
 /// The word after a lower bound in a printed count: 「300以上」.
 pub const AT_LEAST: &str = "以上";
 

@@ -35,6 +35,22 @@ impl Problem {
         }
     }
 
+    /// The problem in English.
+    pub fn message_en(&self) -> String {
+        match &self.kind {
+            // A printed total by its name, not the data's key.
+            ProblemKind::TotalMismatch {
+                key,
+                printed,
+                computed,
+            } => format!(
+                "the report prints {printed} for \"{}\", but the records add up to {computed}",
+                super::total_name(key).map_or_else(|| key.clone(), |name| name.en)
+            ),
+            kind => kind.to_string(),
+        }
+    }
+
     /// The problem in Japanese.
     pub fn message_ja(&self) -> String {
         match &self.kind {
@@ -95,7 +111,8 @@ impl Problem {
                 "「{header}」の列は読み取らないため、その値は取り込みません（見出しのつづりを確かめてください）"
             ),
             ProblemKind::TotalMismatch { key, printed, computed } => format!(
-                "報告書の「{key}」の合計は {printed} ですが、記録から計算すると {computed} です"
+                "報告書の「{}」の合計は {printed} ですが、記録から計算すると {computed} です",
+                super::total_name(key).map_or_else(|| key.clone(), |name| name.ja)
             ),
         }
     }

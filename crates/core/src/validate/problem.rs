@@ -327,9 +327,4 @@ impl Problem {
             kind,
         }
     }
-
-    /// The problem in English.
-    pub fn message_en(&self) -> String {
-        self.kind.to_string()
-    }
 }

@@ -44,10 +44,33 @@ pub(super) fn check_totals(data: &Dataset, problems: &mut Vec<Problem>) {
     }
 }
 
+/// A computed total as the report prints one: thousands grouped
+/// (1,716,479), two decimals for an area.
 fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 {
+    let plain = if value.fract() == 0.0 {
         format!("{value:.0}")
     } else {
         format!("{value:.2}")
+    };
+    let (whole, rest) = plain.split_at(plain.find('.').unwrap_or(plain.len()));
+    let (sign, digits) = whole.split_at(usize::from(whole.starts_with('-')));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}{rest}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_computed_total_is_grouped_as_the_report_prints_it() {
+        assert_eq!(super::format_number(1_716_479.0), "1,716,479");
+        assert_eq!(super::format_number(999.0), "999");
+        assert_eq!(super::format_number(1121.26), "1,121.26");
+        assert_eq!(super::format_number(-1234.0), "-1,234");
     }
 }
