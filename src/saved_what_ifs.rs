@@ -91,7 +91,12 @@ pub fn export(what_if: &WhatIf) -> String {
 pub fn import(file: &str, text: &str, data: &Dataset) -> Result<WhatIf, Vec<String>> {
     let text = text.trim_start_matches('\u{feff}');
     let what_if: WhatIf = serde_json::from_str(text).map_err(|e| {
-        let why = what_if_unreadable(e.line(), e.column(), &e.to_string());
+        // tsunagu's own data file, opened in the wrong place: say where it goes.
+        let why = if text.contains("\"schema_version\"") {
+            tsunagu_core::text::data_file_in_what_if()
+        } else {
+            what_if_unreadable(e.line(), e.column(), &e.to_string())
+        };
         vec![format!("{file}: {} / {}", why.ja, why.en)]
     })?;
     let unknown = unknown_records(data, &what_if);
@@ -152,6 +157,24 @@ mod tests {
                 b: UnionId::from("hokudai-ict"),
             }],
         }
+    }
+
+    #[test]
+    fn a_data_file_opened_as_a_what_if_is_sent_to_the_data_view() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let problems = super::import(
+            "tsunagu-data.json",
+            tsunagu_core::bundled::SAPPORO_JSON,
+            &data,
+        )
+        .expect_err("not a what-if");
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("tsunagu-data.json: これはつなぐのデータのファイル"),
+            "{}",
+            problems[0]
+        );
+        assert!(problems[0].contains("import it in Data"), "{}", problems[0]);
     }
 
     #[test]

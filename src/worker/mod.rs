@@ -106,6 +106,18 @@ pub fn read_import(
             },
             Some(text),
         ),
+        // もしも's proposal, opened in the wrong place: say where it goes.
+        Err(_) if text.contains("\"changes\"") && !text.contains("\"schema_version\"") => {
+            let problem = tsunagu_core::validate::Problem {
+                severity: tsunagu_core::validate::Severity::Error,
+                place: tsunagu_core::validate::Place::File,
+                kind: tsunagu_core::validate::ProblemKind::WhatIfFile,
+            };
+            (
+                ImportOutcome::Refused(vec![ShownProblem::from(&problem)]),
+                None,
+            )
+        }
         // Each problem names the record it is in, beside its pointer.
         Err(problems) => {
             let names = tsunagu_core::validate::record_names(&text, &problems);
@@ -249,5 +261,27 @@ mod import_tests {
         assert_eq!(beds.place_ja, format!("/hospitals/1/beds（{second}）"));
         assert_eq!(beds.place_en, format!("/hospitals/1/beds ({second})"));
         assert_eq!(beds.ja, "文字列 \"三百\"が書かれていますが、整数が必要です");
+    }
+
+    #[test]
+    fn a_what_if_file_given_as_data_is_sent_to_the_what_if_view() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let what_if = r#"{"name": "みきが ICT に加入", "changes": [{"kind": "join", "facility": "miki-family-clinic", "union": "hokudai-ict"}]}"#;
+        let (outcome, text) = read_import("proposal.json", what_if.as_bytes(), &data);
+        assert!(text.is_none());
+        let ImportOutcome::Refused(problems) = outcome else {
+            panic!("refused");
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].ja.contains("「もしも」の提案のファイル"),
+            "{}",
+            problems[0].ja
+        );
+        assert!(
+            problems[0].en.contains("open it in What-if"),
+            "{}",
+            problems[0].en
+        );
     }
 }

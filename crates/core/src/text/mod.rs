@@ -340,6 +340,14 @@ pub fn what_if_unreadable(line: usize, column: usize, why: &str) -> Text {
     )
 }
 
+/// A data file (tsunagu's JSON) given where a what-if is read.
+pub fn data_file_in_what_if() -> Text {
+    text(
+        "これはつなぐのデータのファイルで、提案のファイルではありません。「データ」の「ファイルを取り込む」で取り込んでください",
+        "this is a tsunagu data file, not a what-if: import it in Data",
+    )
+}
+
 /// A what-if naming a record the data lacks.
 pub fn what_if_names_unknown(id: &str) -> Text {
     text(

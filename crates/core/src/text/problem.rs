@@ -107,6 +107,7 @@ impl Problem {
             ProblemKind::ConfirmedColumnNotRead { header, date } => format!(
                 "「{header}」の列は読み取りません。このファイルに載っている施設はすべて、取り込んだ日（{date}）に確認したものとして記録します"
             ),
+            ProblemKind::WhatIfFile => "これは「もしも」の提案のファイルです。データとしてではなく、「もしも」の「提案の JSON を読み込む」で開いてください".to_owned(),
             ProblemKind::UnknownColumn { header } => format!(
                 "「{header}」の列は読み取らないため、その値は取り込みません（見出しのつづりを確かめてください）"
             ),

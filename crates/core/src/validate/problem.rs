@@ -180,6 +180,9 @@ pub enum ProblemKind {
         /// when the file has no such column).
         column: String,
     },
+    /// A what-if file (もしも's proposal) given where data is read.
+    #[error("this is a what-if file (a proposal): open it in What-if, not as data")]
+    WhatIfFile,
     /// A printed total disagrees with the records.
     #[error("the report prints {printed} for \"{key}\", but the records add up to {computed}")]
     TotalMismatch {
