@@ -263,6 +263,17 @@ fn box_lines(name: &str) -> Vec<String> {
     if !name[end..].starts_with(' ') {
         if let Some(space) = name[..end].rfind(' ').filter(|&at| at > 0) {
             end = space;
+        } else if let Some(word) = (1..=end)
+            .rev()
+            .filter(|&at| name.is_char_boundary(at))
+            .find(|&at| {
+                tsunagu_core::text::NAME_BREAKS
+                    .iter()
+                    .any(|w| name[at..].starts_with(w))
+            })
+        {
+            // No space: before a word such as クリニック, not inside it.
+            end = word;
         }
     }
     let (head, tail) = name.split_at(end);
@@ -772,11 +783,20 @@ mod tests {
             box_lines("Sapporo City General Hospital"),
             ["Sapporo City General", "Hospital"]
         );
-        // Without spaces, the first line holds as many wide characters as
-        // the box does (10).
+        // Without spaces, before a word such as クリニック or システム.
         assert_eq!(
             box_lines("みきファミリークリニック"),
-            ["みきファミリークリニ", "ック"]
+            ["みきファミリー", "クリニック"]
+        );
+        assert_eq!(
+            box_lines("札幌医療情報共有システム協議会"),
+            ["札幌医療情報共有", "システム協議会"]
+        );
+        // With no such word, the first line holds as many wide characters
+        // as the box does (10).
+        assert_eq!(
+            box_lines("あいうえおかきくけこさしす"),
+            ["あいうえおかきくけこ", "さしす"]
         );
     }
 

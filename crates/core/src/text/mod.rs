@@ -100,6 +100,20 @@ pub fn total_name(key: &str) -> Option<Text> {
         .map(|(_, ja, en)| text(*ja, *en))
 }
 
+/// Words a facility's or union's name may be broken before when it takes
+/// two lines in a picture (「みきファミリー｜クリニック」), rather than
+/// inside one (「みきファミリークリニ｜ック」).
+pub const NAME_BREAKS: &[&str] = &[
+    "クリニック",
+    "病院",
+    "医院",
+    "薬局",
+    "協議会",
+    "システム",
+    "ネットワーク",
+    "センター",
+];
+
 /// The word after a lower bound in a printed count: 「300以上」.
 pub const AT_LEAST: &str = "以上";
 
