@@ -235,7 +235,7 @@ pub const TEXTS: Texts = Texts {
         no_hospital_found: "No hospital matches. Try part of the name or an abbreviation (e.g. Teine, 北大).",
         print_unreachable: "Targets out of reach",
         print_apply: "Unions to apply to",
-        readings_differ: "※ The report prints this count differently in two places, so both are shown, split by \"/\" (see データ's discrepancies).",
+        readings_differ: "※ The report prints this count differently in two places, so both are shown, split by \"/\" (see the discrepancies in Data).",
         apply_office: "Apply to each union's host hospital. The report does not name the office that handles it: ask the hospital.",
         print_none: "No application needed: the unions you are in already give access.",
         print_none_assumed: "No application needed if the assumption holds. If it does not, this plan does not let you view the records: check the answer under the confirmed rules.",

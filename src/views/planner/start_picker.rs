@@ -103,7 +103,7 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                         <input id={FACILITY_SEARCH_ID} type="search" value={(*search).clone()} placeholder={texts.facility_placeholder} {oninput}
                             onkeydown={search_keys(FACILITY_LIST_ID)} aria-describedby={LIST_KEYS_HINT_ID} />
                     </label>
-                    <p class="hint" id={LIST_KEYS_HINT_ID}>{ texts.list_keys }</p>
+                    <p class="hint keys-hint" id={LIST_KEYS_HINT_ID}>{ texts.list_keys }</p>
                     <ul class="pick-list" id={FACILITY_LIST_ID} onkeydown={pick_list_keys(FACILITY_SEARCH_ID)}>{ for results }</ul>
                     <p class="hint" role="status">{ if none { texts.no_facility_found } else { "" } }</p>
                     if more > 0 {

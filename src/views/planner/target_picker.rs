@@ -195,7 +195,7 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
                 <input id={TARGET_SEARCH_ID} type="search" value={(*search).clone()} placeholder={texts.target_placeholder} {oninput}
                     onkeydown={search_keys(TARGET_LIST_ID)} aria-describedby={format!("{LIST_KEYS_HINT_ID}-targets")} />
             </label>
-            <p class="hint" id={format!("{LIST_KEYS_HINT_ID}-targets")}>{ texts.list_keys }</p>
+            <p class="hint keys-hint" id={format!("{LIST_KEYS_HINT_ID}-targets")}>{ texts.list_keys }</p>
             <ul class="pick-list" id={TARGET_LIST_ID} onkeydown={pick_list_keys(TARGET_SEARCH_ID)}>{ for options }</ul>
             <p class="hint" role="status">{ if none { texts.no_hospital_found } else { "" } }</p>
             if more_options > 0 {
