@@ -99,11 +99,7 @@ fn build_facility(
         .map(|u| {
             initial
                 .and_then(|f| f.memberships.iter().find(|m| m.union.0 == *u).cloned())
-                .unwrap_or_else(|| Membership {
-                    basis: tsunagu_core::model::MembershipBasis::Stated,
-                    union: UnionId(u.clone()),
-                    source: edit_source(),
-                })
+                .unwrap_or_else(|| Membership::stated(UnionId(u.clone()), edit_source()))
         })
         .collect();
     let name = name.trim().to_owned();

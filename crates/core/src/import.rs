@@ -402,11 +402,7 @@ pub fn import_facilities_csv_text(
             match lookup(data, Kind::Union, union, nfkc) {
                 Lookup::Found(id) => {
                     if !memberships.iter().any(|m| m.union.0 == id) {
-                        memberships.push(Membership {
-                            basis: crate::model::MembershipBasis::Stated,
-                            union: UnionId(id),
-                            source: source.clone(),
-                        });
+                        memberships.push(Membership::stated(UnionId(id), source.clone()));
                     }
                 }
                 Lookup::NotFound { .. } => {

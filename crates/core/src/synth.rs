@@ -190,11 +190,7 @@ pub fn synthesize(scale: Scale, seed: u64) -> Dataset {
                 };
                 let id = UnionId(format!("u{u}"));
                 if !memberships.iter().any(|m| m.union == id) {
-                    memberships.push(Membership {
-                        basis: crate::model::MembershipBasis::Stated,
-                        union: id,
-                        source: source.clone(),
-                    });
+                    memberships.push(Membership::stated(id, source.clone()));
                 }
             }
             Facility {

@@ -226,11 +226,10 @@ fn a_csv_import_previews_as_added_changed_and_removed() {
 fn edits_are_validated_and_removing_a_union_removes_its_memberships() {
     let data = bundled();
     let mut facility = data.facilities[0].clone();
-    facility.memberships.push(Membership {
-        basis: tsunagu_core::model::MembershipBasis::Stated,
-        union: UnionId::from("no-such-union"),
-        source: edit_source(),
-    });
+    facility.memberships.push(Membership::stated(
+        UnionId::from("no-such-union"),
+        edit_source(),
+    ));
     let problems = apply_edit(&data, &Edit::PutFacility(facility)).expect_err("dangling union");
     assert!(
         problems[0].place_en().ends_with("/union"),

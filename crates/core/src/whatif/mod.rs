@@ -208,11 +208,8 @@ pub fn apply_what_if(data: &Dataset, what_if: &WhatIf) -> (Dataset, Vec<UnionLin
             Change::Join { facility, union } => {
                 if let Some(f) = next.facilities.iter_mut().find(|f| &f.id == facility) {
                     if !f.memberships.iter().any(|m| &m.union == union) {
-                        f.memberships.push(Membership {
-                            basis: crate::model::MembershipBasis::Stated,
-                            union: union.clone(),
-                            source: source.clone(),
-                        });
+                        f.memberships
+                            .push(Membership::stated(union.clone(), source.clone()));
                     }
                 }
             }
