@@ -8,7 +8,9 @@
 //   node scripts/bench-first-visit.mjs [--dist dist] [--baseline DIR] [--runs 3] [--profile]
 //
 // With --baseline, a second build (say, main's) is measured in the same run,
-// visit for visit in turn with this one.
+// visit for visit in turn with this one, the two swapping places every round
+// after one untimed visit; the table then adds the median of the round-by-round
+// differences.
 //
 // The server compresses with gzip and answers revalidations by ETag, as
 // static hosts do, so the emulated line carries the bytes a real visit
@@ -358,7 +360,8 @@ function compiledOnFirstCall(events) {
 
 /**
  * Every profile, `runs` cold visits each, for each build in `builds`
- * (`[{ label, dir }]`); the builds take turns visit by visit, so that the
+ * (`[{ label, dir }]`); the builds take turns visit by visit, swapping
+ * places every round, so that the
  * machine's load falls on each alike. Resolves to rows for the table.
  */
 export async function measureFirstVisit(browser, builds, { runs = 3, cpuProfile = false } = {}) {
@@ -389,8 +392,15 @@ export async function measureFirstVisit(browser, builds, { runs = 3, cpuProfile 
         }
       }
       const samples = builds.map(() => []);
+      // One untimed visit first: the first visit after calibrating ran 60–70 ms
+      // slow whichever build it was (an A/A run, BENCHMARKS.md's tenth pass).
+      await visit(browser, servers[0], profile);
       for (let i = 0; i < runs; i += 1) {
-        for (const [b, server] of servers.entries()) samples[b].push(await visit(browser, server, profile));
+        // The builds swap places every round, so that neither always goes
+        // first: what the order costs falls on each alike.
+        const order = [...servers.keys()];
+        if (i % 2 === 1) order.reverse();
+        for (const b of order) samples[b].push(await visit(browser, servers[b], profile));
       }
       for (const [b, build] of builds.entries()) {
         const mine = samples[b];
@@ -398,7 +408,10 @@ export async function measureFirstVisit(browser, builds, { runs = 3, cpuProfile 
         const marks = {};
         for (const name of new Set(mine.flatMap((s) => Object.keys(s.marks)))) marks[name] = median(mine.map((s) => s.marks[name]));
         const { profileSummary = null, lazyCode = null } = cpuProfile ? await visit(browser, servers[b], profile, { cpuProfile: true }) : {};
-        rows.push({ build: build.label, profile, samples: mine.map((s) => s.drawn), html: pick('html'), glue: pick('glue'), wasm: pick('wasm'), fcp: pick('fcp'), card: pick('card'), drawn: pick('drawn'), bytes: pick('bytes'), served: pick('served'), marks, profileSummary, lazyCode });
+        // Round by round, this build's time less the first build's: the
+        // median of these is steadier than the difference of two medians.
+        const paired = b === 0 ? null : median(mine.map((s, i) => s.drawn - samples[0][i].drawn));
+        rows.push({ build: build.label, profile, paired, samples: mine.map((s) => s.drawn), html: pick('html'), glue: pick('glue'), wasm: pick('wasm'), fcp: pick('fcp'), card: pick('card'), drawn: pick('drawn'), bytes: pick('bytes'), served: pick('served'), marks, profileSummary, lazyCode });
       }
     }
   } finally {
@@ -428,6 +441,12 @@ export function firstVisitTable(rows) {
     const host = calibrated[0].profile.hostMs;
     const off = (r) => Math.abs(r.profile.checkMs / (r.profile.cpu * REFERENCE_WORK_MS) - 1) > 0.1;
     lines.push('', `CPU calibrated against the reference machine: a fixed piece of work (\`calibrationWork\`) took ${host.toFixed(1)} ms here unthrottled and ${REFERENCE_WORK_MS.toFixed(1)} ms there (estimated), so ${calibrated.map((r) => `${r.profile.key === 'hospital' ? 'the hospital PC' : r.profile.key === 'old' ? 'the old PC' : r.profile.key} ran at ${r.profile.rate.toFixed(2)}× throttling (the work then took ${r.profile.checkMs.toFixed(0)} ms, against ${(r.profile.cpu * REFERENCE_WORK_MS).toFixed(0)} asked${off(r) ? '; **more than 10% off: read this profile with care**' : ''})`).join(' and ')}.`);
+  }
+  const paired = rows.filter((r) => r.paired != null);
+  if (paired.length) {
+    const first = rows[0].build;
+    const say = (ms) => `${f0(Math.abs(ms))} ms ${ms >= 0 ? 'slower' : 'faster'}`;
+    lines.push('', `Round by round (the builds swap places every round), the median difference in first plan drawn: ${paired.map((r) => `${r.profile.name}, ${r.build} ${say(r.paired)} than ${first}`).join('; ')}.`);
   }
   for (const r of rows.filter((r) => r.profileSummary)) {
     lines.push('', `Main thread until the card, ${r.build}, ${r.profile.name} (trace, self time in ms): ${r.profileSummary.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}.`);
