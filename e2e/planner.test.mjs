@@ -223,6 +223,27 @@ describe('the 経路プラン view', () => {
     await context.close();
   });
 
+  test('on a phone, a tap on a name does not move focus to a search box (its keyboard would open over the plan)', async () => {
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 390, height: 844 }, touch: true });
+    const app = new PlannerPage(page, env.server.url);
+    await app.goto('/');
+    await app.facilitySearch().fill('みき');
+    await app.facilitySearch().evaluate((e) => e.blur());
+    await app.facilityOption('みきファミリークリニック').tap();
+    await page.getByText('選択中の施設').waitFor();
+    await app.hospitalSearch().fill('北海道大学');
+    await app.hospitalSearch().evaluate((e) => e.blur());
+    await app.hospitalOption('北海道大学病院').tap();
+    await app.removeTarget('北海道大学病院').waitFor();
+    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク']);
+    // Give the focus move a pick makes from the keyboard (after a render) its chance.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    const focused = await page.evaluate(() => document.activeElement?.tagName);
+    assert.notEqual(focused, 'INPUT');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('search finds names by kana, Latin letters and abbreviations, says when nothing matches, and keeps focus where the next step is', async () => {
     const { context, app, page, problems } = await open('/');
     const facilities = () => page.locator('.planner-controls .pick-list').first().locator('.name').allTextContents();

@@ -23,8 +23,8 @@ export async function launchBrowser() {
  * A new page in a fresh context (empty storage), with `problems`: every
  * console error, uncaught exception and failed or 4xx/5xx request.
  */
-export async function openPage(browser, { viewport = { width: 1366, height: 768 } } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'ja-JP' });
+export async function openPage(browser, { viewport = { width: 1366, height: 768 }, touch = false } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'ja-JP', ...(touch ? { hasTouch: true, isMobile: true } : {}) });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

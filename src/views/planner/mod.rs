@@ -134,6 +134,35 @@ fn search_keys(list_id: &'static str) -> Callback<KeyboardEvent> {
     })
 }
 
+/// After a pick made with `click`, moves focus to the search box `id`, once
+/// the change has been drawn (the button pressed may be gone by then): from
+/// the keyboard or a mouse, the next name is typed there. A tap on a touch
+/// screen leaves focus alone, so that the phone's keyboard does not open over
+/// the plan just drawn.
+fn focus_after_pick(click: &MouseEvent, id: &'static str) {
+    if by_touch(click) {
+        return;
+    }
+    focus_after_render(id);
+}
+
+/// Whether a click came from a finger or a pen (a `PointerEvent`'s
+/// `pointerType`; a click from the keyboard has none).
+fn by_touch(click: &MouseEvent) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        click
+            .dyn_ref::<web_sys::PointerEvent>()
+            .is_some_and(|p| matches!(p.pointer_type().as_str(), "touch" | "pen"))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = click;
+        false
+    }
+}
+
 /// Moves focus to the element with `id` once the change just made has been
 /// drawn (the control that was pressed may be gone by then).
 fn focus_after_render(id: &'static str) {

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::search::{fold, ranked};
 use super::{
-    focus_after_render, pick_list_keys, search_keys, PickerProps, FACILITY_LIST_ID,
-    FACILITY_SEARCH_ID, LIST_KEYS_HINT_ID, LIST_LIMIT, TARGET_SEARCH_ID,
+    focus_after_pick, focus_after_render, pick_list_keys, search_keys, PickerProps,
+    FACILITY_LIST_ID, FACILITY_SEARCH_ID, LIST_KEYS_HINT_ID, LIST_LIMIT, TARGET_SEARCH_ID,
 };
 use crate::components::tags;
 use crate::i18n::Lang;
@@ -76,9 +76,9 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                 .enumerate()
                 .map(|(i, f)| {
                     let pick =
-                        set_start(StartQuery::Facility(f.id.0.clone())).reform(|_: MouseEvent| {
+                        set_start(StartQuery::Facility(f.id.0.clone())).reform(|e: MouseEvent| {
                             // The facility is chosen: on to the hospitals.
-                            focus_after_render(TARGET_SEARCH_ID);
+                            focus_after_pick(&e, TARGET_SEARCH_ID);
                         });
                     let unions: Vec<String> = f
                         .memberships

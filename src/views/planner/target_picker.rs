@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::search::{fold, ranked};
 use super::{
-    focus_after_render, pick_list_keys, search_keys, PickerProps, LIST_KEYS_HINT_ID, LIST_LIMIT,
+    focus_after_pick, pick_list_keys, search_keys, PickerProps, LIST_KEYS_HINT_ID, LIST_LIMIT,
     TARGET_LIST_ID, TARGET_SEARCH_ID,
 };
 use crate::components::tags;
@@ -55,7 +55,7 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
         let name = hospital_name_in(data, &HospitalId(id.clone()), lang);
         let rest: Vec<String> = chosen.iter().filter(|x| *x != id).cloned().collect();
         let remove =
-            with_targets(rest).reform(|_: MouseEvent| focus_after_render(TARGET_SEARCH_ID));
+            with_targets(rest).reform(|e: MouseEvent| focus_after_pick(&e, TARGET_SEARCH_ID));
         let label = texts.remove_target.replace("{name}", &name);
         html! {
             <li class="chip">
@@ -86,9 +86,9 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
             // The button goes with the hospital it adds: focus returns to the
             // search, emptied for the next name.
             let search = search.clone();
-            let add = with_targets(more).reform(move |_: MouseEvent| {
+            let add = with_targets(more).reform(move |e: MouseEvent| {
                 search.set(String::new());
-                focus_after_render(TARGET_SEARCH_ID);
+                focus_after_pick(&e, TARGET_SEARCH_ID);
             });
             html! {
                 <li>
@@ -176,7 +176,7 @@ pub(super) fn target_picker(props: &PickerProps) -> Html {
     };
     // The button goes with the chips: focus goes to the search.
     let clear =
-        with_targets(Vec::new()).reform(|_: MouseEvent| focus_after_render(TARGET_SEARCH_ID));
+        with_targets(Vec::new()).reform(|e: MouseEvent| focus_after_pick(&e, TARGET_SEARCH_ID));
 
     html! {
         <fieldset class="step">
