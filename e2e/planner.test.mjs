@@ -223,6 +223,25 @@ describe('the 経路プラン view', () => {
     await context.close();
   });
 
+  test('Back steps through the choices made, and Forward brings them back', async () => {
+    const { context, app, page, problems } = await open('/');
+    await app.chooseFacility('みき', 'みきファミリークリニック');
+    await app.addTarget('北海道大学', '北海道大学病院');
+    await app.addTarget('がんセンター', '北海道がんセンター');
+    assert.match(page.url(), /#\/\?f=miki-family-clinic&t=hokudai,gan-center$/);
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#/?f=miki-family-clinic&t=hokudai');
+    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク']);
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#/?f=miki-family-clinic');
+    await app.removeTarget('北海道大学病院').waitFor({ state: 'detached' });
+    await page.goForward();
+    await app.removeTarget('北海道大学病院').waitFor();
+    assert.deepEqual(await app.planTitles(), ['1 ユニオンに加入: ICTネットワーク']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('on a phone, a tap on a name does not move focus to a search box (its keyboard would open over the plan)', async () => {
     const { context, page, problems } = await openPage(env.browser, { viewport: { width: 390, height: 844 }, touch: true });
     const app = new PlannerPage(page, env.server.url);

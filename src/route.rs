@@ -173,12 +173,12 @@ impl Navigator {
         });
     }
 
-    /// Shows `route` with `query` in place of the current entry, as a form
-    /// does while it is filled in.
-    pub fn replace_with_query(&self, route: Route, query: &str) {
+    /// Goes to `route` with `query`, adding a history entry: each choice
+    /// made in the planner is one step of Back.
+    pub fn push_with_query(&self, route: Route, query: &str) {
         self.0.emit(Move {
             to: Location::new(route, query),
-            replace: true,
+            replace: false,
         });
     }
 }

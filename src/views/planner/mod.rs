@@ -409,9 +409,11 @@ pub fn planner_view(props: &ViewProps) -> Html {
         };
     };
 
+    // Every control is a choice (a pick, a box ticked, an option chosen; the
+    // searches' words are not in the query), so each is a step of Back.
     let on_change = Callback::from(move |next: PlanQuery| {
         if let Some(navigator) = &navigator {
-            navigator.replace_with_query(Route::Planner, &next.to_query_string());
+            navigator.push_with_query(Route::Planner, &next.to_query_string());
         }
     });
 
