@@ -6,10 +6,13 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 use tsunagu_core::access::{self, Partner, Rules};
-use tsunagu_core::graph::Node;
-use tsunagu_core::model::{Dataset, HospitalId, LinkKind, Source, SourcedText, Text, UnionId};
+use tsunagu_core::graph::{Node, Proposed};
+use tsunagu_core::model::{
+    Dataset, FacilityId, HospitalId, LinkKind, Source, SourcedText, Text, UnionId,
+};
 use tsunagu_core::planner::{TargetPath, Unreachable};
 use tsunagu_core::text;
+use tsunagu_core::whatif::WhatIf;
 
 use crate::texts;
 
@@ -33,6 +36,49 @@ pub fn hospital_text(data: &Dataset, id: &HospitalId) -> Text {
 
 pub fn union_name(data: &Dataset, id: &UnionId) -> String {
     data.union_name(id)
+}
+
+/// What a plan starts from beyond the request: the facility (when it is in
+/// the data) and the what-if applied, if it changes anything.
+pub struct Basis<'a> {
+    /// The facility planned for, when it is one of the data's.
+    pub facility: Option<&'a FacilityId>,
+    /// The what-if, when it has changes.
+    pub what_if: Option<&'a WhatIf>,
+}
+
+impl Basis<'_> {
+    /// The facility's unions by name, each a what-if supposes marked so.
+    pub fn members(&self, data: &Dataset, members: &[UnionId]) -> Vec<String> {
+        let proposed = Proposed::of(data);
+        members
+            .iter()
+            .map(|u| {
+                let name = union_name(data, u);
+                if self.facility.is_some_and(|f| proposed.membership(f, u)) {
+                    format!("{name}{}", texts::PROPOSED_MEMBER)
+                } else {
+                    name
+                }
+            })
+            .collect()
+    }
+
+    /// The unions whose 幹事一覧 names the facility, with where it is
+    /// printed: the report does not call these memberships, so no plan
+    /// counts them.
+    pub fn officer_list_only<'d>(&self, data: &'d Dataset) -> Vec<(&'d UnionId, &'d Source)> {
+        self.facility
+            .and_then(|id| data.facility(id))
+            .map(|f| {
+                f.memberships
+                    .iter()
+                    .filter(|m| !m.is_stated())
+                    .map(|m| (&m.union, &m.source))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// A node on a path by its name; a facility by its id, as the data has it.

@@ -10,6 +10,7 @@ use tsunagu_core::names::Kind;
 use tsunagu_core::planner::{plan_joins, PlanLimits, PlanRequest, Start};
 use tsunagu_core::whatif::apply_what_if;
 
+use crate::describe::Basis;
 use crate::error::CliError;
 use crate::load::{load, load_what_if};
 use crate::names::{resolve, split_list};
@@ -76,13 +77,20 @@ pub fn plan(args: &PlanArgs<'_>) -> Result<(), CliError> {
     };
     let graph = NetworkGraph::build(&data, &union_links, args.rules);
     let answer = plan_joins(&graph, &request, PlanLimits::default())?;
+    let basis = Basis {
+        facility: match &request.start {
+            Start::Facility(id) => Some(id),
+            Start::Members(_) => None,
+        },
+        what_if: Some(&what_if).filter(|w| !w.changes.is_empty()),
+    };
     if args.json {
         out!(
             "{}",
-            answer_json(&data, &facility, &request.targets, &answer)
+            answer_json(&data, &basis, &facility, &request.targets, &answer)
         );
     } else {
-        print_answer(&data, &facility, &request.targets, &answer);
+        print_answer(&data, &basis, &facility, &request.targets, &answer);
     }
     Ok(())
 }

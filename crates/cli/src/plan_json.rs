@@ -2,14 +2,14 @@
 //! lists and tests/cli.rs holds the tool to.
 
 use serde_json::{json, Value};
-use tsunagu_core::graph::Edge;
+use tsunagu_core::graph::{Edge, Proposed};
 use tsunagu_core::model::{Dataset, HospitalId, UnionId};
 use tsunagu_core::planner::{Entry, PlanAnswer, Unreachable, UnreachableReason};
 use tsunagu_core::text;
 
 use crate::describe::{
     both, context, explanation, hospital_name, joining, link_kind, node_name, partner_note,
-    source_json, steps, text_json, union_name, Joining,
+    source_json, steps, text_json, union_name, Basis, Joining,
 };
 
 /// A target out of reach, with its reason's code and, where the reason has
@@ -79,15 +79,28 @@ fn edge_json(data: &Dataset, edge: &Edge) -> Value {
 /// the targets' hospital links as context, and the consent caveat.
 pub fn answer_json(
     data: &Dataset,
+    basis: &Basis<'_>,
     facility: &str,
     targets: &[HospitalId],
     answer: &PlanAnswer,
 ) -> Value {
     let names = |ids: &[UnionId]| ids.iter().map(|u| union_name(data, u)).collect::<Vec<_>>();
-    json!({
+    let proposed = Proposed::of(data);
+    let mut out = json!({
         "rules": answer.rules.as_str(),
         "facility": facility,
         "members": names(&answer.members),
+        "members_what_if": answer
+            .members
+            .iter()
+            .filter(|u| basis.facility.is_some_and(|f| proposed.membership(f, u)))
+            .map(|u| union_name(data, u))
+            .collect::<Vec<_>>(),
+        "officer_list_only": basis
+            .officer_list_only(data)
+            .into_iter()
+            .map(|(u, source)| json!({"union": union_name(data, u), "source": source_json(data, source)}))
+            .collect::<Vec<_>>(),
         "plans": answer.plans.iter().map(|plan| json!({
             "join": names(&plan.join),
             "relays": plan.relays,
@@ -126,5 +139,9 @@ pub fn answer_json(
             }))
             .collect::<Vec<_>>(),
         "caveat": both(&text::consent_caveat()),
-    })
+    });
+    if let Some(what_if) = basis.what_if {
+        out["what_if"] = json!({"name": what_if.name, "changes": what_if.changes.len()});
+    }
+    out
 }

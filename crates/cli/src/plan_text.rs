@@ -6,7 +6,7 @@ use tsunagu_core::text;
 
 use crate::describe::{
     both, context, explanation, hospital_name, joining, partner_note, source_line, steps,
-    union_name, Joining,
+    union_name, Basis, Joining,
 };
 use crate::output::out;
 use crate::texts;
@@ -35,9 +35,21 @@ fn print_joining(data: &Dataset, joining: &Joining) {
 
 /// The whole answer, plan by plan, then the targets out of reach, the
 /// targets' hospital links as context, and the consent caveat.
-pub fn print_answer(data: &Dataset, facility: &str, targets: &[HospitalId], answer: &PlanAnswer) {
+pub fn print_answer(
+    data: &Dataset,
+    basis: &Basis<'_>,
+    facility: &str,
+    targets: &[HospitalId],
+    answer: &PlanAnswer,
+) {
     let union_names = |ids: &[UnionId]| ids.iter().map(|u| union_name(data, u)).collect::<Vec<_>>();
     out!("{}", both(&text::rules_name(answer.rules)));
+    if let Some(what_if) = basis.what_if {
+        out!(
+            "⚠ {}",
+            texts::what_if_heading(&what_if.name, what_if.changes.len())
+        );
+    }
     out!("{}: {facility}", texts::FACILITY);
     out!(
         "{}: {}",
@@ -45,9 +57,21 @@ pub fn print_answer(data: &Dataset, facility: &str, targets: &[HospitalId], answ
         if answer.members.is_empty() {
             texts::NONE.to_owned()
         } else {
-            texts::names(&union_names(&answer.members))
+            texts::names(&basis.members(data, &answer.members))
         }
     );
+    let officer_list = basis.officer_list_only(data);
+    if !officer_list.is_empty() {
+        let names: Vec<String> = officer_list
+            .iter()
+            .map(|(u, _)| union_name(data, u))
+            .collect();
+        out!("{}: {}", texts::OFFICER_LIST_ONLY, texts::names(&names));
+        out!("  {}", texts::OFFICER_LIST_NOTE);
+        for (_, source) in &officer_list {
+            out!("  {}: {}", texts::SOURCE, source_line(data, source));
+        }
+    }
     if answer.plans.is_empty() {
         out!("{}", texts::NO_PLAN);
     }

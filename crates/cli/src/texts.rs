@@ -47,6 +47,27 @@ pub const MEMBER_OF: &str = "加入中 / member of";
 /// What stands for an empty list of unions.
 pub const NONE: &str = "なし / none";
 
+/// After a union the facility is a member of only in the what-if.
+pub const PROPOSED_MEMBER: &str = "（もしも / what-if）";
+
+/// The line under the rules when a what-if is applied: its name, how many
+/// changes it makes, and that the plans it marks are no answer on the
+/// report's data.
+pub fn what_if_heading(name: &str, changes: usize) -> String {
+    format!(
+        "もしも（仮定）: {name}（変更 {changes} 件）。「仮定（もしも）」の付いたプランは、報告書のデータではなく、この仮定の上での答えです / What-if (assumed): {name} ({changes} {}). Plans marked \"what-if\" rest on it, not on the report's data.",
+        if changes == 1 { "change" } else { "changes" }
+    )
+}
+
+/// The label before the unions whose 幹事一覧 (officer list) names the
+/// facility, which the report does not call memberships.
+pub const OFFICER_LIST_ONLY: &str =
+    "幹事一覧のみ（加入は要確認） / on the officer list only (membership unconfirmed)";
+
+/// Why a union on [`OFFICER_LIST_ONLY`] is not counted as a membership.
+pub const OFFICER_LIST_NOTE: &str = "報告書では幹事一覧に載っているだけで、会員だとは書かれていません。加入済みかどうかを、申し込む前にユニオンに確かめてください。 / The report only lists this facility on the union's officer list; it does not say it is a member. Ask the union whether you have already joined before you apply.";
+
 /// How a facility given by `--member-of`, which is not in the data, is
 /// named.
 pub const NEW_FACILITY: &str = "新しい施設 (new facility)";

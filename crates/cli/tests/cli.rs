@@ -408,6 +408,67 @@ fn a_what_if_s_connected_unions_are_access_marked_as_the_what_if() {
 }
 
 #[test]
+fn a_membership_or_a_go_live_a_what_if_supposes_is_marked_and_the_what_if_named() {
+    // 札幌秀友会病院 is only on TMNIT's 幹事一覧 in the report. Supposing it
+    // joins ICTネットワーク, it needs nothing more for 北大, but only so.
+    let joins = temp_file(
+        "shuyukai-joins-ict.json",
+        r#"{"name": "秀友会がICTに加入", "changes": [{"kind": "join", "facility": "shuyukai", "union": "hokudai-ict"}]}"#,
+    );
+    let path = joins.to_str().expect("utf-8");
+    let args = [
+        "--from",
+        "札幌秀友会病院",
+        "--to",
+        "北海道大学病院",
+        "--what-if",
+        path,
+    ];
+    let answer = plan_json(&args);
+    assert_eq!(
+        answer["what_if"],
+        json!({"name": "秀友会がICTに加入", "changes": 1})
+    );
+    assert_eq!(answer["plans"][0]["join"], json!([]));
+    assert_eq!(answer["plans"][0]["assumptions"], json!(["what_if"]));
+    assert_eq!(strings(&answer["members_what_if"]), ["ICTネットワーク"]);
+    assert_eq!(answer["officer_list_only"][0]["union"], "TMNIT in Hokkaido");
+    let mut text_args = vec!["plan"];
+    text_args.extend_from_slice(&args);
+    let output = tsunagu(&text_args);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("もしも（仮定）: 秀友会がICTに加入"), "{text}");
+    assert!(
+        text.contains("ICTネットワーク（もしも / what-if）"),
+        "{text}"
+    );
+    assert!(text.contains("幹事一覧のみ（加入は要確認）"), "{text}");
+
+    // Supposing 札幌医大 goes live, its union is the what-if's too.
+    let goes_live = temp_file(
+        "sapmed-goes-live.json",
+        r#"{"name": "札幌医大が稼働", "changes": [{"kind": "go_live", "hospital": "sapmed", "union_name": "札幌医大ネット（仮）"}]}"#,
+    );
+    let answer = plan_json(&[
+        "--member-of",
+        "",
+        "--to",
+        "札幌医科大学附属病院",
+        "--what-if",
+        goes_live.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(
+        strings(&answer["plans"][0]["join"]),
+        ["札幌医大ネット（仮）"]
+    );
+    assert_eq!(answer["plans"][0]["assumptions"], json!(["what_if"]));
+    // Without a what-if, no such key.
+    let plain = plan_json(&["--from", "札幌秀友会病院", "--to", "北海道大学病院"]);
+    assert!(plain.get("what_if").is_none());
+    assert_eq!(plain["plans"][0]["assumptions"], json!([]));
+}
+
+#[test]
 fn a_what_if_s_agreement_is_only_context_under_the_confirmed_rule() {
     let what_if = temp_file(
         "agreement-shiritsu-hokudai.json",
@@ -773,6 +834,31 @@ fn reach_prints_the_matrix_and_a_what_if_changes_it() {
     let after: Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(after["rules"], "confirmed");
     assert_eq!(after["relays"][row][kkr], 1);
+    // The what-if is named, and only the cell it gives is marked: TMNIT's
+    // own host stays a confirmed 0, KKR's union's row its own.
+    assert_eq!(after["what_if"], json!({"name": "connect", "changes": 1}));
+    assert_eq!(after["assumed"][row][kkr], true);
+    let teine = hospitals
+        .iter()
+        .position(|h| h == "手稲溪仁会病院")
+        .expect("Teine");
+    assert_eq!(after["relays"][row][teine], 0);
+    assert_eq!(after["assumed"][row][teine], false);
+    let marked: usize = after["assumed"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .expect("cells")
+                .iter()
+                .filter(|c| **c == true)
+                .count()
+        })
+        .sum();
+    // TMNIT → KKR and KKR's union → 手稲溪仁会, one relay each way.
+    assert_eq!(marked, 2);
+    assert!(matrix.get("what_if").is_none() && matrix.get("assumed").is_none());
 
     let broken = temp_file(
         "broken-what-if.json",

@@ -18,7 +18,7 @@
 //!
 //! `NodeIndex` never leaves this module: callers speak in ids.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -103,6 +103,57 @@ pub struct NetworkGraph {
     rules: Rules,
     /// Each hospital's 開示病院 partners: context, not edges.
     shares: HashMap<HospitalId, Vec<HospitalId>>,
+    /// What a what-if put in.
+    proposed: Proposed,
+}
+
+/// What a what-if put into the dataset it was applied to: the unions it
+/// supposes go live and the memberships it supposes are taken out (each
+/// sourced to the what-if, [`crate::model::WHAT_IF_SECTION`]). Empty for the
+/// report's data. A plan that starts from, or passes through, any of them
+/// rests on the what-if, as a plan through a proposed union link does.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Proposed {
+    unions: HashSet<UnionId>,
+    members: HashSet<(FacilityId, UnionId)>,
+}
+
+impl Proposed {
+    /// The proposed unions and memberships in `data`.
+    ///
+    /// # Complexity
+    /// O(unions + memberships).
+    pub fn of(data: &Dataset) -> Self {
+        let proposed = |source: &Source| source.section.0 == crate::model::WHAT_IF_SECTION;
+        Self {
+            unions: data
+                .unions
+                .iter()
+                .filter(|u| u.sources.iter().any(proposed))
+                .map(|u| u.id.clone())
+                .collect(),
+            members: data
+                .facilities
+                .iter()
+                .flat_map(|f| {
+                    f.memberships
+                        .iter()
+                        .filter(|m| proposed(&m.source))
+                        .map(|m| (f.id.clone(), m.union.clone()))
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether a what-if supposes this union (it does not exist yet).
+    pub fn union(&self, union: &UnionId) -> bool {
+        self.unions.contains(union)
+    }
+
+    /// Whether a what-if supposes the facility is a member of the union.
+    pub fn membership(&self, facility: &FacilityId, union: &UnionId) -> bool {
+        self.members.contains(&(facility.clone(), union.clone()))
+    }
 }
 
 /// [`NetworkGraph::compact`]'s output: the graph with dense `u32` node
@@ -210,7 +261,13 @@ impl NetworkGraph {
             union_order,
             rules,
             shares: crate::access::shares_by_hospital(data),
+            proposed: Proposed::of(data),
         }
+    }
+
+    /// The unions and memberships a what-if put into the data.
+    pub fn proposed(&self) -> &Proposed {
+        &self.proposed
     }
 
     /// The 開示病院 that `hospital` has a hospital link with, whatever the

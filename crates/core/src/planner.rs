@@ -30,7 +30,7 @@ use std::collections::HashSet;
 use crate::access::{Assumption, Rules};
 use crate::algo::{min_covers_with_progress, CoverProblem};
 use crate::graph::assumptions_of;
-use crate::graph::{Edge, Hop, NetworkGraph, Node};
+use crate::graph::{Edge, Hop, NetworkGraph, Node, Proposed};
 use crate::index::NetworkIndex;
 use crate::model::{FacilityId, HospitalId, UnionId};
 
@@ -242,6 +242,7 @@ trait Network {
     fn memberships(&self, facility: &FacilityId) -> Vec<UnionId>;
     fn relays_into(&self, hospital: &HospitalId) -> Vec<Option<u32>>;
     fn path(&self, union: &UnionId, hospital: &HospitalId) -> Option<Vec<Hop>>;
+    fn proposed(&self) -> &Proposed;
 }
 
 macro_rules! network {
@@ -273,6 +274,9 @@ macro_rules! network {
             }
             fn path(&self, union: &UnionId, hospital: &HospitalId) -> Option<Vec<Hop>> {
                 <$type>::path(self, union, hospital)
+            }
+            fn proposed(&self) -> &Proposed {
+                <$type>::proposed(self)
             }
         }
     };
@@ -379,6 +383,7 @@ fn plan_on(
     );
     // Thresholds ascend, so unions descend; the answer lists the fewest first.
     plans.reverse();
+    mark_proposed(graph, &request.start, &mut plans);
     Ok(PlanAnswer {
         rules: graph.rules(),
         members,
@@ -565,6 +570,31 @@ fn frontier(
         }
     }
     plans
+}
+
+/// Marks [`Assumption::WhatIf`] on each plan that rests on what a what-if
+/// supposes beyond union links (those are marked by [`assumptions_of`]): a
+/// path from a membership it supposes (a 加入), or from or through a union it
+/// supposes goes live (a 稼働). Such a plan is no answer on the report's data.
+fn mark_proposed(graph: &dyn Network, start: &Start, plans: &mut [Plan]) {
+    let proposed = graph.proposed();
+    let facility = match start {
+        Start::Facility(id) => Some(id),
+        Start::Members(_) => None,
+    };
+    for plan in plans {
+        let rests_on_it = plan.paths.iter().any(|path| {
+            proposed.union(&path.union)
+                || facility.is_some_and(|f| proposed.membership(f, &path.union))
+                || path
+                    .hops
+                    .iter()
+                    .any(|hop| matches!(&hop.node, Node::Union(u) if proposed.union(u)))
+        });
+        if rests_on_it && !plan.assumptions.contains(&Assumption::WhatIf) {
+            plan.assumptions.push(Assumption::WhatIf);
+        }
+    }
 }
 
 fn unreachable_reason(

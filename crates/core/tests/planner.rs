@@ -828,3 +828,111 @@ fn bad_requests_are_errors_not_panics() {
         );
     }
 }
+
+#[test]
+fn a_membership_a_what_if_supposes_is_marked_as_the_what_if() {
+    // 札幌秀友会病院 is on TMNIT's 幹事一覧 only: on the report's data it is a
+    // member of nothing, so it must join 北大's ICTネットワーク.
+    let shuyukai = || Start::Facility(FacilityId::from("shuyukai"));
+    check(
+        Confirmed,
+        None,
+        &request(shuyukai(), &["hokudai"], None, &[]),
+        &[(&["hokudai-ict"], 0, &[], &[])],
+    );
+    // Supposing it joins, nothing is left to join, but only on the what-if:
+    // that 加入不要 is no answer on the report's data.
+    let joins = WhatIf {
+        name: "秀友会がICTネットワークに加入".into(),
+        changes: vec![Change::Join {
+            facility: FacilityId::from("shuyukai"),
+            union: UnionId::from("hokudai-ict"),
+        }],
+    };
+    check(
+        Confirmed,
+        Some(&joins),
+        &request(shuyukai(), &["hokudai"], None, &[]),
+        &[(&[], 0, &[], &[Proposed])],
+    );
+    // Supposing it joins TMNIT, whose 幹事一覧 names it, it is a member then,
+    // on the what-if.
+    let joins_tmnit = WhatIf {
+        name: "秀友会がTMNITに加入".into(),
+        changes: vec![Change::Join {
+            facility: FacilityId::from("shuyukai"),
+            union: UnionId::from("tmnit"),
+        }],
+    };
+    check(
+        Confirmed,
+        Some(&joins_tmnit),
+        &request(shuyukai(), &["teine"], None, &[]),
+        &[(&[], 0, &[], &[Proposed])],
+    );
+    // A plan on the same what-if that uses nothing it supposes is unmarked:
+    // 手稲溪仁会 is TMNIT's, which the facility must still join.
+    check(
+        Confirmed,
+        Some(&joins),
+        &request(shuyukai(), &["teine"], None, &[]),
+        &[(&["tmnit"], 0, &[], &[])],
+    );
+}
+
+#[test]
+fn a_union_a_what_if_supposes_goes_live_is_marked_as_the_what_if() {
+    // 札幌医科大学附属病院 hosts no union in the report: out of reach.
+    let answer = check(
+        Confirmed,
+        None,
+        &request(new_facility(&[]), &["sapmed"], None, &[]),
+        &[],
+    );
+    assert_eq!(unreachable(&answer)[0].1, UnreachableReason::HostsNoUnion);
+    // Supposing it goes live with a union of its own (id whatif-0), joining
+    // that union, or being in it, rests on the what-if.
+    let goes_live = WhatIf {
+        name: "札幌医大が稼働".into(),
+        changes: vec![Change::GoLive {
+            hospital: HospitalId::from("sapmed"),
+            union_name: "札幌医大ネット（仮）".into(),
+        }],
+    };
+    check(
+        Confirmed,
+        Some(&goes_live),
+        &request(new_facility(&[]), &["sapmed"], None, &[]),
+        &[(&["whatif-0"], 0, &[], &[Proposed])],
+    );
+    check(
+        Confirmed,
+        Some(&goes_live),
+        &request(new_facility(&["whatif-0"]), &["sapmed"], None, &[]),
+        &[(&[], 0, &[], &[Proposed])],
+    );
+    // Reached through a link from the supposed union, under the assumption,
+    // the plan rests on both.
+    let teine_member = WhatIf {
+        name: "札幌医大が稼働し、手稲溪仁会と協定".into(),
+        changes: vec![
+            Change::GoLive {
+                hospital: HospitalId::from("sapmed"),
+                union_name: "札幌医大ネット（仮）".into(),
+            },
+            Change::AddAgreement {
+                from: HospitalId::from("sapmed"),
+                to: HospitalId::from("teine"),
+            },
+        ],
+    };
+    check(
+        AssumeAgreements,
+        Some(&teine_member),
+        &request(new_facility(&["whatif-0"]), &["teine"], None, &[]),
+        &[
+            (&[], 1, &[], &[Agreements, Proposed]),
+            (&["tmnit"], 0, &[], &[]),
+        ],
+    );
+}

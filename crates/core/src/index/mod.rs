@@ -36,7 +36,7 @@ use std::collections::HashMap;
 
 use crate::access::Rules;
 use crate::graph::union_links_in_force;
-use crate::graph::{Compact, Edge, NetworkGraph, Node, UnionLink};
+use crate::graph::{Compact, Edge, NetworkGraph, Node, Proposed, UnionLink};
 use crate::model::{Dataset, FacilityId, HospitalId, UnionId};
 
 use scratch::Scratch;
@@ -98,6 +98,8 @@ pub struct NetworkIndex {
     pub(crate) rules: Rules,
     /// Each hospital's 開示病院 partners (empty in a reach-only index).
     pub(crate) shares: HashMap<HospitalId, Vec<HospitalId>>,
+    /// What a what-if put in (as [`NetworkGraph::proposed`]).
+    pub(crate) proposed: Proposed,
     scratch: RefCell<Scratch>,
 }
 
@@ -316,8 +318,14 @@ impl NetworkIndex {
             disclosing_nodes,
             rules,
             shares: HashMap::new(),
+            proposed: Proposed::of(data),
             scratch: RefCell::new(Scratch::new(n)),
         }
+    }
+
+    /// The unions and memberships a what-if put into the data.
+    pub fn proposed(&self) -> &Proposed {
+        &self.proposed
     }
 
     /// The unions, in the dataset's order (as [`NetworkGraph::unions`]).

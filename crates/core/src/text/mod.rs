@@ -139,8 +139,8 @@ pub fn assumption_mark(assumption: Assumption) -> Text {
             "Unconfirmed assumption (through a hospital-to-hospital link)",
         ),
         Assumption::WhatIf => text(
-            "仮定（もしも：ユニオンの接続）",
-            "Hypothetical (what-if: connected unions)",
+            "仮定（もしも：提案された変更）",
+            "Hypothetical (what-if: a proposed change)",
         ),
     }
 }
@@ -153,8 +153,8 @@ pub fn assumption_caveat(assumption: Assumption) -> Text {
             "The report never says that a hospital agreement or an ID-Link partner entry opens the partner's records to a union's member facilities. Do not count on viewing them without joining. Under the confirmed rules, only members of a union a hospital hosts can view its records, and a hospital that hosts no union cannot be reached; this plan reaches past a link only because of this assumption.",
         ),
         Assumption::WhatIf => text(
-            "この接続は提案にすぎず、現在はありません。札幌のユニオンはまだ繋がっていません（報告書「次のステップ: 全体でユニオンを繋げる」）。",
-            "This connection is only proposed and does not exist today. Sapporo's unions are not yet connected (the report's next step: 「全体でユニオンを繋げる」).",
+            "このプランは、もしもで提案された変更（ユニオンの接続、加入、稼働）の上に立ち、報告書のデータではまだそうなっていません。札幌のユニオンはまだ繋がっていません（報告書「次のステップ: 全体でユニオンを繋げる」）。",
+            "This plan rests on a change the what-if proposes (connected unions, a membership, a go-live), which the report's data does not have yet. Sapporo's unions are not yet connected (the report's next step: 「全体でユニオンを繋げる」).",
         ),
     }
 }

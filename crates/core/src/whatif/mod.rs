@@ -207,6 +207,9 @@ pub fn apply_what_if(data: &Dataset, what_if: &WhatIf) -> (Dataset, Vec<UnionLin
             }),
             Change::Join { facility, union } => {
                 if let Some(f) = next.facilities.iter_mut().find(|f| &f.id == facility) {
+                    // A membership the report only implies (a 幹事一覧) is
+                    // no membership: joining makes it one, on the what-if.
+                    f.memberships.retain(|m| &m.union != union || m.is_stated());
                     if !f.memberships.iter().any(|m| &m.union == union) {
                         f.memberships
                             .push(Membership::stated(union.clone(), source.clone()));
