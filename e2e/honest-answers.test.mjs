@@ -93,7 +93,7 @@ describe('honest answers', () => {
     assert.equal(steps[0], MIKI);
     assert.match(steps[1], /^新たに加入: ICTネットワーク（出典: 北海道大学病院の紹介 UNION ICTネットワーク）$/);
     assert.match(steps[2], /^開示病院: 北海道大学病院（出典: 北海道大学病院の紹介 /);
-    await ict.getByRole('note').filter({ hasText: '閲覧には患者さんごとの同意が必要' }).waitFor();
+    await ict.getByRole('note').filter({ hasText: '閲覧できるのは同意した患者さんの記録だけ' }).waitFor();
     // The hospital links are context, not a way in.
     await app.contextLinks()
       .getByText('北海道大学病院は手稲溪仁会病院と病院間協定を結んでいます（病院間の連携で、貴施設の閲覧には及びません）')
@@ -208,7 +208,7 @@ describe('honest answers', () => {
     await hakodate.waitFor();
     assert.equal(await hakodate.getAttribute('data-reason'), 'hosts_no_union');
     const why = await hakodate.textContent();
-    assert.match(why, /市立函館病院はデータ上どのユニオンのホストでもないため、ユニオンに加入しても記録は閲覧できません。/);
+    assert.match(why, /市立函館病院がホストするユニオンは報告書にないため、加入すれば記録を閲覧できるユニオンを示せません。ID-Link で記録を開示しているか、どこに加入すればよいかは、この病院に確かめてください/);
     const partners = why.match(/連携している開示病院（([^）]*)）に相談できますが、閲覧できるとは限りません。/);
     assert.ok(partners, why);
     assert.deepEqual(new Set(partners[1].split('、')), new Set(['手稲溪仁会病院', '北海道大学病院']));

@@ -44,7 +44,7 @@ describe('the 経路プラン view', () => {
     await app.card(0).getByText('中継なし（直接開示）').waitFor();
     await app.card(0).getByRole('img', { name: '北海道大学病院 への経路' }).waitFor();
     await app.card(0).getByText('開示病院: 北海道大学病院').waitFor();
-    await app.card(0).getByText('患者さんごとの同意が必要').waitFor();
+    await app.card(0).getByText('閲覧できるのは同意した患者さんの記録だけ').waitFor();
     assert.match(page.url(), /#\/\?f=miki-family-clinic&t=hokudai$/);
     // The report's network is small: the page planned it at once, without
     // starting the planner's Web Worker (which is for national-scale data).
@@ -174,7 +174,7 @@ describe('the 経路プラン view', () => {
     await page.getByText('この条件で届く加入プランはありません。').waitFor();
     // 王子総合病院 hosts no union; its only link is an ID-Link one with 北海道大学病院.
     const oji = app.unreachableTarget('王子総合病院');
-    await oji.getByText(/王子総合病院はデータ上どのユニオンのホストでもない.*連携している開示病院（北海道大学病院）/).waitFor();
+    await oji.getByText(/王子総合病院がホストするユニオンは報告書にない.*連携している開示病院（北海道大学病院）/).waitFor();
     assert.equal(await oji.getAttribute('data-reason'), 'hosts_no_union');
     assert.match(page.url(), /m=&w=kita&t=oji&r=0$/);
     // Assuming hospital links count, ICTネットワーク reaches it with one

@@ -207,7 +207,10 @@ async fn the_planner_renders_the_plans_a_shared_link_asks_for() {
     assert!(html.contains("1,714 / 1,719"), "{html}");
     assert!(html.contains("報告書の箇所によって値が違うため"), "{html}");
     assert!(!html.contains("未確認の仮定（"), "{html}");
-    assert!(html.contains("同意書には閲覧する施設が記され"), "{html}");
+    assert!(
+        html.contains("閲覧できるのは同意した患者さんの記録だけ"),
+        "{html}"
+    );
     assert!(html.contains("報告書の外の情報"), "{html}");
     assert!(
         html.contains("#/?f=miki-family-clinic&amp;t=hokudai"),
@@ -285,12 +288,7 @@ async fn the_planner_marks_plans_under_the_assumption() {
 async fn a_hospital_hosting_no_union_is_explained_with_whom_to_ask() {
     let html = render("/?m=&t=hakodate-municipal", Lang::En).await;
     assert!(html.contains("data-reason=\"hosts_no_union\""), "{html}");
-    assert!(
-        html.contains(
-            "hosts no union in the data, so joining a union does not let you view its records"
-        ),
-        "{html}"
-    );
+    assert!(html.contains("The report names no union that"), "{html}");
     assert!(
         html.contains("Hokkaido University Hospital, Teine Keijinkai Hospital"),
         "{html}"
@@ -434,7 +432,9 @@ async fn a_printed_plan_keeps_the_targets_it_does_not_reach() {
     );
     assert!(head.contains("<dt>届かない紹介先</dt>"), "{head}");
     assert!(
-        head.contains("<li><strong>市立函館病院</strong>：市立函館病院はデータ上どのユニオンのホストでもないため"),
+        head.contains(
+            "<li><strong>市立函館病院</strong>：市立函館病院がホストするユニオンは報告書にないため"
+        ),
         "{head}"
     );
 }

@@ -182,7 +182,7 @@ pub const TEXTS: Texts = Texts {
         step_assumed: " (assumed)",
         chain_label: "Path to {target}",
         unreachable_heading: "Hospitals that cannot be reached",
-        caveat: "Joining a union makes sharing possible. Viewing still needs each patient's consent; the consent form names the viewing facility, and the patient may withdraw it at any time.",
+        caveat: "Joining a union does not open every record: only those of patients who consent. The report says so of 市立札幌病院's すずらんネット (consent is needed, and may be withdrawn). How consent is taken differs between networks; ask the union you join.",
         print: "Print",
         copied: "Link copied",
         copy_button: "Copy link",

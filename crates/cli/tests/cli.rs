@@ -554,7 +554,7 @@ fn the_text_output_names_the_rules_how_to_join_and_marks_assumptions() {
         "the context notes: {confirmed}"
     );
     assert!(
-        confirmed.contains("同意を撤回"),
+        confirmed.contains("同意撤回の自由"),
         "the consent caveat: {confirmed}"
     );
 
@@ -565,7 +565,7 @@ fn the_text_output_names_the_rules_how_to_join_and_marks_assumptions() {
     let unreachable = tsunagu(&["plan", "--member-of", "", "--to", "市立函館病院"]);
     let text = String::from_utf8(unreachable.stdout).expect("utf-8");
     assert!(
-        text.contains("× 市立函館病院: 市立函館病院はデータ上どのユニオンのホストでもない"),
+        text.contains("× 市立函館病院: 市立函館病院がホストするユニオンは報告書にない"),
         "{text}"
     );
 }
@@ -634,7 +634,7 @@ fn plan_explains_an_unreachable_target_and_returns_no_plan() {
     assert!(
         explanation["en"]
             .as_str()
-            .is_some_and(|t| t.contains("hosts no union")),
+            .is_some_and(|t| t.contains("names no union that") && t.contains("Ask the hospital")),
         "{explanation}"
     );
 }

@@ -162,8 +162,8 @@ pub fn assumption_caveat(assumption: Assumption) -> Text {
 /// The consent caveat every answer carries.
 pub fn consent_caveat() -> Text {
     text(
-        "ユニオンへの加入で共有が可能になります。閲覧には患者さんごとの同意が必要で、同意書には閲覧する施設が記され、患者さんはいつでも同意を撤回できます。",
-        "Joining a union makes sharing possible. Viewing still needs each patient's consent; the consent form names the viewing facility, and the patient may withdraw it at any time.",
+        "ユニオンに加入しても、閲覧できるのは同意した患者さんの記録だけです。報告書は市立札幌病院のすずらんネットについて、患者さんの同意が必要で、同意撤回の自由もあると述べています。同意の取り方はネットワークごとに違うので、加入するユニオンに確かめてください。",
+        "Joining a union does not open every record: only those of patients who consent. The report says so of 市立札幌病院's すずらんネット (consent is needed, and may be withdrawn). How consent is taken differs between networks; ask the union you join.",
     )
 }
 
@@ -222,11 +222,11 @@ pub fn hosts_no_union(target: &Text, partners: Option<&Text>) -> Text {
     };
     text(
         format!(
-            "{}はデータ上どのユニオンのホストでもないため、ユニオンに加入しても記録は閲覧できません。{ja_ask}",
+            "{}がホストするユニオンは報告書にないため、加入すれば記録を閲覧できるユニオンを示せません。ID-Link で記録を開示しているか、どこに加入すればよいかは、この病院に確かめてください（報告書は札幌市内の開示病院を10施設としていますが、名前を挙げているのは7施設です）。{ja_ask}",
             target.ja
         ),
         format!(
-            "{} hosts no union in the data, so joining a union does not let you view its records.{en_ask}",
+            "The report names no union that {} hosts, so no union can be shown whose members view its records. Ask the hospital whether it discloses records on ID-Link and what to join (the report counts 10 disclosing hospitals in Sapporo but names only 7).{en_ask}",
             target.en
         ),
     )
