@@ -304,7 +304,7 @@ pub const TEXTS: Texts = Texts {
         col_count: "Count",
         aggregated: "The data is large ({h} hospitals, {u} unions, {f} facilities), so it is drawn by medical region. Circle area is the number of hospitals; lines count the links between regions.",
         unknown_place: "Place unknown",
-        outline_source: "Map: Hokkaido's outline from Natural Earth (public domain). Places are ward and city centres, not hospitals' exact sites. Sapporo's hospitals and unions are set in a ring round the city's centre so that none hides another: a diagram, and the ring reaches past the city's edge.",
+        outline_source: "Map: Hokkaido's outline from Natural Earth (public domain). Places are ward and city centres, not hospitals' exact sites. Sapporo's hospitals and unions are set in a ring round the city's centre so that none hides another: a diagram, and the ring reaches past the city's edge. A facility whose ward the report does not give is set beside its union, not where it is.",
     },
     growth_view: GrowthTexts {
         play: "Play",
