@@ -162,7 +162,13 @@ describe('the network view', () => {
     const second = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
     assert.ok(first && second && first !== second, `${first} → ${second}`);
     await page.keyboard.press('Enter');
-    await page.getByRole('complementary', { name: '詳細' }).getByRole('heading', { name: second }).waitFor();
+    const details = page.getByRole('complementary', { name: '詳細' });
+    await details.getByRole('heading', { name: second }).waitFor();
+    // Its close button gives focus back to the point, not to the page.
+    await details.locator('.details-close').focus();
+    await page.keyboard.press('Enter');
+    await details.waitFor({ state: 'detached' });
+    await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, second);
     assert.deepEqual(problems, []);
     await context.close();
   });

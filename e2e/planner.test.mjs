@@ -46,6 +46,10 @@ describe('the 経路プラン view', () => {
     await app.card(0).getByText('開示病院: 北海道大学病院').waitFor();
     await app.card(0).getByText('閲覧できるのは同意した患者さんの記録だけ').waitFor();
     assert.match(page.url(), /#\/\?f=miki-family-clinic&t=hokudai$/);
+    // A screen reader hears one sentence once the plan is done, not the
+    // cards: no live region holds them.
+    assert.equal(await page.locator('#plan-status[role="status"]').textContent(), '加入プラン 1 件。先頭は「1 ユニオンに加入: ICTネットワーク」。');
+    assert.equal(await app.card(0).evaluate((card) => card.closest('[aria-live], [role="status"]') === null), true);
     // The report's network is small: the page planned it at once, without
     // starting the planner's Web Worker (which is for national-scale data).
     assert.equal(page.workers().length, 0);
@@ -171,7 +175,7 @@ describe('the 経路プラン view', () => {
     await app.describeNewFacility('北区');
     await app.addTarget('王子', '王子総合病院');
     await page.getByRole('combobox', { name: '中継の上限' }).selectOption({ label: '0 回（直接開示のみ）' });
-    await page.getByText('この条件で届く加入プランはありません。').waitFor();
+    await page.getByText('この条件で届く加入プランはありません。', { exact: true }).waitFor();
     // 王子総合病院 hosts no union; its only link is an ID-Link one with 北海道大学病院.
     const oji = app.unreachableTarget('王子総合病院');
     await oji.getByText(/王子総合病院がホストするユニオンは報告書にない.*連携している開示病院（北海道大学病院）/).waitFor();
@@ -348,6 +352,11 @@ describe('the 経路プラン view', () => {
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.planner-controls').isVisible(), false);
     assert.equal(await page.getByRole('banner').isVisible(), false);
+    // On paper, the link the hypothetical plan rests on keeps its place in
+    // the report (手稲溪仁会's page, which lists 北海道大学病院).
+    const cited = await app.card(1).locator('.path-lines .path-sources li').allTextContents();
+    assert.ok(cited.some((c) => c.includes('出典') && c.includes('北海道大学病院')), JSON.stringify(cited));
+    assert.equal(await app.card(1).locator('.path-lines .path-sources').isVisible(), true);
     // The facts from outside the report print with each plan; after the
     // plans, only those the plans' copies leave out; none is lost.
     const facts = page.locator('section.outside li');

@@ -32,6 +32,20 @@ describe('presentation mode', () => {
     await title.filter({ hasText: '2012年3月' }).waitFor();
     await page.keyboard.press('ArrowLeft');
     await title.filter({ hasText: '2012年2月' }).waitFor();
+    // Space on a focused button is the button's: 前へ steps back, not on.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await current.getByText(/^3 \/ \d+$/).waitFor();
+    const before = await current.locator('.present-count').textContent();
+    await page.locator('.present-nav button').first().focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction((b) => document.querySelector('.slide.current .present-count')?.textContent !== b, before);
+    assert.equal(
+      Number((await current.locator('.present-count').textContent()).split('/')[0]),
+      Number(before.split('/')[0]) - 1,
+    );
+    await page.keyboard.press('Home');
+    await title.filter({ hasText: '2012年2月' }).waitFor();
 
     const count = Number((await current.getByText(/^1 \/ \d+$/).textContent()).split('/')[1]);
     for (let i = 1; i < count - 2; i += 1) await page.keyboard.press('ArrowRight');

@@ -21,7 +21,8 @@ describe('the app shell', () => {
     const { context, app, page, problems } = await open();
     await app.goto('/');
     assert.equal(await app.appTitle().textContent(), WORDS.ja.title);
-    assert.equal(await page.title(), WORDS.ja.title);
+    // The title names the view, so tabs, bookmarks and history tell them apart.
+    assert.equal(await page.title(), `${WORDS.ja.views.planner} — ${WORDS.ja.title}`);
     assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
     assert.equal(await app.viewHeading().textContent(), VIEW_TITLES.ja.planner);
     // Let late requests (the favicon) finish before judging.
@@ -80,6 +81,7 @@ describe('the app shell', () => {
     await app.switchLanguage('en');
     assert.equal(await app.appTitle().textContent(), WORDS.en.title);
     assert.equal(await app.viewHeading().textContent(), VIEW_TITLES.en.network);
+    assert.equal(await page.title(), `${WORDS.en.views.network} — ${WORDS.en.title}`);
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     for (const view of VIEWS) assert.equal(await app.navLink(view).count(), 1, view);
 

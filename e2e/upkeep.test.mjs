@@ -91,6 +91,8 @@ describe('data upkeep', () => {
     // and applying needs the box ticked and names the count.
     await fileInput(page).setInputFiles(resolve(FIXTURES, 'members-sjis.csv'));
     await preview.waitFor();
+    // The preview takes focus at its heading (reading turned the input off).
+    await page.waitForFunction(() => document.activeElement?.id === 'preview-heading');
     await preview.getByRole('radio', { name: /^置き換え/ }).check();
     const removed = preview.locator('details.removed');
     await removed.getByText('削除される施設（8 件）').waitFor();
@@ -103,6 +105,8 @@ describe('data upkeep', () => {
     await preview.getByLabel('削除される 8 件を確認しました').check();
     await replace.click();
     await page.getByText('この端末で変更したデータを表示しています').waitFor();
+    // The preview is gone: focus is back on the file input, not lost to the page.
+    await page.waitForFunction(() => document.activeElement?.id === 'data-import');
     assert.deepEqual((await facilityNames(app)).sort(), ['さっぽろ内科, 循環器科', 'みきファミリークリニック', 'みなみ薬局\n本店'].sort());
 
     // 3. ICTネットワーク's roster lists only みき: みなみ薬局 leaves ICT, みき joins it,

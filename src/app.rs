@@ -111,7 +111,7 @@ pub fn shell(props: &ShellProps) -> Html {
         *came_from.borrow_mut() = Some(location.clone());
     }
 
-    use_document_lang(lang);
+    use_document_lang(lang, page_title(lang, route));
     use_effect_with(lang, |lang| storage::save_lang(*lang));
     {
         // assets/register-sw.js announces a downloaded update with this event.
@@ -240,5 +240,19 @@ pub fn shell(props: &ShellProps) -> Html {
             </main>
             { site_footer(&SiteFooterProps { lang }) }
         </>
+    }
+}
+
+/// The document's title in `lang` on `route`: 「{the view's name} — {the
+/// app's title}」, so that tabs, bookmarks and history entries tell the
+/// views apart (the app's title alone for the not-found page).
+fn page_title(lang: Lang, route: Route) -> String {
+    let texts = lang.texts();
+    match route {
+        Route::Present => format!("{} — {}", texts.present, texts.app_title),
+        _ => crate::components::view_texts(texts, route).map_or_else(
+            || texts.app_title.to_owned(),
+            |view| format!("{} — {}", view.nav, texts.app_title),
+        ),
     }
 }

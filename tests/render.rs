@@ -261,7 +261,7 @@ async fn the_planner_marks_plans_under_the_assumption() {
         "{html}"
     );
     assert!(
-        html.contains("→ 手稲溪仁会病院 → 北海道大学病院（仮定）</li>"),
+        html.contains("→ 手稲溪仁会病院 → 北海道大学病院（仮定）<ul class=\"path-sources\">"),
         "{html}"
     );
     // The misprint 「手稲深仁会病院」 says which hospital it means, in

@@ -124,7 +124,7 @@ export class PlannerPage extends AppPage {
 
   /** What the copy button says it did (empty until it is pressed). */
   copyStatus() {
-    return this.results().getByRole('status');
+    return this.results().locator('.share [role="status"]');
   }
 
   /** The chip's button that removes `name` from the targets. */

@@ -120,7 +120,25 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
         })
     };
 
-    let command = |c: DataCommand| props.on_command.reform(move |_: MouseEvent| c.clone());
+    // A command whose button goes away or turns off sends focus on: the
+    // preview's buttons back to the file input, 元に戻す / やり直す to the
+    // other when it is the last of its kind.
+    let command_then = |c: DataCommand, pressed: &'static str, then: &'static str| {
+        props.on_command.reform(move |_: MouseEvent| {
+            crate::dom::focus_after_render_if_lost(pressed, then);
+            c.clone()
+        })
+    };
+    // A preview that appears takes focus at its heading: reading the file
+    // turned the input off, which took focus from it.
+    {
+        let previewing = props.pending.is_some();
+        use_effect_with(previewing, move |&previewing| {
+            if previewing {
+                crate::dom::focus_after_render("preview-heading".to_owned());
+            }
+        });
+    }
     let export_json = {
         let data = props.data.clone();
         Callback::from(move |_: MouseEvent| {
@@ -156,15 +174,15 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
             <div class="tool-row">
                 <label class="file-button">
                     { tags::span(texts.import_label) }
-                    <input type="file" accept=".json,.csv,application/json,text/csv" {onchange} disabled={reading} />
+                    <input id="data-import" type="file" accept=".json,.csv,application/json,text/csv" {onchange} disabled={reading} />
                 </label>
                 { tags::button(export_json, texts.export_json) }
                 { tags::button(export_csv, texts.export_csv) }
             </div>
             { tags::p_note(texts.import_hint.replace("{limit}", &limit)) }
             <div class="tool-row">
-                <button type="button" onclick={command(DataCommand::Undo)} disabled={!props.can_undo} aria-keyshortcuts="Control+Z">{ texts.undo }</button>
-                <button type="button" onclick={command(DataCommand::Redo)} disabled={!props.can_redo} aria-keyshortcuts="Control+Y">{ texts.redo }</button>
+                <button type="button" id="data-undo" onclick={command_then(DataCommand::Undo, "data-undo", "data-redo")} disabled={!props.can_undo} aria-keyshortcuts="Control+Z">{ texts.undo }</button>
+                <button type="button" id="data-redo" onclick={command_then(DataCommand::Redo, "data-redo", "data-undo")} disabled={!props.can_redo} aria-keyshortcuts="Control+Y">{ texts.redo }</button>
                 <button type="button" onclick={reset} disabled={!props.edited}>{ texts.reset }</button>
                 <span class="note">{ texts.shortcuts }</span>
             </div>
@@ -180,7 +198,7 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
             }
             if let Some(pending) = &props.pending {
                 <div class="import-preview" role="region" aria-labelledby="preview-heading">
-                    <h4 id="preview-heading">{ texts.preview_heading.replace("{file}", &pending.file) }</h4>
+                    <h4 id="preview-heading" tabindex="-1">{ texts.preview_heading.replace("{file}", &pending.file) }</h4>
                     { match &pending.what {
                         Pending::Dataset { diff, warnings, .. } => html! {
                             <>
@@ -197,8 +215,8 @@ pub fn data_tools(props: &DataToolsProps) -> Html {
                                     <ul class="warnings">{ for warnings.iter().map(|p| problem_item(lang, p)) }</ul>
                                 }
                                 <div class="tool-row">
-                                    <button type="button" class="primary" onclick={command(DataCommand::Confirm)}>{ texts.confirm_import }</button>
-                                    { tags::button(command(DataCommand::Cancel), texts.cancel_import) }
+                                    <button type="button" class="primary" onclick={command_then(DataCommand::Confirm, "preview-heading", "data-import")}>{ texts.confirm_import }</button>
+                                    { tags::button(command_then(DataCommand::Cancel, "preview-heading", "data-import"), texts.cancel_import) }
                                 </div>
                             </>
                         },

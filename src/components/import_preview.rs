@@ -273,7 +273,11 @@ pub fn import_preview(props: &ImportPreviewProps) -> Html {
             checked.set(input.checked());
         })
     };
-    let cancel = props.on_command.reform(|_: MouseEvent| DataCommand::Cancel);
+    // The preview goes: focus goes back to the file input it came from.
+    let cancel = props.on_command.reform(|_: MouseEvent| {
+        crate::dom::focus_after_render("data-import".to_owned());
+        DataCommand::Cancel
+    });
     let radio = |value: Choice, id: &'static str, label: &'static str| {
         html! {
             <div class="choice">
@@ -297,9 +301,10 @@ pub fn import_preview(props: &ImportPreviewProps) -> Html {
             let removing = planned.removed.len();
             let apply = {
                 let next = Rc::new(planned.dataset.clone());
-                props
-                    .on_command
-                    .reform(move |_: MouseEvent| DataCommand::Apply(Rc::clone(&next)))
+                props.on_command.reform(move |_: MouseEvent| {
+                    crate::dom::focus_after_render("data-import".to_owned());
+                    DataCommand::Apply(Rc::clone(&next))
+                })
             };
             let roster_union = match &mode {
                 ImportMode::Roster(u) => Some(u),

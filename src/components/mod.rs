@@ -28,5 +28,5 @@ pub use record_form::{FormKind, RecordForm};
 pub use site_footer::{site_footer, SiteFooterProps};
 pub use site_header::{site_header, SiteHeaderProps};
 pub use sort_table::{Column, DrawCells, Row, SortKey, SortTable};
-pub use view_nav::{view_nav, ViewNavProps};
+pub use view_nav::{view_nav, view_texts, ViewNavProps};
 pub use ward_map::{WardMap, WardValue};

@@ -703,8 +703,23 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                         .map(|s| if s.assumed { format!("{}{}", s.name, texts.step_assumed) } else { s.name.clone() })
                         .collect::<Vec<_>>()
                         .join(" → ");
+                    // The steps a printed plan rests on most (a relay, an
+                    // assumption) keep their place in the report on paper.
+                    let cited: Vec<&Step> = steps
+                        .iter()
+                        .skip(1)
+                        .filter(|s| (s.relay || s.assumed) && s.source.is_some())
+                        .collect();
                     html! {
-                        <li>{ texts.path_to.replace("{target}", &hospital_name_in(data, &path.target, lang)).replace("{relays}", &lang.count(path.relays as usize, Noun::Relay)) }{ ": " }{ chain }</li>
+                        <li>{ texts.path_to.replace("{target}", &hospital_name_in(data, &path.target, lang)).replace("{relays}", &lang.count(path.relays as usize, Noun::Relay)) }{ ": " }{ chain }
+                            if !cited.is_empty() {
+                                <ul class="path-sources">
+                                    { for cited.iter().filter_map(|s| s.source.as_ref().map(|source| html! {
+                                        <li class="step-source">{ format!("{}: ", s.name) }{ format!("{}: ", texts.source) }{ source_line(data, source, lang) }</li>
+                                    })) }
+                                </ul>
+                            }
+                        </li>
                     }
                 }) }
             </ol>

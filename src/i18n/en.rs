@@ -155,6 +155,8 @@ pub const TEXTS: Texts = Texts {
         relays_up_to: "Up to {n}",
         exclude: "Unions never to join",
         results_heading: "Plans",
+        results_status: "Plans: {n}. First: {title}.",
+        results_status_unreachable: " Out of reach: {n}.",
         results_empty: "Choose your facility and at least one hospital to see plans here.",
         plan_none: "Nothing to join",
         plan_none_assumed: "Nothing to join, if the assumption holds",

@@ -155,6 +155,8 @@ pub const TEXTS: Texts = Texts {
         relays_up_to: "{n} 回まで",
         exclude: "加入先から除くユニオン",
         results_heading: "加入プラン",
+        results_status: "加入プラン {n} 件。先頭は「{title}」。",
+        results_status_unreachable: "届かない紹介先 {n} 件。",
         results_empty: "自施設と紹介先を選ぶと、ここに加入プランが表示されます。",
         plan_none: "加入不要",
         plan_none_assumed: "仮定が正しければ加入不要",

@@ -199,6 +199,11 @@ pub struct PlannerTexts {
     pub exclude: &'static str,
     /// The results' heading.
     pub results_heading: &'static str,
+    /// What a screen reader hears once a plan is done: how many plans
+    /// ({n}) and the first one's title ({title}).
+    pub results_status: &'static str,
+    /// Added to [`Self::results_status`] when targets are out of reach.
+    pub results_status_unreachable: &'static str,
     /// Shown before the user has chosen a start and a target.
     pub results_empty: &'static str,
     /// Card title for a plan that joins nothing.

@@ -184,7 +184,7 @@ pub(super) fn chart(timeline: &Timeline, current: usize, t: &GrowthTexts, lang: 
                 { for milestones.iter().map(|&i| html! {
                     <path d={format!("M{:.1} {:.1}l-4 -7h8z", x(i), h - bottom)} fill="#b45309" />
                 }) }
-                <path d={series(|f| f.unions)} fill="none" stroke="#7c3aed" stroke-width="2.5" />
+                <path d={series(|f| f.unions)} fill="none" stroke="#7c3aed" stroke-width="2.5" stroke-dasharray="8 5" />
                 <path d={series(|f| f.live_hospitals)} fill="none" stroke="#1d4ed8" stroke-width="2.5" />
                 <line x1={x(current).to_string()} x2={x(current).to_string()} y1={top.to_string()}
                     y2={(h - bottom).to_string()} stroke="#c2410c" stroke-width="2" />
@@ -371,7 +371,9 @@ pub fn growth_view(props: &ViewProps) -> Html {
                 { tags::button(export, t.export_png) }
             </div>
             { tags::p_hint(t.keys_help) }
-            <h3 class="frame-heading" aria-live="polite">{ t.frame_heading.replace("{month}", &month) }</h3>
+            // Announced as the user steps, not every 300 ms while it plays:
+            // the month it stops at is read when it is paused.
+            <h3 class="frame-heading" aria-live={if position.playing { "off" } else { "polite" }}>{ t.frame_heading.replace("{month}", &month) }</h3>
             <p class="frame-totals">
                 { totals.clone() }
                 if let Some(n) = frame.registered {

@@ -540,9 +540,16 @@ pub fn network_view(props: &ViewProps) -> Html {
             }
         })
     };
+    // Closing the details gives focus back to the point they were opened
+    // from, as Esc does (the button pressed is gone).
     let close = {
         let selected = selected.clone();
-        Callback::from(move |_: MouseEvent| selected.set(None))
+        Callback::from(move |_: MouseEvent| {
+            if let Some(item) = &*selected {
+                crate::dom::focus_after_render(format!("node-{}", item.key()));
+            }
+            selected.set(None);
+        })
     };
     let on_escape = {
         let selected = selected.clone();

@@ -422,7 +422,21 @@ pub fn present_view(props: &ViewProps) -> Html {
                         else {
                             return;
                         };
+                        // Space on a focused control (前へ, 終了, a link) is
+                        // the control's own: it activates it, not 次へ.
+                        let on_control = event
+                            .target()
+                            .and_then(|t| {
+                                wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
+                            })
+                            .is_some_and(|t| {
+                                t.closest("button, a, input, select, textarea, summary")
+                                    .ok()
+                                    .flatten()
+                                    .is_some()
+                            });
                         match event.key().as_str() {
+                            " " if on_control => return,
                             " " | "ArrowRight" | "PageDown" => position.dispatch(Step::Next),
                             "ArrowLeft" | "PageUp" => position.dispatch(Step::Back),
                             "Home" => position.dispatch(Step::First),

@@ -384,15 +384,61 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
             </>
         },
     };
+    // One short sentence is announced when a plan is done, not the cards:
+    // a live region round them read out whatever the update patched.
+    let announced = match &status {
+        PlanStatus::Done(answer) => {
+            done_status(props, answer, confirmed.map(|c| &**c), first_index)
+        }
+        _ => String::new(),
+    };
     html! {
         <section class="planner-results" aria-labelledby={super::RESULTS_HEADING_ID}>
             <h3 id={super::RESULTS_HEADING_ID} tabindex="-1">{ texts.results_heading }</h3>
             if props.dropped {
                 <p class="warn" role="status">{ texts.link_ignored }</p>
             }
-            <div aria-live="polite" data-state={state}>{ body }</div>
+            <p class="visually-hidden" role="status" id="plan-status">{ announced }</p>
+            <div data-state={state}>{ body }</div>
         </section>
     }
+}
+
+/// The sentence a screen reader hears once a plan is done: how many plans
+/// are shown and the first one's title, and how many targets are out of
+/// reach. `first_index` is how many confirmed cards come first.
+fn done_status(
+    props: &ResultsProps,
+    answer: &PlanAnswer,
+    confirmed: Option<&PlanAnswer>,
+    first_index: usize,
+) -> String {
+    let (lang, data) = (props.lang, &*props.data);
+    let texts = &lang.texts().planner_view;
+    let hypothetical_shown = hypothetical_cards(answer, confirmed, props.what_if.is_some());
+    let first = confirmed
+        .and_then(|c| c.plans.first())
+        .map(|p| crate::components::plan_title(lang, data, p, false))
+        .or_else(|| {
+            hypothetical_shown.first().map(|p| {
+                crate::components::plan_title(lang, data, p, props.query.saved_what_if.is_some())
+            })
+        });
+    let mut said = match first {
+        Some(title) => texts
+            .results_status
+            .replace("{n}", &(first_index + hypothetical_shown.len()).to_string())
+            .replace("{title}", &title),
+        None => texts.no_plan.to_owned(),
+    };
+    if !answer.unreachable.is_empty() {
+        said.push_str(
+            &texts
+                .results_status_unreachable
+                .replace("{n}", &answer.unreachable.len().to_string()),
+        );
+    }
+    said
 }
 
 #[cfg(test)]

@@ -83,6 +83,7 @@ fn matrix_table(next: &Dataset, a: &Assessment, lang: Lang, assumed: bool) -> Ht
 
 fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang, assumed: bool) -> Html {
     html! {
+        <div class="table-scroll">
         <table class="pairs">
             { caption(t, t.pairs_heading, assumed) }
             <thead><tr>{ tags::col_head(t.col_ward) }{ tags::col_head(t.col_facilities) }
@@ -101,6 +102,7 @@ fn pairs_table(data: &Dataset, a: &Assessment, t: &WhatIfTexts, lang: Lang, assu
                 }) }
             </tbody>
         </table>
+        </div>
     }
 }
 
@@ -134,7 +136,10 @@ pub(super) fn total_pairs(a: &Assessment) -> (usize, usize) {
 
 fn summary(a: &Assessment, t: &WhatIfTexts, lang: Lang) -> Html {
     let (before, after) = total_pairs(a);
+    // Read out whole when a change to the what-if changes it: the button
+    // pressed keeps focus, and nothing else would say what changed.
     html! {
+        <div role="status" aria-atomic="true">
         <ul class="whatif-summary">
             { tags::li(t.summary_cells.replace("{n}", &a.improved_cells.to_string())) }
             { tags::li(t.summary_pairs.replace("{before}", &before.to_string()).replace("{after}", &after.to_string())) }
@@ -143,6 +148,7 @@ fn summary(a: &Assessment, t: &WhatIfTexts, lang: Lang) -> Html {
                 { tags::li(t.plans_truncated.replace("{n}", &a.plans_compared.to_string())) }
             }
         </ul>
+        </div>
     }
 }
 

@@ -174,7 +174,7 @@ pub(super) fn composer(props: &ComposerProps) -> Html {
             } else {
                 { select("change-second", labels.1, second_options, &b, setter(&second)) }
             }
-            <button type="button" class="primary" onclick={on_add} disabled={change.is_none()}
+            <button id="add-change" type="button" class="primary" onclick={on_add} disabled={change.is_none()}
                 aria-describedby={same.then_some("change-same")}>{ t.add }</button>
             // Why the button is off: the same record twice connects nothing.
             if same {

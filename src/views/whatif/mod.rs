@@ -267,6 +267,7 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
     };
     let export = export_draft(&draft);
     let on_import = import_draft(&draft, &import_errors, &data);
+    let count = draft.what_if.changes.len();
     let changes = draft.what_if.changes.iter().enumerate().map(|(i, change)| {
         let text = describe(&data, change, lang);
         let remove = set_what_if(Rc::new(move |s: &mut WhatIf| {
@@ -274,11 +275,21 @@ pub fn whatif_view(props: &WhatIfViewProps) -> Html {
                 s.changes.remove(i);
             }
         }));
+        // Focus goes to the change that takes this one's place, else the one
+        // before, else back to 「この変更を追加」 (the button pressed is gone).
+        let next = match (i + 1 < count, i) {
+            (true, _) => format!("remove-change-{i}"),
+            (false, 0) => "add-change".to_owned(),
+            (false, _) => format!("remove-change-{}", i - 1),
+        };
         html! {
             <li>
                 { tags::span(text.clone()) }
-                <button type="button" class="link-button" aria-label={t.remove.replace("{change}", &text)}
-                    onclick={Callback::from(move |_: MouseEvent| remove())}>{ "×" }</button>
+                <button type="button" class="link-button" id={format!("remove-change-{i}")} aria-label={t.remove.replace("{change}", &text)}
+                    onclick={Callback::from(move |_: MouseEvent| {
+                        remove();
+                        crate::dom::focus_after_render(next.clone());
+                    })}>{ "×" }</button>
             </li>
         }
     });
