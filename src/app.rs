@@ -249,7 +249,12 @@ pub fn shell(props: &ShellProps) -> Html {
 fn page_title(lang: Lang, route: Route) -> String {
     let texts = lang.texts();
     match route {
-        Route::Present => format!("{} — {}", texts.present, texts.app_title),
+        // The nav link's 「▶」 is a button's mark, not part of the name.
+        Route::Present => format!(
+            "{} — {}",
+            texts.present.trim_start_matches('▶').trim_start(),
+            texts.app_title
+        ),
         _ => crate::components::view_texts(texts, route).map_or_else(
             || texts.app_title.to_owned(),
             |view| format!("{} — {}", view.nav, texts.app_title),
