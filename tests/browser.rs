@@ -149,9 +149,10 @@ async fn the_language_switch_changes_the_text_the_document_and_the_stored_choice
     );
     let html = document().document_element().expect("<html>");
     assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    // The title names the view (the planner, where the app starts) too.
     assert_eq!(
         document().title(),
-        "tsunagu — Sapporo ID-Link referral path navigator"
+        "Plans — tsunagu — Sapporo ID-Link referral path navigator"
     );
     assert_eq!(
         local_storage().get_item(LANG_KEY).expect("read").as_deref(),
