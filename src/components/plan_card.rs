@@ -613,7 +613,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
     let print_label = lang.labelled(texts.print, &title);
 
     html! {
-        <article id={card_id} class={classes!("plan-card", assumed.then_some("assumed"))} aria-labelledby={title_id.clone()}
+        <article id={card_id} class={classes!("plan-card", assumed.then_some("assumed"), (plan.join.len() <= ROOMY_UNIONS).then_some("roomy"))} aria-labelledby={title_id.clone()}
             data-assumptions={plan.assumptions.iter().map(|a| match a { Assumption::Agreements => "agreements", Assumption::WhatIf => "what_if" }).collect::<Vec<_>>().join(",")}>
             { print_header(props) }
             <header class="plan-head">
@@ -729,6 +729,11 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         </article>
     }
 }
+
+/// A printed checklist joining at most this many unions has room on its A4
+/// page for larger type (`.roomy`); one that joins more keeps the tight
+/// type that fits seven unions on one page.
+const ROOMY_UNIONS: usize = 3;
 
 /// Prints one card: the page marks it, the stylesheet hides the rest while
 /// printing, and the mark is cleared once the print dialog closes.
