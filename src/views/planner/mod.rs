@@ -166,15 +166,7 @@ fn by_touch(click: &MouseEvent) -> bool {
 /// Moves focus to the element with `id` once the change just made has been
 /// drawn (the control that was pressed may be gone by then).
 fn focus_after_render(id: &'static str) {
-    #[cfg(target_arch = "wasm32")]
-    gloo::timers::callback::Timeout::new(0, move || {
-        if let Some(element) = crate::dom::html_element(id) {
-            let _ = element.focus();
-        }
-    })
-    .forget();
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
+    crate::dom::focus_after_render(id.to_owned());
 }
 
 /// The narrowest window (CSS px) where the form and the plans sit side by
