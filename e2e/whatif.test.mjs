@@ -141,6 +141,9 @@ describe('what-ifs', () => {
     await page.getByRole('link', { name: 'この提案の下で経路プランを見る（仮定）' }).click();
     await page.getByText('仮定のプラン：提案「みきが ICT に加入」を適用した結果です。').waitFor();
     await app.chooseFacility('みき', 'みきファミリークリニック');
+    // The form lists the membership the what-if gives as the what-if's, not
+    // as one みき has today.
+    await page.locator('.chosen-facility').getByText('ICTネットワーク（もしも：提案された加入）', { exact: false }).waitFor();
     await app.addTarget('北海道大学', '北海道大学病院');
     // Today's plan on the report's data comes first, whole and said to be
     // confirmed; then, under the what-if, みき is an ICT member: nothing to

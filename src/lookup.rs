@@ -63,14 +63,17 @@ pub fn union_name_in(data: &Dataset, id: &UnionId, lang: Lang) -> String {
 }
 
 /// A facility's membership as a list shows it: the union's name, marked
-/// when the report only puts the facility on the union's 幹事一覧.
+/// when the report only puts the facility on the union's 幹事一覧, or when
+/// only a saved what-if makes it a member (the planner's form under one).
 pub fn membership_name(
     data: &Dataset,
     membership: &tsunagu_core::model::Membership,
     lang: Lang,
 ) -> String {
     let name = union_name_in(data, &membership.union, lang);
-    if membership.is_stated() {
+    if membership.source.section.0 == tsunagu_core::model::WHAT_IF_SECTION {
+        name + lang.texts().table.what_if_mark
+    } else if membership.is_stated() {
         name
     } else {
         name + lang.texts().table.officer_list_mark
@@ -257,5 +260,38 @@ mod tests {
         );
         let unknown = UnionId("nowhere".into());
         assert_eq!(union_name_in(&data, &unknown, Lang::En), "nowhere");
+    }
+
+    #[test]
+    fn a_membership_only_a_what_if_gives_is_marked_as_the_what_ifs() {
+        use tsunagu_core::model::FacilityId;
+        use tsunagu_core::whatif::{apply_what_if, Change, WhatIf};
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let miki = FacilityId("miki-family-clinic".into());
+        let what_if = WhatIf {
+            name: "test".into(),
+            changes: vec![Change::Join {
+                facility: miki.clone(),
+                union: UnionId("hokudai-ict".into()),
+            }],
+        };
+        let (next, _) = apply_what_if(&data, &what_if);
+        let names: Vec<String> = next
+            .facility(&miki)
+            .expect("in the report")
+            .memberships
+            .iter()
+            .map(|m| membership_name(&next, m, Lang::En))
+            .collect();
+        // The report's own membership is unmarked; the proposed one says so.
+        assert_eq!(
+            names,
+            [
+                "Sapporo Medical Information Sharing System Council",
+                "Sapporo City General Hospital Regional Medical Information Network System",
+                "TMNIT in Hokkaido",
+                "ICT Network (what-if: a proposed membership)"
+            ]
+        );
     }
 }

@@ -120,6 +120,7 @@ pub const TEXTS: Texts = Texts {
         unknown: "unknown",
         at_least: "or more",
         officer_list_mark: " (officer list only: membership unconfirmed)",
+        what_if_mark: " (what-if: a proposed membership)",
     },
     planner_view: PlannerTexts {
         start_heading: "1. Your facility",

@@ -120,6 +120,7 @@ pub const TEXTS: Texts = Texts {
         unknown: "不明",
         at_least: "以上",
         officer_list_mark: "（幹事一覧のみ・加入は要確認）",
+        what_if_mark: "（もしも：提案された加入）",
     },
     planner_view: PlannerTexts {
         start_heading: "1. 自施設を選ぶ",

@@ -615,6 +615,8 @@ pub struct TableTexts {
     pub at_least: &'static str,
     /// After a union a facility is only on the 幹事一覧 of.
     pub officer_list_mark: &'static str,
+    /// After a union a facility belongs to only under a saved what-if.
+    pub what_if_mark: &'static str,
 }
 
 /// The 地域 view's words.
