@@ -1,6 +1,10 @@
 //! The outside layer: facts from outside the report, each cited, shown
 //! apart from the report's facts, on the planner and in a printed plan.
 
+use std::cell::OnceCell;
+use std::rc::Rc;
+
+use tsunagu_core::outside::OutsideFacts;
 use yew::prelude::*;
 
 use super::pick;
@@ -14,10 +18,7 @@ use crate::page_data::PageData;
 /// consent and fees.
 pub fn outside_layer(lang: Lang, labelled: bool) -> Html {
     let texts = &lang.texts().planner_view;
-    let Some(layer) = PageData::Outside
-        .text()
-        .and_then(|text| tsunagu_core::outside::parse(&text))
-    else {
+    let Some(layer) = facts() else {
         return html! {};
     };
     html! {
@@ -34,4 +35,24 @@ pub fn outside_layer(lang: Lang, labelled: bool) -> Html {
             </ul>
         </section>
     }
+}
+
+thread_local! {
+    /// The page's outside facts, read once: every card's printed part and
+    /// the planner's own section show them.
+    static FACTS: OnceCell<Option<Rc<OutsideFacts>>> = const { OnceCell::new() };
+}
+
+/// The page's outside facts (`None` when the page lacks them).
+fn facts() -> Option<Rc<OutsideFacts>> {
+    FACTS.with(|facts| {
+        facts
+            .get_or_init(|| {
+                PageData::Outside
+                    .text()
+                    .and_then(|text| tsunagu_core::outside::parse(&text))
+                    .map(Rc::new)
+            })
+            .clone()
+    })
 }

@@ -51,6 +51,10 @@ pub struct PlanCardProps {
     /// Whether the card says it is a confirmed plan (when the page also
     /// shows plans on an assumption or a what-if).
     pub confirmed_note: bool,
+    /// Whether the parts only a printed checklist shows (its head, the
+    /// path lines and the outside facts) are drawn: not in a shared link's
+    /// first frame, which is for the plan on screen.
+    pub print_parts: bool,
 }
 
 /// A core text in the UI's language.
@@ -615,7 +619,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
     html! {
         <article id={card_id} class={classes!("plan-card", assumed.then_some("assumed"), (plan.join.len() <= ROOMY_UNIONS).then_some("roomy"))} aria-labelledby={title_id.clone()}
             data-assumptions={plan.assumptions.iter().map(|a| match a { Assumption::Agreements => "agreements", Assumption::WhatIf => "what_if" }).collect::<Vec<_>>().join(",")}>
-            { print_header(props) }
+            if props.print_parts { { print_header(props) } }
             <header class="plan-head">
                 <h4 id={title_id}>{ title }</h4>
                 <p class="plan-relays">{ relays_line(lang, plan.relays) }</p>
@@ -695,6 +699,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                     </section>
                 }
             }) }
+            if props.print_parts {
             <ol class="print-only path-lines">
                 { for plan.paths.iter().map(|path| {
                     let steps = steps(lang, data, &props.facility, &props.query.start, path);
@@ -723,8 +728,11 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                     }
                 }) }
             </ol>
+            }
             <p class="caveat" role="note">{ texts.caveat }</p>
-            <div class="print-only outside-in-card">{ crate::components::outside_layer(lang, false) }</div>
+            if props.print_parts {
+                <div class="print-only outside-in-card">{ crate::components::outside_layer(lang, false) }</div>
+            }
             <button type="button" class="print-button" onclick={onprint} aria-label={print_label}>{ texts.print }</button>
         </article>
     }

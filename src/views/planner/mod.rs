@@ -439,7 +439,7 @@ pub fn planner_view(props: &ViewProps) -> Html {
                         { to_plans }
                     }
                 </form>
-                { plan_results(&ResultsProps { lang, real: props.data.clone().unwrap_or_else(|| data.clone()), data, query, plan, dropped, rules, what_if, confirmed }) }
+                { plan_results(&ResultsProps { lang, real: props.data.clone().unwrap_or_else(|| data.clone()), data, query, plan, dropped, rules, what_if, confirmed, later: form_later }) }
             </div>
         </section>
     }

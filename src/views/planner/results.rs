@@ -31,6 +31,10 @@ pub(super) struct ResultsProps {
     /// Under the assumption or a what-if, the same query on `real` under
     /// the confirmed rules.
     pub(super) confirmed: PlanHandle,
+    /// A shared link's first frame: the cards on screen only; the context,
+    /// the share link, the outside facts and each card's printed parts
+    /// come after the next paint.
+    pub(super) later: bool,
 }
 
 /// Under the assumption or a what-if, what the confirmed rules answer on
@@ -255,6 +259,7 @@ fn confirmed_cards(props: &ResultsProps, answer: &PlanAnswer, facility: &AttrVal
                 what_if: None,
                 baseline: None,
                 confirmed_note: true,
+                print_parts: !props.later,
                 unreachable: unreachable.clone(),
             })
         })
@@ -362,10 +367,11 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                         what_if: props.what_if.clone(),
                         baseline: baseline.clone().filter(|_| props.what_if.is_some() || !plan.assumptions.is_empty()),
                         confirmed_note: false,
+                        print_parts: !props.later,
                         unreachable: answer.unreachable.iter().map(|u| (hospital_name_in(data, &u.target, lang), reason_text(lang, data, u))).collect(),
                     }) }
                 }) }
-                { context(lang, data, answer) }
+                if !props.later { { context(lang, data, answer) } }
                 if !answer.unreachable.is_empty() {
                     <section class="unreachable" aria-labelledby="unreachable-heading">
                         <h4 id="unreachable-heading">{ texts.unreachable_heading }</h4>
@@ -376,11 +382,13 @@ pub(super) fn plan_results(props: &ResultsProps) -> Html {
                         </ul>
                     </section>
                 }
-                <ShareLink {lang} url={AttrValue::from(share_url(&props.query))} />
+                if !props.later {
+                    <ShareLink {lang} url={AttrValue::from(share_url(&props.query))} />
+                }
                 if answer.plans.is_empty() {
                     <p class="caveat" role="note">{ texts.caveat }</p>
                 }
-                { outside_layer(lang, true) }
+                if !props.later { { outside_layer(lang, true) } }
             </>
         },
     };
