@@ -67,14 +67,15 @@ fn is_id(text: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-fn ids(value: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// Adds the ids of `value` (comma-separated) not already in `out`: a list
+/// key written more than once (`t=a&t=b`, as a hand-made link may) adds to
+/// the list instead of replacing it.
+fn add_ids(out: &mut Vec<String>, value: &str) {
     for id in value.split(',').filter(|id| is_id(id)) {
         if !out.iter().any(|o| o == id) {
             out.push(id.to_owned());
         }
     }
-    out
 }
 
 impl PlanQuery {
@@ -88,11 +89,14 @@ impl PlanQuery {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             match key {
                 "f" if is_id(value) => facility = Some(value.to_owned()),
-                "m" => unlisted = Some((None, ids(value))),
+                "m" => add_ids(
+                    &mut unlisted.get_or_insert_with(|| (None, Vec::new())).1,
+                    value,
+                ),
                 "w" if is_id(value) => ward = Some(value.to_owned()),
-                "t" => out.targets = ids(value),
+                "t" => add_ids(&mut out.targets, value),
                 "r" => out.max_relays = value.parse().ok().filter(|&r| r <= 99),
-                "x" => out.exclude = ids(value),
+                "x" => add_ids(&mut out.exclude, value),
                 "p" if is_id(value) => out.saved_what_if = Some(value.to_owned()),
                 "ph" if is_id(value) => out.what_if_print = Some(value.to_owned()),
                 "a" => out.assume_agreements = value == "agreements",
@@ -175,6 +179,23 @@ mod tests {
         assert_eq!(query.targets, vec!["hokudai".to_owned()]);
         assert_eq!(query.max_relays, None);
         assert!(query.exclude.is_empty());
+    }
+
+    #[test]
+    fn a_list_key_written_twice_adds_to_the_list() {
+        // A hand-made link may repeat a key; no hospital may be dropped.
+        let query =
+            PlanQuery::parse("f=miki-family-clinic&t=hokudai&t=teine,hokudai&x=tmnit&x=ict");
+        assert_eq!(query.targets, ["hokudai", "teine"]);
+        assert_eq!(query.exclude, ["tmnit", "ict"]);
+        let unlisted = PlanQuery::parse("m=tmnit&m=hokudai-ict&w=teine");
+        assert_eq!(
+            unlisted.start,
+            StartQuery::Unlisted {
+                ward: Some("teine".into()),
+                unions: vec!["tmnit".into(), "hokudai-ict".into()],
+            }
+        );
     }
 
     #[test]
