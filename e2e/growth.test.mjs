@@ -56,6 +56,13 @@ describe('the growth view', () => {
     await page.getByRole('listitem').filter({ hasText: 'ユニオン: KKR札幌医療センター' }).waitFor();
     await page.getByRole('listitem').filter({ hasText: '病院間の連携: 16' }).waitFor();
 
+    // The hint's keys work from the play button too (Space stays its own).
+    await page.getByRole('button', { name: '▶ 再生' }).focus();
+    await page.keyboard.press('Home');
+    await frame.filter({ hasText: '2012年2月 時点' }).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await frame.filter({ hasText: '2012年3月 時点' }).waitFor();
+
     // The slider sets the month too.
     await page.getByRole('slider', { name: '表示する月' }).fill('52');
     await frame.filter({ hasText: '2016年6月 時点' }).waitFor();

@@ -129,6 +129,11 @@ describe('presentation mode', () => {
       assert.equal(await current.locator('.present-chart svg').count(), 1);
       const codes = await current.locator('[data-ward]').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-ward'))).size);
       assert.equal(codes, 10);
+      // The map is a picture on a slide: Tab passes it by, so that the arrow
+      // keys stay the deck's (a focused map node took them for itself).
+      assert.equal(await current.locator('svg.present-map [tabindex]').count(), 0);
+      for (let t = 0; t < 4; t += 1) await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest('svg'))), false);
       if (width === 1920) {
         const body = await current.locator('.present-lines li').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
         assert.ok(body >= 28, `body text ${body}px at 1920×1080`);

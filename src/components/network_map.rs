@@ -356,6 +356,11 @@ pub struct MapLayerProps {
     pub active: usize,
     /// A node received focus.
     pub on_active: Callback<usize>,
+    /// Whether the nodes are buttons in the Tab order; off (a slide), each
+    /// is a labelled picture, so that Tab and the arrow keys stay the
+    /// slides' own.
+    #[prop_or(true)]
+    pub interactive: bool,
 }
 
 /// Moves keyboard focus to the node with this element id.
@@ -518,10 +523,11 @@ pub fn map_layer(props: &MapLayerProps) -> Html {
         };
         html! {
             <g class="map-node" id={format!("node-{}", node.item.key())}
-                tabindex={if i == props.active { "0" } else { "-1" }} role="button"
-                aria-label={label_text.clone()} aria-pressed={pressed} opacity={node_opacity(i)}
+                tabindex={props.interactive.then_some(if i == props.active { "0" } else { "-1" })}
+                role={if props.interactive { "button" } else { "img" }}
+                aria-label={label_text.clone()} aria-pressed={props.interactive.then_some(pressed)} opacity={node_opacity(i)}
                 onmouseenter={enter} onfocus={focus} onmouseleave={leave}
-                onblur={blur} {onclick} {onkeydown}>
+                onblur={blur} onclick={props.interactive.then_some(onclick)} onkeydown={props.interactive.then_some(onkeydown)}>
                 <title>{ label_text.clone() }</title>
                 { node_shape(node, props.matches.contains(&i) || props.selected == Some(i)) }
                 if show_label {

@@ -229,15 +229,18 @@ pub fn growth_view(props: &ViewProps) -> Html {
     }
     {
         // ← → Home End and Space anywhere on the page, except where a form
-        // control or the map uses those keys itself.
+        // control or the map uses those keys itself. A button (▶ 再生, the
+        // steps) has no use for the arrows, Home or End, so the hint's keys
+        // work from there too; Space stays the button's own.
         let position = position.clone();
         crate::hooks::use_document_keys(move |e| {
             if e.default_prevented() || e.alt_key() || e.ctrl_key() || e.meta_key() {
                 return false;
             }
+            let tag = crate::hooks::key_target_tag(e);
             if matches!(
-                crate::hooks::key_target_tag(e).as_str(),
-                "input" | "select" | "textarea" | "button" | "a" | "svg" | "g" | "summary"
+                tag.as_str(),
+                "input" | "select" | "textarea" | "a" | "svg" | "g" | "summary"
             ) {
                 return false;
             }
@@ -246,6 +249,7 @@ pub fn growth_view(props: &ViewProps) -> Html {
                 "ArrowLeft" => Step::Back,
                 "Home" => Step::First,
                 "End" => Step::Last,
+                " " if tag == "button" => return false,
                 " " => Step::Toggle,
                 _ => return false,
             };

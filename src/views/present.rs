@@ -122,18 +122,18 @@ pub fn growth_slides(data: &Dataset) -> Vec<Slide> {
             })
         })
         .collect();
-    let unknown: Vec<String> = timeline
-        .undated
-        .unions
-        .iter()
-        .map(|u| union_name(data, u))
-        .collect();
     if let Some(last) = slides.last_mut() {
-        if !unknown.is_empty() {
+        if !timeline.undated.unions.is_empty() {
             for (lang, lines) in [
                 (Lang::Ja, &mut last.lines_ja),
                 (Lang::En, &mut last.lines_en),
             ] {
+                let unknown: Vec<String> = timeline
+                    .undated
+                    .unions
+                    .iter()
+                    .map(|u| crate::lookup::union_name_in(data, u, lang))
+                    .collect();
                 lines.push(
                     lang.texts()
                         .present_view
@@ -616,7 +616,7 @@ fn growth_map(
             <svg class="present-map" viewBox={viewbox} role="group" aria-label={lang.month(month)}>
                 <MapLayer scene={scene} {lang} outline={outline} highlight={None::<usize>} selected={None::<usize>}
                     matches={Rc::new(about)} dim_others={false} on_hover={Callback::noop()}
-                    on_select={Callback::noop()} zoom={1.0} active={0} on_active={Callback::noop()} />
+                    on_select={Callback::noop()} zoom={1.0} active={0} on_active={Callback::noop()} interactive={false} />
             </svg>
             <p class="present-credit">{ crate::map::n03_credit(lang) }</p>
         </>
