@@ -12,6 +12,7 @@ import { openPage } from './support/browser.mjs';
 import { withAppServer } from './support/harness.mjs';
 import { seriousViolations } from './support/axe.mjs';
 import { TablePage } from './pages/data-page.mjs';
+import { PlannerPage } from './pages/planner-page.mjs';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 
@@ -299,18 +300,53 @@ describe('data upkeep', () => {
     await context.close();
   });
 
+  test('a facility added under a name the data already has is questioned first, and the planner tells the two apart by ward', async () => {
+    const { context, app, page, problems } = await open();
+    await app.tableSwitch('施設').click();
+    const before = await app.bodyRows('施設').count();
+    await page.getByRole('button', { name: '＋ 施設を追加' }).click();
+    const form = page.getByRole('form', { name: '施設を追加' });
+    await form.getByRole('textbox', { name: '名称' }).fill('みきファミリークリニック');
+    await form.getByRole('combobox', { name: '所在の区' }).selectOption({ label: '北区' });
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByRole('alert').getByText('「みきファミリークリニック」という名称の記録がすでにあります。', { exact: false }).waitFor();
+    assert.equal(await app.bodyRows('施設').count(), before, 'nothing added yet');
+    // Saved again, it is added as another facility.
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'detached' });
+    assert.equal(await app.bodyRows('施設').count(), before + 1);
+    const planner = new PlannerPage(page, env.server.url);
+    await planner.goto('/');
+    await planner.facilitySearch().fill('みき');
+    const metas = await page.locator('.pick .meta').allTextContents();
+    assert.ok(metas.includes('北区 · 加入ユニオンなし'), metas.join(' | '));
+    assert.ok(metas.some((m) => m.startsWith('東区 · ')), metas.join(' | '));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the network grows by hand: a hospital starts disclosing, hosts a new union, and the planner sends clinics to it', async () => {
     const { context, app, page, problems } = await open();
     await app.tableSwitch('病院').click();
     await page.getByRole('button', { name: '市立函館病院 を編集' }).click();
     const form = page.getByRole('form', { name: /市立函館病院 を編集/ });
-    // A count that is not one is named, and nothing is saved.
-    await form.getByRole('textbox', { name: '病床数' }).fill('約600');
+    // A count that is not one, and a month that is not one, are each named
+    // beside the buttons and marked, focus goes to the first, and nothing
+    // is saved.
+    const beds = form.getByRole('textbox', { name: '病床数' });
+    const goLive = form.getByRole('textbox', { name: 'ID-Link 稼働（YYYY-MM）' });
+    await beds.fill('約600');
+    await goLive.fill('2026-13');
     await form.getByRole('button', { name: '保存' }).click();
-    await form.getByRole('alert').getByText('「病床数」は「1,714」や「300以上」のように数字で入力してください。').waitFor();
-    await form.getByRole('textbox', { name: '病床数' }).fill('');
+    const alert = form.getByRole('alert');
+    await alert.getByText('「病床数」は「1,714」や「300以上」のように数字で入力してください。').waitFor();
+    await alert.getByText('「ID-Link 稼働（YYYY-MM）」は「2024-04」や「2024年4月」のように年と月で入力してください。').waitFor();
+    assert.deepEqual([await beds.getAttribute('aria-invalid'), await goLive.getAttribute('aria-invalid')], ['true', 'true']);
+    await page.waitForFunction(() => document.activeElement?.id === 'record-beds');
+    await beds.fill('');
     await form.getByRole('checkbox', { name: /ID-Link の開示病院/ }).check();
-    await form.getByRole('textbox', { name: 'ID-Link 稼働（YYYY-MM）' }).fill('2026-10');
+    // A month as people write it is taken, and kept as YYYY-MM.
+    await goLive.fill('2026/10');
     await form.getByRole('button', { name: '保存' }).click();
     await form.waitFor({ state: 'detached' });
     const row = app.bodyRows('病院').filter({ hasText: '市立函館病院' });
@@ -338,7 +374,8 @@ describe('data upkeep', () => {
     const form = page.getByRole('form', { name: 'ユニオンを追加' });
     await form.getByRole('textbox', { name: '名称' }).fill('開示病院のないユニオン');
     await form.getByRole('button', { name: '保存' }).click();
-    await page.getByRole('alert').filter({ hasText: '保存できませんでした' }).getByText('空にはできません').waitFor();
+    // Said inside the form, above its buttons, where the reader is looking.
+    await form.getByRole('alert').filter({ hasText: '保存できませんでした' }).getByText('空にはできません').waitFor();
     assert.equal(await form.getByRole('textbox', { name: '名称' }).inputValue(), '開示病院のないユニオン');
     assert.equal(await app.bodyRows('ユニオン').count(), 7);
     await context.close();

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::{problem_item, DataCommand};
 use crate::components::tags;
 use crate::dataset_handle::DatasetHandle;
-use crate::i18n::{ImportTexts, Lang};
+use crate::i18n::Lang;
 use crate::worker::ShownProblem;
 
 /// [`ImportPreview`]'s properties.
@@ -82,7 +82,7 @@ fn added_list(data: &Dataset, import: &CsvImport, added: &[Named], lang: Lang) -
                     <li>
                         { named.name.clone() }
                         <span class="matched">{ t.added_matched
-                            .replace("{ward}", &ward_name(data, f.ward.as_ref(), t))
+                            .replace("{ward}", &ward_name(data, f.ward.as_ref(), lang))
                             .replace("{unions}", &unions) }</span>
                     </li>
                 }
@@ -91,10 +91,11 @@ fn added_list(data: &Dataset, import: &CsvImport, added: &[Named], lang: Lang) -
     }
 }
 
-fn ward_name(data: &Dataset, ward: Option<&WardId>, t: &ImportTexts) -> String {
+/// A ward in the UI's language (its id when the data lacks it).
+fn ward_name(data: &Dataset, ward: Option<&WardId>, lang: Lang) -> String {
     ward.map_or_else(
-        || t.none_value.to_owned(),
-        |w| data.ward(w).map_or_else(|| w.0.clone(), |w| w.name.clone()),
+        || lang.texts().import.none_value.to_owned(),
+        |w| crate::lookup::ward_name_in(data, w, lang).unwrap_or_else(|| w.0.clone()),
     )
 }
 
@@ -102,8 +103,13 @@ fn ward_name(data: &Dataset, ward: Option<&WardId>, t: &ImportTexts) -> String {
 fn change_text(data: &Dataset, change: &FieldChange, lang: Lang) -> String {
     let t = &lang.texts().import;
     let kinds = &lang.texts().data_view.facility_kinds;
-    let unions =
-        |ids: &[UnionId]| lang.list(&ids.iter().map(|u| data.union_name(u)).collect::<Vec<_>>());
+    let unions = |ids: &[UnionId]| {
+        lang.list(
+            &ids.iter()
+                .map(|u| crate::lookup::union_name_in(data, u, lang))
+                .collect::<Vec<_>>(),
+        )
+    };
     match change {
         FieldChange::Name { before, after } => {
             lang.labelled(t.field_name_change, &format!("{before} → {after}"))
@@ -116,8 +122,8 @@ fn change_text(data: &Dataset, change: &FieldChange, lang: Lang) -> String {
             t.field_ward_change,
             &format!(
                 "{} → {}",
-                ward_name(data, before.as_ref(), t),
-                ward_name(data, after.as_ref(), t)
+                ward_name(data, before.as_ref(), lang),
+                ward_name(data, after.as_ref(), lang)
             ),
         ),
         FieldChange::Unions { joined, left } => {

@@ -3,7 +3,7 @@
 //! store validates each edit like an import; a refused edit keeps the form
 //! open with its reasons.
 
-use tsunagu_core::edit::{edit_source, new_id, typed_count, Edit};
+use tsunagu_core::edit::{edit_source, new_id, typed_count, typed_month, Edit};
 use tsunagu_core::merge::Confirmation;
 use tsunagu_core::model::{
     Dataset, Date, Facility, FacilityId, FacilityKind, Hospital, HospitalId, Link, LinkId,
@@ -42,6 +42,98 @@ pub struct RecordFormProps {
     pub on_save: Callback<Edit>,
     /// Closes the form.
     pub on_cancel: Callback<()>,
+    /// Drawn just above the form's buttons: why the last save was refused.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A field the form cannot read: its label, the id of its input (focus
+/// goes to the first), and whether it is a month (else a count).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Unreadable {
+    label: &'static str,
+    id: &'static str,
+    month: bool,
+}
+
+impl Unreadable {
+    fn count(label: &'static str, id: &'static str) -> Self {
+        Self {
+            label,
+            id,
+            month: false,
+        }
+    }
+
+    fn month(label: &'static str, id: &'static str) -> Self {
+        Self {
+            label,
+            id,
+            month: true,
+        }
+    }
+
+    /// What the field should look like, naming it.
+    fn message(self, lang: Lang) -> String {
+        let texts = &lang.texts().upkeep;
+        if self.month {
+            texts.bad_month
+        } else {
+            texts.bad_count
+        }
+        .replace("{field}", self.label)
+    }
+}
+
+/// Whether another record of the form's kind has the name `name` (spaces
+/// aside): a second 「みきファミリークリニック」 would be offered twice in
+/// the planner, one of them with no unions.
+fn named_elsewhere(data: &Dataset, kind: &FormKind, name: &str) -> bool {
+    let key = |n: &str| n.split_whitespace().collect::<String>();
+    let name = key(name);
+    match kind {
+        FormKind::Facility(own) => data
+            .facilities
+            .iter()
+            .any(|f| own.as_ref().is_none_or(|o| o.id != f.id) && key(&f.name) == name),
+        FormKind::Hospital(own) => data
+            .hospitals
+            .iter()
+            .any(|h| own.as_ref().is_none_or(|o| o.id != h.id) && key(&h.name) == name),
+        FormKind::Union(own) => data
+            .unions
+            .iter()
+            .any(|u| own.as_ref().is_none_or(|o| o.id != u.id) && key(&u.name) == name),
+        FormKind::Link(_) => false,
+    }
+}
+
+/// The ids of the inputs a save may find unreadable.
+const BEDS_ID: &str = "record-beds";
+const LINKED_ID: &str = "record-linked";
+const GO_LIVE_ID: &str = "record-go-live";
+const FOUNDED_ID: &str = "record-founded";
+
+/// `aria-invalid` for the input `id`, given what the last save could not read.
+fn invalid(unreadable: &[Unreadable], id: &str) -> &'static str {
+    if unreadable.iter().any(|u| u.id == id) {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// A month field as typed: empty is none; else it must read as a month.
+fn month_field(typed: &str, field: Unreadable, bad: &mut Vec<Unreadable>) -> Option<Month> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    let month = typed_month(typed);
+    if month.is_none() {
+        bad.push(field);
+    }
+    month
 }
 
 fn input_value(event: &InputEvent) -> String {
@@ -156,9 +248,19 @@ fn build_union(
     name: &str,
     hosts: &[String],
     founded: &str,
-) -> Union {
+    founded_label: &'static str,
+) -> Result<Union, Vec<Unreadable>> {
     let name = name.trim();
-    Union {
+    let mut bad = Vec::new();
+    let founded = month_field(
+        founded,
+        Unreadable::month(founded_label, FOUNDED_ID),
+        &mut bad,
+    );
+    if !bad.is_empty() {
+        return Err(bad);
+    }
+    Ok(Union {
         id: initial.map_or_else(
             || {
                 UnionId(new_id("u", name, &|id| {
@@ -174,7 +276,7 @@ fn build_union(
             .filter(|u| u.name == name)
             .and_then(|u| u.name_en.clone()),
         hosts: hosts.iter().map(|h| HospitalId(h.clone())).collect(),
-        founded: (!founded.trim().is_empty()).then(|| Month(founded.trim().to_owned())),
+        founded: founded.clone(),
         // As for a facility: a changed name, host or month cites the hand entry.
         sources: initial.map_or_else(
             || vec![edit_source()],
@@ -184,8 +286,7 @@ fn build_union(
                         .iter()
                         .map(|h| h.0.as_str())
                         .eq(hosts.iter().map(String::as_str))
-                    && u.founded.as_ref().map(|m| m.0.as_str())
-                        == Some(founded.trim()).filter(|f| !f.is_empty());
+                    && u.founded == founded;
                 with_edit_source(u.sources.clone(), !same)
             },
         ),
@@ -197,7 +298,7 @@ fn build_union(
                 edit_source(),
             )
         })
-    }
+    })
 }
 
 /// A hospital form's fields as typed (its name is the form's own).
@@ -240,39 +341,55 @@ fn linked_text(hospital: &Hospital) -> String {
         .join(" / ")
 }
 
-/// The hospital the form describes; `Err` names the field whose count
-/// does not read as one (病床数, 連携医療機関数).
+/// The hospital the form describes; `Err` names every field that does not
+/// read (病床数 and 連携医療機関数 as counts, ID-Link 稼働 as a month),
+/// given their labels in that order.
 fn build_hospital(
     data: &Dataset,
     initial: Option<&Hospital>,
     name: &str,
     draft: &HospitalDraft,
-    labels: [&'static str; 2],
-) -> Result<Hospital, &'static str> {
-    let [beds_label, linked_label] = labels;
+    labels: [&'static str; 3],
+) -> Result<Hospital, Vec<Unreadable>> {
+    let [beds_label, linked_label, go_live_label] = labels;
     let name = name.trim().to_owned();
+    let mut bad = Vec::new();
     let beds = match draft.beds.trim() {
         "" => None,
-        typed => Some(
-            typed_count(typed, edit_source())
+        typed => {
+            let beds = typed_count(typed, edit_source())
                 .filter(|r| r.bound == tsunagu_core::model::Bound::Exact)
-                .and_then(|r| r.value)
-                .ok_or(beds_label)?,
-        ),
+                .and_then(|r| r.value);
+            if beds.is_none() {
+                bad.push(Unreadable::count(beds_label, BEDS_ID));
+            }
+            beds
+        }
     };
     let unchanged_count = initial.is_some_and(|h| linked_text(h) == draft.linked.trim());
     let linked_institutions = match (initial, draft.linked.trim()) {
         (Some(h), _) if unchanged_count => h.linked_institutions.clone(),
         (_, "") => Vec::new(),
-        (_, typed) => vec![typed_count(typed, edit_source()).ok_or(linked_label)?],
+        (_, typed) => {
+            let count = typed_count(typed, edit_source());
+            if count.is_none() {
+                bad.push(Unreadable::count(linked_label, LINKED_ID));
+            }
+            count.into_iter().collect()
+        }
     };
+    let idlink_go_live = month_field(
+        &draft.go_live,
+        Unreadable::month(go_live_label, GO_LIVE_ID),
+        &mut bad,
+    );
+    if !bad.is_empty() {
+        return Err(bad);
+    }
     let ward = Some(draft.ward.clone())
         .filter(|w| !w.is_empty())
         .map(WardId);
     let city = Some(draft.city.trim().to_owned()).filter(|c| !c.is_empty());
-    let idlink_go_live = Some(draft.go_live.trim().to_owned())
-        .filter(|m| !m.is_empty())
-        .map(Month);
     let changed = initial.is_none_or(|h| {
         h.name != name
             || h.name_en != draft.name_en.trim()
@@ -323,6 +440,7 @@ fn hospital_fields(
     data: &Dataset,
     initial: Option<&Hospital>,
     draft: &UseStateHandle<HospitalDraft>,
+    unreadable: &[Unreadable],
 ) -> Html {
     let texts = &lang.texts().upkeep;
     let d = &lang.texts().data_view;
@@ -376,15 +494,18 @@ fn hospital_fields(
             </label>
             <label class="field">
                 { tags::span(d.col_beds) }
-                <input type="text" inputmode="numeric" value={draft.beds.clone()} oninput={set(|d, v| d.beds = v)} />
+                <input type="text" inputmode="numeric" id={BEDS_ID} aria-invalid={invalid(unreadable, BEDS_ID)}
+                    value={draft.beds.clone()} oninput={set(|d, v| d.beds = v)} />
             </label>
             <label class="field">
                 { tags::span(texts.field_go_live) }
-                <input type="text" inputmode="numeric" placeholder="2024-04" value={draft.go_live.clone()} oninput={set(|d, v| d.go_live = v)} />
+                <input type="text" inputmode="numeric" placeholder="2024-04" id={GO_LIVE_ID} aria-invalid={invalid(unreadable, GO_LIVE_ID)}
+                    value={draft.go_live.clone()} oninput={set(|d, v| d.go_live = v)} />
             </label>
             <label class="field">
                 { tags::span(d.col_linked) }
-                <input type="text" inputmode="numeric" value={draft.linked.clone()} oninput={set(|d, v| d.linked = v)}
+                <input type="text" inputmode="numeric" id={LINKED_ID} aria-invalid={invalid(unreadable, LINKED_ID)}
+                    value={draft.linked.clone()} oninput={set(|d, v| d.linked = v)}
                     aria-describedby={readings.as_ref().map(|_| "record-linked-now")} />
             </label>
             if let Some(readings) = readings {
@@ -516,10 +637,13 @@ pub fn record_form(props: &RecordFormProps) -> Html {
             _ => None,
         })
     });
-    let bad_count = use_state(|| None::<&'static str>);
+    let unreadable = use_state(Vec::<Unreadable>::new);
     let confirmed_day = use_state(crate::format::today);
     let confirmed_by = use_state(String::new);
     let missing_name = use_state(|| false);
+    // The name the reader was told another record already has: saving it
+    // again adds it all the same.
+    let duplicate = use_state(|| None::<String>);
 
     let (title, body) = match &props.kind {
         FormKind::Facility(initial) => (
@@ -570,7 +694,8 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                 <>
                     <label class="field">
                         { tags::span(texts.field_founded) }
-                        <input type="text" inputmode="numeric" placeholder="2024-04" value={(*founded).clone()}
+                        <input type="text" inputmode="numeric" placeholder="2024-04" id={FOUNDED_ID} aria-invalid={invalid(&unreadable, FOUNDED_ID)}
+                            value={(*founded).clone()}
                             oninput={{ let founded = founded.clone(); Callback::from(move |e: InputEvent| founded.set(input_value(&e))) }} />
                     </label>
                     <fieldset class="checks">
@@ -591,7 +716,7 @@ pub fn record_form(props: &RecordFormProps) -> Html {
             initial.as_ref().map_or(texts.add_hospital.to_owned(), |h| {
                 texts.edit.replace("{name}", &hospital_label(h, lang))
             }),
-            hospital_fields(lang, data, initial.as_ref(), &hospital_draft),
+            hospital_fields(lang, data, initial.as_ref(), &hospital_draft, &unreadable),
         ),
         FormKind::Link(initial) => {
             let hospital_select = |label: &'static str, value: &UseStateHandle<String>| {
@@ -647,17 +772,20 @@ pub fn record_form(props: &RecordFormProps) -> Html {
             founded.clone(),
         );
         let (confirmed_day, confirmed_by) = (confirmed_day.clone(), confirmed_by.clone());
-        let (hospital_draft, bad_count) = (hospital_draft.clone(), bad_count.clone());
-        let count_labels = [
+        let (hospital_draft, unreadable) = (hospital_draft.clone(), unreadable.clone());
+        let hospital_labels = [
             lang.texts().data_view.col_beds,
             lang.texts().data_view.col_linked,
+            texts.field_go_live,
         ];
-        let (link_from, link_to, link_kind, directed, missing_name) = (
+        let founded_label = texts.field_founded;
+        let (link_from, link_to, link_kind, directed, missing_name, duplicate) = (
             link_from.clone(),
             link_to.clone(),
             link_kind.clone(),
             directed.clone(),
             missing_name.clone(),
+            duplicate.clone(),
         );
         let on_save = props.on_save.clone();
         Callback::from(move |event: SubmitEvent| {
@@ -668,7 +796,20 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                 return;
             }
             missing_name.set(false);
-            bad_count.set(None);
+            let typed = name.trim().to_owned();
+            if named_elsewhere(&data, &kind_form, &typed) && duplicate.as_deref() != Some(&typed) {
+                duplicate.set(Some(typed));
+                return;
+            }
+            unreadable.set(Vec::new());
+            // Every field that does not read is marked, and said by name
+            // above the buttons; focus goes to the first.
+            let refuse = |bad: Vec<Unreadable>| {
+                if let Some(first) = bad.first() {
+                    crate::dom::focus_after_render(first.id.to_owned());
+                }
+                unreadable.set(bad);
+            };
             let edit = match &kind_form {
                 FormKind::Hospital(initial) => {
                     match build_hospital(
@@ -676,13 +817,10 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                         initial.as_ref(),
                         &name,
                         &hospital_draft,
-                        count_labels,
+                        hospital_labels,
                     ) {
                         Ok(hospital) => Edit::PutHospital(hospital),
-                        Err(field) => {
-                            bad_count.set(Some(field));
-                            return;
-                        }
+                        Err(bad) => return refuse(bad),
                     }
                 }
                 FormKind::Facility(initial) => Edit::PutFacility(build_facility(
@@ -702,7 +840,17 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                     },
                 )),
                 FormKind::Union(initial) => {
-                    Edit::PutUnion(build_union(&data, initial.as_ref(), &name, &list, &founded))
+                    match build_union(
+                        &data,
+                        initial.as_ref(),
+                        &name,
+                        &list,
+                        &founded,
+                        founded_label,
+                    ) {
+                        Ok(union) => Edit::PutUnion(union),
+                        Err(bad) => return refuse(bad),
+                    }
                 }
                 FormKind::Link(initial) => {
                     let seed = format!("{}-{}-{}", *link_from, *link_to, *link_kind);
@@ -788,11 +936,17 @@ pub fn record_form(props: &RecordFormProps) -> Html {
                 if *missing_name {
                     <p class="warn" role="alert">{ texts.name_required }</p>
                 }
+                if duplicate.as_deref().is_some_and(|d| d == name.trim()) {
+                    <p class="warn" role="alert">{ texts.duplicate_name.replace("{name}", name.trim()) }</p>
+                }
             }
             { body }
-            if let Some(field) = *bad_count {
-                <p class="warn" role="alert">{ texts.bad_count.replace("{field}", field) }</p>
+            if !unreadable.is_empty() {
+                <div class="warn" role="alert">
+                    <ul>{ for unreadable.iter().map(|u| tags::li(u.message(lang))) }</ul>
+                </div>
             }
+            { props.children.clone() }
             <div class="tool-row">
                 <button type="submit" class="primary">{ texts.save }</button>
                 { tags::button(props.on_cancel.reform(|_: MouseEvent| ()), texts.cancel) }
@@ -812,23 +966,69 @@ mod tests {
             .union(&UnionId("hokudai-ict".into()))
             .expect("in the report");
         let hosts = vec!["hokudai".to_owned()];
-        let same = build_union(&data, Some(ict), " ICTネットワーク ", &hosts, "2016-03");
+        let same = build_union(
+            &data,
+            Some(ict),
+            " ICTネットワーク ",
+            &hosts,
+            "2016-03",
+            "発足",
+        )
+        .expect("valid");
         assert_eq!(same.name_en.as_deref(), Some("ICT Network"));
         assert_eq!(
             (same.id.0.as_str(), same.sources.len()),
             ("hokudai-ict", ict.sources.len())
         );
-        let renamed = build_union(&data, Some(ict), "北大ICTネットワーク", &hosts, "2016-03");
+        let renamed = build_union(
+            &data,
+            Some(ict),
+            "北大ICTネットワーク",
+            &hosts,
+            "2016-03",
+            "発足",
+        )
+        .expect("valid");
         assert_eq!(renamed.name_en, None);
         assert_eq!(renamed.name, "北大ICTネットワーク");
-        let new = build_union(&data, None, "新しいユニオン", &hosts, "");
+        let new = build_union(&data, None, "新しいユニオン", &hosts, "", "発足").expect("valid");
         assert_eq!((new.name_en, new.founded), (None, None));
         assert!(!new.id.0.is_empty() && data.union(&new.id).is_none());
         // Renamed, it cites the hand entry beside the report; unchanged, not.
         assert!(renamed.sources.contains(&edit_source()));
         assert!(!same.sources.contains(&edit_source()));
-        let moved = build_union(&data, Some(ict), "ICTネットワーク", &hosts, "2016-04");
+        let moved = build_union(
+            &data,
+            Some(ict),
+            "ICTネットワーク",
+            &hosts,
+            "2016-04",
+            "発足",
+        )
+        .expect("valid");
         assert!(moved.sources.contains(&edit_source()));
+        // A month as people write it is the same month; one that is not a
+        // month is refused, by its field.
+        let written = build_union(
+            &data,
+            Some(ict),
+            "ICTネットワーク",
+            &hosts,
+            "2016年3月",
+            "発足",
+        )
+        .expect("valid");
+        assert_eq!(written, *ict);
+        let bad = build_union(
+            &data,
+            Some(ict),
+            "ICTネットワーク",
+            &hosts,
+            "2016-3-1",
+            "発足",
+        )
+        .expect_err("not a month");
+        assert_eq!(bad.iter().map(|u| u.label).collect::<Vec<_>>(), ["発足"]);
     }
 
     #[test]
@@ -939,7 +1139,7 @@ mod tests {
         let hokudai = data
             .hospital(&HospitalId("hokudai".into()))
             .expect("in the report");
-        let labels = ["病床数", "連携医療機関数"];
+        let labels = ["病床数", "連携医療機関数", "ID-Link 稼働"];
         let draft = HospitalDraft::of(Some(hokudai));
         assert_eq!(draft.linked, "1,714 / 1,719", "both readings, as printed");
         let same =
@@ -964,18 +1164,42 @@ mod tests {
             beds: "約900".into(),
             ..draft.clone()
         };
-        assert_eq!(
-            build_hospital(&data, Some(hokudai), &hokudai.name, &bad_beds, labels),
-            Err("病床数")
-        );
+        let refused = |draft: &HospitalDraft| {
+            build_hospital(&data, Some(hokudai), &hokudai.name, draft, labels)
+                .expect_err("refused")
+                .iter()
+                .map(|u| (u.label, u.month))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(refused(&bad_beds), [("病床数", false)]);
         let bad_linked = HospitalDraft {
             linked: "多数".into(),
-            ..draft
+            ..draft.clone()
+        };
+        assert_eq!(refused(&bad_linked), [("連携医療機関数", false)]);
+        // Every field that does not read is named, not the first alone.
+        let bad_all = HospitalDraft {
+            beds: "約900".into(),
+            linked: "多数".into(),
+            go_live: "2023-13".into(),
+            ..draft.clone()
         };
         assert_eq!(
-            build_hospital(&data, Some(hokudai), &hokudai.name, &bad_linked, labels),
-            Err("連携医療機関数")
+            refused(&bad_all),
+            [
+                ("病床数", false),
+                ("連携医療機関数", false),
+                ("ID-Link 稼働", true)
+            ]
         );
+        // A month as people write it is read, and kept as YYYY-MM.
+        let slashed = HospitalDraft {
+            go_live: "2023/5".into(),
+            ..draft
+        };
+        let next =
+            build_hospital(&data, Some(hokudai), &hokudai.name, &slashed, labels).expect("valid");
+        assert_eq!(next.idlink_go_live.map(|m| m.0).as_deref(), Some("2023-05"));
         // A new hospital gets a fresh id and cites the hand entry only.
         let new_draft = HospitalDraft {
             discloses: true,
@@ -988,5 +1212,34 @@ mod tests {
             (new.discloses, new.city.as_deref(), new.sources.clone()),
             (true, Some("小樽市"), vec![edit_source()])
         );
+    }
+
+    #[test]
+    fn a_name_another_record_has_is_noticed_but_not_a_records_own() {
+        let data = crate::dataset_handle::bundled_dataset().expect("the bundled report loads");
+        let miki = data
+            .facility(&FacilityId("miki-family-clinic".into()))
+            .expect("in the report")
+            .clone();
+        let new = FormKind::Facility(None);
+        assert!(named_elsewhere(&data, &new, "みきファミリークリニック"));
+        assert!(named_elsewhere(&data, &new, " みきファミリー クリニック "));
+        assert!(!named_elsewhere(&data, &new, "みきファミリー診療所"));
+        // Saving a record under its own name is no duplicate.
+        assert!(!named_elsewhere(
+            &data,
+            &FormKind::Facility(Some(miki)),
+            "みきファミリークリニック"
+        ));
+        assert!(named_elsewhere(
+            &data,
+            &FormKind::Union(None),
+            "ICTネットワーク"
+        ));
+        assert!(named_elsewhere(
+            &data,
+            &FormKind::Hospital(None),
+            "北海道大学病院"
+        ));
     }
 }

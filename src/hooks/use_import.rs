@@ -43,7 +43,11 @@ pub fn use_import(
     on_preview: Callback<PendingImport>,
 ) -> ImportHandle {
     let reading = use_state(|| false);
-    let failed = use_state(|| None::<(String, Rc<Vec<ShownProblem>>)>);
+    // A refusal, with the data it left unchanged: once the data changes
+    // (an undo, an edit, another import), 「データは変更していません」 is no
+    // longer news, and the refusal is not shown.
+    let failed = use_state(|| None::<(String, Rc<Vec<ShownProblem>>, DatasetHandle)>);
+    let current = data.clone();
     let service = use_context::<crate::worker_service::WorkerService>();
     let read = {
         let (reading, failed) = (reading.clone(), failed.clone());
@@ -61,17 +65,18 @@ pub fn use_import(
                 let size = file.size() as usize;
                 if let Err(problems) = tsunagu_core::import::check_size(size) {
                     let shown = problems.iter().map(ShownProblem::from).collect();
-                    failed.set(Some((name, Rc::new(shown))));
+                    failed.set(Some((name, Rc::new(shown), data)));
                     return;
                 }
                 reading.set(true);
                 failed.set(None);
                 let done = {
-                    let (reading, failed, on_preview, file) = (
+                    let (reading, failed, on_preview, file, at) = (
                         reading.clone(),
                         failed.clone(),
                         on_preview.clone(),
                         name.clone(),
+                        data.clone(),
                     );
                     Callback::from(move |(outcome, text): (ImportOutcome, Option<Rc<str>>)| {
                         reading.set(false);
@@ -93,7 +98,7 @@ pub fn use_import(
                                 });
                             }
                             (ImportOutcome::Refused(problems), _) => {
-                                failed.set(Some((file.clone(), Rc::new(problems))));
+                                failed.set(Some((file.clone(), Rc::new(problems), at.clone())));
                             }
                             (ImportOutcome::Ready { .. }, None) => {}
                         }
@@ -105,7 +110,10 @@ pub fn use_import(
     };
     ImportHandle {
         reading: *reading,
-        failed: (*failed).clone(),
+        failed: (*failed)
+            .clone()
+            .filter(|(_, _, at)| current.as_ref() == Some(at))
+            .map(|(file, problems, _)| (file, problems)),
         read,
     }
 }

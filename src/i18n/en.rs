@@ -250,6 +250,7 @@ pub const TEXTS: Texts = Texts {
         print_checkbox: "Done",
         unknown: "Unknown",
         no_unions: "None",
+        pick_no_unions: "in no union",
     },
     network_view: NetworkTexts {
         level_label: "Map",
@@ -336,7 +337,7 @@ pub const TEXTS: Texts = Texts {
         map_label: "The network this month",
         event_go_live: "{name} goes live on ID-Link",
         event_founded: "Union “{name}” is founded",
-        event_council: "{name} is founded ({date})",
+        event_council: "The Sapporo ID-Link council ({name}) is founded ({date})",
     },
     present_view: PresentTexts {
         totals: "So far: {live} live, {unions}",
@@ -485,6 +486,7 @@ pub const TEXTS: Texts = Texts {
         field_go_live: "ID-Link go-live (YYYY-MM)",
         linked_hint: "Now: {readings}. A new value replaces them all (\"300以上\", at least 300, works too).",
         bad_count: "Type “{field}” as a number, such as “1,714” or “300以上” (at least 300).",
+        bad_month: "Type “{field}” as a year and month, such as “2024-04”.",
         edit: "Edit {name}",
         remove: "Remove {name}",
         edit_button: "Edit",
@@ -500,6 +502,7 @@ pub const TEXTS: Texts = Texts {
         field_directed: "One-way (from the hospital to the partner only)",
         confirmed_before: "Previously confirmed: {date}. Saving records it as confirmed on the date above.",
         name_required: "Please enter a name.",
+        duplicate_name: "A record named “{name}” is already in the data. If it is the same one, press Cancel and edit its row in the table; to add it as another, press Save again.",
         shortcuts: "Ctrl+Z to undo, Ctrl+Y to redo",
     },
     import: ImportTexts {

@@ -250,6 +250,7 @@ pub const TEXTS: Texts = Texts {
         print_checkbox: "済",
         unknown: "不明",
         no_unions: "なし",
+        pick_no_unions: "加入ユニオンなし",
     },
     network_view: NetworkTexts {
         level_label: "表示範囲",
@@ -485,6 +486,7 @@ pub const TEXTS: Texts = Texts {
         field_go_live: "ID-Link 稼働（YYYY-MM）",
         linked_hint: "いまの値：{readings}。書き換えると、この値だけを記録します（「300以上」とも書けます）。",
         bad_count: "「{field}」は「1,714」や「300以上」のように数字で入力してください。",
+        bad_month: "「{field}」は「2024-04」や「2024年4月」のように年と月で入力してください。",
         edit: "{name} を編集",
         remove: "{name} を削除",
         edit_button: "編集",
@@ -500,6 +502,7 @@ pub const TEXTS: Texts = Texts {
         field_directed: "片方向（病院から連携先へのみ）",
         confirmed_before: "これまでの確認日：{date}。保存すると、上の日に確認した記録になります。",
         name_required: "名称を入力してください。",
+        duplicate_name: "「{name}」という名称の記録がすでにあります。同じものなら「キャンセル」して、表のその行を編集してください。別のものとして追加するなら、もう一度「保存」を押してください。",
         shortcuts: "Ctrl+Z で元に戻す、Ctrl+Y でやり直し",
     },
     import: ImportTexts {

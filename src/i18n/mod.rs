@@ -395,6 +395,8 @@ pub struct PlannerTexts {
     pub unknown: &'static str,
     /// A facility in no union.
     pub no_unions: &'static str,
+    /// In the facility pick list, after the ward of a facility in no union.
+    pub pick_no_unions: &'static str,
 }
 
 /// Words for an import's preview, records' freshness and union rosters.
@@ -553,6 +555,8 @@ pub struct UpkeepTexts {
     pub linked_hint: &'static str,
     /// A 連携医療機関数 or 病床数 that is not a count: "{field}".
     pub bad_count: &'static str,
+    /// A month field that does not read as one; "{field}" is its label.
+    pub bad_month: &'static str,
     /// Edit a record: "{name} を編集".
     pub edit: &'static str,
     /// Remove a record: "{name} を削除".
@@ -586,6 +590,8 @@ pub struct UpkeepTexts {
     pub confirmed_before: &'static str,
     /// Shown when a name is missing.
     pub name_required: &'static str,
+    /// Said when the name typed is another record's: "{name}".
+    pub duplicate_name: &'static str,
     /// Keyboard shortcuts hint.
     pub shortcuts: &'static str,
 }

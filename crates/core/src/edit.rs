@@ -5,8 +5,8 @@
 //! nothing.
 
 use crate::model::{
-    Bound, CountReading, Dataset, Facility, FacilityId, Hospital, Link, LinkId, SectionId, Source,
-    Union, UnionId,
+    Bound, CountReading, Dataset, Facility, FacilityId, Hospital, Link, LinkId, Month, SectionId,
+    Source, Union, UnionId,
 };
 use crate::validate::{validate, Problem, Severity};
 
@@ -93,6 +93,37 @@ pub fn typed_count(text: &str, source: Source) -> Option<CountReading> {
     })
 }
 
+/// A month typed by hand, as people write one: `2023-05`, `2023-5`,
+/// `2023/5`, `2023.5` or `2023年5月`, full-width digits or not; written
+/// back as the data's `YYYY-MM`. `None` for anything else, or a month
+/// [`Month::parts`] refuses.
+pub fn typed_month(text: &str) -> Option<Month> {
+    let text = text.trim();
+    let text = text.strip_suffix(crate::text::MONTH).unwrap_or(text);
+    let (year, month) = text
+        .split_once(['-', '/', '.', '－', '／', '．', crate::text::YEAR])
+        .map(|(y, m)| (y.trim(), m.trim()))?;
+    let digits = |part: &str, most: usize| -> Option<u32> {
+        let mut value = 0;
+        for (i, c) in part.chars().enumerate() {
+            let digit = match c {
+                '0'..='9' => u32::from(c) - u32::from('0'),
+                '０'..='９' => u32::from(c) - u32::from('０'),
+                _ => return None,
+            };
+            if i >= most {
+                return None;
+            }
+            value = value * 10 + digit;
+        }
+        (!part.is_empty()).then_some(value)
+    };
+    let year = digits(year, 4).filter(|y| *y >= 1000)?;
+    let month = digits(month, 2)?;
+    let typed = Month(format!("{year:04}-{month:02}"));
+    typed.parts().map(|_| typed)
+}
+
 fn put<T, K: PartialEq>(list: &mut Vec<T>, record: T, key: impl Fn(&T) -> &K) {
     match list.iter().position(|r| key(r) == key(&record)) {
         Some(i) => list[i] = record,
@@ -156,6 +187,27 @@ mod tests {
             Some("1,714".to_owned())
         );
         for bad in ["", "以上", ",5", "12a", "-3", "1.5", "99999999999999999999"] {
+            assert_eq!(read(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_typed_month_reads_as_people_write_months() {
+        let read = |t: &str| typed_month(t).map(|m| m.0);
+        for (typed, month) in [
+            ("2023-05", "2023-05"),
+            ("2023-5", "2023-05"),
+            (" 2023/5 ", "2023-05"),
+            ("2023.12", "2023-12"),
+            ("2023年5月", "2023-05"),
+            ("２０２３／０５", "2023-05"),
+        ] {
+            assert_eq!(read(typed).as_deref(), Some(month), "{typed:?}");
+        }
+        for bad in [
+            "", "2023", "2023-13", "2023-0", "23-05", "2023-005", "2023-5-1", "May 2023",
+            "1899-12", "2023年", "12345-01",
+        ] {
             assert_eq!(read(bad), None, "{bad:?}");
         }
     }

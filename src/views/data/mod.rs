@@ -390,12 +390,8 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 <button type="button" class="add-record" onclick={row_actions.open(kind)}>{ lang.add_button(label) }</button>
             }
             if let Some(kind) = (*form).clone() {
-                if let Some(problems) = &props.edit_errors {
-                    <div class="import-errors" role="alert">
-                        { tags::p(tags::strong(texts.upkeep.edit_failed)) }
-                        <ul>{ for problems.iter().map(|p| problem_item(lang, &ShownProblem::from(p))) }</ul>
-                    </div>
-                }
+                // Why a save was refused is said beside the form's buttons,
+                // where the reader who pressed 保存 is looking.
                 <RecordForm key={form_key(&kind)} {lang} data={data.clone()} kind={kind.clone()} on_save={props.on_edit.clone()}
                     on_cancel={{
                         let (form, on_command) = (form.clone(), props.on_command.clone());
@@ -403,7 +399,14 @@ pub fn data_view(props: &DataViewProps) -> Html {
                             on_command.emit(DataCommand::ClearEditErrors);
                             form.set(None);
                         })
-                    }} />
+                    }}>
+                    if let Some(problems) = &props.edit_errors {
+                        <div class="import-errors" role="alert">
+                            { tags::p(tags::strong(texts.upkeep.edit_failed)) }
+                            <ul>{ for problems.iter().map(|p| problem_item(lang, &ShownProblem::from(p))) }</ul>
+                        </div>
+                    }
+                </RecordForm>
             }
             if current == Table::Facilities {
                 { stale_filter(lang, &stale, &stale_months) }

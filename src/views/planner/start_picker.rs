@@ -85,11 +85,21 @@ pub(super) fn start_picker(props: &PickerProps) -> Html {
                         .iter()
                         .map(|m| crate::lookup::membership_name(data, m, props.lang))
                         .collect();
+                    // The ward and the unions, so that two facilities of one
+                    // name (one added by hand, say) can be told apart.
+                    let meta = [
+                        f.ward.as_ref().and_then(|w| crate::lookup::ward_name_in(data, w, props.lang)),
+                        Some(if unions.is_empty() { texts.pick_no_unions.to_owned() } else { props.lang.list(&unions) }),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
                     html! {
                         <li>
                             <button type="button" class="pick" onclick={pick} tabindex={if i == 0 { "0" } else { "-1" }}>
                                 <span class="name">{ f.name.clone() }</span>
-                                <span class="meta">{ props.lang.list(&unions) }</span>
+                                <span class="meta">{ meta }</span>
                             </button>
                         </li>
                     }

@@ -117,6 +117,12 @@ pub const NAME_BREAKS: &[&str] = &[
 /// The word after a lower bound in a printed count: 「300以上」.
 pub const AT_LEAST: &str = "以上";
 
+/// After a year, as a month is written in Japanese (2023年5月).
+pub const YEAR: char = '年';
+
+/// After a month, as it is written in Japanese (2023年5月).
+pub const MONTH: char = '月';
+
 /// The rule set's name.
 pub fn rules_name(rules: Rules) -> Text {
     match rules {
