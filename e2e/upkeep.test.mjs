@@ -200,6 +200,14 @@ describe('data upkeep', () => {
     assert.equal(await page.getByRole('button', { name: 'この内容で取り込む' }).count(), 0);
     assert.equal((await facilityNames(app)).length, 9);
     await page.getByText('報告書のデータを表示しています。').waitFor();
+    // Once the data changes (an edit here; an undo alike), the refusal's
+    // 「データは変更していません」 is no longer true, and it is not shown.
+    await page.getByRole('button', { name: '＋ 施設を追加' }).click();
+    const form = page.getByRole('form', { name: '施設を追加' });
+    await form.getByRole('textbox', { name: '名称' }).fill('てすと診療所');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'detached' });
+    assert.equal(await alert.count(), 0);
     await context.close();
   });
 
