@@ -475,7 +475,8 @@ describe('data upkeep', () => {
     await fileInput(page).setInputFiles({ name: 'beds.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
     const alert = page.getByRole('alert').filter({ hasText: 'beds.json を取り込めませんでした' });
     await alert.waitFor();
-    await alert.getByText(`/hospitals/1/beds（${second}）`, { exact: true }).waitFor();
+    // Counted from 1, as the council counts records, the pointer after.
+    await alert.getByText(`病院 2 件目（${second}）の「beds」（/hospitals/1/beds）`, { exact: true }).waitFor();
     await alert.getByText('文字列 "三百"が書かれていますが、整数が必要です').waitFor();
     await alert.getByText('データは変更していません。').waitFor();
     await context.close();

@@ -30,15 +30,32 @@ pub struct ShownProblem {
     pub warning: bool,
 }
 
-impl From<&tsunagu_core::validate::Problem> for ShownProblem {
-    fn from(problem: &tsunagu_core::validate::Problem) -> Self {
+impl ShownProblem {
+    /// The problem, its place named with the record it falls in (`record`,
+    /// when known): a JSON pointer in words counting from 1, as the council
+    /// counts records, with the pointer after them.
+    pub fn with_record(problem: &tsunagu_core::validate::Problem, record: Option<&str>) -> Self {
+        use tsunagu_core::text::problem::json_place;
+        let (place_ja, place_en) = match &problem.place {
+            tsunagu_core::validate::Place::Json(pointer) => (
+                json_place(pointer, record, false),
+                json_place(pointer, record, true),
+            ),
+            _ => (problem.place_ja(), problem.place_en()),
+        };
         Self {
-            place_en: problem.place_en(),
-            place_ja: problem.place_ja(),
+            place_en,
+            place_ja,
             ja: problem.message_ja(),
             en: problem.message_en(),
             warning: problem.severity == tsunagu_core::validate::Severity::Warning,
         }
+    }
+}
+
+impl From<&tsunagu_core::validate::Problem> for ShownProblem {
+    fn from(problem: &tsunagu_core::validate::Problem) -> Self {
+        Self::with_record(problem, None)
     }
 }
 
@@ -124,15 +141,7 @@ pub fn read_import(
             let shown = problems
                 .iter()
                 .zip(names)
-                .map(|(problem, name)| {
-                    let mut shown = ShownProblem::from(problem);
-                    if let Some(name) = name {
-                        let (open, close) = crate::i18n::Lang::Ja.brackets();
-                        shown.place_ja = format!("{}{open}{name}{close}", shown.place_ja);
-                        shown.place_en = format!("{} ({name})", shown.place_en);
-                    }
-                    shown
-                })
+                .map(|(problem, name)| ShownProblem::with_record(problem, name.as_deref()))
                 .collect();
             (ImportOutcome::Refused(shown), None)
         }
@@ -256,10 +265,17 @@ mod import_tests {
         };
         let beds = problems
             .iter()
-            .find(|p| p.place_en.starts_with("/hospitals/1/beds"))
+            .find(|p| p.place_en.ends_with("(/hospitals/1/beds)"))
             .expect("the bed count's problem");
-        assert_eq!(beds.place_ja, format!("/hospitals/1/beds（{second}）"));
-        assert_eq!(beds.place_en, format!("/hospitals/1/beds ({second})"));
+        // Counted from 1, as a reader counts: the second hospital is 2.
+        assert_eq!(
+            beds.place_ja,
+            format!("病院 2 件目（{second}）の「beds」（/hospitals/1/beds）")
+        );
+        assert_eq!(
+            beds.place_en,
+            format!("hospital 2 ({second}), \"beds\" (/hospitals/1/beds)")
+        );
         assert_eq!(beds.ja, "文字列 \"三百\"が書かれていますが、整数が必要です");
     }
 

@@ -120,6 +120,76 @@ impl Problem {
 }
 
 /// A kind of record in Japanese, as a problem names it.
+/// A record list's name by its key in the data, in Japanese and English.
+fn list_name(key: &str) -> Option<(&'static str, &'static str)> {
+    Some(match key {
+        "hospitals" => ("病院", "hospital"),
+        "unions" => ("ユニオン", "union"),
+        "links" => ("病院間の連携", "link"),
+        "facilities" => ("施設", "facility"),
+        "wards" => ("区", "ward"),
+        "sections" => ("章", "section"),
+        "discrepancies" => ("食い違い", "discrepancy"),
+        "designations" => ("指定", "designation"),
+        "memberships" => ("加入ユニオン", "membership"),
+        "hosts" => ("開示病院", "host"),
+        "linked_institutions" => ("連携医療機関数", "linked-institutions reading"),
+        "sources" => ("出典", "source"),
+        _ => return None,
+    })
+}
+
+/// A JSON pointer in words, counting from 1 as a reader does, with the
+/// pointer itself after them for whoever opens the file:
+/// `/facilities/1/memberships/0/union` in a file whose second facility is
+/// ていね泌尿器科 reads 「施設 2 件目（ていね泌尿器科）の加入ユニオン 1 件目の
+/// 「union」（/facilities/1/memberships/0/union）」, or in English
+/// "facility 2 (ていね泌尿器科), membership 1, "union"
+/// (/facilities/1/memberships/0/union)". `record` is the name of the
+/// record the pointer falls in, when known.
+pub fn json_place(pointer: &str, record: Option<&str>, lang_en: bool) -> String {
+    let segments: Vec<&str> = pointer
+        .strip_prefix('/')
+        .map_or_else(Vec::new, |p| p.split('/').collect());
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < segments.len() {
+        let key = segments[i];
+        let index = segments.get(i + 1).and_then(|n| n.parse::<usize>().ok());
+        let part = match (index, list_name(key)) {
+            (Some(n), named) => {
+                let (ja, en) = named.unwrap_or((key, key));
+                i += 1;
+                // The record's name, after the first list's position.
+                let name = record.filter(|_| parts.is_empty());
+                match (lang_en, name) {
+                    (true, Some(name)) => format!("{en} {} ({name})", n + 1),
+                    (true, None) => format!("{en} {}", n + 1),
+                    (false, Some(name)) => format!("{ja} {} 件目（{name}）", n + 1),
+                    (false, None) => format!("{ja} {} 件目", n + 1),
+                }
+            }
+            (None, _) => {
+                if lang_en {
+                    format!("\"{key}\"")
+                } else {
+                    format!("「{key}」")
+                }
+            }
+        };
+        parts.push(part);
+        i += 1;
+    }
+    if parts.is_empty() {
+        return pointer.to_owned();
+    }
+    if lang_en {
+        format!("{} ({pointer})", parts.join(", "))
+    } else {
+        format!("{}（{pointer}）", parts.join("の"))
+    }
+}
+
 fn target_ja(target: Target) -> &'static str {
     match target {
         Target::Section => "報告書の節",
@@ -293,6 +363,31 @@ fn expected_ja(expected: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_json_pointer_reads_in_words_counting_from_one() {
+        use super::json_place;
+        let pointer = "/facilities/1/memberships/0/union";
+        assert_eq!(
+            json_place(pointer, Some("ていね泌尿器科"), false),
+            "施設 2 件目（ていね泌尿器科）の加入ユニオン 1 件目の「union」（/facilities/1/memberships/0/union）"
+        );
+        assert_eq!(
+            json_place(pointer, Some("ていね泌尿器科"), true),
+            "facility 2 (ていね泌尿器科), membership 1, \"union\" (/facilities/1/memberships/0/union)"
+        );
+        assert_eq!(
+            json_place("/hospitals/0/beds", None, false),
+            "病院 1 件目の「beds」（/hospitals/0/beds）"
+        );
+        assert_eq!(
+            json_place("/schema_version", None, true),
+            "\"schema_version\" (/schema_version)"
+        );
+        // A list the words do not know keeps its key.
+        assert_eq!(json_place("/extras/2", None, true), "extras 3 (/extras/2)");
+        assert_eq!(json_place("", None, false), "");
+    }
+
     use super::shape_ja;
 
     #[test]
