@@ -131,7 +131,7 @@ pub const TEXTS: Texts = Texts {
         facility_placeholder: "e.g. みき, ていね, clinic",
         facility_chosen: "Chosen facility",
         facility_change: "Choose again",
-        facility_note: "Only the facilities the report names are listed. If yours is missing, choose “A facility not listed”.",
+        facility_note: "Only the facilities in the data (those the report names, and any the council has added) are listed. If yours is missing, choose “A facility not listed”.",
         ward_label: "Ward",
         ward_unspecified: "Not given",
         current_unions: "Unions it belongs to now",

@@ -131,7 +131,7 @@ pub const TEXTS: Texts = Texts {
         facility_placeholder: "例: みき、ていね、クリニック",
         facility_chosen: "選択中の施設",
         facility_change: "選び直す",
-        facility_note: "報告書に名前のある施設だけが一覧にあります。見つからないときは「一覧にない施設」を選んでください。",
+        facility_note: "データにある施設（報告書に名前のある施設と、連絡会が追加した施設）だけが一覧にあります。見つからないときは「一覧にない施設」を選んでください。",
         ward_label: "所在の区",
         ward_unspecified: "指定しない",
         current_unions: "いま加入しているユニオン",
