@@ -319,9 +319,18 @@ describe('data upkeep', () => {
     await form.getByRole('button', { name: '保存' }).click();
     await form.getByRole('alert').getByText('「みきファミリークリニック」という名称の記録がすでにあります。', { exact: false }).waitFor();
     assert.equal(await app.bodyRows('施設').count(), before, 'nothing added yet');
-    // Saved again, it is added as another facility.
+    // Saved again, it is added as another facility, and the page says so.
     await form.getByRole('button', { name: '保存' }).click();
     await form.waitFor({ state: 'detached' });
+    assert.equal(await app.bodyRows('施設').count(), before + 1);
+    const note = page.locator('.saved-note');
+    assert.equal(await note.textContent(), '「みきファミリークリニック」を保存しました。「元に戻す」で取り消せます。');
+    assert.equal(await note.getAttribute('role'), 'status');
+    // Undone, the note no longer claims it.
+    await page.getByRole('button', { name: '元に戻す' }).click();
+    await page.waitForFunction(() => document.querySelector('.saved-note')?.textContent === '');
+    assert.equal(await app.bodyRows('施設').count(), before);
+    await page.getByRole('button', { name: 'やり直す' }).click();
     assert.equal(await app.bodyRows('施設').count(), before + 1);
     const planner = new PlannerPage(page, env.server.url);
     await planner.goto('/');

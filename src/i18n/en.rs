@@ -502,6 +502,7 @@ pub const TEXTS: Texts = Texts {
         field_directed: "One-way (from the hospital to the partner only)",
         confirmed_before: "Previously confirmed: {date}. Saving records it as confirmed on the date above.",
         name_required: "Please enter a name.",
+        saved: "Saved “{name}”. Undo takes it back.",
         duplicate_name: "A record named “{name}” is already in the data. If it is the same one, press Cancel and edit its row in the table; to add it as another, press Save again.",
         shortcuts: "Ctrl+Z to undo, Ctrl+Y to redo",
     },

@@ -502,6 +502,7 @@ pub const TEXTS: Texts = Texts {
         field_directed: "片方向（病院から連携先へのみ）",
         confirmed_before: "これまでの確認日：{date}。保存すると、上の日に確認した記録になります。",
         name_required: "名称を入力してください。",
+        saved: "「{name}」を保存しました。「元に戻す」で取り消せます。",
         duplicate_name: "「{name}」という名称の記録がすでにあります。同じものなら「キャンセル」して、表のその行を編集してください。別のものとして追加するなら、もう一度「保存」を押してください。",
         shortcuts: "Ctrl+Z で元に戻す、Ctrl+Y でやり直し",
     },

@@ -590,6 +590,8 @@ pub struct UpkeepTexts {
     pub confirmed_before: &'static str,
     /// Shown when a name is missing.
     pub name_required: &'static str,
+    /// Said once an edit is saved: "{name}" is the record's.
+    pub saved: &'static str,
     /// Said when the name typed is another record's: "{name}".
     pub duplicate_name: &'static str,
     /// Keyboard shortcuts hint.

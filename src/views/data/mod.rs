@@ -74,6 +74,50 @@ pub struct DataViewProps {
 }
 
 /// A short, stable key for the open form, so a new record gets a fresh form.
+/// What a saved edit is called in the note that it was saved.
+fn edit_name(data: &Dataset, edit: &Edit, lang: Lang) -> Option<String> {
+    Some(match edit {
+        Edit::PutFacility(f) => f.name.clone(),
+        Edit::PutUnion(u) => u.name.clone(),
+        Edit::PutHospital(h) => h.name.clone(),
+        Edit::PutLink(l) => format!(
+            "{} ⇄ {}",
+            crate::lookup::hospital_name_in(data, &l.from, lang),
+            crate::lookup::hospital_name_in(data, &l.to, lang)
+        ),
+        _ => return None,
+    })
+}
+
+/// The form's saves, passed on to `on_edit`, and a note of the last one
+/// the data took (「「…」を保存しました」), for as long as the data is the
+/// one it made: the form closes on a save, and the note says it happened.
+#[hook]
+fn use_saved_note(
+    data: Option<DatasetHandle>,
+    edit_errors: Option<Rc<Vec<Problem>>>,
+    on_edit: Callback<Edit>,
+    lang: Lang,
+) -> (Callback<Edit>, Option<String>) {
+    let asked = use_mut_ref(|| None::<String>);
+    let saved = use_state(|| None::<String>);
+    {
+        // The data changed: by the save asked for, or by something else (an
+        // undo, an import), which the note must not claim. A save the data
+        // took clears the refusal; one still shown means the save was refused.
+        let (asked, saved) = (asked.clone(), saved.clone());
+        let refused = edit_errors.is_some();
+        use_effect_with(data.clone(), move |_| {
+            saved.set(asked.borrow_mut().take().filter(|_| !refused));
+        });
+    }
+    let on_save = Callback::from(move |edit: Edit| {
+        *asked.borrow_mut() = data.as_ref().and_then(|d| edit_name(d, &edit, lang));
+        on_edit.emit(edit);
+    });
+    (on_save, (*saved).clone())
+}
+
 fn form_key(kind: &FormKind) -> String {
     match kind {
         FormKind::Facility(f) => {
@@ -254,6 +298,12 @@ pub fn data_view(props: &DataViewProps) -> Html {
         props.data.clone(),
         props.on_command.reform(DataCommand::Preview),
     );
+    let (on_save, saved) = use_saved_note(
+        props.data.clone(),
+        props.edit_errors.clone(),
+        props.on_edit.clone(),
+        lang,
+    );
     {
         // A saved edit changes the data: close the form. A refused one leaves it open.
         let form = form.clone();
@@ -389,10 +439,11 @@ pub fn data_view(props: &DataViewProps) -> Html {
             if let Some((label, kind)) = add {
                 <button type="button" class="add-record" onclick={row_actions.open(kind)}>{ lang.add_button(label) }</button>
             }
+            <p class="saved-note" role="status">{ saved.map(|name| texts.upkeep.saved.replace("{name}", &name)).unwrap_or_default() }</p>
             if let Some(kind) = (*form).clone() {
                 // Why a save was refused is said beside the form's buttons,
                 // where the reader who pressed 保存 is looking.
-                <RecordForm key={form_key(&kind)} {lang} data={data.clone()} kind={kind.clone()} on_save={props.on_edit.clone()}
+                <RecordForm key={form_key(&kind)} {lang} data={data.clone()} kind={kind.clone()} {on_save}
                     on_cancel={{
                         let (form, on_command) = (form.clone(), props.on_command.clone());
                         Callback::from(move |()| {
