@@ -149,6 +149,14 @@ describe('presentation mode', () => {
       await page.keyboard.press('End');
       await current.locator('.present-count').filter({ hasText: `${count} / ${count}` }).waitFor();
       assert.equal(await nav.getByRole('button', { name: /次へ/ }).isDisabled(), true);
+      // 次へ pressed onto the last slide turns off: focus goes to 前へ, not
+      // the page; and a screen reader hears the place and the title.
+      await page.keyboard.press('ArrowLeft');
+      await nav.getByRole('button', { name: /次へ/ }).click();
+      await current.locator('.present-count').filter({ hasText: `${count} / ${count}` }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'present-previous');
+      const lastTitle = await current.locator('h1').textContent();
+      assert.equal(await page.locator('.present [role="status"]').textContent(), `${count} / ${count}：${lastTitle}`);
       await page.keyboard.press('Home');
       await current.locator('.present-count').filter({ hasText: `1 / ${count}` }).waitFor();
       // Nothing is cut off: every slide's content ends inside the window,

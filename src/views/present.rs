@@ -477,11 +477,13 @@ pub fn present_view(props: &ViewProps) -> Html {
     }
     let lang = props.lang;
     let t = &lang.texts().present_view;
-    let step = |s: fn() -> Step| {
+    let step = |s: fn() -> Step, pressed: &'static str, other: &'static str| {
         let position = position.dispatcher();
         Callback::from(move |event: MouseEvent| {
             // A button's click is its own, not the slide's.
             event.stop_propagation();
+            // 次へ on the last slide turns off: focus goes to 前へ, not the page.
+            crate::dom::focus_after_render_if_lost(pressed, other);
             position.dispatch(s());
         })
     };
@@ -491,6 +493,14 @@ pub fn present_view(props: &ViewProps) -> Html {
         Callback::from(move |_: MouseEvent| position.dispatch(Step::Next))
     };
     let data = props.data.clone();
+    let announced = slides.get(index).map_or_else(String::new, |slide| {
+        let title = if lang == Lang::En {
+            &slide.title_en
+        } else {
+            &slide.title_ja
+        };
+        format!("{} / {}{}{title}", index + 1, count, lang.colon())
+    });
     html! {
         <section class="present" aria-roledescription="slide" aria-labelledby={VIEW_TITLE_ID}>
             // Every slide is in the page, so that printing gives the handouts,
@@ -523,7 +533,7 @@ pub fn present_view(props: &ViewProps) -> Html {
                 html! {
                     <article class={classes!("slide", current.then_some("current"), (lang == Lang::En).then_some("bilingual"))} aria-hidden={(!current).to_string()}
                         onclick={current.then(|| advance.clone())}>
-                        <p class="present-count" aria-live={current.then_some("polite")}>{ format!("{} / {}", i + 1, count) }</p>
+                        <p class="present-count">{ format!("{} / {}", i + 1, count) }</p>
                         if props.edited {
                             <p class="present-edited">{ lang.texts().upkeep.edited_everywhere }</p>
                         }
@@ -550,14 +560,21 @@ pub fn present_view(props: &ViewProps) -> Html {
                 }
             }) }
             <nav class="present-nav" aria-label={t.slides_label}>
-                <button type="button" onclick={step(|| Step::Back)} disabled={index == 0}>{ format!("◀ {}", t.previous) }</button>
-                <button type="button" onclick={step(|| Step::Next)} disabled={index + 1 >= count}>{ format!("{} ▶", t.next) }</button>
+                // A screen reader hears where the deck is and the slide's
+                // title (in the nav, which is not printed).
+                <p class="visually-hidden" role="status">{ announced }</p>
+                <button type="button" id={PREVIOUS_ID} onclick={step(|| Step::Back, PREVIOUS_ID, NEXT_ID)} disabled={index == 0}>{ format!("◀ {}", t.previous) }</button>
+                <button type="button" id={NEXT_ID} onclick={step(|| Step::Next, NEXT_ID, PREVIOUS_ID)} disabled={index + 1 >= count}>{ format!("{} ▶", t.next) }</button>
                 <button type="button" class="present-exit" onclick={exit}>{ t.exit }</button>
                 <span class="present-help">{ t.help }</span>
             </nav>
         </section>
     }
 }
+
+/// The deck's 前へ and 次へ, by id: when one turns off, focus goes to the other.
+const PREVIOUS_ID: &str = "present-previous";
+const NEXT_ID: &str = "present-next";
 
 /// The hospitals that went live and the unions that were founded or
 /// changed in a growth slide's month: what its map points at.
