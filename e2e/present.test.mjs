@@ -66,7 +66,7 @@ describe('presentation mode', () => {
     // every union connected to every other, one union and one relay reach
     // them all, and a TMNIT member joins nothing.
     await current.getByText(
-      'いま: 開示病院 7 か所すべてを見るには、どのユニオンにも入っていない施設は 7 ユニオンに加入（中継 最大 0 回）、TMNIT in Hokkaido の会員は 6 ユニオンに加入（中継 最大 0 回）',
+      'いま: 開示病院 7 か所すべてを見るには、どのユニオンにも入っていない施設は 7 ユニオンに加入（中継なし）、TMNIT in Hokkaido の会員は 6 ユニオンに加入（中継なし）',
     ).waitFor();
     await current.getByText(
       '全体でユニオンを繋げると（仮定）: どこにも入っていない施設は 1 ユニオンに加入（中継 最大 1 回）、TMNIT in Hokkaido の会員は 加入不要（中継 最大 1 回）',

@@ -1332,22 +1332,27 @@ fn count_en(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The cost of a plan in words: 「3 ユニオンに加入（中継 最大 1 回）」,
-/// "join 3 unions (at most 1 relay)"; `None` is out of reach.
+/// "join 3 unions (at most 1 relay)", and 「（中継なし）」, "(no relay)",
+/// when no plan needs one; `None` is out of reach.
 pub fn cost_text(lang: Lang, cost: Option<(usize, u32)>) -> String {
-    match (lang, cost) {
-        (Lang::Ja, None) => "届かない".to_owned(),
-        (Lang::En, None) => "out of reach".to_owned(),
-        (Lang::Ja, Some((0, r))) => format!("加入不要（中継 最大 {r} 回）"),
-        (Lang::En, Some((0, r))) => format!(
-            "no union to join (at most {})",
-            count_en(r as usize, "relay", "relays")
-        ),
-        (Lang::Ja, Some((k, r))) => format!("{k} ユニオンに加入（中継 最大 {r} 回）"),
-        (Lang::En, Some((k, r))) => format!(
-            "join {} (at most {})",
-            count_en(k, "union", "unions"),
-            count_en(r as usize, "relay", "relays")
-        ),
+    let Some((k, r)) = cost else {
+        return match lang {
+            Lang::Ja => "届かない",
+            Lang::En => "out of reach",
+        }
+        .to_owned();
+    };
+    let relays = match (lang, r) {
+        (Lang::Ja, 0) => "中継なし".to_owned(),
+        (Lang::En, 0) => "no relay".to_owned(),
+        (Lang::Ja, r) => format!("中継 最大 {r} 回"),
+        (Lang::En, r) => format!("at most {}", count_en(r as usize, "relay", "relays")),
+    };
+    match (lang, k) {
+        (Lang::Ja, 0) => format!("加入不要（{relays}）"),
+        (Lang::En, 0) => format!("no union to join ({relays})"),
+        (Lang::Ja, k) => format!("{k} ユニオンに加入（{relays}）"),
+        (Lang::En, k) => format!("join {} ({relays})", count_en(k, "union", "unions")),
     }
 }
 
@@ -1418,7 +1423,15 @@ mod tests {
     fn plan_costs_read_in_each_language() {
         assert_eq!(
             cost_text(Lang::Ja, Some((7, 0))),
-            "7 ユニオンに加入（中継 最大 0 回）"
+            "7 ユニオンに加入（中継なし）"
+        );
+        assert_eq!(
+            cost_text(Lang::En, Some((2, 0))),
+            "join 2 unions (no relay)"
+        );
+        assert_eq!(
+            cost_text(Lang::Ja, Some((2, 1))),
+            "2 ユニオンに加入（中継 最大 1 回）"
         );
         assert_eq!(
             cost_text(Lang::En, Some((1, 1))),

@@ -755,7 +755,7 @@ mod tests {
         // at one relay.
         let what_if = &slides[slides.len() - 1];
         assert!(
-            what_if.lines_ja[0].contains("施設は 7 ユニオンに加入（中継 最大 0 回）")
+            what_if.lines_ja[0].contains("施設は 7 ユニオンに加入（中継なし）")
                 && what_if.lines_ja[0].contains("会員は 6 ユニオンに加入"),
             "{what_if:?}"
         );
