@@ -179,6 +179,34 @@ describe('data upkeep', () => {
     await context.close();
   });
 
+  test('TMNIT’s roster keeps the eight facilities only on its 幹事一覧 apart from its members, in the CSV and on paper', async () => {
+    const { context, app, page, problems } = await open();
+    await app.tableSwitch('施設').click();
+    await page.getByLabel('名簿のユニオン').selectOption({ label: 'TMNIT in Hokkaido' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '名簿を CSV で書き出す（Excel 用）' }).click(),
+    ]);
+    const rows = (await readFile(await download.path())).toString('utf8').slice(1).trim().split(/\r?\n/).map((l) => l.split(','));
+    assert.deepEqual(rows[0], ['ID', '施設名', '種別', '区', 'ユニオン', '幹事一覧のみ（加入は要確認）', '確認日']);
+    // The report (p. TMNIT's 幹事一覧) lists eight facilities' officers;
+    // only みきファミリークリニック's page carries TMNIT's UNION label.
+    const said = rows.slice(1).filter((r) => r[4].includes('TMNIT'));
+    const listed = rows.slice(1).filter((r) => r[5] === 'TMNIT in Hokkaido');
+    assert.deepEqual(said.map((r) => r[0]), ['miki-family-clinic']);
+    assert.equal(listed.length, 8);
+    assert.ok(listed.every((r) => r[4] === ''), 'no officer-list row in the ユニオン column');
+    await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+    await page.getByRole('button', { name: '名簿を印刷（A4）' }).click();
+    await page.waitForFunction(() => window.__printed);
+    const names = await page.locator('#roster-sheet tbody th').allTextContents();
+    assert.equal(names.length, 9);
+    assert.equal(names.filter((n) => n.endsWith('（幹事一覧のみ・加入は要確認）')).length, 8);
+    assert.ok(names.includes('みきファミリークリニック'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a broken file is refused with every problem listed, and the data stays as it was', async () => {
     const { context, app, page } = await open();
     // A good file's preview first: the broken file chosen next replaces it,

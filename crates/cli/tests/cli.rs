@@ -770,9 +770,9 @@ fn import_a_broken_csv_lists_every_problem_and_writes_nothing() {
 fn export_csv_has_a_bom_and_japanese_headers_and_reimports_to_the_same_facilities() {
     let output = tsunagu(&["export", "--csv"]);
     assert!(output.status.success());
-    assert!(output
-        .stdout
-        .starts_with("\u{FEFF}ID,施設名,種別,区,ユニオン,確認日\r\n".as_bytes()));
+    assert!(output.stdout.starts_with(
+        "\u{FEFF}ID,施設名,種別,区,ユニオン,幹事一覧のみ（加入は要確認）,確認日\r\n".as_bytes()
+    ));
     let csv = temp_file_bytes("exported.csv", &output.stdout);
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests/reimported.json");
     let output = tsunagu(&[
@@ -1435,7 +1435,10 @@ fn exported(args: &[&str]) -> Vec<Vec<String>> {
     let text = String::from_utf8(output.stdout).expect("UTF-8");
     let text = text.strip_prefix('\u{FEFF}').expect("a BOM");
     let mut lines = text.split("\r\n");
-    assert_eq!(lines.next(), Some("ID,施設名,種別,区,ユニオン,確認日"));
+    assert_eq!(
+        lines.next(),
+        Some("ID,施設名,種別,区,ユニオン,幹事一覧のみ（加入は要確認）,確認日")
+    );
     lines
         .filter(|l| !l.is_empty())
         .map(|l| l.split(',').map(str::to_owned).collect())
@@ -1445,7 +1448,9 @@ fn exported(args: &[&str]) -> Vec<Vec<String>> {
 #[test]
 fn export_with_union_lists_only_its_members() {
     // Worked by hand from assets/data/sapporo.json: all nine named
-    // facilities are in tmnit; only みき is in tenshi-council.
+    // facilities are in tmnit, eight of them only on its 幹事一覧 (the
+    // report's officer list, not said to be membership: their own column);
+    // only みき is in tenshi-council.
     let tmnit = exported(&["--union", "TMNIT in Hokkaido"]);
     let ids: Vec<&str> = tmnit.iter().map(|row| row[0].as_str()).collect();
     assert_eq!(
@@ -1462,8 +1467,13 @@ fn export_with_union_lists_only_its_members() {
             "miki-family-clinic"
         ]
     );
+    for row in &tmnit {
+        let said = row[0] == "miki-family-clinic";
+        assert_eq!(row[4].contains("TMNIT"), said, "{row:?}");
+        assert_eq!(row[5].contains("TMNIT"), !said, "{row:?}");
+    }
     // Never confirmed since the report: as of its date.
-    assert!(tmnit.iter().all(|row| row[5] == "2023-10-31"), "{tmnit:?}");
+    assert!(tmnit.iter().all(|row| row[6] == "2023-10-31"), "{tmnit:?}");
     let tenshi = exported(&["--union", "札幌医療情報共有システム協議会"]);
     assert_eq!(tenshi.len(), 1);
     assert_eq!(
@@ -1488,7 +1498,7 @@ fn export_with_union_lists_only_its_members() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     let tenshi = exported(&[out.to_str().expect("utf-8"), "--union", "tenshi-council"]);
-    assert_eq!(tenshi[0][5], "2026-11-30");
+    assert_eq!(tenshi[0][6], "2026-11-30");
 }
 
 #[test]

@@ -14,8 +14,8 @@ pub fn export_json(data: &Dataset) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(data).map(|text| text + "\n")
 }
 
-/// The facilities as CSV: `ID,施設名,種別,区,ユニオン,確認日`, unions by
-/// name separated by `;`; every facility, as
+/// The facilities as CSV: `ID,施設名,種別,区,ユニオン,幹事一覧のみ（加入は要確認）,確認日`,
+/// unions by name separated by `;`; every facility, as
 /// [`export_facilities_csv_for`] writes them with no union.
 ///
 /// # Errors
@@ -28,10 +28,13 @@ pub fn export_facilities_csv(data: &Dataset) -> Result<Vec<u8>, csv::Error> {
 /// The facilities as CSV, UTF-8 with a BOM: every facility, or with
 /// `union` only that union's members (a union the data lacks has none, so
 /// only the header is written). The columns are `ID,施設名,種別,区,ユニオン,
-/// 確認日`: unions by name separated by `;`, and the day the record was last
-/// confirmed, or the report's `meta.source_date` for a record never
-/// confirmed since. The importer reads the first five and ignores 確認日, so
-/// what is exported imports back to the same facilities.
+/// 幹事一覧のみ（加入は要確認）,確認日`: the unions the facility is said to
+/// belong to, by name separated by `;`; the unions whose 幹事一覧 (officer
+/// list) is all that puts it there, which the report does not call
+/// membership; and the day the record was last confirmed, or the report's
+/// `meta.source_date` for a record never confirmed since. The importer reads
+/// the first six and ignores 確認日, so what is exported imports back to the
+/// same facilities and memberships.
 ///
 /// Written by hand rather than with `csv::Writer`, with the same output (its
 /// default quoting: a field is quoted when it holds `,`, `"`, CR or LF). The
@@ -68,14 +71,20 @@ pub fn export_facilities_csv_for(data: &Dataset, union: Option<&UnionId>) -> Vec
             .as_ref()
             .map(|id| data.ward(id).map_or(id.0.as_str(), |w| w.name.as_str()))
             .unwrap_or_default();
-        let unions: Vec<&str> = facility
-            .memberships
-            .iter()
-            .map(|m| {
-                data.union(&m.union)
-                    .map_or(m.union.as_str(), |u| u.name.as_str())
-            })
-            .collect();
+        // Said outright, then only inferred from a 幹事一覧: two columns, so
+        // no roster says a facility is a member when the report does not.
+        let unions = |stated: bool| {
+            facility
+                .memberships
+                .iter()
+                .filter(|m| m.is_stated() == stated)
+                .map(|m| {
+                    data.union(&m.union)
+                        .map_or(m.union.as_str(), |u| u.name.as_str())
+                })
+                .collect::<Vec<&str>>()
+                .join(";")
+        };
         write_record(
             &mut bytes,
             &[
@@ -83,7 +92,8 @@ pub fn export_facilities_csv_for(data: &Dataset, union: Option<&UnionId>) -> Vec
                 facility.name.as_str(),
                 kind_label(facility.kind),
                 ward,
-                &unions.join(";"),
+                &unions(true),
+                &unions(false),
                 &facility.confirmed_on(&data.meta).0,
             ],
         );

@@ -10,7 +10,8 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    Dataset, Facility, FacilityId, FacilityKind, Membership, Section, SectionId, Source, UnionId,
+    Dataset, Facility, FacilityId, FacilityKind, Membership, MembershipBasis, Section, SectionId,
+    Source, UnionId,
 };
 use crate::names::{fold_name, lookup, Kind, Lookup};
 use crate::text::csv::{kind_of, ward_with_city, COLUMNS, NAME_COLUMN, SKIPPED_COLUMNS};
@@ -393,30 +394,42 @@ pub fn import_facilities_csv_text(
             section: section.id.clone(),
             quote: Some(format!("line {line}")),
         };
+        // The unions it is said to belong to, then those only its 幹事一覧
+        // entry puts it in (tsunagu's own export keeps them apart): a union
+        // in both is said outright.
         let mut memberships: Vec<Membership> = Vec::new();
-        for union in cell("unions")
-            .split([';', '、', '|', '；'])
-            .map(str::trim)
-            .filter(|u| !u.is_empty())
-        {
-            match lookup(data, Kind::Union, union, nfkc) {
-                Lookup::Found(id) => {
-                    if !memberships.iter().any(|m| m.union.0 == id) {
-                        memberships.push(Membership::stated(UnionId(id), source.clone()));
+        for (key, basis) in [
+            ("unions", MembershipBasis::Stated),
+            ("officer_lists", MembershipBasis::OfficerList),
+        ] {
+            for union in cell(key)
+                .split([';', '、', '|', '；'])
+                .map(str::trim)
+                .filter(|u| !u.is_empty())
+            {
+                match lookup(data, Kind::Union, union, nfkc) {
+                    Lookup::Found(id) => {
+                        if !memberships.iter().any(|m| m.union.0 == id) {
+                            memberships.push(Membership {
+                                union: UnionId(id),
+                                source: source.clone(),
+                                basis,
+                            });
+                        }
                     }
-                }
-                Lookup::NotFound { .. } => {
-                    let col = index["unions"];
-                    problems.push(row_problem(
-                        name,
-                        line,
-                        col + 1,
-                        &header(col),
-                        ProblemKind::DanglingRef {
-                            id: union.to_owned(),
-                            target: crate::validate::Target::Union,
-                        },
-                    ));
+                    Lookup::NotFound { .. } => {
+                        let col = index[key];
+                        problems.push(row_problem(
+                            name,
+                            line,
+                            col + 1,
+                            &header(col),
+                            ProblemKind::DanglingRef {
+                                id: union.to_owned(),
+                                target: crate::validate::Target::Union,
+                            },
+                        ));
+                    }
                 }
             }
         }
@@ -425,7 +438,7 @@ pub fn import_facilities_csv_text(
             matched,
             kind_given: !kind_cell.is_empty(),
             ward_given: ward.is_some(),
-            unions_given: index.contains_key("unions"),
+            unions_given: index.contains_key("unions") || index.contains_key("officer_lists"),
         });
         facilities.push(Facility {
             id,

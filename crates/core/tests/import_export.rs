@@ -11,7 +11,7 @@ use tsunagu_core::import::{
     check_size, import_facilities_csv, import_json, with_facilities, MAX_IMPORT_BYTES,
 };
 use tsunagu_core::model::{
-    Dataset, Date, Facility, FacilityId, FacilityKind, Membership, UnionId, WardId,
+    Dataset, Date, Facility, FacilityId, FacilityKind, Membership, MembershipBasis, UnionId, WardId,
 };
 use tsunagu_core::validate::{load_dataset, CsvPlace, Place, ProblemKind};
 
@@ -250,7 +250,10 @@ fn exported_rows(bytes: &[u8]) -> Vec<Vec<String>> {
     let text = std::str::from_utf8(bytes).expect("UTF-8");
     let text = text.strip_prefix('\u{FEFF}').expect("a BOM");
     let mut lines = text.split("\r\n");
-    assert_eq!(lines.next(), Some("ID,施設名,種別,区,ユニオン,確認日"));
+    assert_eq!(
+        lines.next(),
+        Some("ID,施設名,種別,区,ユニオン,幹事一覧のみ（加入は要確認）,確認日")
+    );
     lines
         .filter(|l| !l.is_empty())
         .map(|l| l.split(',').map(str::to_owned).collect())
@@ -268,7 +271,18 @@ fn a_union_s_export_lists_only_its_members_with_the_day_each_was_confirmed() {
         Some(&UnionId::from("tmnit")),
     ));
     assert_eq!(tmnit.len(), 9);
-    assert!(tmnit.iter().all(|row| row[4].contains("TMNIT in Hokkaido")));
+    // Only みきファミリークリニック's page says it is a member (its UNION
+    // label); the eight on the 幹事一覧 are listed apart, to be confirmed.
+    let (said, officers): (Vec<_>, Vec<_>) = tmnit
+        .iter()
+        .partition(|row| row[4].contains("TMNIT in Hokkaido"));
+    assert_eq!(said.len(), 1);
+    assert_eq!(said[0][0], "miki-family-clinic");
+    assert_eq!(said[0][5], "");
+    assert_eq!(officers.len(), 8);
+    assert!(officers
+        .iter()
+        .all(|row| row[4].is_empty() && row[5] == "TMNIT in Hokkaido"));
     let tenshi = exported_rows(&export_facilities_csv_for(
         &data,
         Some(&UnionId::from("tenshi-council")),
@@ -277,7 +291,7 @@ fn a_union_s_export_lists_only_its_members_with_the_day_each_was_confirmed() {
     assert_eq!(tenshi[0][0], "miki-family-clinic");
     assert_eq!(tenshi[0][1], "みきファミリークリニック");
     // Never confirmed since: as of the report.
-    assert_eq!(tenshi[0][5], "2023-10-31");
+    assert_eq!(tenshi[0][6], "2023-10-31");
     // A union no facility is named in, and one the data lacks: the header only.
     for union in ["kkr-union", "no-such-union"] {
         assert!(exported_rows(&export_facilities_csv_for(
@@ -292,7 +306,7 @@ fn a_union_s_export_lists_only_its_members_with_the_day_each_was_confirmed() {
         &data,
         Some(&UnionId::from("tenshi-council")),
     ));
-    assert_eq!(tenshi[0][5], "2026-11-30");
+    assert_eq!(tenshi[0][6], "2026-11-30");
     // Without a union, every facility, as export_facilities_csv writes them.
     assert_eq!(
         export_facilities_csv_for(&data, None),
@@ -309,6 +323,16 @@ fn an_export_with_its_date_column_imports_back_to_the_same_facilities() {
     let expected: Vec<&str> = data.facilities.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, expected);
     assert!(back.rows.iter().all(|row| row.matched.is_some()));
+    // And the same memberships, an officer list's still only inferred.
+    for (back, before) in back.facilities.iter().zip(&data.facilities) {
+        let unions = |f: &Facility| {
+            f.memberships
+                .iter()
+                .map(|m| (m.union.clone(), m.basis))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(unions(back), unions(before), "{}", before.id.as_str());
+    }
 }
 
 /// A name with everything that trips CSV up: commas, quotes, newlines, CJK.
@@ -340,20 +364,29 @@ fn facilities(data: &Dataset) -> impl Strategy<Value = Vec<Facility>> {
             ]),
             prop::sample::select(wards),
             prop::sample::subsequence(unions.clone(), 0..=unions.len()),
+            prop::collection::vec(any::<bool>(), unions.len()),
         ),
         0..12,
     )
     .prop_map(|rows| {
         rows.into_iter()
             .enumerate()
-            .map(|(i, (name, kind, ward, unions))| Facility {
+            .map(|(i, (name, kind, ward, unions, inferred))| Facility {
                 id: FacilityId(format!("f{i}")),
                 name: name.trim().to_owned(),
                 kind,
                 ward,
                 memberships: unions
                     .into_iter()
-                    .map(|union| Membership::stated(union, edit_source()))
+                    .zip(inferred)
+                    .map(|(union, inferred)| Membership {
+                        basis: if inferred {
+                            MembershipBasis::OfficerList
+                        } else {
+                            MembershipBasis::Stated
+                        },
+                        ..Membership::stated(union, edit_source())
+                    })
                     .collect(),
                 notes: Vec::new(),
                 sources: Vec::new(),
@@ -402,7 +435,8 @@ proptest! {
         prop_assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
         let back = import_facilities_csv(&bytes, "round.csv", &data, &same).expect("imports");
         let strip = |f: &Facility| (f.id.clone(), f.name.clone(), f.kind, f.ward.clone(),
-            f.memberships.iter().map(|m| m.union.clone()).collect::<Vec<_>>());
+            // In any order: the export writes the stated ones first.
+            f.memberships.iter().map(|m| (m.union.clone(), m.is_stated())).collect::<std::collections::BTreeSet<_>>());
         let before: Vec<_> = data.facilities.iter().map(strip).collect();
         let after: Vec<_> = back.facilities.iter().map(strip).collect();
         prop_assert_eq!(after, before);

@@ -152,7 +152,7 @@ fn reimporting_the_own_export_says_that_every_listed_facility_is_confirmed_today
             _ => None,
         })
         .collect();
-    assert_eq!(said, vec![("確認日", "2026-11-30", 6)]);
+    assert_eq!(said, vec![("確認日", "2026-11-30", 7)]);
     let warning = plan
         .warnings
         .iter()

@@ -101,10 +101,15 @@ fn sheet(data: &Dataset, union: &UnionId, lang: Lang) -> Html {
     let Some(record) = data.union(union) else {
         return html! {};
     };
+    // Each member, and whether the report says so: one only on the union's
+    // 幹事一覧 is listed marked, for the office to confirm.
     let members: Vec<_> = data
         .facilities
         .iter()
-        .filter(|f| f.memberships.iter().any(|m| &m.union == union))
+        .filter_map(|f| {
+            let m = f.memberships.iter().find(|m| &m.union == union)?;
+            Some((f, m.is_stated()))
+        })
         .collect();
     let hosts: Vec<String> = record.hosts.iter().map(|h| data.hospital_name(h)).collect();
     let meta = t
@@ -130,9 +135,9 @@ fn sheet(data: &Dataset, union: &UnionId, lang: Lang) -> Html {
                         { tags::col_head(t.col_confirmed) }
                     </tr></thead>
                     <tbody>
-                        { for members.iter().map(|f| html! {
+                        { for members.iter().map(|&(f, stated)| html! {
                             <tr>
-                                { tags::row_head(f.name.clone()) }
+                                { tags::row_head(if stated { f.name.clone() } else { f.name.clone() + texts.table.officer_list_mark }) }
                                 { tags::td(f.ward.as_ref().and_then(|w| data.ward(w)).map_or_else(|| texts.table.unknown.to_owned(), |w| w.name.clone())) }
                                 { tags::td(texts.data_view.facility_kinds[f.kind as usize]) }
                                 { tags::td(f.confirmed_on(&data.meta).0.clone()) }

@@ -5,7 +5,7 @@
 use crate::model::FacilityKind;
 
 /// The columns a facilities CSV may have, with the header names accepted.
-pub const COLUMNS: [(&str, &[&str]); 5] = [
+pub const COLUMNS: [(&str, &[&str]); 6] = [
     ("id", &["id", "ＩＤ", "施設id", "施設ID"]),
     (
         "name",
@@ -14,7 +14,22 @@ pub const COLUMNS: [(&str, &[&str]); 5] = [
     ("kind", &["kind", "type", "種別", "種類"]),
     ("ward", &["ward", "区"]),
     ("unions", &["unions", "union", "ユニオン", "加入ユニオン"]),
+    (
+        "officer_lists",
+        &[
+            OFFICER_LIST_COLUMN,
+            "幹事一覧のみ",
+            "officer list only",
+            "officer_lists",
+        ],
+    ),
 ];
+
+/// The header of the unions a facility is only on the 幹事一覧 (officer
+/// list) of: the report does not say it is a member, so tsunagu's export
+/// keeps them out of the ユニオン column, and a union office reading the
+/// roster sees they are still to be confirmed.
+pub const OFFICER_LIST_COLUMN: &str = "幹事一覧のみ（加入は要確認）";
 
 /// Headers the importer knows and leaves alone on purpose: the day of
 /// confirmation that tsunagu's own export writes (an import records its own
@@ -34,10 +49,18 @@ pub const UNIONS_COLUMN: &str = "ユニオン";
 /// The name column's headers, as a problem names them when it is missing.
 pub const NAME_COLUMN: &str = "施設名 / name";
 
-/// The header tsunagu writes when it exports facilities: the five columns
+/// The header tsunagu writes when it exports facilities: the six columns
 /// the importer reads, then the day each record was last confirmed (which
 /// the importer ignores).
-pub const EXPORT_HEADER: [&str; 6] = ["ID", "施設名", "種別", "区", "ユニオン", "確認日"];
+pub const EXPORT_HEADER: [&str; 7] = [
+    "ID",
+    "施設名",
+    "種別",
+    "区",
+    "ユニオン",
+    OFFICER_LIST_COLUMN,
+    "確認日",
+];
 
 /// The kind a cell names, in Japanese or English (an empty cell names none:
 /// the caller leaves the kind unknown).
