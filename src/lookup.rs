@@ -181,7 +181,7 @@ mod tests {
         assert_eq!(
             hokudai
                 .iter()
-                .filter(|l| *l == "Designated cancer care hospital")
+                .filter(|l| *l == "Cancer care base hospital (拠点病院)")
                 .count(),
             1
         );

@@ -545,6 +545,6 @@ pub const TEXTS: Texts = Texts {
     not_found_title: "Page not found",
     not_found_lead: "No view lives at this address.",
     not_found_back: "Back to referral plans",
-    footer_source: "Source: the Sapporo ID-Link council's report on connecting Sapporo's ID-Link disclosing hospitals (2023, in Japanese).",
+    footer_source: "Source: 清水信明 (Teine Keijinkai Hospital), a report on connecting Sapporo's ID-Link disclosing hospitals, written as survey material for the Sapporo ID-Link council (2023, in Japanese).",
     footer_privacy: "Everything runs on this device; no data ever leaves it.",
 };

@@ -545,6 +545,6 @@ pub const TEXTS: Texts = Texts {
     not_found_title: "ページが見つかりません",
     not_found_lead: "このアドレスに対応する画面はありません。",
     not_found_back: "経路プランへ戻る",
-    footer_source: "出典：さっぽろID-Link連絡会「札幌市のID-Link開示病院 相互の連携体制の構築について」（2023年）",
+    footer_source: "出典：清水信明（手稲溪仁会病院）「札幌市のID-Link開示病院 相互の連携体制の構築について」（さっぽろID-Link連絡会の現状調査資料、2023年）",
     footer_privacy: "このアプリはすべて端末の中で動き、データを外部へ送信しません。",
 };

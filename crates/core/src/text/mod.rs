@@ -196,11 +196,11 @@ pub fn partner_note(target: &Text, partner: &Text, kind: LinkKind, rules: Rules)
     let (ja_reach, en_reach) = match rules {
         Rules::Confirmed => (
             "病院間の連携で、貴施設の閲覧には及びません",
-            "between the two hospitals; it does not let your facility view either's records",
+            "sharing between the two hospitals only; it does not extend to your facility",
         ),
         Rules::AssumeAgreements => (
             "病院間の連携です。貴施設の閲覧に及ぶかは未確認です",
-            "between the two hospitals; whether it reaches your facility is unconfirmed",
+            "sharing between the two hospitals; whether it extends to your facility is unconfirmed",
         ),
     };
     text(
@@ -228,11 +228,11 @@ pub fn hosts_no_union(target: &Text, partners: Option<&Text>) -> Text {
     };
     text(
         format!(
-            "{}がホストするユニオンは報告書にないため、加入すれば記録を閲覧できるユニオンを示せません。ID-Link で記録を開示しているか、どこに加入すればよいかは、この病院に確かめてください（報告書は札幌市内の開示病院を10施設としていますが、名前を挙げているのは7施設です）。{ja_ask}",
+            "{}がホストするユニオンは報告書にないため、加入すれば記録を閲覧できるユニオンを示せません。ID-Link で記録を開示しているか、どこに加入すればよいかは、この病院に確かめてください（報告書は開示病院を10施設としていますが、名前を挙げているのは7施設です）。{ja_ask}",
             target.ja
         ),
         format!(
-            "The report names no union that {} hosts, so no union can be shown whose members view its records. Ask the hospital whether it discloses records on ID-Link and what to join (the report counts 10 disclosing hospitals in Sapporo but names only 7).{en_ask}",
+            "The report names no union that {} hosts, so no union can be shown whose members view its records. Ask the hospital whether it discloses records on ID-Link and what to join (the report counts 10 disclosing hospitals but names only 7).{en_ask}",
             target.en
         ),
     )
